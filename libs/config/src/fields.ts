@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A TCP port; 0 asks the OS for a free one (tests). */
+export const port = (defaultPort: number) =>
+  z.coerce.number().int().min(0, 'must be a port number 0-65535').max(65535, 'must be a port number 0-65535').default(defaultPort);
+
+export const booleanFlag = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default(defaultValue ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+export const positiveInt = (defaultValue: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(1).max(max).default(defaultValue);
+
+/** host:port of a gRPC peer. */
+export const address = (defaultAddress: string) =>
+  z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port').default(defaultAddress);
+
+export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+/** Settings every service shares. */
+export const commonEnv = {
+  LOG_LEVEL: logLevel,
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/hookline'),
+  KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'must be a comma-separated list of host:port').default('127.0.0.1:9092'),
+  HOOKLINE_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'must contain only letters, digits, dot, dash and underscore').default(''),
+  HOOKLINE_REGISTRY_ADDR: address('127.0.0.1:50051'),
+  HOOKLINE_INGESTION_ADDR: address('127.0.0.1:50052'),
+  HOOKLINE_DISPATCHER_ADDR: address('127.0.0.1:50053'),
+  HOOKLINE_AUDIT_ADDR: address('127.0.0.1:50054'),
+  OTEL_SDK_DISABLED: booleanFlag(true),
+};

@@ -1,0 +1,65 @@
+import { Client, credentials, Metadata, type ServiceDefinition, type ServiceError } from '@grpc/grpc-js';
+import { fromGrpcError } from './error-mapping';
+
+export interface CallOptions {
+  /** Milliseconds until the call fails with DEADLINE_EXCEEDED; every call has one. */
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  metadata?: Record<string, string>;
+  traceparent?: string;
+}
+
+type Request<M> = M extends { requestSerialize: (v: infer R) => Buffer } ? R : never;
+type Response<M> = M extends { responseDeserialize: (b: Buffer) => infer R } ? R : never;
+
+/** A promise-returning client: one async method per RPC, deadline on every call. */
+export type GrpcClient<D> = {
+  [K in keyof D]: (request: Request<D[K]>, options?: CallOptions) => Promise<Response<D[K]>>;
+} & { close(): void };
+
+export interface ClientFactoryOptions {
+  /** Default deadline for every call (ms). */
+  deadlineMs?: number;
+  /** Used in error messages, e.g. `registry`. */
+  peerName?: string;
+}
+
+export function createGrpcClient<D extends ServiceDefinition<any>>(
+  definition: D,
+  address: string,
+  options: ClientFactoryOptions = {},
+): GrpcClient<D> {
+  const client = new Client(address, credentials.createInsecure(), {
+    'grpc.keepalive_time_ms': 30_000,
+    'grpc.max_receive_message_length': 8 * 1024 * 1024,
+  });
+  const defaultDeadline = options.deadlineMs ?? 5_000;
+  const peer = options.peerName ?? address;
+  const result: Record<string, unknown> = { close: () => client.close() };
+
+  for (const [name, method] of Object.entries(definition)) {
+    result[name] = (request: unknown, callOptions: CallOptions = {}) =>
+      new Promise((resolve, reject) => {
+        const metadata = new Metadata();
+        for (const [k, v] of Object.entries(callOptions.metadata ?? {})) metadata.set(k, v);
+        if (callOptions.traceparent) metadata.set('traceparent', callOptions.traceparent);
+        const deadline = new Date(Date.now() + (callOptions.deadlineMs ?? defaultDeadline));
+        const call = client.makeUnaryRequest(
+          method.path,
+          method.requestSerialize,
+          method.responseDeserialize,
+          request,
+          metadata,
+          { deadline },
+          (error: ServiceError | null, response: unknown) => {
+            callOptions.signal?.removeEventListener('abort', onAbort);
+            if (error) reject(fromGrpcError(error, `${peer}.${name}`));
+            else resolve(response);
+          },
+        );
+        const onAbort = () => call.cancel();
+        callOptions.signal?.addEventListener('abort', onAbort, { once: true });
+      });
+  }
+  return result as GrpcClient<D>;
+}

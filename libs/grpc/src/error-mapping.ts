@@ -1,0 +1,101 @@
+import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import {
+  AuthenticationError,
+  ConflictError,
+  DeadlineError,
+  DomainError,
+  InputError,
+  isDomainError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionError,
+  RateLimitedError,
+  UnavailableError,
+  type DomainErrorKind,
+  type DomainErrorOptions,
+} from '@hookline/errors';
+
+// The one place where domain errors become gRPC statuses and back. The domain error's kind,
+// code, param and details travel in a trailer so the gateway can rebuild the same error.
+const ERROR_TRAILER = 'hookline-error';
+
+const statusByKind: Record<DomainErrorKind, status> = {
+  input: status.INVALID_ARGUMENT,
+  not_found: status.NOT_FOUND,
+  conflict: status.ALREADY_EXISTS,
+  permission: status.PERMISSION_DENIED,
+  authentication: status.UNAUTHENTICATED,
+  rate_limited: status.RESOURCE_EXHAUSTED,
+  unavailable: status.UNAVAILABLE,
+  payload_too_large: status.OUT_OF_RANGE,
+  deadline: status.DEADLINE_EXCEEDED,
+};
+
+type ErrorClass = new (message: string, options?: DomainErrorOptions) => DomainError;
+
+const classByKind: Record<DomainErrorKind, ErrorClass> = {
+  input: InputError,
+  not_found: NotFoundError,
+  conflict: ConflictError,
+  permission: PermissionError,
+  authentication: AuthenticationError,
+  rate_limited: RateLimitedError,
+  unavailable: UnavailableError,
+  payload_too_large: PayloadTooLargeError,
+  deadline: DeadlineError,
+};
+
+const kindByStatus: Partial<Record<status, DomainErrorKind>> = {
+  [status.INVALID_ARGUMENT]: 'input',
+  [status.NOT_FOUND]: 'not_found',
+  [status.ALREADY_EXISTS]: 'conflict',
+  [status.FAILED_PRECONDITION]: 'conflict',
+  [status.ABORTED]: 'conflict',
+  [status.PERMISSION_DENIED]: 'permission',
+  [status.UNAUTHENTICATED]: 'authentication',
+  [status.RESOURCE_EXHAUSTED]: 'rate_limited',
+  [status.UNAVAILABLE]: 'unavailable',
+  [status.OUT_OF_RANGE]: 'payload_too_large',
+  [status.DEADLINE_EXCEEDED]: 'deadline',
+};
+
+/**
+ * Server side: a thrown error becomes a gRPC status. Domain errors keep their message; anything
+ * else becomes INTERNAL with a generic message so no stack, SQL or internal detail leaks.
+ */
+export function toGrpcStatus(error: unknown): Partial<StatusObject> {
+  const metadata = new Metadata();
+  if (isDomainError(error)) {
+    metadata.set(
+      ERROR_TRAILER,
+      JSON.stringify({ kind: error.kind, code: error.code, param: error.param, details: error.details }),
+    );
+    return { code: statusByKind[error.kind], details: error.message, metadata };
+  }
+  return { code: status.INTERNAL, details: 'internal error', metadata };
+}
+
+/** Client side: a gRPC error becomes the domain error the server threw (or the closest one). */
+export function fromGrpcError(error: ServiceError, callName: string): Error {
+  const trailer = error.metadata?.get(ERROR_TRAILER)?.[0];
+  if (typeof trailer === 'string') {
+    try {
+      const parsed = JSON.parse(trailer) as { kind: DomainErrorKind; code?: string; param?: string; details?: Record<string, unknown> };
+      const ErrorClass = classByKind[parsed.kind];
+      if (ErrorClass) {
+        return new ErrorClass(error.details, { code: parsed.code, param: parsed.param, details: parsed.details, cause: error });
+      }
+    } catch {
+      // fall through to the status-based mapping
+    }
+  }
+  if (error.code === status.DEADLINE_EXCEEDED) {
+    return new DeadlineError(`${callName} did not answer before its deadline`, { cause: error });
+  }
+  if (error.code === status.UNAVAILABLE) {
+    return new UnavailableError(`${callName} is unavailable`, { cause: error });
+  }
+  const kind = kindByStatus[error.code as status];
+  if (kind) return new classByKind[kind](error.details || `${callName} failed`, { cause: error });
+  return new Error(`${callName} failed: ${status[error.code] ?? error.code}`, { cause: error });
+}

@@ -1,0 +1,101 @@
+import { createServer, type Server as NetServer, type Socket } from 'node:net';
+import { DeadlineError, InputError, NotFoundError } from '@hookline/errors';
+import { createLogger } from '@hookline/logging';
+import { registryV1 } from '@hookline/proto';
+import { bindService, createGrpcClient, isServing, startGrpcServer, type RunningGrpcServer } from './index';
+
+const logger = createLogger('grpc-test', 'silent');
+
+describe('gRPC server and client over a real socket', () => {
+  let server: RunningGrpcServer;
+  let address: string;
+  let pingImpl: (message: string) => Promise<string>;
+
+  beforeAll(async () => {
+    server = await startGrpcServer(
+      {
+        name: 'test',
+        logger,
+        services: [
+          bindService(registryV1.RegistryServiceService, {
+            ping: async (request) => ({ message: await pingImpl(request.message), service: 'test' }),
+          }),
+        ],
+      },
+      0,
+      '127.0.0.1',
+    );
+    address = `127.0.0.1:${server.port}`;
+  });
+  afterAll(() => server.shutdown(100));
+
+  it('answers a call and the health check', async () => {
+    pingImpl = async (m) => `pong:${m}`;
+    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    await expect(client.ping({ message: 'hi' })).resolves.toEqual({ message: 'pong:hi', service: 'test' });
+    await expect(isServing(address)).resolves.toBe(true);
+    client.close();
+  });
+
+  it('a NotFoundError thrown in a handler arrives as the same domain error (NOT_FOUND)', async () => {
+    pingImpl = async () => {
+      throw new NotFoundError('webhook wh_1 not found', { code: 'webhook_not_found' });
+    };
+    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    const error = await client.ping({ message: 'x' }).catch((e) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe('webhook wh_1 not found');
+    expect(error.code).toBe('webhook_not_found');
+    expect((error.cause as { code: number }).code).toBe(5); // grpc NOT_FOUND
+    client.close();
+  });
+
+  it('keeps the param of an input error', async () => {
+    pingImpl = async () => {
+      throw new InputError('name must be 5-100 characters', { param: 'name' });
+    };
+    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    const error = await client.ping({ message: 'x' }).catch((e) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.param).toBe('name');
+    client.close();
+  });
+
+  it('an unexpected error arrives as INTERNAL without its message or stack', async () => {
+    pingImpl = async () => {
+      throw new Error('relation "registry.secret_table" does not exist at /srv/app.ts:12');
+    };
+    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    const error = await client.ping({ message: 'x' }).catch((e) => e);
+    expect((error.cause as { code: number }).code).toBe(13); // INTERNAL
+    expect(JSON.stringify({ m: error.message, d: (error.cause as any).details })).not.toMatch(/secret_table|app\.ts/);
+    client.close();
+  });
+});
+
+describe('deadlines', () => {
+  let silent: NetServer;
+  let port: number;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    // Accepts TCP connections and never speaks HTTP/2: a server that does not answer.
+    silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    port = (silent.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('a call to a server that does not answer fails with DEADLINE_EXCEEDED as a DeadlineError', async () => {
+    const client = createGrpcClient(registryV1.RegistryServiceService, `127.0.0.1:${port}`, { peerName: 'registry' });
+    const started = Date.now();
+    const error = await client.ping({ message: 'x' }, { deadlineMs: 300 }).catch((e) => e);
+    expect(error).toBeInstanceOf(DeadlineError);
+    expect(error.message).toContain('registry.ping');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    client.close();
+  });
+});

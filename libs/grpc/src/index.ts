@@ -1,0 +1,4 @@
+export * from './error-mapping';
+export * from './server';
+export * from './client';
+export * from './health-client';

@@ -1,0 +1,114 @@
+import { Metadata, Server, ServerCredentials, type ServiceDefinition, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import type { Logger } from '@hookline/logging';
+import { healthV1 } from '@hookline/proto';
+import { toGrpcStatus } from './error-mapping';
+
+/** What a handler sees of the call besides its request. */
+export interface CallContext {
+  metadata: Metadata;
+  /** Aborted when the client cancels or the deadline passes. */
+  signal: AbortSignal;
+  /** W3C trace context of the caller, if it sent one. */
+  traceparent?: string;
+  /** Peer address, e.g. `ipv4:127.0.0.1:53422`. */
+  peer: string;
+}
+
+type Request<M> = M extends { requestDeserialize: (b: Buffer) => infer R } ? R : never;
+type Response<M> = M extends { responseSerialize: (v: infer R) => Buffer } ? R : never;
+
+/** A service implemented as plain async functions, one per RPC. */
+export type ServiceHandlers<D> = {
+  [K in keyof D]: (request: Request<D[K]>, context: CallContext) => Promise<Response<D[K]>>;
+};
+
+export interface GrpcServiceBinding {
+  definition: ServiceDefinition<any>;
+  handlers: Record<string, (request: any, context: CallContext) => Promise<any>>;
+}
+
+export function bindService<D extends ServiceDefinition<any>>(definition: D, handlers: ServiceHandlers<D>): GrpcServiceBinding {
+  return { definition, handlers: handlers as GrpcServiceBinding['handlers'] };
+}
+
+export interface GrpcServerOptions {
+  name: string;
+  logger: Logger;
+  services: GrpcServiceBinding[];
+  /** Reported by grpc.health.v1; defaults to always serving. */
+  isHealthy?: () => Promise<boolean>;
+}
+
+export interface RunningGrpcServer {
+  port: number;
+  server: Server;
+  /** Stops taking calls, lets in-flight calls finish (up to graceMs), then closes. */
+  shutdown(graceMs?: number): Promise<void>;
+}
+
+function adapt(name: string, method: string, logger: Logger, handler: GrpcServiceBinding['handlers'][string]) {
+  return (call: ServerUnaryCall<any, any>, callback: sendUnaryData<any>) => {
+    const controller = new AbortController();
+    call.on('cancelled', () => controller.abort());
+    const traceparent = call.metadata.get('traceparent')[0];
+    const context: CallContext = {
+      metadata: call.metadata,
+      signal: controller.signal,
+      traceparent: typeof traceparent === 'string' ? traceparent : undefined,
+      peer: call.getPeer(),
+    };
+    handler(call.request, context).then(
+      (response) => callback(null, response),
+      (error: unknown) => {
+        const mapped = toGrpcStatus(error);
+        if (mapped.code === 13 /* INTERNAL */) logger.error({ err: error, method: `${name}.${method}` }, 'rpc failed');
+        callback(mapped as any, null);
+      },
+    );
+  };
+}
+
+export async function startGrpcServer(options: GrpcServerOptions, port: number, host = '0.0.0.0'): Promise<RunningGrpcServer> {
+  const server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  for (const { definition, handlers } of options.services) {
+    const implementation: Record<string, unknown> = {};
+    for (const [method, handler] of Object.entries(handlers)) {
+      implementation[method] = adapt(options.name, method, options.logger, handler);
+    }
+    server.addService(definition, implementation as any);
+  }
+  const isHealthy = options.isHealthy ?? (async () => true);
+  server.addService(healthV1.HealthService, {
+    check: (_call: ServerUnaryCall<any, any>, callback: sendUnaryData<healthV1.HealthCheckResponse>) => {
+      isHealthy().then(
+        (ok) =>
+          callback(null, {
+            status: ok ? healthV1.HealthCheckResponse_ServingStatus.SERVING : healthV1.HealthCheckResponse_ServingStatus.NOT_SERVING,
+          }),
+        () => callback(null, { status: healthV1.HealthCheckResponse_ServingStatus.NOT_SERVING }),
+      );
+    },
+  } as any);
+
+  const boundPort = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
+  );
+  options.logger.info({ port: boundPort }, `${options.name} gRPC listening`);
+
+  return {
+    port: boundPort,
+    server,
+    shutdown: (graceMs = 10_000) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, graceMs);
+        timer.unref();
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  };
+}
