@@ -2,3 +2,4 @@ export * from './error-mapping';
 export * from './server';
 export * from './client';
 export * from './health-client';
+export * from './serve';

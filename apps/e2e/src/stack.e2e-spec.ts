@@ -1,0 +1,76 @@
+import { freePort, startProcess, startTsProcess, testDatabaseUrl, testKafkaBrokers, waitFor } from '@hookline/testing';
+
+async function stackEnv(): Promise<Record<string, string>> {
+  const [gateway, registry, ingestion, dispatcher, audit, ...ops] = await Promise.all(Array.from({ length: 9 }, () => freePort()));
+  return {
+    DATABASE_URL: testDatabaseUrl,
+    KAFKA_BROKERS: testKafkaBrokers,
+    HOOKLINE_GATEWAY_PORT: String(gateway),
+    HOOKLINE_REGISTRY_PORT: String(registry),
+    HOOKLINE_INGESTION_PORT: String(ingestion),
+    HOOKLINE_DISPATCHER_PORT: String(dispatcher),
+    HOOKLINE_AUDIT_PORT: String(audit),
+    HOOKLINE_REGISTRY_ADDR: `127.0.0.1:${registry}`,
+    HOOKLINE_INGESTION_ADDR: `127.0.0.1:${ingestion}`,
+    HOOKLINE_DISPATCHER_ADDR: `127.0.0.1:${dispatcher}`,
+    HOOKLINE_AUDIT_ADDR: `127.0.0.1:${audit}`,
+    HOOKLINE_REGISTRY_OPS_PORT: String(ops[0]),
+    HOOKLINE_INGESTION_OPS_PORT: String(ops[1]),
+    HOOKLINE_DISPATCHER_OPS_PORT: String(ops[2]),
+    HOOKLINE_AUDIT_OPS_PORT: String(ops[3]),
+  };
+}
+
+describe('npm start', () => {
+  it('brings up all five services; the gateway reports ready over gRPC health; Ctrl-C stops them', async () => {
+    const env = await stackEnv();
+    const stack = startProcess('npm', ['start', '--silent'], { ...env, HOOKLINE_OPERATOR_KEY: '' });
+    try {
+      await waitFor(() => stack.output().includes('all services healthy'), { timeoutMs: 150_000, message: 'all services healthy' });
+      const ready = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        ready: true,
+        services: { registry: true, ingestion: true, dispatcher: true, audit: true },
+      });
+      expect(stack.output()).toMatch(/operator key: hkop_\S{20,}/);
+    } finally {
+      stack.child.kill('SIGINT');
+      await stack.exited;
+    }
+    // Every service process is gone: the gateway no longer answers.
+    await expect(fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/healthz`)).rejects.toThrow();
+  }, 180_000);
+
+  it('the gateway reports not ready, naming the service, when a backing service is down', async () => {
+    const env = await stackEnv();
+    const gateway = startTsProcess('apps/gateway/src/main.ts', { ...env, HOOKLINE_OPERATOR_KEY: 'x'.repeat(32) });
+    try {
+      const res = await waitFor(async () => {
+        const r = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz`);
+        return r;
+      }, { timeoutMs: 30_000, message: 'gateway to listen' });
+      expect(res.status).toBe(503);
+      expect((await res.json()).services.registry).toBe(false);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+describe('configuration', () => {
+  it.each(['registry', 'ingestion', 'dispatcher', 'audit'])('%s started with an invalid port exits non-zero naming the variable', async (service) => {
+    const variable = `HOOKLINE_${service.toUpperCase()}_PORT`;
+    const proc = startTsProcess(`apps/${service}/src/main.ts`, { [variable]: 'eighty' });
+    const code = await proc.exited;
+    expect(code).not.toBe(0);
+    expect(proc.output()).toContain(variable);
+    expect(proc.output()).toContain('"eighty"');
+  });
+
+  it('the gateway started with an out-of-range port exits non-zero naming the variable', async () => {
+    const proc = startTsProcess('apps/gateway/src/main.ts', { HOOKLINE_GATEWAY_PORT: '70000', HOOKLINE_OPERATOR_KEY: 'x'.repeat(32) });
+    expect(await proc.exited).not.toBe(0);
+    expect(proc.output()).toContain('HOOKLINE_GATEWAY_PORT');
+  });
+});

@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    requestId: string;
+  }
+}
+
+/** Every response carries a `request-id` header; errors repeat it in their body. */
+export function requestId(req: Request, res: Response, next: NextFunction): void {
+  req.requestId = `req_${randomUUID().replace(/-/g, '')}`;
+  res.setHeader('request-id', req.requestId);
+  next();
+}

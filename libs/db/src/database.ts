@@ -1,0 +1,107 @@
+import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import { Pool, type PoolClient } from 'pg';
+import type { Logger } from '@hookline/logging';
+import { ensureDatabaseExists } from './ensure-database';
+
+export interface MigrationEntry {
+  name: string;
+  class: new (...args: any[]) => Migration;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  /** The service's own schema; a service never reads another's. */
+  schema: string;
+  entities?: EntitySchema<any, any>[];
+  migrations: MigrationEntry[];
+  poolSize?: number;
+  logger?: Logger;
+}
+
+export interface Database {
+  orm: MikroORM;
+  /** A raw pg pool whose connections use the service schema (for batched hot-path SQL). */
+  pool: Pool;
+  schema: string;
+  /** Runs `work` in one transaction on a pooled connection. */
+  transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T>;
+  isHealthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Opens the service's schema: creates database and schema if missing, runs its migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (!SCHEMA_NAME.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
+  await ensureDatabaseExists(options.url);
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${options.schema}`,
+  });
+  await pool.query(`create schema if not exists ${options.schema}`);
+
+  // Every ORM connection (migrations included) resolves unqualified names in the service schema.
+  const orm = await MikroORM.init({
+    clientUrl: options.url,
+    driverOptions: { connection: { options: `-c search_path=${options.schema}` } },
+    schema: options.schema,
+    entities: options.entities ?? [],
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    pool: { min: 0, max: 4 },
+    allowGlobalContext: false,
+    debug: false,
+    migrations: {
+      tableName: `${options.schema}.mikro_orm_migrations`,
+      migrationsList: options.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+  });
+  // Serialise migrations across replicas starting at once.
+  const lock = await pool.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [`hookline-migrate-${options.schema}`]);
+    await orm.getMigrator().up();
+  } finally {
+    await lock.query('select pg_advisory_unlock(hashtext($1))', [`hookline-migrate-${options.schema}`]).catch(() => undefined);
+    lock.release();
+  }
+  options.logger?.info({ schema: options.schema }, 'database ready');
+
+  return {
+    orm,
+    pool,
+    schema: options.schema,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(client);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async isHealthy() {
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await orm.close(true);
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { Client } from 'pg';
+
+/** Creates the database named in `url` when it does not exist yet (connects to `postgres`). */
+export async function ensureDatabaseExists(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name) throw new Error('DATABASE_URL names no database');
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      try {
+        await client.query(`create database "${name.replace(/"/g, '""')}"`);
+      } catch (error) {
+        // Another service created it at the same moment (42P04 duplicate_database, 23505 race).
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}

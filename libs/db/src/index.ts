@@ -1,0 +1,5 @@
+export { EntitySchema, type EntityManager } from '@mikro-orm/postgresql';
+export { Migration } from '@mikro-orm/migrations';
+export type { PoolClient } from 'pg';
+export * from './ensure-database';
+export * from './database';

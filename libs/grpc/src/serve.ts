@@ -1,0 +1,41 @@
+import type { Logger } from '@hookline/logging';
+import { startOpsServer, type Registry } from '@hookline/telemetry';
+import { startGrpcServer, type GrpcServiceBinding } from './server';
+
+export interface ServeOptions {
+  name: string;
+  logger: Logger;
+  grpcPort: number;
+  opsPort: number;
+  host?: string;
+  services: GrpcServiceBinding[];
+  metrics: Registry;
+  /** Both gRPC health and HTTP /readyz report this. */
+  isReady: () => Promise<boolean>;
+}
+
+export interface ServingService {
+  grpcPort: number;
+  opsPort: number;
+  /** Stops taking calls and lets in-flight calls finish. */
+  close(): Promise<void>;
+}
+
+/** A service's two listeners: gRPC (its API + grpc.health.v1) and HTTP ops (/healthz, /readyz, /metrics). */
+export async function serve(options: ServeOptions): Promise<ServingService> {
+  const grpc = await startGrpcServer(
+    { name: options.name, logger: options.logger, services: options.services, isHealthy: options.isReady },
+    options.grpcPort,
+    options.host,
+  );
+  const ops = await startOpsServer({ port: options.opsPort, host: options.host, metrics: options.metrics, isReady: options.isReady });
+  options.logger.info({ grpcPort: grpc.port, opsPort: ops.port }, `${options.name} serving`);
+  return {
+    grpcPort: grpc.port,
+    opsPort: ops.port,
+    close: async () => {
+      await ops.close();
+      await grpc.shutdown();
+    },
+  };
+}

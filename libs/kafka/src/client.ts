@@ -1,0 +1,61 @@
+import { Kafka, logLevel, type ITopicConfig, type LogEntry } from 'kafkajs';
+import type { Logger } from '@hookline/logging';
+
+export interface KafkaOptions {
+  brokers: string;
+  clientId: string;
+  logger: Logger;
+}
+
+const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** A kafkajs client whose logs go to pino (kafkajs chatter at info is demoted to debug). */
+export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: brokers.split(','),
+    connectionTimeout: 3_000,
+    requestTimeout: 10_000,
+    retry: { initialRetryTime: 100, retries: 5, maxRetryTime: 2_000 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }: LogEntry) => {
+        const { message, ...extra } = log;
+        const method = level === logLevel.INFO ? 'debug' : (levels[level] ?? 'debug');
+        logger[method]({ kafka: extra }, message);
+      },
+  });
+}
+
+export interface TopicSpec {
+  topic: string;
+  numPartitions?: number;
+  /** e.g. { 'cleanup.policy': 'compact' } */
+  config?: Record<string, string>;
+}
+
+/** Creates missing topics with their partition counts; existing topics are left as they are. */
+export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing: ITopicConfig[] = topics
+      .filter((t) => !existing.has(t.topic))
+      .map((t) => ({
+        topic: t.topic,
+        numPartitions: t.numPartitions ?? 1,
+        replicationFactor: -1,
+        configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
+      }));
+    if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+}

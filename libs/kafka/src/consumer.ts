@@ -1,0 +1,65 @@
+import type { Batch, Consumer, Kafka } from 'kafkajs';
+import type { Logger } from '@hookline/logging';
+
+export interface BatchContext {
+  /** Mark an offset done: it may be committed. Call only once its outcome is durable. */
+  resolveOffset(offset: string): void;
+  heartbeat(): Promise<void>;
+  isRunning(): boolean;
+  isStale(): boolean;
+}
+
+export interface BatchConsumerOptions {
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+  logger: Logger;
+  /** Handles one batch; resolve offsets as messages become durable. */
+  eachBatch: (batch: Batch, context: BatchContext) => Promise<void>;
+  /** How long a fetch may wait for data (ms); low keeps latency low. */
+  maxWaitTimeInMs?: number;
+  partitionsConsumedConcurrently?: number;
+  sessionTimeout?: number;
+  maxBytesPerPartition?: number;
+}
+
+export interface RunningConsumer {
+  consumer: Consumer;
+  /** Stop fetching, let the in-flight batch finish, commit resolved offsets, disconnect. */
+  stop(): Promise<void>;
+}
+
+/**
+ * An eachBatch consumer with explicit offset resolution: offsets are committed only after the
+ * handler resolved them, so a crash replays unresolved messages (at-least-once, no loss).
+ */
+export async function startBatchConsumer(kafka: Kafka, options: BatchConsumerOptions): Promise<RunningConsumer> {
+  const consumer = kafka.consumer({
+    groupId: options.groupId,
+    maxWaitTimeInMs: options.maxWaitTimeInMs ?? 50,
+    sessionTimeout: options.sessionTimeout ?? 10_000,
+    heartbeatInterval: 1_000,
+    rebalanceTimeout: 10_000,
+    maxBytesPerPartition: options.maxBytesPerPartition ?? 4 * 1024 * 1024,
+    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 2_000 },
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+  await consumer.run({
+    autoCommit: true,
+    autoCommitInterval: 200,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+      await options.eachBatch(batch, { resolveOffset, heartbeat, isRunning, isStale });
+      await commitOffsetsIfNecessary();
+    },
+  });
+  return {
+    consumer,
+    stop: async () => {
+      await consumer.stop();
+      await consumer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export type { Batch, Kafka, KafkaMessage } from 'kafkajs';
+export * from './client';
+export * from './topics';
+export * from './trace-headers';
+export * from './producer';
+export * from './consumer';

@@ -1,0 +1,105 @@
+import { createLogger } from '@hookline/logging';
+import { eventsV1 } from '@hookline/proto';
+import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { BatchingProducer, createKafka, ensureTopics, headerValue, startBatchConsumer, topicNames, traceHeaders } from './index';
+
+const logger = createLogger('kafka-test', 'silent');
+
+describe('libs/kafka against the real broker', () => {
+  const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'kafka-test', logger });
+  const topic = topicNames(uniqueTopicPrefix()).events;
+  let producer: BatchingProducer;
+
+  beforeAll(async () => {
+    await ensureTopics(kafka, [{ topic, numPartitions: 1 }]);
+    producer = new BatchingProducer(kafka);
+    await producer.connect();
+  });
+  afterAll(() => producer.disconnect());
+
+  it('a protobuf Event is consumed back equal, with its traceparent header', async () => {
+    const event: eventsV1.Event = {
+      id: 'evt_01',
+      orgId: 'org_1',
+      type: 'transfer.completed',
+      source: 'hookline',
+      time: '2026-01-01T14:30:02Z',
+      isTest: false,
+      dataJson: JSON.stringify({ amount: 100, currency: 'EUR' }),
+      targetWebhookId: '',
+      idempotencyKey: '',
+    };
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await producer.send(topic, [{ key: event.orgId, value: Buffer.from(eventsV1.Event.encode(event).finish()), headers: traceHeaders(traceparent) as Record<string, string> }]);
+
+    const received: { event: eventsV1.Event; key: string; traceparent?: string }[] = [];
+    const consumer = await startBatchConsumer(kafka, {
+      groupId: `${topic}.reader`,
+      topics: [topic],
+      logger,
+      eachBatch: async (batch, { resolveOffset }) => {
+        for (const message of batch.messages) {
+          received.push({
+            event: eventsV1.Event.decode(message.value!),
+            key: message.key!.toString(),
+            traceparent: headerValue(message.headers, 'traceparent'),
+          });
+          resolveOffset(message.offset);
+        }
+      },
+    });
+    await waitFor(() => received.length === 1, { message: 'the event to be consumed' });
+    await consumer.stop();
+    expect(received[0]).toEqual({ event, key: 'org_1', traceparent });
+  });
+
+  it('a consumer stopped mid-batch resumes after the last resolved offset: no loss, no skip', async () => {
+    const resumeTopic = topicNames(uniqueTopicPrefix()).deliveries;
+    await ensureTopics(kafka, [{ topic: resumeTopic, numPartitions: 1 }]);
+    await producer.send(
+      resumeTopic,
+      Array.from({ length: 10 }, (_, i) => ({ key: 'k', value: Buffer.from(String(i)) })),
+    );
+    const groupId = `${resumeTopic}.group`;
+
+    // First consumer: handles 0..4 of the batch, then stops without resolving the rest.
+    const first: string[] = [];
+    let stopping = false;
+    const firstConsumer = await startBatchConsumer(kafka, {
+      groupId,
+      topics: [resumeTopic],
+      logger,
+      eachBatch: async (batch, { resolveOffset }) => {
+        if (stopping) return;
+        for (const message of batch.messages) {
+          if (first.length === 5) {
+            stopping = true;
+            return;
+          }
+          first.push(message.value!.toString());
+          resolveOffset(message.offset);
+        }
+      },
+    });
+    await waitFor(() => stopping, { message: 'the first consumer to handle five messages' });
+    await firstConsumer.stop();
+    expect(first).toEqual(['0', '1', '2', '3', '4']);
+
+    // Second consumer in the same group picks up exactly where the first left off.
+    const second: string[] = [];
+    const secondConsumer = await startBatchConsumer(kafka, {
+      groupId,
+      topics: [resumeTopic],
+      logger,
+      eachBatch: async (batch, { resolveOffset }) => {
+        for (const message of batch.messages) {
+          second.push(message.value!.toString());
+          resolveOffset(message.offset);
+        }
+      },
+    });
+    await waitFor(() => second.length >= 5, { message: 'the second consumer to read the rest' });
+    await secondConsumer.stop();
+    expect(second).toEqual(['5', '6', '7', '8', '9']);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './wait-for';
+export * from './unique';
+export * from './infrastructure';
+export * from './free-port';
+export * from './process';

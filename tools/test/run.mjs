@@ -1,0 +1,17 @@
+// `npm test`: starts what the tests need (Kafka; PostgreSQL is found as `npm start` finds it),
+// then runs every Jest project, unit and integration. Extra arguments go to Jest.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs';
+
+const say = (line) => process.stdout.write(`[test] ${line}\n`);
+const postgres = await resolvePostgres(say, 'hookline_test');
+const kafka = resolveKafka(say);
+
+const result = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: kafka.brokers },
+});
+await postgres.stop();
+process.exit(result.status ?? 1);
