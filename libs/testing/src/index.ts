@@ -3,3 +3,4 @@ export * from './unique';
 export * from './infrastructure';
 export * from './free-port';
 export * from './process';
+export * from './service-process';

@@ -5,6 +5,7 @@
 // source: hookline/ingestion/v1/ingestion.proto
 
 /* eslint-disable */
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
   type CallOptions,
   type ChannelCredentials,
@@ -23,6 +24,843 @@ export const protobufPackage = "hookline.ingestion.v1";
 
 export const protobufFileName = "hookline/ingestion/v1/ingestion.proto";
 
+export interface PublishRequest {
+  orgId: string;
+  type: string;
+  /** The event's data: a JSON object, JSON-encoded. */
+  dataJson: string;
+  idempotencyKey: string;
+  isTest: boolean;
+  /** Test events: the only webhook that may receive this event. */
+  targetWebhookId: string;
+}
+
+/** The public event object (DESIGN §3 envelope). */
+export interface EventObject {
+  id: string;
+  orgId: string;
+  type: string;
+  source: string;
+  time: string;
+  isTest: boolean;
+  dataJson: string;
+}
+
+export interface PublishResponse {
+  event?:
+    | EventObject
+    | undefined;
+  /** True when the idempotency key matched an earlier event (nothing new was published). */
+  duplicate: boolean;
+}
+
+export interface PublishBatchRequest {
+  events: PublishRequest[];
+}
+
+export interface PublishError {
+  /** invalid_request, not_found, payload_too_large, ... */
+  code: string;
+  message: string;
+  param: string;
+}
+
+export interface PublishResult {
+  /** Set when accepted. */
+  event?: EventObject | undefined;
+  duplicate: boolean;
+  /** Set when refused. */
+  error?: PublishError | undefined;
+}
+
+export interface PublishBatchResponse {
+  /** One result per request item, in order. */
+  results: PublishResult[];
+}
+
+function createBasePublishRequest(): PublishRequest {
+  return { orgId: "", type: "", dataJson: "", idempotencyKey: "", isTest: false, targetWebhookId: "" };
+}
+
+export const PublishRequest: MessageFns<PublishRequest> = {
+  encode(message: PublishRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.orgId !== "") {
+      writer.uint32(10).string(message.orgId);
+    }
+    if (message.type !== "") {
+      writer.uint32(18).string(message.type);
+    }
+    if (message.dataJson !== "") {
+      writer.uint32(26).string(message.dataJson);
+    }
+    if (message.idempotencyKey !== "") {
+      writer.uint32(34).string(message.idempotencyKey);
+    }
+    if (message.isTest !== false) {
+      writer.uint32(40).bool(message.isTest);
+    }
+    if (message.targetWebhookId !== "") {
+      writer.uint32(50).string(message.targetWebhookId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.dataJson = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.isTest = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.targetWebhookId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PublishRequest {
+    return {
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      dataJson: isSet(object.dataJson)
+        ? globalThis.String(object.dataJson)
+        : isSet(object.data_json)
+        ? globalThis.String(object.data_json)
+        : "",
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      isTest: isSet(object.isTest)
+        ? globalThis.Boolean(object.isTest)
+        : isSet(object.is_test)
+        ? globalThis.Boolean(object.is_test)
+        : false,
+      targetWebhookId: isSet(object.targetWebhookId)
+        ? globalThis.String(object.targetWebhookId)
+        : isSet(object.target_webhook_id)
+        ? globalThis.String(object.target_webhook_id)
+        : "",
+    };
+  },
+
+  toJSON(message: PublishRequest): unknown {
+    const obj: any = {};
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.dataJson !== "") {
+      obj.dataJson = message.dataJson;
+    }
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.isTest !== false) {
+      obj.isTest = message.isTest;
+    }
+    if (message.targetWebhookId !== "") {
+      obj.targetWebhookId = message.targetWebhookId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PublishRequest>, I>>(base?: I): PublishRequest {
+    return PublishRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PublishRequest>, I>>(object: I): PublishRequest {
+    const message = createBasePublishRequest();
+    message.orgId = object.orgId ?? "";
+    message.type = object.type ?? "";
+    message.dataJson = object.dataJson ?? "";
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.isTest = object.isTest ?? false;
+    message.targetWebhookId = object.targetWebhookId ?? "";
+    return message;
+  },
+};
+
+function createBaseEventObject(): EventObject {
+  return { id: "", orgId: "", type: "", source: "", time: "", isTest: false, dataJson: "" };
+}
+
+export const EventObject: MessageFns<EventObject> = {
+  encode(message: EventObject, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.type !== "") {
+      writer.uint32(26).string(message.type);
+    }
+    if (message.source !== "") {
+      writer.uint32(34).string(message.source);
+    }
+    if (message.time !== "") {
+      writer.uint32(42).string(message.time);
+    }
+    if (message.isTest !== false) {
+      writer.uint32(48).bool(message.isTest);
+    }
+    if (message.dataJson !== "") {
+      writer.uint32(58).string(message.dataJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventObject {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventObject();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.time = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.isTest = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.dataJson = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EventObject {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+      time: isSet(object.time) ? globalThis.String(object.time) : "",
+      isTest: isSet(object.isTest)
+        ? globalThis.Boolean(object.isTest)
+        : isSet(object.is_test)
+        ? globalThis.Boolean(object.is_test)
+        : false,
+      dataJson: isSet(object.dataJson)
+        ? globalThis.String(object.dataJson)
+        : isSet(object.data_json)
+        ? globalThis.String(object.data_json)
+        : "",
+    };
+  },
+
+  toJSON(message: EventObject): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    if (message.time !== "") {
+      obj.time = message.time;
+    }
+    if (message.isTest !== false) {
+      obj.isTest = message.isTest;
+    }
+    if (message.dataJson !== "") {
+      obj.dataJson = message.dataJson;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EventObject>, I>>(base?: I): EventObject {
+    return EventObject.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EventObject>, I>>(object: I): EventObject {
+    const message = createBaseEventObject();
+    message.id = object.id ?? "";
+    message.orgId = object.orgId ?? "";
+    message.type = object.type ?? "";
+    message.source = object.source ?? "";
+    message.time = object.time ?? "";
+    message.isTest = object.isTest ?? false;
+    message.dataJson = object.dataJson ?? "";
+    return message;
+  },
+};
+
+function createBasePublishResponse(): PublishResponse {
+  return { event: undefined, duplicate: false };
+}
+
+export const PublishResponse: MessageFns<PublishResponse> = {
+  encode(message: PublishResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.event !== undefined) {
+      EventObject.encode(message.event, writer.uint32(10).fork()).join();
+    }
+    if (message.duplicate !== false) {
+      writer.uint32(16).bool(message.duplicate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.event = EventObject.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.duplicate = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PublishResponse {
+    return {
+      event: isSet(object.event) ? EventObject.fromJSON(object.event) : undefined,
+      duplicate: isSet(object.duplicate) ? globalThis.Boolean(object.duplicate) : false,
+    };
+  },
+
+  toJSON(message: PublishResponse): unknown {
+    const obj: any = {};
+    if (message.event !== undefined) {
+      obj.event = EventObject.toJSON(message.event);
+    }
+    if (message.duplicate !== false) {
+      obj.duplicate = message.duplicate;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PublishResponse>, I>>(base?: I): PublishResponse {
+    return PublishResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PublishResponse>, I>>(object: I): PublishResponse {
+    const message = createBasePublishResponse();
+    message.event = (object.event !== undefined && object.event !== null)
+      ? EventObject.fromPartial(object.event)
+      : undefined;
+    message.duplicate = object.duplicate ?? false;
+    return message;
+  },
+};
+
+function createBasePublishBatchRequest(): PublishBatchRequest {
+  return { events: [] };
+}
+
+export const PublishBatchRequest: MessageFns<PublishBatchRequest> = {
+  encode(message: PublishBatchRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.events) {
+      PublishRequest.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishBatchRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishBatchRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.events.push(PublishRequest.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PublishBatchRequest {
+    return {
+      events: globalThis.Array.isArray(object?.events) ? object.events.map((e: any) => PublishRequest.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: PublishBatchRequest): unknown {
+    const obj: any = {};
+    if (message.events?.length) {
+      obj.events = message.events.map((e) => PublishRequest.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PublishBatchRequest>, I>>(base?: I): PublishBatchRequest {
+    return PublishBatchRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PublishBatchRequest>, I>>(object: I): PublishBatchRequest {
+    const message = createBasePublishBatchRequest();
+    message.events = object.events?.map((e) => PublishRequest.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBasePublishError(): PublishError {
+  return { code: "", message: "", param: "" };
+}
+
+export const PublishError: MessageFns<PublishError> = {
+  encode(message: PublishError, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.message !== "") {
+      writer.uint32(18).string(message.message);
+    }
+    if (message.param !== "") {
+      writer.uint32(26).string(message.param);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishError {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishError();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.param = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PublishError {
+    return {
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      message: isSet(object.message) ? globalThis.String(object.message) : "",
+      param: isSet(object.param) ? globalThis.String(object.param) : "",
+    };
+  },
+
+  toJSON(message: PublishError): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.message !== "") {
+      obj.message = message.message;
+    }
+    if (message.param !== "") {
+      obj.param = message.param;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PublishError>, I>>(base?: I): PublishError {
+    return PublishError.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PublishError>, I>>(object: I): PublishError {
+    const message = createBasePublishError();
+    message.code = object.code ?? "";
+    message.message = object.message ?? "";
+    message.param = object.param ?? "";
+    return message;
+  },
+};
+
+function createBasePublishResult(): PublishResult {
+  return { event: undefined, duplicate: false, error: undefined };
+}
+
+export const PublishResult: MessageFns<PublishResult> = {
+  encode(message: PublishResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.event !== undefined) {
+      EventObject.encode(message.event, writer.uint32(10).fork()).join();
+    }
+    if (message.duplicate !== false) {
+      writer.uint32(16).bool(message.duplicate);
+    }
+    if (message.error !== undefined) {
+      PublishError.encode(message.error, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.event = EventObject.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.duplicate = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.error = PublishError.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PublishResult {
+    return {
+      event: isSet(object.event) ? EventObject.fromJSON(object.event) : undefined,
+      duplicate: isSet(object.duplicate) ? globalThis.Boolean(object.duplicate) : false,
+      error: isSet(object.error) ? PublishError.fromJSON(object.error) : undefined,
+    };
+  },
+
+  toJSON(message: PublishResult): unknown {
+    const obj: any = {};
+    if (message.event !== undefined) {
+      obj.event = EventObject.toJSON(message.event);
+    }
+    if (message.duplicate !== false) {
+      obj.duplicate = message.duplicate;
+    }
+    if (message.error !== undefined) {
+      obj.error = PublishError.toJSON(message.error);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PublishResult>, I>>(base?: I): PublishResult {
+    return PublishResult.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PublishResult>, I>>(object: I): PublishResult {
+    const message = createBasePublishResult();
+    message.event = (object.event !== undefined && object.event !== null)
+      ? EventObject.fromPartial(object.event)
+      : undefined;
+    message.duplicate = object.duplicate ?? false;
+    message.error = (object.error !== undefined && object.error !== null)
+      ? PublishError.fromPartial(object.error)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePublishBatchResponse(): PublishBatchResponse {
+  return { results: [] };
+}
+
+export const PublishBatchResponse: MessageFns<PublishBatchResponse> = {
+  encode(message: PublishBatchResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.results) {
+      PublishResult.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishBatchResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishBatchResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.results.push(PublishResult.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PublishBatchResponse {
+    return {
+      results: globalThis.Array.isArray(object?.results)
+        ? object.results.map((e: any) => PublishResult.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: PublishBatchResponse): unknown {
+    const obj: any = {};
+    if (message.results?.length) {
+      obj.results = message.results.map((e) => PublishResult.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PublishBatchResponse>, I>>(base?: I): PublishBatchResponse {
+    return PublishBatchResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PublishBatchResponse>, I>>(object: I): PublishBatchResponse {
+    const message = createBasePublishBatchResponse();
+    message.results = object.results?.map((e) => PublishResult.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+/**
+ * Events in: internal services (and the gateway) publish here; ingestion answers only once
+ * Kafka has acknowledged the event.
+ */
 export type IngestionServiceService = typeof IngestionServiceService;
 export const IngestionServiceService = {
   /** Liveness round trip used by other services and tests. */
@@ -35,11 +873,34 @@ export const IngestionServiceService = {
     responseSerialize: (value: PingResponse): Buffer => Buffer.from(PingResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): PingResponse => PingResponse.decode(value),
   },
+  publish: {
+    path: "/hookline.ingestion.v1.IngestionService/Publish" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: PublishRequest): Buffer => Buffer.from(PublishRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): PublishRequest => PublishRequest.decode(value),
+    responseSerialize: (value: PublishResponse): Buffer => Buffer.from(PublishResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): PublishResponse => PublishResponse.decode(value),
+  },
+  /** Up to 500 events; each is accepted or refused on its own. */
+  publishBatch: {
+    path: "/hookline.ingestion.v1.IngestionService/PublishBatch" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: PublishBatchRequest): Buffer => Buffer.from(PublishBatchRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): PublishBatchRequest => PublishBatchRequest.decode(value),
+    responseSerialize: (value: PublishBatchResponse): Buffer =>
+      Buffer.from(PublishBatchResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): PublishBatchResponse => PublishBatchResponse.decode(value),
+  },
 } as const;
 
 export interface IngestionServiceServer extends UntypedServiceImplementation {
   /** Liveness round trip used by other services and tests. */
   ping: handleUnaryCall<PingRequest, PingResponse>;
+  publish: handleUnaryCall<PublishRequest, PublishResponse>;
+  /** Up to 500 events; each is accepted or refused on its own. */
+  publishBatch: handleUnaryCall<PublishBatchRequest, PublishBatchResponse>;
 }
 
 export interface IngestionServiceClient extends Client {
@@ -56,6 +917,37 @@ export interface IngestionServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: PingResponse) => void,
   ): ClientUnaryCall;
+  publish(
+    request: PublishRequest,
+    callback: (error: ServiceError | null, response: PublishResponse) => void,
+  ): ClientUnaryCall;
+  publish(
+    request: PublishRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: PublishResponse) => void,
+  ): ClientUnaryCall;
+  publish(
+    request: PublishRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: PublishResponse) => void,
+  ): ClientUnaryCall;
+  /** Up to 500 events; each is accepted or refused on its own. */
+  publishBatch(
+    request: PublishBatchRequest,
+    callback: (error: ServiceError | null, response: PublishBatchResponse) => void,
+  ): ClientUnaryCall;
+  publishBatch(
+    request: PublishBatchRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: PublishBatchResponse) => void,
+  ): ClientUnaryCall;
+  publishBatch(
+    request: PublishBatchRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: PublishBatchResponse) => void,
+  ): ClientUnaryCall;
 }
 
 export const IngestionServiceClient = makeGenericClientConstructor(
@@ -66,3 +958,29 @@ export const IngestionServiceClient = makeGenericClientConstructor(
   service: typeof IngestionServiceService;
   serviceName: string;
 };
+
+type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
+
+export type DeepPartial<T> = T extends Builtin ? T
+  : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
+
+type KeysOfUnion<T> = T extends T ? keyof T : never;
+export type Exact<P, I extends P> = P extends Builtin ? P
+  : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function isSet(value: any): boolean {
+  return value !== null && value !== undefined;
+}
+
+export interface MessageFns<T> {
+  encode(message: T, writer?: BinaryWriter): BinaryWriter;
+  decode(input: BinaryReader | Uint8Array, length?: number): T;
+  fromJSON(object: any): T;
+  toJSON(message: T): unknown;
+  create<I extends Exact<DeepPartial<T>, I>>(base?: I): T;
+  fromPartial<I extends Exact<DeepPartial<T>, I>>(object: I): T;
+}

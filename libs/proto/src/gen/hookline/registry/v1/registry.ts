@@ -5,6 +5,7 @@
 // source: hookline/registry/v1/registry.proto
 
 /* eslint-disable */
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
   type CallOptions,
   type ChannelCredentials,
@@ -23,6 +24,1856 @@ export const protobufPackage = "hookline.registry.v1";
 
 export const protobufFileName = "hookline/registry/v1/registry.proto";
 
+export interface GetOrganizationRequest {
+  orgId: string;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface ListLiveWebhooksRequest {
+}
+
+export interface WebhookRoute {
+  webhookId: string;
+  orgId: string;
+  /** pending_approval, active, paused, disabled, error */
+  status: string;
+  /** Empty = every event type. */
+  eventTypes: string[];
+  version: number;
+}
+
+export interface ListLiveWebhooksResponse {
+  webhooks: WebhookRoute[];
+}
+
+export interface GetDeliveryConfigRequest {
+  webhookId: string;
+}
+
+export interface EndpointAuth {
+  /** none, api_key, basic, oauth2 */
+  type: string;
+  headerName: string;
+  headerValue: string;
+  username: string;
+  password: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  audience: string;
+}
+
+export interface DeliveryConfig {
+  webhookId: string;
+  orgId: string;
+  url: string;
+  status: string;
+  eventTypes: string[];
+  /** hmac-sha256, ed25519, ecdsa-p256 */
+  signatureScheme: string;
+  /**
+   * Current key first, then previous keys still inside their rotation window.
+   * hmac-sha256: whsec_ secrets; ed25519: whsk_ private keys; ecdsa-p256: PKCS#8 PEM.
+   */
+  signingKeys: string[];
+  auth?: EndpointAuth | undefined;
+  rateLimitRps: number;
+  timeoutSeconds: number;
+  /** full, thin */
+  payload: string;
+  /** Delays after attempt 1, 2, ...; empty = the platform default. */
+  retryScheduleSeconds: number[];
+  /** unordered, fifo */
+  ordering: string;
+  version: number;
+}
+
+export interface EventTypeInfo {
+  type: string;
+  group: string;
+  name: string;
+  description: string;
+  /** JSON schema of `data`, JSON-encoded; empty when none. */
+  schemaJson: string;
+}
+
+export interface ListEventTypesRequest {
+}
+
+export interface ListEventTypesResponse {
+  eventTypes: EventTypeInfo[];
+}
+
+export interface DisableWebhookRequest {
+  webhookId: string;
+  /** "gone" (410) or "failing" (no success for 5 days) */
+  reason: string;
+}
+
+export interface DisableWebhookResponse {
+  changed: boolean;
+}
+
+export interface WebhookTrigger {
+  webhookId: string;
+  /** RFC 3339 */
+  triggeredAt: string;
+}
+
+export interface RecordWebhookTriggersRequest {
+  triggers: WebhookTrigger[];
+}
+
+export interface RecordWebhookTriggersResponse {
+}
+
+function createBaseGetOrganizationRequest(): GetOrganizationRequest {
+  return { orgId: "" };
+}
+
+export const GetOrganizationRequest: MessageFns<GetOrganizationRequest> = {
+  encode(message: GetOrganizationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.orgId !== "") {
+      writer.uint32(10).string(message.orgId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetOrganizationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetOrganizationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetOrganizationRequest {
+    return {
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetOrganizationRequest): unknown {
+    const obj: any = {};
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetOrganizationRequest>, I>>(base?: I): GetOrganizationRequest {
+    return GetOrganizationRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetOrganizationRequest>, I>>(object: I): GetOrganizationRequest {
+    const message = createBaseGetOrganizationRequest();
+    message.orgId = object.orgId ?? "";
+    return message;
+  },
+};
+
+function createBaseOrganization(): Organization {
+  return { id: "", name: "", createdAt: "" };
+}
+
+export const Organization: MessageFns<Organization> = {
+  encode(message: Organization, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(26).string(message.createdAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Organization {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOrganization();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Organization {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      createdAt: isSet(object.createdAt)
+        ? globalThis.String(object.createdAt)
+        : isSet(object.created_at)
+        ? globalThis.String(object.created_at)
+        : "",
+    };
+  },
+
+  toJSON(message: Organization): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.createdAt !== "") {
+      obj.createdAt = message.createdAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Organization>, I>>(base?: I): Organization {
+    return Organization.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Organization>, I>>(object: I): Organization {
+    const message = createBaseOrganization();
+    message.id = object.id ?? "";
+    message.name = object.name ?? "";
+    message.createdAt = object.createdAt ?? "";
+    return message;
+  },
+};
+
+function createBaseListLiveWebhooksRequest(): ListLiveWebhooksRequest {
+  return {};
+}
+
+export const ListLiveWebhooksRequest: MessageFns<ListLiveWebhooksRequest> = {
+  encode(_: ListLiveWebhooksRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListLiveWebhooksRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListLiveWebhooksRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ListLiveWebhooksRequest {
+    return {};
+  },
+
+  toJSON(_: ListLiveWebhooksRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListLiveWebhooksRequest>, I>>(base?: I): ListLiveWebhooksRequest {
+    return ListLiveWebhooksRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListLiveWebhooksRequest>, I>>(_: I): ListLiveWebhooksRequest {
+    const message = createBaseListLiveWebhooksRequest();
+    return message;
+  },
+};
+
+function createBaseWebhookRoute(): WebhookRoute {
+  return { webhookId: "", orgId: "", status: "", eventTypes: [], version: 0 };
+}
+
+export const WebhookRoute: MessageFns<WebhookRoute> = {
+  encode(message: WebhookRoute, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.webhookId !== "") {
+      writer.uint32(10).string(message.webhookId);
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.status !== "") {
+      writer.uint32(26).string(message.status);
+    }
+    for (const v of message.eventTypes) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.version !== 0) {
+      writer.uint32(40).int64(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebhookRoute {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebhookRoute();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.eventTypes.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.version = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WebhookRoute {
+    return {
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      eventTypes: globalThis.Array.isArray(object?.eventTypes)
+        ? object.eventTypes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.event_types)
+        ? object.event_types.map((e: any) => globalThis.String(e))
+        : [],
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+    };
+  },
+
+  toJSON(message: WebhookRoute): unknown {
+    const obj: any = {};
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.eventTypes?.length) {
+      obj.eventTypes = message.eventTypes;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<WebhookRoute>, I>>(base?: I): WebhookRoute {
+    return WebhookRoute.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebhookRoute>, I>>(object: I): WebhookRoute {
+    const message = createBaseWebhookRoute();
+    message.webhookId = object.webhookId ?? "";
+    message.orgId = object.orgId ?? "";
+    message.status = object.status ?? "";
+    message.eventTypes = object.eventTypes?.map((e) => e) || [];
+    message.version = object.version ?? 0;
+    return message;
+  },
+};
+
+function createBaseListLiveWebhooksResponse(): ListLiveWebhooksResponse {
+  return { webhooks: [] };
+}
+
+export const ListLiveWebhooksResponse: MessageFns<ListLiveWebhooksResponse> = {
+  encode(message: ListLiveWebhooksResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.webhooks) {
+      WebhookRoute.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListLiveWebhooksResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListLiveWebhooksResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.webhooks.push(WebhookRoute.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListLiveWebhooksResponse {
+    return {
+      webhooks: globalThis.Array.isArray(object?.webhooks)
+        ? object.webhooks.map((e: any) => WebhookRoute.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListLiveWebhooksResponse): unknown {
+    const obj: any = {};
+    if (message.webhooks?.length) {
+      obj.webhooks = message.webhooks.map((e) => WebhookRoute.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListLiveWebhooksResponse>, I>>(base?: I): ListLiveWebhooksResponse {
+    return ListLiveWebhooksResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListLiveWebhooksResponse>, I>>(object: I): ListLiveWebhooksResponse {
+    const message = createBaseListLiveWebhooksResponse();
+    message.webhooks = object.webhooks?.map((e) => WebhookRoute.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGetDeliveryConfigRequest(): GetDeliveryConfigRequest {
+  return { webhookId: "" };
+}
+
+export const GetDeliveryConfigRequest: MessageFns<GetDeliveryConfigRequest> = {
+  encode(message: GetDeliveryConfigRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.webhookId !== "") {
+      writer.uint32(10).string(message.webhookId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetDeliveryConfigRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetDeliveryConfigRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetDeliveryConfigRequest {
+    return {
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetDeliveryConfigRequest): unknown {
+    const obj: any = {};
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetDeliveryConfigRequest>, I>>(base?: I): GetDeliveryConfigRequest {
+    return GetDeliveryConfigRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetDeliveryConfigRequest>, I>>(object: I): GetDeliveryConfigRequest {
+    const message = createBaseGetDeliveryConfigRequest();
+    message.webhookId = object.webhookId ?? "";
+    return message;
+  },
+};
+
+function createBaseEndpointAuth(): EndpointAuth {
+  return {
+    type: "",
+    headerName: "",
+    headerValue: "",
+    username: "",
+    password: "",
+    tokenUrl: "",
+    clientId: "",
+    clientSecret: "",
+    scope: "",
+    audience: "",
+  };
+}
+
+export const EndpointAuth: MessageFns<EndpointAuth> = {
+  encode(message: EndpointAuth, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== "") {
+      writer.uint32(10).string(message.type);
+    }
+    if (message.headerName !== "") {
+      writer.uint32(18).string(message.headerName);
+    }
+    if (message.headerValue !== "") {
+      writer.uint32(26).string(message.headerValue);
+    }
+    if (message.username !== "") {
+      writer.uint32(34).string(message.username);
+    }
+    if (message.password !== "") {
+      writer.uint32(42).string(message.password);
+    }
+    if (message.tokenUrl !== "") {
+      writer.uint32(50).string(message.tokenUrl);
+    }
+    if (message.clientId !== "") {
+      writer.uint32(58).string(message.clientId);
+    }
+    if (message.clientSecret !== "") {
+      writer.uint32(66).string(message.clientSecret);
+    }
+    if (message.scope !== "") {
+      writer.uint32(74).string(message.scope);
+    }
+    if (message.audience !== "") {
+      writer.uint32(82).string(message.audience);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EndpointAuth {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEndpointAuth();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.headerName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.headerValue = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.username = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.password = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.tokenUrl = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.clientId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.clientSecret = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.scope = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.audience = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EndpointAuth {
+    return {
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      headerName: isSet(object.headerName)
+        ? globalThis.String(object.headerName)
+        : isSet(object.header_name)
+        ? globalThis.String(object.header_name)
+        : "",
+      headerValue: isSet(object.headerValue)
+        ? globalThis.String(object.headerValue)
+        : isSet(object.header_value)
+        ? globalThis.String(object.header_value)
+        : "",
+      username: isSet(object.username) ? globalThis.String(object.username) : "",
+      password: isSet(object.password) ? globalThis.String(object.password) : "",
+      tokenUrl: isSet(object.tokenUrl)
+        ? globalThis.String(object.tokenUrl)
+        : isSet(object.token_url)
+        ? globalThis.String(object.token_url)
+        : "",
+      clientId: isSet(object.clientId)
+        ? globalThis.String(object.clientId)
+        : isSet(object.client_id)
+        ? globalThis.String(object.client_id)
+        : "",
+      clientSecret: isSet(object.clientSecret)
+        ? globalThis.String(object.clientSecret)
+        : isSet(object.client_secret)
+        ? globalThis.String(object.client_secret)
+        : "",
+      scope: isSet(object.scope) ? globalThis.String(object.scope) : "",
+      audience: isSet(object.audience) ? globalThis.String(object.audience) : "",
+    };
+  },
+
+  toJSON(message: EndpointAuth): unknown {
+    const obj: any = {};
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.headerName !== "") {
+      obj.headerName = message.headerName;
+    }
+    if (message.headerValue !== "") {
+      obj.headerValue = message.headerValue;
+    }
+    if (message.username !== "") {
+      obj.username = message.username;
+    }
+    if (message.password !== "") {
+      obj.password = message.password;
+    }
+    if (message.tokenUrl !== "") {
+      obj.tokenUrl = message.tokenUrl;
+    }
+    if (message.clientId !== "") {
+      obj.clientId = message.clientId;
+    }
+    if (message.clientSecret !== "") {
+      obj.clientSecret = message.clientSecret;
+    }
+    if (message.scope !== "") {
+      obj.scope = message.scope;
+    }
+    if (message.audience !== "") {
+      obj.audience = message.audience;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EndpointAuth>, I>>(base?: I): EndpointAuth {
+    return EndpointAuth.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EndpointAuth>, I>>(object: I): EndpointAuth {
+    const message = createBaseEndpointAuth();
+    message.type = object.type ?? "";
+    message.headerName = object.headerName ?? "";
+    message.headerValue = object.headerValue ?? "";
+    message.username = object.username ?? "";
+    message.password = object.password ?? "";
+    message.tokenUrl = object.tokenUrl ?? "";
+    message.clientId = object.clientId ?? "";
+    message.clientSecret = object.clientSecret ?? "";
+    message.scope = object.scope ?? "";
+    message.audience = object.audience ?? "";
+    return message;
+  },
+};
+
+function createBaseDeliveryConfig(): DeliveryConfig {
+  return {
+    webhookId: "",
+    orgId: "",
+    url: "",
+    status: "",
+    eventTypes: [],
+    signatureScheme: "",
+    signingKeys: [],
+    auth: undefined,
+    rateLimitRps: 0,
+    timeoutSeconds: 0,
+    payload: "",
+    retryScheduleSeconds: [],
+    ordering: "",
+    version: 0,
+  };
+}
+
+export const DeliveryConfig: MessageFns<DeliveryConfig> = {
+  encode(message: DeliveryConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.webhookId !== "") {
+      writer.uint32(10).string(message.webhookId);
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.url !== "") {
+      writer.uint32(26).string(message.url);
+    }
+    if (message.status !== "") {
+      writer.uint32(34).string(message.status);
+    }
+    for (const v of message.eventTypes) {
+      writer.uint32(42).string(v!);
+    }
+    if (message.signatureScheme !== "") {
+      writer.uint32(50).string(message.signatureScheme);
+    }
+    for (const v of message.signingKeys) {
+      writer.uint32(58).string(v!);
+    }
+    if (message.auth !== undefined) {
+      EndpointAuth.encode(message.auth, writer.uint32(66).fork()).join();
+    }
+    if (message.rateLimitRps !== 0) {
+      writer.uint32(72).int32(message.rateLimitRps);
+    }
+    if (message.timeoutSeconds !== 0) {
+      writer.uint32(80).int32(message.timeoutSeconds);
+    }
+    if (message.payload !== "") {
+      writer.uint32(90).string(message.payload);
+    }
+    if (message.retryScheduleSeconds.length !== 0) {
+      writer.uint32(98).fork();
+      for (const v of message.retryScheduleSeconds) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.ordering !== "") {
+      writer.uint32(106).string(message.ordering);
+    }
+    if (message.version !== 0) {
+      writer.uint32(112).int64(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeliveryConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeliveryConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.url = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.eventTypes.push(reader.string());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.signatureScheme = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.signingKeys.push(reader.string());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.auth = EndpointAuth.decode(reader, reader.uint32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.rateLimitRps = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.timeoutSeconds = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.payload = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag === 96) {
+              message.retryScheduleSeconds.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 98) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.retryScheduleSeconds.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.ordering = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.version = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeliveryConfig {
+    return {
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      url: isSet(object.url) ? globalThis.String(object.url) : "",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      eventTypes: globalThis.Array.isArray(object?.eventTypes)
+        ? object.eventTypes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.event_types)
+        ? object.event_types.map((e: any) => globalThis.String(e))
+        : [],
+      signatureScheme: isSet(object.signatureScheme)
+        ? globalThis.String(object.signatureScheme)
+        : isSet(object.signature_scheme)
+        ? globalThis.String(object.signature_scheme)
+        : "",
+      signingKeys: globalThis.Array.isArray(object?.signingKeys)
+        ? object.signingKeys.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.signing_keys)
+        ? object.signing_keys.map((e: any) => globalThis.String(e))
+        : [],
+      auth: isSet(object.auth) ? EndpointAuth.fromJSON(object.auth) : undefined,
+      rateLimitRps: isSet(object.rateLimitRps)
+        ? globalThis.Number(object.rateLimitRps)
+        : isSet(object.rate_limit_rps)
+        ? globalThis.Number(object.rate_limit_rps)
+        : 0,
+      timeoutSeconds: isSet(object.timeoutSeconds)
+        ? globalThis.Number(object.timeoutSeconds)
+        : isSet(object.timeout_seconds)
+        ? globalThis.Number(object.timeout_seconds)
+        : 0,
+      payload: isSet(object.payload) ? globalThis.String(object.payload) : "",
+      retryScheduleSeconds: globalThis.Array.isArray(object?.retryScheduleSeconds)
+        ? object.retryScheduleSeconds.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.retry_schedule_seconds)
+        ? object.retry_schedule_seconds.map((e: any) => globalThis.Number(e))
+        : [],
+      ordering: isSet(object.ordering) ? globalThis.String(object.ordering) : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+    };
+  },
+
+  toJSON(message: DeliveryConfig): unknown {
+    const obj: any = {};
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.url !== "") {
+      obj.url = message.url;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.eventTypes?.length) {
+      obj.eventTypes = message.eventTypes;
+    }
+    if (message.signatureScheme !== "") {
+      obj.signatureScheme = message.signatureScheme;
+    }
+    if (message.signingKeys?.length) {
+      obj.signingKeys = message.signingKeys;
+    }
+    if (message.auth !== undefined) {
+      obj.auth = EndpointAuth.toJSON(message.auth);
+    }
+    if (message.rateLimitRps !== 0) {
+      obj.rateLimitRps = Math.round(message.rateLimitRps);
+    }
+    if (message.timeoutSeconds !== 0) {
+      obj.timeoutSeconds = Math.round(message.timeoutSeconds);
+    }
+    if (message.payload !== "") {
+      obj.payload = message.payload;
+    }
+    if (message.retryScheduleSeconds?.length) {
+      obj.retryScheduleSeconds = message.retryScheduleSeconds.map((e) => Math.round(e));
+    }
+    if (message.ordering !== "") {
+      obj.ordering = message.ordering;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DeliveryConfig>, I>>(base?: I): DeliveryConfig {
+    return DeliveryConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DeliveryConfig>, I>>(object: I): DeliveryConfig {
+    const message = createBaseDeliveryConfig();
+    message.webhookId = object.webhookId ?? "";
+    message.orgId = object.orgId ?? "";
+    message.url = object.url ?? "";
+    message.status = object.status ?? "";
+    message.eventTypes = object.eventTypes?.map((e) => e) || [];
+    message.signatureScheme = object.signatureScheme ?? "";
+    message.signingKeys = object.signingKeys?.map((e) => e) || [];
+    message.auth = (object.auth !== undefined && object.auth !== null)
+      ? EndpointAuth.fromPartial(object.auth)
+      : undefined;
+    message.rateLimitRps = object.rateLimitRps ?? 0;
+    message.timeoutSeconds = object.timeoutSeconds ?? 0;
+    message.payload = object.payload ?? "";
+    message.retryScheduleSeconds = object.retryScheduleSeconds?.map((e) => e) || [];
+    message.ordering = object.ordering ?? "";
+    message.version = object.version ?? 0;
+    return message;
+  },
+};
+
+function createBaseEventTypeInfo(): EventTypeInfo {
+  return { type: "", group: "", name: "", description: "", schemaJson: "" };
+}
+
+export const EventTypeInfo: MessageFns<EventTypeInfo> = {
+  encode(message: EventTypeInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== "") {
+      writer.uint32(10).string(message.type);
+    }
+    if (message.group !== "") {
+      writer.uint32(18).string(message.group);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.description !== "") {
+      writer.uint32(34).string(message.description);
+    }
+    if (message.schemaJson !== "") {
+      writer.uint32(42).string(message.schemaJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventTypeInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventTypeInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.group = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.description = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.schemaJson = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EventTypeInfo {
+    return {
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      group: isSet(object.group) ? globalThis.String(object.group) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      description: isSet(object.description) ? globalThis.String(object.description) : "",
+      schemaJson: isSet(object.schemaJson)
+        ? globalThis.String(object.schemaJson)
+        : isSet(object.schema_json)
+        ? globalThis.String(object.schema_json)
+        : "",
+    };
+  },
+
+  toJSON(message: EventTypeInfo): unknown {
+    const obj: any = {};
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.group !== "") {
+      obj.group = message.group;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.description !== "") {
+      obj.description = message.description;
+    }
+    if (message.schemaJson !== "") {
+      obj.schemaJson = message.schemaJson;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EventTypeInfo>, I>>(base?: I): EventTypeInfo {
+    return EventTypeInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EventTypeInfo>, I>>(object: I): EventTypeInfo {
+    const message = createBaseEventTypeInfo();
+    message.type = object.type ?? "";
+    message.group = object.group ?? "";
+    message.name = object.name ?? "";
+    message.description = object.description ?? "";
+    message.schemaJson = object.schemaJson ?? "";
+    return message;
+  },
+};
+
+function createBaseListEventTypesRequest(): ListEventTypesRequest {
+  return {};
+}
+
+export const ListEventTypesRequest: MessageFns<ListEventTypesRequest> = {
+  encode(_: ListEventTypesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEventTypesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEventTypesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ListEventTypesRequest {
+    return {};
+  },
+
+  toJSON(_: ListEventTypesRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListEventTypesRequest>, I>>(base?: I): ListEventTypesRequest {
+    return ListEventTypesRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListEventTypesRequest>, I>>(_: I): ListEventTypesRequest {
+    const message = createBaseListEventTypesRequest();
+    return message;
+  },
+};
+
+function createBaseListEventTypesResponse(): ListEventTypesResponse {
+  return { eventTypes: [] };
+}
+
+export const ListEventTypesResponse: MessageFns<ListEventTypesResponse> = {
+  encode(message: ListEventTypesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.eventTypes) {
+      EventTypeInfo.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEventTypesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEventTypesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.eventTypes.push(EventTypeInfo.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListEventTypesResponse {
+    return {
+      eventTypes: globalThis.Array.isArray(object?.eventTypes)
+        ? object.eventTypes.map((e: any) => EventTypeInfo.fromJSON(e))
+        : globalThis.Array.isArray(object?.event_types)
+        ? object.event_types.map((e: any) => EventTypeInfo.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListEventTypesResponse): unknown {
+    const obj: any = {};
+    if (message.eventTypes?.length) {
+      obj.eventTypes = message.eventTypes.map((e) => EventTypeInfo.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListEventTypesResponse>, I>>(base?: I): ListEventTypesResponse {
+    return ListEventTypesResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListEventTypesResponse>, I>>(object: I): ListEventTypesResponse {
+    const message = createBaseListEventTypesResponse();
+    message.eventTypes = object.eventTypes?.map((e) => EventTypeInfo.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseDisableWebhookRequest(): DisableWebhookRequest {
+  return { webhookId: "", reason: "" };
+}
+
+export const DisableWebhookRequest: MessageFns<DisableWebhookRequest> = {
+  encode(message: DisableWebhookRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.webhookId !== "") {
+      writer.uint32(10).string(message.webhookId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisableWebhookRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisableWebhookRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DisableWebhookRequest {
+    return {
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: DisableWebhookRequest): unknown {
+    const obj: any = {};
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DisableWebhookRequest>, I>>(base?: I): DisableWebhookRequest {
+    return DisableWebhookRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DisableWebhookRequest>, I>>(object: I): DisableWebhookRequest {
+    const message = createBaseDisableWebhookRequest();
+    message.webhookId = object.webhookId ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseDisableWebhookResponse(): DisableWebhookResponse {
+  return { changed: false };
+}
+
+export const DisableWebhookResponse: MessageFns<DisableWebhookResponse> = {
+  encode(message: DisableWebhookResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.changed !== false) {
+      writer.uint32(8).bool(message.changed);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisableWebhookResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisableWebhookResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.changed = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DisableWebhookResponse {
+    return { changed: isSet(object.changed) ? globalThis.Boolean(object.changed) : false };
+  },
+
+  toJSON(message: DisableWebhookResponse): unknown {
+    const obj: any = {};
+    if (message.changed !== false) {
+      obj.changed = message.changed;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DisableWebhookResponse>, I>>(base?: I): DisableWebhookResponse {
+    return DisableWebhookResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DisableWebhookResponse>, I>>(object: I): DisableWebhookResponse {
+    const message = createBaseDisableWebhookResponse();
+    message.changed = object.changed ?? false;
+    return message;
+  },
+};
+
+function createBaseWebhookTrigger(): WebhookTrigger {
+  return { webhookId: "", triggeredAt: "" };
+}
+
+export const WebhookTrigger: MessageFns<WebhookTrigger> = {
+  encode(message: WebhookTrigger, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.webhookId !== "") {
+      writer.uint32(10).string(message.webhookId);
+    }
+    if (message.triggeredAt !== "") {
+      writer.uint32(18).string(message.triggeredAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebhookTrigger {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebhookTrigger();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.triggeredAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WebhookTrigger {
+    return {
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      triggeredAt: isSet(object.triggeredAt)
+        ? globalThis.String(object.triggeredAt)
+        : isSet(object.triggered_at)
+        ? globalThis.String(object.triggered_at)
+        : "",
+    };
+  },
+
+  toJSON(message: WebhookTrigger): unknown {
+    const obj: any = {};
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.triggeredAt !== "") {
+      obj.triggeredAt = message.triggeredAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<WebhookTrigger>, I>>(base?: I): WebhookTrigger {
+    return WebhookTrigger.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebhookTrigger>, I>>(object: I): WebhookTrigger {
+    const message = createBaseWebhookTrigger();
+    message.webhookId = object.webhookId ?? "";
+    message.triggeredAt = object.triggeredAt ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordWebhookTriggersRequest(): RecordWebhookTriggersRequest {
+  return { triggers: [] };
+}
+
+export const RecordWebhookTriggersRequest: MessageFns<RecordWebhookTriggersRequest> = {
+  encode(message: RecordWebhookTriggersRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.triggers) {
+      WebhookTrigger.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordWebhookTriggersRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordWebhookTriggersRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.triggers.push(WebhookTrigger.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordWebhookTriggersRequest {
+    return {
+      triggers: globalThis.Array.isArray(object?.triggers)
+        ? object.triggers.map((e: any) => WebhookTrigger.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: RecordWebhookTriggersRequest): unknown {
+    const obj: any = {};
+    if (message.triggers?.length) {
+      obj.triggers = message.triggers.map((e) => WebhookTrigger.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordWebhookTriggersRequest>, I>>(base?: I): RecordWebhookTriggersRequest {
+    return RecordWebhookTriggersRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordWebhookTriggersRequest>, I>>(object: I): RecordWebhookTriggersRequest {
+    const message = createBaseRecordWebhookTriggersRequest();
+    message.triggers = object.triggers?.map((e) => WebhookTrigger.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseRecordWebhookTriggersResponse(): RecordWebhookTriggersResponse {
+  return {};
+}
+
+export const RecordWebhookTriggersResponse: MessageFns<RecordWebhookTriggersResponse> = {
+  encode(_: RecordWebhookTriggersResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordWebhookTriggersResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordWebhookTriggersResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): RecordWebhookTriggersResponse {
+    return {};
+  },
+
+  toJSON(_: RecordWebhookTriggersResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordWebhookTriggersResponse>, I>>(base?: I): RecordWebhookTriggersResponse {
+    return RecordWebhookTriggersResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordWebhookTriggersResponse>, I>>(_: I): RecordWebhookTriggersResponse {
+    const message = createBaseRecordWebhookTriggersResponse();
+    return message;
+  },
+};
+
+/**
+ * The registry owns organizations, API keys, webhooks (with their encrypted secrets and
+ * credentials), approvals, org settings and the event-type catalog.
+ */
 export type RegistryServiceService = typeof RegistryServiceService;
 export const RegistryServiceService = {
   /** Liveness round trip used by other services and tests. */
@@ -35,11 +1886,99 @@ export const RegistryServiceService = {
     responseSerialize: (value: PingResponse): Buffer => Buffer.from(PingResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): PingResponse => PingResponse.decode(value),
   },
+  /** Whether an organization exists (ingestion checks this before accepting an event). */
+  getOrganization: {
+    path: "/hookline.registry.v1.RegistryService/GetOrganization" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetOrganizationRequest): Buffer =>
+      Buffer.from(GetOrganizationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetOrganizationRequest => GetOrganizationRequest.decode(value),
+    responseSerialize: (value: Organization): Buffer => Buffer.from(Organization.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Organization => Organization.decode(value),
+  },
+  /**
+   * Every live (not deleted) webhook with its routing fields: the dispatcher's start-up
+   * snapshot before it follows the change feed.
+   */
+  listLiveWebhooks: {
+    path: "/hookline.registry.v1.RegistryService/ListLiveWebhooks" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListLiveWebhooksRequest): Buffer =>
+      Buffer.from(ListLiveWebhooksRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListLiveWebhooksRequest => ListLiveWebhooksRequest.decode(value),
+    responseSerialize: (value: ListLiveWebhooksResponse): Buffer =>
+      Buffer.from(ListLiveWebhooksResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListLiveWebhooksResponse => ListLiveWebhooksResponse.decode(value),
+  },
+  /** Full delivery configuration of one webhook, secrets and credentials decrypted. */
+  getDeliveryConfig: {
+    path: "/hookline.registry.v1.RegistryService/GetDeliveryConfig" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetDeliveryConfigRequest): Buffer =>
+      Buffer.from(GetDeliveryConfigRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetDeliveryConfigRequest => GetDeliveryConfigRequest.decode(value),
+    responseSerialize: (value: DeliveryConfig): Buffer => Buffer.from(DeliveryConfig.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DeliveryConfig => DeliveryConfig.decode(value),
+  },
+  /** The event-type catalog (ingestion validates types against it). */
+  listEventTypes: {
+    path: "/hookline.registry.v1.RegistryService/ListEventTypes" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListEventTypesRequest): Buffer =>
+      Buffer.from(ListEventTypesRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListEventTypesRequest => ListEventTypesRequest.decode(value),
+    responseSerialize: (value: ListEventTypesResponse): Buffer =>
+      Buffer.from(ListEventTypesResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListEventTypesResponse => ListEventTypesResponse.decode(value),
+  },
+  /** The dispatcher disables a webhook (410 Gone, or 5 days without success). */
+  disableWebhook: {
+    path: "/hookline.registry.v1.RegistryService/DisableWebhook" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: DisableWebhookRequest): Buffer =>
+      Buffer.from(DisableWebhookRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): DisableWebhookRequest => DisableWebhookRequest.decode(value),
+    responseSerialize: (value: DisableWebhookResponse): Buffer =>
+      Buffer.from(DisableWebhookResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DisableWebhookResponse => DisableWebhookResponse.decode(value),
+  },
+  /** The dispatcher reports deliveries, batched, so `last_triggered_at` stays current. */
+  recordWebhookTriggers: {
+    path: "/hookline.registry.v1.RegistryService/RecordWebhookTriggers" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordWebhookTriggersRequest): Buffer =>
+      Buffer.from(RecordWebhookTriggersRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordWebhookTriggersRequest => RecordWebhookTriggersRequest.decode(value),
+    responseSerialize: (value: RecordWebhookTriggersResponse): Buffer =>
+      Buffer.from(RecordWebhookTriggersResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordWebhookTriggersResponse => RecordWebhookTriggersResponse.decode(value),
+  },
 } as const;
 
 export interface RegistryServiceServer extends UntypedServiceImplementation {
   /** Liveness round trip used by other services and tests. */
   ping: handleUnaryCall<PingRequest, PingResponse>;
+  /** Whether an organization exists (ingestion checks this before accepting an event). */
+  getOrganization: handleUnaryCall<GetOrganizationRequest, Organization>;
+  /**
+   * Every live (not deleted) webhook with its routing fields: the dispatcher's start-up
+   * snapshot before it follows the change feed.
+   */
+  listLiveWebhooks: handleUnaryCall<ListLiveWebhooksRequest, ListLiveWebhooksResponse>;
+  /** Full delivery configuration of one webhook, secrets and credentials decrypted. */
+  getDeliveryConfig: handleUnaryCall<GetDeliveryConfigRequest, DeliveryConfig>;
+  /** The event-type catalog (ingestion validates types against it). */
+  listEventTypes: handleUnaryCall<ListEventTypesRequest, ListEventTypesResponse>;
+  /** The dispatcher disables a webhook (410 Gone, or 5 days without success). */
+  disableWebhook: handleUnaryCall<DisableWebhookRequest, DisableWebhookResponse>;
+  /** The dispatcher reports deliveries, batched, so `last_triggered_at` stays current. */
+  recordWebhookTriggers: handleUnaryCall<RecordWebhookTriggersRequest, RecordWebhookTriggersResponse>;
 }
 
 export interface RegistryServiceClient extends Client {
@@ -56,6 +1995,105 @@ export interface RegistryServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: PingResponse) => void,
   ): ClientUnaryCall;
+  /** Whether an organization exists (ingestion checks this before accepting an event). */
+  getOrganization(
+    request: GetOrganizationRequest,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  getOrganization(
+    request: GetOrganizationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  getOrganization(
+    request: GetOrganizationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  /**
+   * Every live (not deleted) webhook with its routing fields: the dispatcher's start-up
+   * snapshot before it follows the change feed.
+   */
+  listLiveWebhooks(
+    request: ListLiveWebhooksRequest,
+    callback: (error: ServiceError | null, response: ListLiveWebhooksResponse) => void,
+  ): ClientUnaryCall;
+  listLiveWebhooks(
+    request: ListLiveWebhooksRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListLiveWebhooksResponse) => void,
+  ): ClientUnaryCall;
+  listLiveWebhooks(
+    request: ListLiveWebhooksRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListLiveWebhooksResponse) => void,
+  ): ClientUnaryCall;
+  /** Full delivery configuration of one webhook, secrets and credentials decrypted. */
+  getDeliveryConfig(
+    request: GetDeliveryConfigRequest,
+    callback: (error: ServiceError | null, response: DeliveryConfig) => void,
+  ): ClientUnaryCall;
+  getDeliveryConfig(
+    request: GetDeliveryConfigRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DeliveryConfig) => void,
+  ): ClientUnaryCall;
+  getDeliveryConfig(
+    request: GetDeliveryConfigRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DeliveryConfig) => void,
+  ): ClientUnaryCall;
+  /** The event-type catalog (ingestion validates types against it). */
+  listEventTypes(
+    request: ListEventTypesRequest,
+    callback: (error: ServiceError | null, response: ListEventTypesResponse) => void,
+  ): ClientUnaryCall;
+  listEventTypes(
+    request: ListEventTypesRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListEventTypesResponse) => void,
+  ): ClientUnaryCall;
+  listEventTypes(
+    request: ListEventTypesRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListEventTypesResponse) => void,
+  ): ClientUnaryCall;
+  /** The dispatcher disables a webhook (410 Gone, or 5 days without success). */
+  disableWebhook(
+    request: DisableWebhookRequest,
+    callback: (error: ServiceError | null, response: DisableWebhookResponse) => void,
+  ): ClientUnaryCall;
+  disableWebhook(
+    request: DisableWebhookRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DisableWebhookResponse) => void,
+  ): ClientUnaryCall;
+  disableWebhook(
+    request: DisableWebhookRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DisableWebhookResponse) => void,
+  ): ClientUnaryCall;
+  /** The dispatcher reports deliveries, batched, so `last_triggered_at` stays current. */
+  recordWebhookTriggers(
+    request: RecordWebhookTriggersRequest,
+    callback: (error: ServiceError | null, response: RecordWebhookTriggersResponse) => void,
+  ): ClientUnaryCall;
+  recordWebhookTriggers(
+    request: RecordWebhookTriggersRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordWebhookTriggersResponse) => void,
+  ): ClientUnaryCall;
+  recordWebhookTriggers(
+    request: RecordWebhookTriggersRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordWebhookTriggersResponse) => void,
+  ): ClientUnaryCall;
 }
 
 export const RegistryServiceClient = makeGenericClientConstructor(
@@ -66,3 +2104,40 @@ export const RegistryServiceClient = makeGenericClientConstructor(
   service: typeof RegistryServiceService;
   serviceName: string;
 };
+
+type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
+
+export type DeepPartial<T> = T extends Builtin ? T
+  : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
+
+type KeysOfUnion<T> = T extends T ? keyof T : never;
+export type Exact<P, I extends P> = P extends Builtin ? P
+  : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
+
+function isSet(value: any): boolean {
+  return value !== null && value !== undefined;
+}
+
+export interface MessageFns<T> {
+  encode(message: T, writer?: BinaryWriter): BinaryWriter;
+  decode(input: BinaryReader | Uint8Array, length?: number): T;
+  fromJSON(object: any): T;
+  toJSON(message: T): unknown;
+  create<I extends Exact<DeepPartial<T>, I>>(base?: I): T;
+  fromPartial<I extends Exact<DeepPartial<T>, I>>(object: I): T;
+}

@@ -1,0 +1,43 @@
+import { freePort } from './free-port';
+import { startTsProcess, type StartedProcess } from './process';
+import { waitFor } from './wait-for';
+
+export type ServiceName = 'registry' | 'ingestion' | 'dispatcher' | 'audit' | 'gateway';
+
+export interface ServiceProcess extends StartedProcess {
+  name: ServiceName;
+  /** host:port of its gRPC API (not for the gateway). */
+  grpcAddress: string;
+  /** Base URL of its HTTP listener: ops (/healthz, /readyz, /metrics), or the REST API for the gateway. */
+  httpUrl: string;
+}
+
+/**
+ * Starts one service as its own process (black box) on free ports and waits until its
+ * /readyz answers 200. `env` carries DATABASE_URL, KAFKA_BROKERS, HOOKLINE_TOPIC_PREFIX,
+ * the schema (`HOOKLINE_<SVC>_DB_SCHEMA`) and the addresses of the services it calls.
+ */
+export async function startServiceProcess(name: ServiceName, env: Record<string, string>, timeoutMs = 60_000): Promise<ServiceProcess> {
+  const upper = name.toUpperCase();
+  const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
+  const ports: Record<string, string> =
+    name === 'gateway'
+      ? { HOOKLINE_GATEWAY_PORT: String(httpPort) }
+      : { [`HOOKLINE_${upper}_PORT`]: String(grpcPort), [`HOOKLINE_${upper}_OPS_PORT`]: String(httpPort) };
+  const proc = startTsProcess(`apps/${name}/src/main.ts`, { LOG_LEVEL: 'warn', ...env, ...ports });
+  const httpUrl = `http://127.0.0.1:${httpPort}`;
+  try {
+    await waitFor(
+      async () => {
+        if (proc.child.exitCode !== null) throw new Error(`${name} exited: ${proc.output().slice(-2000)}`);
+        const res = await fetch(`${httpUrl}/${name === 'gateway' ? 'healthz' : 'readyz'}`);
+        return res.status === 200;
+      },
+      { timeoutMs, intervalMs: 100, message: `${name} to become ready` },
+    );
+  } catch (error) {
+    await proc.stop(1_000);
+    throw new Error(`${String(error)}\n--- ${name} output ---\n${proc.output().slice(-3000)}`);
+  }
+  return { ...proc, name, grpcAddress: `127.0.0.1:${grpcPort}`, httpUrl };
+}
