@@ -1,3 +1,4 @@
+// READ FIRST (temporary note for the engineer on this service): /tmp/common-brief.md (project context, existing libs, rules) and /tmp/issue3.md (the issue). Remove this line when done.
 import type { z } from '@hookline/config';
 import { serve, bindService } from '@hookline/grpc';
 import type { Logger } from '@hookline/logging';
