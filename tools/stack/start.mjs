@@ -1,57 +1,32 @@
 // `npm start`: the whole platform on one machine. Infrastructure first (PostgreSQL, Kafka), then
 // the five services with prefixed logs; prints the gateway URL and the operator key once every
 // service is healthy; Ctrl-C stops everything it started.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { resolveKafka, resolvePostgres, root, stopKafka } from './infrastructure.mjs';
+import { launchServices, waitReady } from './launch.mjs';
+import { onReady } from './on-ready.mjs';
 
-const SERVICES = ['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'];
 const colors = { registry: 35, ingestion: 36, dispatcher: 33, audit: 32, gateway: 34, stack: 37 };
 const tty = process.stdout.isTTY;
 const log = (service, line) =>
   process.stdout.write(`${tty ? `\x1b[${colors[service]}m` : ''}[${service.padEnd(10)}]${tty ? '\x1b[0m' : ''} ${line}\n`);
 const say = (line) => log('stack', line);
 
-const children = new Map();
 let stopping = false;
-let cleanup = [];
+let services;
+const cleanup = [];
 
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   say('stopping...');
-  await Promise.all(
-    [...children.values()].map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-        }),
-    ),
-  );
+  await services?.stop();
   for (const step of cleanup.reverse()) await step().catch((e) => say(`cleanup failed: ${e.message}`));
   process.exit(code);
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
-
-async function waitReady(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-}
 
 async function main() {
   const postgres = await resolvePostgres(say);
@@ -69,31 +44,20 @@ async function main() {
     HOOKLINE_GATEWAY_PORT: gatewayPort,
     HOOKLINE_EVENT_CATALOG: process.env.HOOKLINE_EVENT_CATALOG || join(root, 'deploy/catalog/example-catalog.yaml'),
   };
-
-  for (const service of SERVICES) {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, `apps/${service}/src/main.ts`)], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.set(service, child);
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => log(service, line));
-    }
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        say(`${service} exited (${signal ?? code}); stopping the stack`);
-        stopAll(1);
-      }
-    });
-  }
+  services = launchServices({
+    env,
+    log,
+    onExit: (service, how) => {
+      say(`${service} exited (${how}); stopping the stack`);
+      stopAll(1);
+    },
+  });
 
   const base = `http://127.0.0.1:${gatewayPort}`;
-  if (!(await waitReady(`${base}/readyz`, 120_000))) {
+  if (!(await waitReady(`${base}/readyz`, 120_000, () => stopping))) {
     say('services did not become healthy within 120 s');
     return stopAll(1);
   }
-  const { onReady } = await import('./on-ready.mjs');
   const extra = await onReady({ base, operatorKey }).catch((e) => [`(demo organization not created: ${e.message})`]);
   say('all services healthy');
   say(`gateway:      ${base}`);

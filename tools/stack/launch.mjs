@@ -1,0 +1,62 @@
+// Spawns the five services as child processes with prefixed logs; shared by `npm start` and
+// the benchmark.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { root } from './infrastructure.mjs';
+
+export const SERVICES = ['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'];
+
+/**
+ * Starts every service with `env`. `log(service, line)` receives their output; `onExit` is
+ * called when one exits on its own. Returns the children and a stop function (SIGTERM, then
+ * SIGKILL after 15 s).
+ */
+export function launchServices({ env, log, onExit, nodeArgs = [] }) {
+  const children = new Map();
+  let stopping = false;
+  for (const service of SERVICES) {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, `apps/${service}/src/main.ts`)], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.set(service, child);
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => log(service, line));
+    }
+    child.on('exit', (code, signal) => {
+      if (!stopping) onExit?.(service, signal ?? code);
+    });
+  }
+  const stop = () => {
+    stopping = true;
+    return Promise.all(
+      [...children.values()].map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+          }),
+      ),
+    );
+  };
+  return { children, stop };
+}
+
+/** Polls `url` until it answers 200 or `timeoutMs` passes. */
+export async function waitReady(url, timeoutMs, isStopping = () => false) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !isStopping()) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
