@@ -16,18 +16,19 @@ export interface ReceiverStats {
 export interface Receiver {
   url: string;
   stats: ReceiverStats;
+  /** Verify every request to a path with that path's signing secret (path → whsec_…). */
+  verifyWith(secrets: Map<string, string>): void;
   /** Start/stop latency sampling (parses each body for the event time). */
   sampleLatency(on: boolean): void;
   reset(): void;
   close(): Promise<void>;
 }
 
-export async function startReceiver(options: { verifySecrets?: Map<string, string> } = {}): Promise<Receiver> {
+export async function startReceiver(): Promise<Receiver> {
   const seen = new Set<string>();
   const stats: ReceiverStats = { requests: 0, unique: 0, duplicates: 0, verifyFailures: 0, latencies: [] };
   let sampling = false;
   const verifiers = new Map<string, Webhook>();
-  for (const [path, secret] of options.verifySecrets ?? []) verifiers.set(path, new Webhook(secret));
 
   const handle = (req: IncomingMessage, body: string) => {
     const now = Date.now();
@@ -66,6 +67,9 @@ export async function startReceiver(options: { verifySecrets?: Map<string, strin
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
+    verifyWith: (secrets) => {
+      for (const [path, secret] of secrets) verifiers.set(path, new Webhook(secret));
+    },
     sampleLatency: (on) => {
       sampling = on;
     },

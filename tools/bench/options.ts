@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  quick: boolean;
+  webhooks: number;
+  phaseSeconds: number;
+  warmupSeconds: number;
+  rate: number;
+  clients: number;
+  batch: number;
+  payloadBytes: number;
+  concurrency: number;
+  verify: boolean;
+  /** Use a running platform instead of starting one. */
+  gateway?: string;
+  ingestion?: string;
+  operatorKey?: string;
+  out: string;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      webhooks: { type: 'string', default: '50' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      rate: { type: 'string', default: '1000' },
+      clients: { type: 'string', default: '4' },
+      batch: { type: 'string', default: '100' },
+      'payload-bytes': { type: 'string', default: '1024' },
+      concurrency: { type: 'string', default: '50' },
+      verify: { type: 'boolean', default: false },
+      gateway: { type: 'string' },
+      ingestion: { type: 'string' },
+      'operator-key': { type: 'string' },
+      out: { type: 'string', default: 'bench/results' },
+    },
+  });
+  const quick = values.quick!;
+  const int = (name: string, v: string | undefined) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer (got "${v}")`);
+    return n;
+  };
+  return {
+    quick,
+    webhooks: int('webhooks', values.webhooks),
+    phaseSeconds: int('seconds', values.seconds ?? (quick ? '20' : '60')),
+    warmupSeconds: int('warmup', values.warmup ?? (quick ? '3' : '10')),
+    rate: int('rate', values.rate),
+    clients: int('clients', values.clients),
+    batch: int('batch', values.batch),
+    payloadBytes: int('payload-bytes', values['payload-bytes']),
+    concurrency: int('concurrency', values.concurrency),
+    verify: values.verify!,
+    gateway: values.gateway,
+    ingestion: values.ingestion,
+    operatorKey: values['operator-key'],
+    out: values.out!,
+  };
+}

@@ -1,0 +1,138 @@
+// Starts the platform for a benchmark run (or connects to a running one) and sets up an
+// organization with N webhooks pointing at the local receiver.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
+import { ingestionV1 } from '@hookline/proto';
+// @ts-expect-error plain ESM helpers shared with `npm start`
+import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs';
+// @ts-expect-error plain ESM helpers shared with `npm start`
+import { launchServices, waitReady } from '../stack/launch.mjs';
+import type { BenchOptions } from './options';
+
+export interface Platform {
+  gateway: string;
+  ingestion: GrpcClient<typeof ingestionV1.IngestionServiceService>;
+  operatorKey: string;
+  /** Process groups whose CPU and memory are reported. */
+  processNeedles: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function recreateDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`drop database if exists "${name}" with (force)`);
+  await client.query(`create database "${name}"`);
+  await client.end();
+}
+
+export async function startPlatform(options: BenchOptions): Promise<Platform> {
+  const processNeedles: Record<string, string> = {
+    kafka: 'kafka.Kafka',
+    postgres: 'postgres',
+    gateway: 'apps/gateway/src/main.ts',
+    registry: 'apps/registry/src/main.ts',
+    ingestion: 'apps/ingestion/src/main.ts',
+    dispatcher: 'apps/dispatcher/src/main.ts',
+    audit: 'apps/audit/src/main.ts',
+  };
+  if (options.gateway) {
+    if (!options.ingestion || !options.operatorKey) throw new Error('--gateway needs --ingestion and --operator-key');
+    return {
+      gateway: options.gateway,
+      ingestion: createGrpcClient(ingestionV1.IngestionServiceService, options.ingestion, { deadlineMs: 30_000 }),
+      operatorKey: options.operatorKey,
+      processNeedles,
+      stop: async () => undefined,
+    };
+  }
+  const postgres = await resolvePostgres(say, 'hookline_bench');
+  await recreateDatabase(postgres.url);
+  const kafka = resolveKafka(say);
+  const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: postgres.url,
+    KAFKA_BROKERS: kafka.brokers,
+    HOOKLINE_TOPIC_PREFIX: `bench${Date.now().toString(36)}.`,
+    HOOKLINE_OPERATOR_KEY: operatorKey,
+    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
+    HOOKLINE_ALLOW_INSECURE_URLS: 'true',
+    HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
+    HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, options.webhooks)),
+    HOOKLINE_API_RATE_LIMIT_RPS: '10000',
+    HOOKLINE_EVENT_CATALOG: join(root, 'deploy/catalog/example-catalog.yaml'),
+  };
+  let failed: string | undefined;
+  const services = launchServices({
+    env,
+    log: (service: string, line: string) => {
+      if (/"level":"(error|fatal)"/.test(line) || !line.startsWith('{')) say(`${service}: ${line}`);
+    },
+    onExit: (service: string, how: string) => {
+      failed = `${service} exited (${how})`;
+    },
+  });
+  const gateway = `http://127.0.0.1:${process.env.HOOKLINE_GATEWAY_PORT ?? 8080}`;
+  if (!(await waitReady(`${gateway}/readyz`, 120_000, () => failed !== undefined))) {
+    await services.stop();
+    throw new Error(`platform did not become ready: ${failed ?? 'timeout'}`);
+  }
+  say('platform ready');
+  return {
+    gateway,
+    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${process.env.HOOKLINE_INGESTION_PORT ?? 50052}`, {
+      deadlineMs: 30_000,
+    }),
+    operatorKey,
+    processNeedles,
+    stop: async () => {
+      await services.stop();
+      await postgres.stop();
+    },
+  };
+}
+
+export interface BenchOrg {
+  orgId: string;
+  apiKey: string;
+  /** receiver path → signing secret */
+  secrets: Map<string, string>;
+}
+
+async function call(base: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** One organization with `count` webhooks on the receiver, rate limit at the maximum. */
+export async function setUpOrganization(platform: Platform, receiverUrl: string, count: number): Promise<BenchOrg> {
+  const created = await call(platform.gateway, platform.operatorKey, 'POST', '/v1/admin/organizations', { name: `Bench ${Date.now()}` });
+  const apiKey: string = created.api_key.key;
+  const secrets = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const path = `/wh/${i}`;
+    const webhook = await call(platform.gateway, apiKey, 'POST', '/v1/webhooks', {
+      name: `bench endpoint ${i}`,
+      url: `${receiverUrl}${path}`,
+      event_types: ['transfer.completed'],
+      rate_limit_rps: 100,
+    });
+    secrets.set(path, webhook.signing_secret);
+  }
+  return { orgId: created.organization.id, apiKey, secrets };
+}
