@@ -1,22 +1,85 @@
-// READ FIRST (temporary note for the engineer on this service): /tmp/common-brief.md (project context, existing libs, rules) and /tmp/issue3.md (the issue). Remove this line when done.
 import type { z } from '@hookline/config';
+import { openDatabase } from '@hookline/db';
+import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { serve, bindService } from '@hookline/grpc';
+import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { registryV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
+import { systemClock, type Clock } from './common/clock';
+import type { RegistryDeps } from './common/deps';
 import type { registryEnv } from './config';
+import { registryMigrations } from './db/migrations';
+import { seedCatalog } from './event-types/catalog';
+import { loadCatalogFile } from './event-types/load-catalog-file';
+import { ensureOutboxTopics, startOutboxRelay, type OutboxRelay } from './outbox/relay';
+import { apiKeyHandlers } from './rpc/api-keys';
+import { approvalHandlers } from './rpc/approvals';
+import { deliveryHandlers } from './rpc/delivery';
+import { eventTypeHandlers } from './rpc/event-types';
+import { organizationHandlers } from './rpc/organizations';
 import { ping } from './rpc/ping';
+import { settingsHandlers } from './rpc/settings';
+import { webhookHandlers } from './rpc/webhooks';
+import { verifyMasterKey } from './secrets/key-check';
+import { resolveMasterKey } from './secrets/master-key';
+import { createSecretBox } from './secrets/secret-box';
 
 export type RegistryConfig = z.infer<z.ZodObject<typeof registryEnv>>;
+
+/** Test seams: a clock to cross the 24 h / 7 day windows, a resolver for hostile DNS answers. */
+export interface RegistryOptions {
+  clock?: Clock;
+  resolve?: HostResolver;
+}
 
 export interface RunningRegistry {
   grpcPort: number;
   opsPort: number;
+  /** The outbox relay (tests call `drain()` to publish without waiting for the next poll). */
+  outbox: OutboxRelay;
   stop(): Promise<void>;
 }
 
 /** Wires the registry: its database, its outbox relay and its gRPC API. */
-export async function startRegistry(config: RegistryConfig, logger: Logger): Promise<RunningRegistry> {
+export async function startRegistry(config: RegistryConfig, logger: Logger, options: RegistryOptions = {}): Promise<RunningRegistry> {
+  // 1. Secrets: the master key, and a box that fails closed when it is the wrong one.
+  const box = createSecretBox(resolveMasterKey(config.HOOKLINE_MASTER_KEY, logger));
+  // 2. The catalog file is read before anything starts, so a bad file stops the process early.
+  const catalog = config.HOOKLINE_EVENT_CATALOG ? await loadCatalogFile(config.HOOKLINE_EVENT_CATALOG) : [];
+
+  // 3. Database: schema + migrations, then the master-key canary.
+  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_REGISTRY_DB_SCHEMA, migrations: registryMigrations, logger });
+  try {
+    await verifyMasterKey(db.pool, box);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const deps: RegistryDeps = {
+    db,
+    box,
+    clock: options.clock ?? systemClock,
+    logger,
+    maxWebhooksPerOrg: config.HOOKLINE_MAX_WEBHOOKS_PER_ORG,
+    urlOptions: {
+      allowInsecure: config.HOOKLINE_ALLOW_INSECURE_URLS,
+      allowList: parseEgressAllowList(config.HOOKLINE_EGRESS_ALLOW_CIDRS),
+      resolve: options.resolve,
+    },
+  };
+  await seedCatalog(deps, catalog);
+  logger.info({ fileTypes: catalog.length }, 'event catalog loaded');
+
+  // 4. Kafka: topics, the producer and the outbox relay.
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'registry', logger });
+  const topics = topicNames(config.HOOKLINE_TOPIC_PREFIX);
+  await ensureOutboxTopics(kafka, topics);
+  const producer = new BatchingProducer(kafka);
+  await producer.connect();
+  const outbox = startOutboxRelay({ db, producer, topics, logger, pollMs: config.HOOKLINE_REGISTRY_OUTBOX_POLL_MS });
+
+  // 5. The gRPC API.
   const metrics = createMetricsRegistry('registry');
   const server = await serve({
     name: 'registry',
@@ -24,12 +87,31 @@ export async function startRegistry(config: RegistryConfig, logger: Logger): Pro
     grpcPort: config.HOOKLINE_REGISTRY_PORT,
     opsPort: config.HOOKLINE_REGISTRY_OPS_PORT,
     metrics,
-    isReady: async () => true,
-    services: [bindService(registryV1.RegistryServiceService, { ping })],
+    isReady: () => db.isHealthy(),
+    services: [
+      bindService(registryV1.RegistryServiceService, {
+        ping,
+        ...organizationHandlers(deps),
+        ...apiKeyHandlers(deps),
+        ...webhookHandlers(deps),
+        ...eventTypeHandlers(deps),
+        ...settingsHandlers(deps),
+        ...approvalHandlers(deps),
+        ...deliveryHandlers(deps),
+      }),
+    ],
   });
   return {
     grpcPort: server.grpcPort,
     opsPort: server.opsPort,
-    stop: () => server.close(),
+    outbox,
+    async stop() {
+      await server.close();
+      // Publish what committed before stopping, so a clean shutdown leaves nothing behind.
+      await outbox.drain().catch((error) => logger.warn({ err: error }, 'final outbox drain failed'));
+      await outbox.stop();
+      await producer.disconnect();
+      await db.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { commonEnv, port, z } from '@hookline/config';
+import { booleanFlag, commonEnv, port, positiveInt, z } from '@hookline/config';
 
 export const registryEnv = {
   ...commonEnv,
@@ -6,4 +6,21 @@ export const registryEnv = {
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_REGISTRY_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('registry'),
   HOOKLINE_REGISTRY_OPS_PORT: port(8081),
+  /**
+   * 32-byte AES-256-GCM master key, 64 hex characters. Unset: a development key is derived and a
+   * warning logged (fine for `npm start`, never for production).
+   */
+  HOOKLINE_MASTER_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  /** Accept http:// webhook URLs (local receivers only). */
+  HOOKLINE_ALLOW_INSECURE_URLS: booleanFlag(false),
+  /** Non-public CIDRs webhook URLs may point at anyway (dev and test), comma-separated. */
+  HOOKLINE_EGRESS_ALLOW_CIDRS: z.string().default(''),
+  HOOKLINE_MAX_WEBHOOKS_PER_ORG: positiveInt(10, 10_000),
+  /** A JSON or YAML event-type catalog loaded (upserted) at start. */
+  HOOKLINE_EVENT_CATALOG: z.string().optional(),
+  /** How often the outbox relay looks for unsent rows (ms). */
+  HOOKLINE_REGISTRY_OUTBOX_POLL_MS: positiveInt(50, 60_000),
 };

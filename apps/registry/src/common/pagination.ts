@@ -1,0 +1,86 @@
+import { InputError } from '@hookline/errors';
+import type { commonV1 } from '@hookline/proto';
+import type { Queryable } from '../db/queryable';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+
+interface CursorKey {
+  /** created_at, ISO with milliseconds (every timestamp is written from the registry clock). */
+  t: string;
+  i: string;
+  /** n = the page after this key; p = the page before it. */
+  d: 'n' | 'p';
+}
+
+export interface Page<T> {
+  items: T[];
+  pageInfo: commonV1.PageInfo;
+}
+
+export function pageLimit(page: commonV1.PageRequest | undefined): number {
+  const limit = page?.limit ?? 0;
+  if (limit === 0) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new InputError(`limit must be between 1 and ${MAX_LIMIT}`, { code: 'limit_invalid', param: 'limit' });
+  }
+  return limit;
+}
+
+function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): CursorKey {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorKey;
+    if (typeof key.i === 'string' && (key.d === 'n' || key.d === 'p') && !Number.isNaN(Date.parse(key.t))) return key;
+  } catch {
+    // fall through
+  }
+  throw new InputError('cursor is not one this API returned', { code: 'cursor_invalid', param: 'cursor' });
+}
+
+/**
+ * Keyset pagination, newest first by (created_at, id): stable while rows are inserted, and
+ * opaque to clients. `where` filters the rows (placeholders $1..$n match `params`).
+ */
+export async function paginate<R extends { created_at: Date; id: string }>(
+  db: Queryable,
+  query: { table: string; where: string; params: unknown[] },
+  page: commonV1.PageRequest | undefined,
+): Promise<Page<R>> {
+  const limit = pageLimit(page);
+  const cursor = page?.cursor ? decodeCursor(page.cursor) : undefined;
+  const params = [...query.params];
+  let keyset = '';
+  if (cursor) {
+    params.push(cursor.t, cursor.i);
+    const op = cursor.d === 'n' ? '<' : '>';
+    keyset = ` and (created_at, id) ${op} ($${params.length - 1}::timestamptz, $${params.length})`;
+  }
+  const backwards = cursor?.d === 'p';
+  params.push(limit + 1);
+  const order = backwards ? 'created_at asc, id asc' : 'created_at desc, id desc';
+  const { rows } = await db.query<R>(
+    `select * from ${query.table} where ${query.where}${keyset} order by ${order} limit $${params.length}`,
+    params,
+  );
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit);
+  if (backwards) items.reverse();
+  const keyOf = (row: R, d: 'n' | 'p') => encodeCursor({ t: row.created_at.toISOString(), i: row.id, d });
+  const first = items[0];
+  const last = items[items.length - 1];
+  // Going forwards, a previous page exists when we came from a cursor; going backwards, a next
+  // page always exists (the cursor's own row is on it).
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : !!cursor;
+  return {
+    items,
+    pageInfo: {
+      nextCursor: hasNext && last ? keyOf(last, 'n') : '',
+      prevCursor: hasPrev && first ? keyOf(first, 'p') : '',
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { createKafka, startBatchConsumer, topicNames, type RunningConsumer } from '@hookline/kafka';
+import { createLogger } from '@hookline/logging';
+import { eventsV1 } from '@hookline/proto';
+import { uniqueSuffix, waitFor } from '@hookline/testing';
+import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
+
+interface Received<T> {
+  key: string;
+  value: T;
+}
+
+describe('outbox relay to Kafka', () => {
+  let t: TestRegistry;
+  let consumer: RunningConsumer;
+  const changes: Received<eventsV1.WebhookChange>[] = [];
+  const audits: Received<eventsV1.AuditRecord>[] = [];
+
+  beforeAll(async () => {
+    t = await startTestRegistry();
+    const topics = topicNames(t.topicPrefix);
+    const logger = createLogger('outbox-test', 'silent');
+    consumer = await startBatchConsumer(createKafka({ brokers: t.env.KAFKA_BROKERS, clientId: 'outbox-test', logger }), {
+      groupId: `outbox-test-${uniqueSuffix()}`,
+      topics: [topics.webhookChanges, topics.audit],
+      logger,
+      eachBatch: async (batch, { resolveOffset }) => {
+        for (const message of batch.messages) {
+          const key = message.key!.toString();
+          if (batch.topic === topics.webhookChanges) changes.push({ key, value: eventsV1.WebhookChange.decode(message.value!) });
+          else audits.push({ key, value: eventsV1.AuditRecord.decode(message.value!) });
+          resolveOffset(message.offset);
+        }
+      },
+    });
+  });
+  afterAll(async () => {
+    await consumer?.stop();
+    await t?.stop();
+  });
+
+  it('publishes every committed webhook change (keyed by webhook, in order, no secrets) and its audit record (keyed by org)', async () => {
+    const org = await createTestOrg(t.client);
+    const created = await t.client.createWebhook(
+      webhookRequest(org.admin, {
+        eventTypes: { types: ['transfer.completed'] },
+        auth: { type: 'basic', username: 'svc', password: 'outbox-pw-77', headerName: '', headerValue: '', tokenUrl: '', clientId: '', clientSecret: '', scope: '', audience: '' },
+      }),
+    );
+    const id = created.webhook!.id;
+    await t.client.updateWebhook({ context: org.admin, webhookId: id, orgId: '', status: 'paused' });
+    const rotated = await t.client.rotateSecret({ context: org.admin, webhookId: id, orgId: '' });
+    await t.client.disableWebhook({ webhookId: id, reason: 'gone' });
+    await t.client.deleteWebhook({ context: org.admin, webhookId: id, orgId: '' });
+
+    const mine = await waitFor(() => {
+      const list = changes.filter((c) => c.key === id);
+      return list.length >= 5 ? list : null;
+    }, { timeoutMs: 20_000, message: 'five webhook changes on Kafka' });
+    expect(mine.map((c) => [c.value.change, c.value.status, c.value.version])).toEqual([
+      ['created', 'active', 1],
+      ['updated', 'paused', 2],
+      ['secret_rotated', 'paused', 3],
+      ['disabled', 'disabled', 4],
+      ['deleted', 'deleted', 5],
+    ]);
+    expect(mine[0].value).toMatchObject({ orgId: org.orgId, eventTypes: ['transfer.completed'] });
+
+    const records = await waitFor(() => {
+      const list = audits.filter((a) => a.key === org.orgId && a.value.resourceId === id);
+      return list.length >= 5 ? list : null;
+    }, { timeoutMs: 20_000, message: 'five audit records on Kafka' });
+    expect(records.map((r) => r.value.action)).toEqual([
+      'webhook.create',
+      'webhook.update',
+      'webhook.rotate_secret',
+      'webhook.disable',
+      'webhook.delete',
+    ]);
+    const update = records[1].value;
+    expect(update).toMatchObject({ kind: 'change', actorKind: 'api_key', actorKeyId: org.admin.actor!.keyId, requestId: org.admin.requestId, source: 'registry' });
+    expect(JSON.parse(update.beforeJson).status).toBe('active');
+    expect(JSON.parse(update.afterJson).status).toBe('paused');
+    expect(records[3].value.actorKind).toBe('service');
+    expect(new Set(audits.map((a) => a.value.id)).size).toBe(audits.length);
+    expect(records.every((r) => r.value.id.startsWith('aud_'))).toBe(true);
+    const everything = JSON.stringify([...changes, ...audits].map((m) => m.value));
+    for (const secret of [created.signingSecret, rotated.secret, 'outbox-pw-77', org.adminKey]) expect(everything).not.toContain(secret);
+    // Key lifecycle and settings are audited too.
+    await waitFor(() => audits.some((a) => a.key === org.orgId && a.value.action === 'api_key.create'), { message: 'api_key.create audit' });
+    const unsent = await t.pool.query('select count(*)::int as n from outbox where sent_at is null');
+    await waitFor(async () => (await t.pool.query('select count(*)::int as n from outbox where sent_at is null')).rows[0].n === 0, {
+      message: `outbox drained (had ${unsent.rows[0].n})`,
+    });
+  });
+
+  it('leaves no outbox row and publishes nothing for a change that rolled back', async () => {
+    const org = await createTestOrg(t.client);
+    await t.client.updateSettings({ context: org.admin, orgId: '', approvals: { create: true } });
+    // Make the last statement of the create transaction fail, after its outbox rows were written.
+    const fn = `fail_approval_${uniqueSuffix()}`;
+    await t.pool.query(`create function ${t.schema}.${fn}() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+    await t.pool.query(`create trigger ${fn} before insert on ${t.schema}.approval for each row execute function ${t.schema}.${fn}()`);
+    const before = (await t.pool.query('select count(*)::int as n from outbox')).rows[0].n;
+    try {
+      // Not a domain error: the client sees a generic INTERNAL failure, no SQL or message text.
+      const failure = await t.client.createWebhook(webhookRequest(org.admin, { name: 'Rolled back hook' })).then(
+        () => new Error('expected the create to fail'),
+        (error: Error) => error,
+      );
+      expect(failure.message).toMatch(/INTERNAL/);
+      expect(failure.message).not.toContain('injected failure');
+    } finally {
+      await t.pool.query(`drop trigger ${fn} on ${t.schema}.approval`);
+    }
+    expect((await t.pool.query('select count(*)::int as n from outbox')).rows[0].n).toBe(before);
+    expect((await t.pool.query(`select count(*)::int as n from webhook where name = 'Rolled back hook'`)).rows[0].n).toBe(0);
+
+    // A later committed change of the same org arrives; nothing of the rolled-back one ever does.
+    const sentinel = await t.client.createWebhook(webhookRequest(org.admin, { name: 'Sentinel hook' }));
+    await waitFor(() => changes.some((c) => c.key === sentinel.webhook!.id), { timeoutMs: 20_000, message: 'the sentinel change' });
+    await waitFor(() => audits.some((a) => a.value.resourceId === sentinel.pendingApproval!.id), { timeoutMs: 20_000, message: 'the sentinel audit' });
+    expect(changes.filter((c) => c.value.orgId === org.orgId).map((c) => c.key)).toEqual([sentinel.webhook!.id]);
+    const webhookAudits = audits.filter((a) => a.key === org.orgId && a.value.resourceType === 'webhook');
+    expect(webhookAudits.map((a) => a.value.resourceId)).toEqual([sentinel.webhook!.id]);
+  });
+});

@@ -1,0 +1,74 @@
+import { eventsV1 } from '@hookline/proto';
+import type { RequestMeta } from '../common/scope';
+import { newId } from '../common/ids';
+import type { Queryable } from '../db/queryable';
+
+export interface WebhookChangeEntry {
+  webhookId: string;
+  orgId: string;
+  change: string;
+  status: string;
+  eventTypes: string[];
+  version: number;
+  changedAt: Date;
+}
+
+/** Queues a change-feed message in the caller's transaction (no secret material by construction). */
+export async function enqueueWebhookChange(db: Queryable, entry: WebhookChangeEntry): Promise<void> {
+  const payload = eventsV1.WebhookChange.encode({
+    webhookId: entry.webhookId,
+    orgId: entry.orgId,
+    change: entry.change,
+    status: entry.status,
+    eventTypes: entry.eventTypes,
+    version: entry.version,
+    changedAt: entry.changedAt.toISOString(),
+  }).finish();
+  await db.query(`insert into outbox (topic, message_key, payload) values ('webhook_change', $1, $2)`, [
+    entry.webhookId,
+    Buffer.from(payload),
+  ]);
+}
+
+export interface AuditEntry {
+  meta: RequestMeta;
+  orgId: string;
+  /** e.g. `webhook.create`, `api_key.revoke`, `approval.approve`. */
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  /** Already-redacted snapshots (see redact.ts); undefined when not applicable. */
+  before?: unknown;
+  after?: unknown;
+  at: Date;
+}
+
+/** Queues an audit record of a state change in the caller's transaction. */
+export async function enqueueAudit(db: Queryable, entry: AuditEntry): Promise<string> {
+  const id = newId('aud');
+  const { actor } = entry.meta;
+  const payload = eventsV1.AuditRecord.encode({
+    id,
+    orgId: entry.orgId,
+    kind: 'change',
+    actorKind: actor.kind,
+    actorKeyId: actor.keyId,
+    actorOwner: actor.owner,
+    actorRole: actor.role,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId,
+    requestId: entry.meta.requestId,
+    ip: entry.meta.ip,
+    userAgent: entry.meta.userAgent,
+    httpStatus: 0,
+    outcome: 'success',
+    latencyMs: 0,
+    time: entry.at.toISOString(),
+    beforeJson: entry.before === undefined ? '' : JSON.stringify(entry.before),
+    afterJson: entry.after === undefined ? '' : JSON.stringify(entry.after),
+    source: 'registry',
+  }).finish();
+  await db.query(`insert into outbox (topic, message_key, payload) values ('audit', $1, $2)`, [entry.orgId, Buffer.from(payload)]);
+  return id;
+}

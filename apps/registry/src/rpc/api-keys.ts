@@ -1,0 +1,35 @@
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys';
+import type { RegistryDeps } from '../common/deps';
+import { orgOf, requestMeta, requireRole } from '../common/scope';
+import { toApiKey } from './convert';
+import type { RegistryHandlers } from './handlers';
+
+export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'authenticateApiKey'> {
+  return {
+    async createApiKey(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'admin');
+      const orgId = orgOf(meta, request.orgId);
+      const created = await createApiKey(deps, meta, { orgId, role: request.role, owner: request.owner, name: request.name });
+      return { apiKey: toApiKey(created.apiKey), key: created.key };
+    },
+    async listApiKeys(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'admin');
+      const page = await listApiKeys(deps, orgOf(meta, request.orgId), request.page);
+      return { apiKeys: page.items.map(toApiKey), page: page.pageInfo };
+    },
+    async revokeApiKey(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'admin');
+      return toApiKey(await revokeApiKey(deps, meta, orgOf(meta, request.orgId), request.keyId));
+    },
+    async authenticateApiKey(request) {
+      const { apiKey, orgName } = await authenticateApiKey(deps, request.key);
+      return {
+        actor: { kind: 'api_key', keyId: apiKey.id, owner: apiKey.owner, role: apiKey.role, orgId: apiKey.org_id },
+        orgName,
+      };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { approveApproval, rejectApproval } from '../approvals/decide-approval';
+import { listApprovals, listWebhookApprovals } from '../approvals/list-approvals';
+import type { RegistryDeps } from '../common/deps';
+import { orgOf, requestMeta, requireRole } from '../common/scope';
+import { toApproval, toWebhook } from './convert';
+import type { RegistryHandlers } from './handlers';
+
+type ApprovalRpcs = 'listApprovals' | 'approveApproval' | 'rejectApproval' | 'listWebhookApprovals';
+
+export function approvalHandlers(deps: RegistryDeps): Pick<RegistryHandlers, ApprovalRpcs> {
+  return {
+    async listApprovals(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'viewer');
+      const page = await listApprovals(deps, orgOf(meta, request.orgId), request.status, request.page);
+      const now = deps.clock();
+      return { approvals: page.items.map((a) => toApproval(a, now)), page: page.pageInfo };
+    },
+    async approveApproval(request) {
+      const meta = requestMeta(request.context);
+      const decision = await approveApproval(deps, meta, orgOf(meta, request.orgId), request.approvalId);
+      return { approval: toApproval(decision.approval, deps.clock()), webhook: toWebhook(decision.webhook) };
+    },
+    async rejectApproval(request) {
+      const meta = requestMeta(request.context);
+      return toApproval(await rejectApproval(deps, meta, orgOf(meta, request.orgId), request.approvalId, request.reason), deps.clock());
+    },
+    async listWebhookApprovals(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'viewer');
+      const page = await listWebhookApprovals(deps, orgOf(meta, request.orgId), request.webhookId, request.page);
+      const now = deps.clock();
+      return { approvals: page.items.map((a) => toApproval(a, now)), page: page.pageInfo };
+    },
+  };
+}

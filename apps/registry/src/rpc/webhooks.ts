@@ -1,0 +1,85 @@
+import type { registryV1 } from '@hookline/proto';
+import type { RegistryDeps } from '../common/deps';
+import { orgOf, requestMeta, requireRole } from '../common/scope';
+import { deleteWebhook, updateWebhook } from '../webhooks/change-webhook';
+import { createWebhook, type WebhookMutation } from '../webhooks/create-webhook';
+import { getWebhook, listWebhooks } from '../webhooks/read-webhooks';
+import { rotateSecret } from '../webhooks/rotate-secret';
+import { toApproval, toAuthInput, toWebhook } from './convert';
+import type { RegistryHandlers } from './handlers';
+
+type WebhookRpcs = 'createWebhook' | 'getWebhook' | 'listWebhooks' | 'updateWebhook' | 'deleteWebhook' | 'rotateSecret';
+
+export function webhookHandlers(deps: RegistryDeps): Pick<RegistryHandlers, WebhookRpcs> {
+  const toMutation = (m: WebhookMutation): registryV1.WebhookMutationResponse => ({
+    webhook: toWebhook(m.webhook),
+    pendingApproval: m.pendingApproval && toApproval(m.pendingApproval, deps.clock()),
+    signingSecret: m.signingSecret ?? '',
+  });
+  return {
+    async createWebhook(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'developer');
+      const mutation = await createWebhook(deps, meta, orgOf(meta, request.orgId), {
+        name: request.name,
+        url: request.url,
+        description: request.description,
+        eventTypes: request.eventTypes?.types,
+        auth: toAuthInput(request.auth),
+        rateLimitRps: request.rateLimitRps,
+        timeoutSeconds: request.timeoutSeconds,
+        payload: request.payload,
+        signatureScheme: request.signatureScheme,
+        retryScheduleSeconds: request.retryScheduleSeconds?.seconds,
+        ordering: request.ordering,
+      });
+      return toMutation(mutation);
+    },
+    async getWebhook(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'viewer');
+      return toWebhook(await getWebhook(deps, orgOf(meta, request.orgId), request.webhookId));
+    },
+    async listWebhooks(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'viewer');
+      const page = await listWebhooks(deps, orgOf(meta, request.orgId), request.page);
+      return { webhooks: page.items.map(toWebhook), page: page.pageInfo };
+    },
+    async updateWebhook(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'developer');
+      const mutation = await updateWebhook(deps, meta, orgOf(meta, request.orgId), request.webhookId, {
+        name: request.name,
+        description: request.description,
+        url: request.url,
+        eventTypes: request.eventTypes?.types,
+        allEventTypes: request.allEventTypes,
+        auth: toAuthInput(request.auth),
+        rateLimitRps: request.rateLimitRps,
+        timeoutSeconds: request.timeoutSeconds,
+        status: request.status,
+        payload: request.payload,
+        retryScheduleSeconds: request.retryScheduleSeconds?.seconds,
+        ordering: request.ordering,
+      });
+      return toMutation(mutation);
+    },
+    async deleteWebhook(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'developer');
+      return toMutation(await deleteWebhook(deps, meta, orgOf(meta, request.orgId), request.webhookId));
+    },
+    async rotateSecret(request) {
+      const meta = requestMeta(request.context);
+      requireRole(meta, 'developer');
+      const rotated = await rotateSecret(deps, meta, orgOf(meta, request.orgId), request.webhookId);
+      return {
+        secret: rotated.secret || rotated.publicKey,
+        publicKey: rotated.publicKey,
+        webhook: toWebhook(rotated.webhook),
+        previousValidUntil: rotated.previousValidUntil.toISOString(),
+      };
+    },
+  };
+}

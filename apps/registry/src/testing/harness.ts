@@ -1,0 +1,138 @@
+// Test support for the registry's integration suites (imported by *.int-spec.ts only).
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@hookline/config';
+import { isDomainError } from '@hookline/errors';
+import type { HostResolver } from '@hookline/egress';
+import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
+import { createLogger } from '@hookline/logging';
+import { registryV1, type commonV1 } from '@hookline/proto';
+import { testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
+import { Pool } from 'pg';
+import { startRegistry, type RunningRegistry } from '../app';
+import type { Clock } from '../common/clock';
+import { registryEnv } from '../config';
+
+export type RegistryClient = GrpcClient<typeof registryV1.RegistryServiceService>;
+
+/** A clock tests move forward by hand. */
+export function manualClock(start = new Date()): Clock & { advance(ms: number): void } {
+  let now = start.getTime();
+  const clock = (() => new Date(now)) as Clock & { advance(ms: number): void };
+  clock.advance = (ms) => {
+    now += ms;
+  };
+  return clock;
+}
+
+/** Public-looking answers for every name, except the hostile ones a test sets. */
+export function fakeResolver(answers: Record<string, string[]> = {}): HostResolver {
+  return async (hostname) => answers[hostname] ?? ['93.184.216.34'];
+}
+
+export interface TestRegistry {
+  registry: RunningRegistry;
+  client: RegistryClient;
+  schema: string;
+  topicPrefix: string;
+  masterKey: string;
+  env: Record<string, string>;
+  /** A pool on the suite's schema, to look at rows directly. */
+  pool: Pool;
+  stop(): Promise<void>;
+}
+
+export async function startTestRegistry(
+  options: { clock?: Clock; resolve?: HostResolver; env?: Record<string, string>; schema?: string } = {},
+): Promise<TestRegistry> {
+  const schema = options.schema ?? `t_registry_${uniqueSuffix()}`;
+  const topicPrefix = uniqueTopicPrefix('treg');
+  const masterKey = randomBytes(32).toString('hex');
+  const env = {
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: testDatabaseUrl,
+    KAFKA_BROKERS: testKafkaBrokers,
+    HOOKLINE_TOPIC_PREFIX: topicPrefix,
+    HOOKLINE_REGISTRY_DB_SCHEMA: schema,
+    HOOKLINE_REGISTRY_PORT: '0',
+    HOOKLINE_REGISTRY_OPS_PORT: '0',
+    HOOKLINE_MASTER_KEY: masterKey,
+    HOOKLINE_EVENT_CATALOG: `${__dirname}/../../../../deploy/catalog/example-catalog.yaml`,
+    ...options.env,
+  };
+  const config = loadConfig(registryEnv, env);
+  const registry = await startRegistry(config, createLogger('registry-test', 'silent'), {
+    clock: options.clock,
+    resolve: options.resolve ?? fakeResolver(),
+  });
+  const client = createGrpcClient(registryV1.RegistryServiceService, `127.0.0.1:${registry.grpcPort}`, { deadlineMs: 15_000 });
+  const pool = new Pool({ connectionString: testDatabaseUrl, options: `-c search_path=${schema}`, max: 2 });
+  return {
+    registry,
+    client,
+    schema,
+    topicPrefix,
+    masterKey,
+    env,
+    pool,
+    async stop() {
+      client.close();
+      await registry.stop();
+      await pool.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
+
+export const operatorContext = (): commonV1.RequestContext => ({
+  actor: { kind: 'operator', keyId: '', owner: 'operator', role: '', orgId: '' },
+  requestId: `req_${uniqueSuffix()}`,
+  ip: '127.0.0.1',
+  userAgent: 'jest',
+});
+
+/** The context the gateway would send for an authenticated key. */
+export async function contextForKey(client: RegistryClient, key: string): Promise<commonV1.RequestContext> {
+  const { actor } = await client.authenticateApiKey({ key });
+  return { actor, requestId: `req_${uniqueSuffix()}`, ip: '127.0.0.1', userAgent: 'jest' };
+}
+
+export interface TestOrg {
+  orgId: string;
+  adminKey: string;
+  admin: commonV1.RequestContext;
+  /** Another key of the org with its own owner identity. */
+  addKey(role: 'admin' | 'developer' | 'viewer', owner: string): Promise<commonV1.RequestContext>;
+}
+
+export async function createTestOrg(client: RegistryClient, name = `org ${uniqueSuffix()}`, owner = 'alice@example.com'): Promise<TestOrg> {
+  const created = await client.createOrganization({ context: operatorContext(), name, owner });
+  const admin = await contextForKey(client, created.key);
+  return {
+    orgId: created.organization!.id,
+    adminKey: created.key,
+    admin,
+    async addKey(role, keyOwner) {
+      const made = await client.createApiKey({ context: admin, orgId: '', role, owner: keyOwner, name: '' });
+      return contextForKey(client, made.key);
+    },
+  };
+}
+
+/** Awaits a rejection and returns the domain error (fails the test when the call succeeds). */
+export async function errorOf(promise: Promise<unknown>): Promise<{ kind: string; code: string; param?: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDomainError(error)) return { kind: error.kind, code: error.code, param: error.param, message: error.message };
+    throw error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** A minimal valid CreateWebhook request. */
+export function webhookRequest(
+  context: commonV1.RequestContext,
+  overrides: Partial<registryV1.CreateWebhookRequest> = {},
+): registryV1.CreateWebhookRequest {
+  return { context, orgId: '', name: `hook ${uniqueSuffix()}`, url: 'https://receiver.example.com/hooks', ...overrides };
+}
