@@ -1,10 +1,23 @@
 import type { z } from '@hookline/config';
-import { serve, bindService } from '@hookline/grpc';
+import { openDatabase } from '@hookline/db';
+import { createGrpcClient, serve, bindService } from '@hookline/grpc';
+import { BatchingProducer, createKafka, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { ingestionV1 } from '@hookline/proto';
-import { createMetricsRegistry } from '@hookline/telemetry';
+import { ingestionV1, registryV1 } from '@hookline/proto';
+import { Counter, createMetricsRegistry } from '@hookline/telemetry';
+import { startArchiveConsumer } from './archive/archive-consumer';
+import { scheduleRetention } from './archive/retention-job';
 import type { ingestionEnv } from './config';
+import { EventArchive } from './db/event-archive';
+import { IdempotencyKeys } from './db/idempotency-keys';
+import { migrations } from './db/migrations';
+import { createEventIdGenerator } from './events/event-id';
+import { EventTypeCatalog } from './publish/event-type-catalog';
+import { Organizations } from './publish/organizations';
+import { Publisher } from './publish/publisher';
+import { eventsRpc } from './rpc/events';
 import { ping } from './rpc/ping';
+import { publishRpc } from './rpc/publish';
 
 export type IngestionConfig = z.infer<z.ZodObject<typeof ingestionEnv>>;
 
@@ -14,21 +27,90 @@ export interface RunningIngestion {
   stop(): Promise<void>;
 }
 
-/** Wires the ingestion: its database, its outbox relay and its gRPC API. */
+/** Wires the ingestion: database, registry lookups, Kafka producer and archive consumer, gRPC API. */
 export async function startIngestion(config: IngestionConfig, logger: Logger): Promise<RunningIngestion> {
   const metrics = createMetricsRegistry('ingestion');
+  const published = new Counter({ name: 'hookline_events_published_total', help: 'Events acknowledged by Kafka', registers: [metrics] });
+  const archived = new Counter({ name: 'hookline_events_archived_total', help: 'Events copied to PostgreSQL', registers: [metrics] });
+
+  // 1. Storage: the archive and the idempotency keys live in the ingestion schema.
+  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_INGESTION_DB_SCHEMA, migrations, logger });
+  const archive = new EventArchive(db.pool);
+  const idempotencyKeys = new IdempotencyKeys(db.pool, {
+    windowHours: 24,
+    pendingTimeoutSeconds: Math.ceil((2 * config.HOOKLINE_PUBLISH_TIMEOUT_MS) / 1000) + 10,
+  });
+
+  // 2. The registry answers which organizations and event types exist; both are cached.
+  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { deadlineMs: 2_000, peerName: 'registry' });
+  const organizations = new Organizations(async (orgId) => {
+    await registry.getOrganization({ orgId });
+  });
+  const catalog = new EventTypeCatalog({
+    load: async () => (await registry.listEventTypes({})).eventTypes.map((t) => t.type),
+    logger,
+    refreshMs: config.HOOKLINE_CATALOG_REFRESH_MS,
+  });
+  catalog.start();
+
+  // 3. Kafka: the events topic, one batching producer (acks=all), the archive consumer.
+  const topics = topicNames(config.HOOKLINE_TOPIC_PREFIX);
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'ingestion', logger });
+  await ensureTopics(kafka, [{ topic: topics.events, numPartitions: config.HOOKLINE_EVENTS_TOPIC_PARTITIONS }]);
+  const producer = new BatchingProducer(kafka, { lingerMs: 2 });
+  await producer.connect();
+  const archiveConsumer = await startArchiveConsumer({
+    kafka,
+    topic: topics.events,
+    groupId: `${config.HOOKLINE_TOPIC_PREFIX}ingestion-archive`,
+    archive,
+    logger,
+    onArchived: (count) => archived.inc(count),
+  });
+  const retention = scheduleRetention({
+    archive,
+    idempotencyKeys,
+    retentionDays: config.HOOKLINE_EVENT_RETENTION_DAYS,
+    intervalMs: config.HOOKLINE_EVENT_CLEANUP_INTERVAL_MS,
+    logger,
+  });
+
+  const publisher = new Publisher({
+    organizations,
+    catalog,
+    idempotencyKeys,
+    ids: createEventIdGenerator(),
+    produce: async (messages) => {
+      await producer.send(topics.events, messages);
+      published.inc(messages.length);
+    },
+    source: config.HOOKLINE_EVENT_SOURCE,
+    maxEventBytes: config.HOOKLINE_MAX_EVENT_BYTES,
+    produceTimeoutMs: config.HOOKLINE_PUBLISH_TIMEOUT_MS,
+    onWarning: (error, message) => logger.warn({ err: error }, message),
+  });
+
+  // 4. Serve.
   const server = await serve({
     name: 'ingestion',
     logger,
     grpcPort: config.HOOKLINE_INGESTION_PORT,
     opsPort: config.HOOKLINE_INGESTION_OPS_PORT,
     metrics,
-    isReady: async () => true,
-    services: [bindService(ingestionV1.IngestionServiceService, { ping })],
+    isReady: () => db.isHealthy(),
+    services: [bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive) })],
   });
   return {
     grpcPort: server.grpcPort,
     opsPort: server.opsPort,
-    stop: () => server.close(),
+    stop: async () => {
+      await server.close();
+      catalog.stop();
+      retention.stop();
+      await archiveConsumer.stop();
+      await producer.disconnect();
+      registry.close();
+      await db.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { commonEnv, port, z } from '@hookline/config';
+import { commonEnv, port, positiveInt, z } from '@hookline/config';
 
 export const ingestionEnv = {
   ...commonEnv,
@@ -6,4 +6,18 @@ export const ingestionEnv = {
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_INGESTION_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('ingestion'),
   HOOKLINE_INGESTION_OPS_PORT: port(8082),
+  /** Largest accepted event `data`, in bytes of its JSON encoding (DESIGN §4: 256 KiB). */
+  HOOKLINE_MAX_EVENT_BYTES: positiveInt(262_144, 8 * 1024 * 1024),
+  /** The `source` of every event this installation emits. */
+  HOOKLINE_EVENT_SOURCE: z.string().min(1).max(200).default('hookline'),
+  /** Archived events older than this are deleted by the retention job. */
+  HOOKLINE_EVENT_RETENTION_DAYS: positiveInt(30, 3650),
+  /** How often the retention job runs (ms). */
+  HOOKLINE_EVENT_CLEANUP_INTERVAL_MS: positiveInt(3_600_000),
+  /** A publish fails with UNAVAILABLE when Kafka has not acknowledged within this (ms). */
+  HOOKLINE_PUBLISH_TIMEOUT_MS: positiveInt(5_000, 60_000),
+  /** How often the event-type catalog is refreshed from the registry (ms). */
+  HOOKLINE_CATALOG_REFRESH_MS: positiveInt(1_000),
+  /** Partitions of the events topic when ingestion has to create it. */
+  HOOKLINE_EVENTS_TOPIC_PARTITIONS: positiveInt(12, 1000),
 };

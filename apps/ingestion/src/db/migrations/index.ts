@@ -1,0 +1,5 @@
+import type { MigrationEntry } from '@hookline/db';
+import { CreateEvents } from './0001-events';
+
+/** In order; never edit one that has shipped, add the next. */
+export const migrations: MigrationEntry[] = [{ name: '0001-events', class: CreateEvents }];

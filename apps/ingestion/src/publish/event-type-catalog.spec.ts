@@ -1,0 +1,33 @@
+import { UnavailableError } from '@hookline/errors';
+import { createLogger } from '@hookline/logging';
+import { EventTypeCatalog } from './event-type-catalog';
+
+const logger = createLogger('catalog-test', 'silent');
+
+describe('EventTypeCatalog', () => {
+  it('answers known types from the cache and re-reads the registry on a miss before refusing', async () => {
+    const registered = ['a.created'];
+    const load = jest.fn(async () => [...registered]);
+    const catalog = new EventTypeCatalog({ load, logger, refreshMs: 60_000 });
+
+    expect(await catalog.unknown(new Set(['a.created', 'b.created']))).toEqual(new Set(['b.created']));
+    const reads = load.mock.calls.length;
+    expect(await catalog.unknown(new Set(['a.created']))).toEqual(new Set());
+    expect(load.mock.calls.length).toBe(reads);
+
+    registered.push('b.created');
+    expect(await catalog.unknown(new Set(['b.created']))).toEqual(new Set());
+  });
+
+  it('concurrent misses share one registry read', async () => {
+    const load = jest.fn(async () => ['a.created']);
+    const catalog = new EventTypeCatalog({ load, logger, refreshMs: 60_000 });
+    await Promise.all(Array.from({ length: 20 }, () => catalog.unknown(new Set(['x.y']))));
+    expect(load.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('a registry that cannot be read makes a miss unavailable rather than refusing the type', async () => {
+    const catalog = new EventTypeCatalog({ load: async () => Promise.reject(new Error('down')), logger, refreshMs: 60_000 });
+    await expect(catalog.unknown(new Set(['a.created']))).rejects.toBeInstanceOf(UnavailableError);
+  });
+});

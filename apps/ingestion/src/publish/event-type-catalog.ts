@@ -1,0 +1,68 @@
+import { UnavailableError } from '@hookline/errors';
+import type { Logger } from '@hookline/logging';
+
+/** Reads the registry's catalog of event types. */
+export type LoadEventTypes = () => Promise<string[]>;
+
+export interface EventTypeCatalogOptions {
+  load: LoadEventTypes;
+  logger: Logger;
+  /** Background refresh period (ms). */
+  refreshMs: number;
+}
+
+/**
+ * The event-type catalog, cached: refreshed in the background and again on a miss before a
+ * type is refused, so a type added to the registry is accepted at once.
+ */
+export class EventTypeCatalog {
+  private types: Set<string> | undefined;
+  private refreshing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  constructor(private readonly options: EventTypeCatalogOptions) {}
+
+  /** Starts the background refresh; a registry that is down now is retried on the next tick. */
+  start(): void {
+    void this.refresh().catch(() => undefined);
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.options.refreshMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** The subset of `types` the catalog does not know; UnavailableError when it cannot be read. */
+  async unknown(types: ReadonlySet<string>): Promise<Set<string>> {
+    const missing = () => new Set([...types].filter((t) => !this.types?.has(t)));
+    if (missing().size === 0) return new Set();
+    // A miss re-reads the catalog before refusing (concurrent misses share one read), so a type
+    // registered a moment ago is accepted.
+    try {
+      const joined = this.refreshing !== undefined;
+      await this.refresh();
+      // A read already in flight may have started before the type was registered.
+      if (joined && missing().size > 0) await this.refresh();
+    } catch (error) {
+      throw new UnavailableError('the event-type catalog cannot be read from the registry', { cause: error });
+    }
+    return missing();
+  }
+
+  /** One load at a time; concurrent callers share it. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.options
+      .load()
+      .then(
+        (types) => {
+          this.types = new Set(types);
+        },
+        (error: unknown) => {
+          this.options.logger.warn({ err: error }, 'event-type catalog refresh failed');
+          throw error;
+        },
+      )
+      .finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+}

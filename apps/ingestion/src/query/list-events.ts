@@ -1,0 +1,62 @@
+import { InputError } from '@hookline/errors';
+import type { EventArchive } from '../db/event-archive';
+import type { Event } from '../events/event';
+import { decodeCursor, encodeCursor } from './event-cursor';
+
+export interface ListEventsQuery {
+  orgId: string;
+  limit?: number;
+  cursor?: string;
+  types: string[];
+  createdAfter?: string;
+  createdBefore?: string;
+  isTest?: boolean;
+}
+
+export interface EventPage {
+  /** Newest first. */
+  events: Event[];
+  nextCursor?: string;
+  prevCursor?: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+function timeBound(value: string | undefined, param: string): string | undefined {
+  if (!value) return undefined;
+  if (Number.isNaN(Date.parse(value))) throw new InputError(`${param} must be an RFC 3339 time`, { param, code: 'invalid_time' });
+  return new Date(value).toISOString();
+}
+
+/**
+ * One page of an org's events, newest first. Pages are keyset ranges on (time, id), so events
+ * arriving while a client pages never cause duplicates or gaps.
+ */
+export async function listEvents(archive: EventArchive, query: ListEventsQuery): Promise<EventPage> {
+  const limit = query.limit || DEFAULT_PAGE_SIZE;
+  if (limit < 1 || limit > MAX_PAGE_SIZE) throw new InputError(`limit must be 1-${MAX_PAGE_SIZE}`, { param: 'limit', code: 'invalid_limit' });
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await archive.query({
+    orgId: query.orgId,
+    types: query.types,
+    createdAfter: timeBound(query.createdAfter, 'created_after'),
+    createdBefore: timeBound(query.createdBefore, 'created_before'),
+    isTest: query.isTest,
+    from: cursor && { position: cursor.position, direction: cursor.direction === 'next' ? 'older' : 'newer' },
+    limit: limit + 1,
+  });
+  // One row beyond the page says whether more exist in the direction of travel.
+  const more = rows.length > limit;
+  const events = cursor?.direction === 'prev' ? rows.slice(rows.length - Math.min(rows.length, limit)) : rows.slice(0, limit);
+  if (events.length === 0) return { events };
+  const first = events[0];
+  const last = events[events.length - 1];
+  const hasOlder = cursor?.direction === 'prev' ? true : more;
+  const hasNewer = cursor?.direction === 'prev' ? more : cursor !== undefined;
+  return {
+    events,
+    nextCursor: hasOlder ? encodeCursor({ direction: 'next', position: { time: last.time, id: last.id } }) : undefined,
+    prevCursor: hasNewer ? encodeCursor({ direction: 'prev', position: { time: first.time, id: first.id } }) : undefined,
+  };
+}

@@ -1,0 +1,39 @@
+import { NotFoundError } from '@hookline/errors';
+import { bindService, startGrpcServer, type GrpcServiceBinding } from '@hookline/grpc';
+import { createLogger } from '@hookline/logging';
+import { registryV1 } from '@hookline/proto';
+
+/** The two registry RPCs ingestion calls, answered from sets a test controls. */
+export interface FakeRegistry {
+  address: string;
+  organizations: Set<string>;
+  eventTypes: Set<string>;
+  /** How many catalog reads ingestion made (to observe caching). */
+  catalogReads(): number;
+  stop(): Promise<void>;
+}
+
+export async function startFakeRegistry(organizations: string[], eventTypes: string[]): Promise<FakeRegistry> {
+  const orgs = new Set(organizations);
+  const types = new Set(eventTypes);
+  let reads = 0;
+  const handlers = {
+    getOrganization: async (request: registryV1.GetOrganizationRequest): Promise<registryV1.Organization> => {
+      if (!orgs.has(request.orgId)) throw new NotFoundError(`organization ${request.orgId} not found`, { param: 'org_id' });
+      return { id: request.orgId, name: request.orgId, createdAt: new Date().toISOString() };
+    },
+    listEventTypes: async (): Promise<registryV1.ListEventTypesResponse> => {
+      reads++;
+      return { eventTypes: [...types].map((type) => ({ type, group: type.split('.')[0], name: type, description: '', schemaJson: '' })) };
+    },
+  };
+  const binding = bindService(registryV1.RegistryServiceService, handlers as never) as GrpcServiceBinding;
+  const server = await startGrpcServer({ name: 'fake-registry', logger: createLogger('fake-registry', 'silent'), services: [binding] }, 0, '127.0.0.1');
+  return {
+    address: `127.0.0.1:${server.port}`,
+    organizations: orgs,
+    eventTypes: types,
+    catalogReads: () => reads,
+    stop: () => server.shutdown(100),
+  };
+}

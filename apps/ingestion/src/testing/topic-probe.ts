@@ -1,0 +1,43 @@
+import { createKafka, headerValue, startBatchConsumer, type KafkaMessage, type RunningConsumer } from '@hookline/kafka';
+import { createLogger } from '@hookline/logging';
+
+/** Watches a topic from its beginning: every message, and the exact count of stored messages. */
+export interface TopicProbe {
+  messages: KafkaMessage[];
+  /** Sum of the partitions' high watermarks: how many messages the topic holds. */
+  storedCount(): Promise<number>;
+  header(message: KafkaMessage, name: string): string | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startTopicProbe(brokers: string, topic: string): Promise<TopicProbe> {
+  const logger = createLogger('topic-probe', 'silent');
+  const kafka = createKafka({ brokers, clientId: 'topic-probe', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  const messages: KafkaMessage[] = [];
+  const consumer: RunningConsumer = await startBatchConsumer(kafka, {
+    groupId: `probe-${topic}-${Date.now()}`,
+    topics: [topic],
+    logger,
+    maxWaitTimeInMs: 20,
+    eachBatch: async (batch, { resolveOffset }) => {
+      for (const message of batch.messages) {
+        messages.push(message);
+        resolveOffset(message.offset);
+      }
+    },
+  });
+  return {
+    messages,
+    async storedCount() {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+    },
+    header: (message, name) => headerValue(message.headers, name),
+    async stop() {
+      await consumer.stop();
+      await admin.disconnect();
+    },
+  };
+}
