@@ -23,6 +23,9 @@ interface Pending {
 /**
  * An idempotent, acks=all producer that coalesces concurrent `send` calls into one produce
  * request: each caller's promise resolves only once Kafka has acknowledged its messages.
+ * One produce is in flight at a time (idempotence needs that anyway); what arrives meanwhile
+ * is sent as the next batch the moment the previous one is acknowledged, so batches grow
+ * with load instead of queueing behind many small requests.
  */
 export class BatchingProducer {
   private readonly producer: Producer;
@@ -59,6 +62,7 @@ export class BatchingProducer {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    if (this.inFlight.size > 0) return; // sent when the in-flight produce completes
     const batch = this.queue;
     this.queue = [];
     this.queuedMessages = 0;
@@ -79,14 +83,20 @@ export class BatchingProducer {
         () => batch.forEach((item) => item.resolve()),
         (error) => batch.forEach((item) => item.reject(error)),
       )
-      .finally(() => this.inFlight.delete(sending));
+      .finally(() => {
+        this.inFlight.delete(sending);
+        if (this.queue.length > 0) this.flush();
+      });
     this.inFlight.add(sending);
   }
 
   /** Flushes what is queued, waits for in-flight sends, then disconnects. */
   async disconnect(): Promise<void> {
     this.flush();
-    await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.queue.length > 0) {
+      await Promise.allSettled([...this.inFlight]);
+      this.flush();
+    }
     await this.producer.disconnect();
   }
 }
