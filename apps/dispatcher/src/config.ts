@@ -1,4 +1,11 @@
-import { commonEnv, port, z } from '@hookline/config';
+import { commonEnv, port, positiveInt, z } from '@hookline/config';
+
+/** Comma-separated positive seconds, e.g. `1,2,3`; empty = the platform default. */
+const secondsList = z
+  .string()
+  .regex(/^(\d+(\.\d+)?(,\d+(\.\d+)?)*)?$/, 'must be a comma-separated list of seconds, e.g. 5,300,1800')
+  .default('')
+  .transform((value) => (value === '' ? [] : value.split(',').map(Number)));
 
 export const dispatcherEnv = {
   ...commonEnv,
@@ -6,4 +13,20 @@ export const dispatcherEnv = {
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_DISPATCHER_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('dispatcher'),
   HOOKLINE_DISPATCHER_OPS_PORT: port(8083),
+  /** Partitions of the deliveries topic when it is created: the unit of sender ownership. */
+  HOOKLINE_DELIVERY_PARTITIONS: positiveInt(16, 1024),
+  /** Requests in flight to one webhook at a time (FIFO webhooks always use 1). */
+  HOOKLINE_WEBHOOK_CONCURRENCY: positiveInt(10, 1000),
+  /** Deliveries handed to the sender and not yet recorded, per process: beyond this it stops fetching. */
+  HOOKLINE_SENDER_MAX_IN_FLIGHT: positiveInt(20_000, 1_000_000),
+  /** Overrides the default retry schedule (DESIGN §4) for every webhook without its own, e.g. in tests. */
+  HOOKLINE_RETRY_SCHEDULE_SECONDS: secondsList,
+  /** How often due retries are claimed from PostgreSQL. */
+  HOOKLINE_RETRY_POLL_MS: positiveInt(200, 60_000),
+  /** A webhook failing without a single success for this long is disabled (default 5 days). */
+  HOOKLINE_DISABLE_FAILING_AFTER_SECONDS: positiveInt(5 * 24 * 3600),
+  /** Non-public ranges webhooks may still reach (dev/test), e.g. 127.0.0.0/8. */
+  HOOKLINE_EGRESS_ALLOW_CIDRS: z.string().default(''),
+  /** Distinguishes instances (change-feed consumer group); defaults to host + pid. */
+  HOOKLINE_DISPATCHER_INSTANCE_ID: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
 };

@@ -1,0 +1,100 @@
+import type { eventsV1 } from '@hookline/proto';
+import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
+
+/** A delivery to create at fan-out (or for a test event). */
+export interface NewDelivery {
+  id: string;
+  orgId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  isTest: boolean;
+  envelopeJson: string;
+  traceparent: string;
+  publishedAt: Date | null;
+}
+
+/** The columns a DeliveryTask is built from. */
+export interface QueueableDelivery {
+  id: string;
+  org_id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  is_test: boolean;
+  status: string;
+  attempt_count: number;
+  next_attempt_at: Date | null;
+  manual: boolean;
+  envelope_json: string;
+  traceparent: string;
+  published_at: Date | null;
+}
+
+const QUEUEABLE_COLUMNS = `id, org_id, webhook_id, event_id, event_type, is_test, status, attempt_count, next_attempt_at, manual,
+  envelope_json, traceparent, published_at`;
+
+/**
+ * Creates the deliveries of a batch in one statement. An (event, webhook) pair that exists
+ * already (a replayed topic, a test delivery created ahead) is returned as it is, not duplicated.
+ */
+export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[]): Promise<QueueableDelivery[]> {
+  if (rows.length === 0) return [];
+  const result = await db.query<QueueableDelivery>(
+    `insert into delivery (id, org_id, webhook_id, event_id, event_type, is_test, envelope_json, traceparent, published_at)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::timestamptz[])
+     on conflict (event_id, webhook_id) do update set updated_at = delivery.updated_at
+     returning ${QUEUEABLE_COLUMNS}`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.orgId),
+      rows.map((r) => r.webhookId),
+      rows.map((r) => r.eventId),
+      rows.map((r) => r.eventType),
+      rows.map((r) => r.isTest),
+      rows.map((r) => r.envelopeJson),
+      rows.map((r) => r.traceparent),
+      rows.map((r) => r.publishedAt),
+    ],
+  );
+  return result.rows;
+}
+
+/**
+ * Claims up to `limit` due retries: locked rows other dispatchers skip, so each retry is
+ * enqueued by one instance. The caller enqueues, then `releaseClaimed` in the same transaction.
+ */
+export async function claimDueDeliveries(client: PoolClient, limit: number): Promise<QueueableDelivery[]> {
+  const result = await client.query<QueueableDelivery>(
+    `select ${QUEUEABLE_COLUMNS} from delivery
+     where status = 'pending' and next_attempt_at <= now()
+     order by next_attempt_at
+     limit $1
+     for update skip locked`,
+    [limit],
+  );
+  return result.rows;
+}
+
+/** Marks claimed deliveries as enqueued (no longer waiting for a scheduled time). */
+export async function markEnqueued(client: PoolClient, ids: string[]): Promise<void> {
+  await client.query('update delivery set next_attempt_at = null, updated_at = now() where id = any($1::text[])', [ids]);
+}
+
+/** The task for the next attempt of a delivery. */
+export function taskFor(row: QueueableDelivery): eventsV1.DeliveryTask {
+  return {
+    deliveryId: row.id,
+    webhookId: row.webhook_id,
+    orgId: row.org_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    attempt: row.attempt_count + 1,
+    isTest: row.is_test,
+    envelopeJson: row.envelope_json,
+    traceparent: row.traceparent,
+    manual: row.manual,
+    publishedAtMs: row.published_at ? row.published_at.getTime() : 0,
+  };
+}

@@ -1,0 +1,70 @@
+import { Migration, type MigrationEntry } from '@hookline/db';
+
+/** Deliveries (one per event × webhook), their attempts, and per-webhook health. */
+class CreateDeliveries extends Migration {
+  async up(): Promise<void> {
+    this.addSql(`
+      create table delivery (
+        id text primary key,
+        org_id text not null,
+        webhook_id text not null,
+        event_id text not null,
+        event_type text not null,
+        is_test boolean not null default false,
+        status text not null default 'pending' check (status in ('pending', 'delivered', 'failed')),
+        attempt_count int not null default 0,
+        last_attempt_at timestamptz,
+        next_attempt_at timestamptz,
+        response_status int,
+        manual boolean not null default false,
+        envelope_json text not null,
+        traceparent text not null default '',
+        published_at timestamptz,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        constraint delivery_event_webhook_unique unique (event_id, webhook_id)
+      )`);
+    this.addSql('create index delivery_org_created_idx on delivery (org_id, created_at desc, id desc)');
+    this.addSql('create index delivery_webhook_created_idx on delivery (webhook_id, created_at desc, id desc)');
+    this.addSql(`create index delivery_due_idx on delivery (next_attempt_at) where status = 'pending' and next_attempt_at is not null`);
+    this.addSql(`
+      create table attempt (
+        id text primary key,
+        delivery_id text not null,
+        number int not null,
+        started_at timestamptz not null,
+        duration_ms int not null,
+        request_headers jsonb not null default '{}',
+        response_status int,
+        response_headers jsonb not null default '{}',
+        response_body text not null default '',
+        error_class text,
+        error_message text,
+        created_at timestamptz not null default now()
+      )`);
+    this.addSql('create index attempt_delivery_idx on attempt (delivery_id, number)');
+    this.addSql('create index attempt_created_idx on attempt (created_at)');
+    // Whether a webhook has been failing without a success (5 days -> disabled).
+    this.addSql(`
+      create table webhook_health (
+        webhook_id text primary key,
+        org_id text not null,
+        last_success_at timestamptz,
+        failing_since timestamptz
+      )`);
+    this.addSql(`
+      create table recovery_job (
+        id text primary key,
+        org_id text not null,
+        webhook_id text not null,
+        since timestamptz not null,
+        until timestamptz not null,
+        status text not null,
+        requeued int not null default 0,
+        created_at timestamptz not null default now(),
+        finished_at timestamptz
+      )`);
+  }
+}
+
+export const migrations: MigrationEntry[] = [{ name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries }];

@@ -1,0 +1,42 @@
+import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryConfig } from '../webhook-config/delivery-config';
+
+export interface PreparedRequest {
+  url: string;
+  body: string;
+  /** Every header except the signature and the endpoint credentials. */
+  headers: Record<string, string>;
+  timestampSeconds: number;
+}
+
+/**
+ * The request body and base headers of DESIGN §3: the envelope as fanned out (full) or without
+ * `data` (thin), and `webhook-id` = the delivery id, stable across retries.
+ */
+export function prepareRequest(task: eventsV1.DeliveryTask, config: DeliveryConfig, userAgent: string, nowMs: number): PreparedRequest {
+  const body = config.payload === 'thin' ? thinEnvelope(task.envelopeJson) : task.envelopeJson;
+  const timestampSeconds = Math.floor(nowMs / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': userAgent,
+    'webhook-id': task.deliveryId,
+    'webhook-timestamp': String(timestampSeconds),
+    'hookline-event-type': task.eventType,
+  };
+  if (task.traceparent) headers.traceparent = task.traceparent;
+  return { url: config.url, body, headers, timestampSeconds };
+}
+
+function thinEnvelope(envelopeJson: string): string {
+  const { data: _omitted, ...thin } = JSON.parse(envelopeJson) as Record<string, unknown>;
+  return JSON.stringify(thin);
+}
+
+/** The envelope JSON of DESIGN §3, built once at fan-out and sent unchanged on every attempt. */
+export function envelopeJson(event: eventsV1.Event): string {
+  return (
+    `{"id":${JSON.stringify(event.id)},"object":"event","type":${JSON.stringify(event.type)},` +
+    `"source":${JSON.stringify(event.source)},"time":${JSON.stringify(event.time)},` +
+    `"is_test":${event.isTest ? 'true' : 'false'},"data":${event.dataJson || '{}'}}`
+  );
+}

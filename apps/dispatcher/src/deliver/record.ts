@@ -1,0 +1,217 @@
+import type { Logger } from '@hookline/logging';
+import type { Pool } from 'pg';
+
+export interface AttemptRow {
+  id: string;
+  deliveryId: string;
+  number: number;
+  startedAt: Date;
+  durationMs: number;
+  requestHeaders: Record<string, string>;
+  responseStatus: number | null;
+  responseHeaders: Record<string, string>;
+  responseBody: string;
+  errorClass: string | null;
+  errorMessage: string | null;
+}
+
+export interface DeliveryUpdate {
+  deliveryId: string;
+  webhookId: string;
+  orgId: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attemptCount: number;
+  lastAttemptAt: Date | null;
+  nextAttemptAt: Date | null;
+  responseStatus: number | null;
+  /** Whether the endpoint answered 2xx (feeds the 5-days-failing rule); null = not an attempt. */
+  succeeded: boolean | null;
+}
+
+interface Pending {
+  attempt: AttemptRow | null;
+  update: DeliveryUpdate;
+  resolve: () => void;
+}
+
+export interface RecorderOptions {
+  /** How long the first row waits for company before a flush (ms). */
+  lingerMs?: number;
+  maxBatch?: number;
+  maxConcurrentFlushes?: number;
+}
+
+/**
+ * Writes attempts and delivery status changes in batches: one multi-row insert, one
+ * `update … from unnest(…)` and one health upsert per flush, in one transaction. `record`
+ * resolves once its rows are committed — only then may the Kafka offset be resolved. A failed
+ * flush is retried (rows are never dropped); back-pressure comes from the sender's in-flight bound.
+ */
+export class AttemptRecorder {
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing = 0;
+  private readonly idle: (() => void)[] = [];
+  private readonly lingerMs: number;
+  private readonly maxBatch: number;
+  private readonly maxConcurrentFlushes: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly logger: Logger,
+    options: RecorderOptions = {},
+  ) {
+    this.lingerMs = options.lingerMs ?? 5;
+    this.maxBatch = options.maxBatch ?? 1_000;
+    this.maxConcurrentFlushes = options.maxConcurrentFlushes ?? 3;
+  }
+
+  record(attempt: AttemptRow | null, update: DeliveryUpdate): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push({ attempt, update, resolve });
+      if (this.queue.length >= this.maxBatch) this.flushSoon(0);
+      else this.flushSoon(this.lingerMs);
+    });
+  }
+
+  /** Resolves once everything recorded so far is committed. */
+  async drain(): Promise<void> {
+    this.flushSoon(0);
+    if (this.queue.length === 0 && this.flushing === 0) return;
+    await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
+  private flushSoon(delayMs: number): void {
+    if (delayMs === 0) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.flush();
+      }, delayMs);
+    }
+  }
+
+  private flush(): void {
+    while (this.queue.length > 0 && this.flushing < this.maxConcurrentFlushes) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.flushing++;
+      void this.write(batch).then(() => {
+        this.flushing--;
+        for (const item of batch) item.resolve();
+        if (this.queue.length > 0) this.flushSoon(0);
+        else if (this.flushing === 0) this.idle.splice(0).forEach((resolve) => resolve());
+      });
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    for (let backoff = 100; ; backoff = Math.min(backoff * 2, 5_000)) {
+      try {
+        await writeBatch(this.pool, batch);
+        return;
+      } catch (error) {
+        this.logger.error({ err: error, rows: batch.length }, 'recording attempts failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+      }
+    }
+  }
+}
+
+async function writeBatch(pool: Pool, batch: Pending[]): Promise<void> {
+  const attempts = batch.map((item) => item.attempt).filter((a): a is AttemptRow => a !== null);
+  // One row per delivery: the last update wins (UPDATE … FROM applies one match per target row).
+  const updates = [...new Map(batch.map((item) => [item.update.deliveryId, item.update])).values()];
+  const health = healthChanges(batch.map((item) => item.update));
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    if (attempts.length > 0) {
+      await client.query(
+        `insert into attempt (id, delivery_id, number, started_at, duration_ms, request_headers, response_status,
+                              response_headers, response_body, error_class, error_message)
+         select * from unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::jsonb[], $7::int[],
+                              $8::jsonb[], $9::text[], $10::text[], $11::text[])
+         on conflict (id) do nothing`,
+        [
+          attempts.map((a) => a.id),
+          attempts.map((a) => a.deliveryId),
+          attempts.map((a) => a.number),
+          attempts.map((a) => a.startedAt),
+          attempts.map((a) => a.durationMs),
+          attempts.map((a) => JSON.stringify(a.requestHeaders)),
+          attempts.map((a) => a.responseStatus),
+          attempts.map((a) => JSON.stringify(a.responseHeaders)),
+          attempts.map((a) => stripNul(a.responseBody)),
+          attempts.map((a) => a.errorClass),
+          attempts.map((a) => a.errorMessage),
+        ],
+      );
+    }
+    // A delivered delivery stays delivered whatever a late duplicate reports.
+    await client.query(
+      `update delivery d set
+         status = case when d.status = 'delivered' then d.status else v.status end,
+         attempt_count = greatest(d.attempt_count, v.attempt_count),
+         last_attempt_at = coalesce(v.last_attempt_at, d.last_attempt_at),
+         next_attempt_at = case when d.status = 'delivered' then null else v.next_attempt_at end,
+         response_status = coalesce(v.response_status, d.response_status),
+         updated_at = now()
+       from unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[])
+         as v(id, status, attempt_count, last_attempt_at, next_attempt_at, response_status)
+       where d.id = v.id`,
+      [
+        updates.map((u) => u.deliveryId),
+        updates.map((u) => u.status),
+        updates.map((u) => u.attemptCount),
+        updates.map((u) => u.lastAttemptAt),
+        updates.map((u) => u.nextAttemptAt),
+        updates.map((u) => u.responseStatus),
+      ],
+    );
+    if (health.length > 0) {
+      await client.query(
+        `insert into webhook_health (webhook_id, org_id, last_success_at, failing_since)
+         select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[])
+         on conflict (webhook_id) do update set
+           last_success_at = coalesce(excluded.last_success_at, webhook_health.last_success_at),
+           failing_since = case when excluded.last_success_at is not null then null
+                                else coalesce(webhook_health.failing_since, excluded.failing_since) end`,
+        [health.map((h) => h.webhookId), health.map((h) => h.orgId), health.map((h) => h.lastSuccessAt), health.map((h) => h.failingSince)],
+      );
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+interface HealthChange {
+  webhookId: string;
+  orgId: string;
+  lastSuccessAt: Date | null;
+  failingSince: Date | null;
+}
+
+/** Per webhook: a success in the batch clears "failing"; otherwise the earliest failure starts it. */
+function healthChanges(updates: DeliveryUpdate[]): HealthChange[] {
+  const byWebhook = new Map<string, HealthChange>();
+  for (const update of updates) {
+    if (update.succeeded === null || !update.lastAttemptAt) continue;
+    const known = byWebhook.get(update.webhookId) ?? { webhookId: update.webhookId, orgId: update.orgId, lastSuccessAt: null, failingSince: null };
+    if (update.succeeded) known.lastSuccessAt = update.lastAttemptAt;
+    else if (!known.failingSince) known.failingSince = update.lastAttemptAt;
+    byWebhook.set(update.webhookId, known);
+  }
+  return [...byWebhook.values()];
+}
+
+/** PostgreSQL text cannot hold NUL; a binary response body is stored without them. */
+function stripNul(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
+}

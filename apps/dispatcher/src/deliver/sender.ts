@@ -1,0 +1,207 @@
+import { NotFoundError } from '@hookline/errors';
+import type { Logger } from '@hookline/logging';
+import type { eventsV1 } from '@hookline/proto';
+import type { DispatcherMetrics } from '../metrics';
+import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED, type OperationalEvents } from '../operational/operational-events';
+import { OPERATIONAL_PREFIX } from '../fan-out/match';
+import { nextStep, retryAfterSeconds, DEFAULT_RETRY_SCHEDULE_SECONDS, type NextStep } from '../retry/retry-policy';
+import type { RoutingView } from '../routing/routing-view';
+import type { DeliveryConfigCache, RegistryClient } from '../webhook-config/delivery-config-cache';
+import type { DeliveryConfig } from '../webhook-config/delivery-config';
+import type { TriggerReporter } from '../webhook-config/trigger-reporter';
+import { makeAttempt, type AttemptDeps, type AttemptOutcome } from './attempt';
+import type { AttemptRecorder, DeliveryUpdate } from './record';
+import { WebhookLane, type QueuedTask } from './webhook-lane';
+
+export interface SenderOptions {
+  concurrencyPerWebhook: number;
+  /** Platform default schedule override (HOOKLINE_RETRY_SCHEDULE_SECONDS); empty = DESIGN §4. */
+  defaultScheduleSeconds: number[];
+}
+
+export interface SenderDeps extends AttemptDeps {
+  view: RoutingView;
+  configs: DeliveryConfigCache;
+  recorder: AttemptRecorder;
+  registry: RegistryClient;
+  operational: OperationalEvents;
+  triggers: TriggerReporter;
+  metrics: DispatcherMetrics;
+  logger: Logger;
+}
+
+/** How long a delivery waits when its webhook config cannot be fetched (registry down). */
+const CONFIG_UNAVAILABLE_DELAY_MS = 5_000;
+
+/**
+ * Sends deliveries through per-webhook lanes and records every outcome. `onDone` fires once a
+ * task's outcome is durable (attempt row and delivery status committed): only then may its Kafka
+ * offset be committed.
+ */
+export class Sender {
+  private readonly lanes = new Map<string, WebhookLane>();
+  private onDone: (item: QueuedTask) => void = () => undefined;
+
+  constructor(
+    private readonly deps: SenderDeps,
+    private readonly options: SenderOptions,
+  ) {
+    deps.configs.onInvalidate((webhookId) => {
+      deps.signers.forget(webhookId);
+      deps.auth.forget(webhookId);
+      const lane = this.lanes.get(webhookId);
+      if (lane) this.loadLimits(webhookId, lane);
+    });
+  }
+
+  /** The consumer learns here when a task's outcome is durable. */
+  setOnDone(onDone: (item: QueuedTask) => void): void {
+    this.onDone = onDone;
+  }
+
+  enqueue(item: QueuedTask): void {
+    const webhookId = item.task.webhookId;
+    let lane = this.lanes.get(webhookId);
+    if (!lane) {
+      lane = new WebhookLane((queued) => this.deliver(queued));
+      this.lanes.set(webhookId, lane);
+      this.loadLimits(webhookId, lane);
+    } else if (!lane.hasLimits) {
+      this.loadLimits(webhookId, lane);
+    }
+    lane.push(item);
+  }
+
+  /** Drops queued, not yet started tasks of partitions this instance no longer owns. */
+  dropPartitions(partitions: Set<number>): number {
+    let dropped = 0;
+    for (const lane of this.lanes.values()) dropped += lane.removeWhere((item) => partitions.has(item.partition)).length;
+    return dropped;
+  }
+
+  stop(): void {
+    for (const lane of this.lanes.values()) lane.stop();
+  }
+
+  private loadLimits(webhookId: string, lane: WebhookLane): void {
+    lane.setLimits(null);
+    this.deps.configs.get(webhookId).then(
+      (config) => lane.setLimits({ concurrency: config.fifo ? 1 : this.options.concurrencyPerWebhook, rps: config.rateLimitRps }),
+      // Unknown or unreachable: let tasks through one at a time; each settles on its own below.
+      () => lane.setLimits({ concurrency: 1, rps: 100 }),
+    );
+  }
+
+  private async deliver(item: QueuedTask): Promise<void> {
+    const { task } = item;
+    try {
+      let config: DeliveryConfig;
+      try {
+        config = await this.deps.configs.get(task.webhookId);
+      } catch (error) {
+        if (error instanceof NotFoundError) await this.settleWithoutAttempt(task, 'failed', null);
+        else {
+          this.deps.logger.warn({ err: error, webhookId: task.webhookId }, 'delivery config unavailable; delivery postponed');
+          await this.settleWithoutAttempt(task, 'pending', new Date(Date.now() + CONFIG_UNAVAILABLE_DELAY_MS));
+        }
+        return;
+      }
+      // The change feed is the freshest word on status (deleted/paused apply within ~1 s).
+      const status = this.deps.view.route(task.webhookId)?.status ?? config.status;
+      if (status !== 'active') {
+        this.deps.metrics.deliveries.inc({ outcome: 'skipped_inactive' });
+        await this.settleWithoutAttempt(task, 'failed', null);
+        return;
+      }
+      const outcome = await makeAttempt(task, config, this.deps);
+      await this.record(task, config, outcome);
+    } catch (error) {
+      this.deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'delivery failed unexpectedly');
+    } finally {
+      this.onDone(item);
+    }
+  }
+
+  private async record(task: eventsV1.DeliveryTask, config: DeliveryConfig, outcome: AttemptOutcome): Promise<void> {
+    const now = Date.now();
+    const schedule = config.retryScheduleSeconds.length > 0 ? config.retryScheduleSeconds : this.defaultSchedule;
+    const step = nextStep(
+      {
+        number: task.attempt,
+        delivered: outcome.delivered,
+        responseStatus: outcome.responseStatus,
+        retryAfterSeconds: retryAfterSeconds(outcome.responseStatus, outcome.retryAfterHeader, now),
+        manual: task.manual,
+      },
+      schedule,
+      now,
+    );
+    const metrics = this.deps.metrics;
+    const attemptOutcome = outcome.attempt.errorClass ?? 'success';
+    metrics.attempts.inc({ outcome: attemptOutcome });
+    metrics.attemptSeconds.observe({ outcome: attemptOutcome }, outcome.attempt.durationMs / 1000);
+    if (task.attempt === 1 && task.publishedAtMs > 0 && outcome.responseStatus > 0) {
+      metrics.endToEndSeconds.observe((outcome.attempt.startedAt.getTime() + outcome.attempt.durationMs - task.publishedAtMs) / 1000);
+    }
+    metrics.deliveries.inc({ outcome: step.kind === 'retry' ? 'retry_scheduled' : step.kind });
+
+    const update: DeliveryUpdate = {
+      deliveryId: task.deliveryId,
+      webhookId: task.webhookId,
+      orgId: task.orgId,
+      status: step.kind === 'retry' ? 'pending' : step.kind,
+      attemptCount: task.attempt,
+      lastAttemptAt: outcome.attempt.startedAt,
+      nextAttemptAt: step.kind === 'retry' ? new Date(step.atMs) : null,
+      responseStatus: outcome.responseStatus || null,
+      succeeded: outcome.delivered,
+    };
+    await this.deps.recorder.record(outcome.attempt, update);
+    this.afterRecorded(task, step);
+  }
+
+  private get defaultSchedule(): number[] {
+    return this.options.defaultScheduleSeconds.length > 0 ? this.options.defaultScheduleSeconds : DEFAULT_RETRY_SCHEDULE_SECONDS;
+  }
+
+  /** Consequences that must not happen before the outcome is durable; none of them block the lane. */
+  private afterRecorded(task: eventsV1.DeliveryTask, step: NextStep): void {
+    if (step.kind === 'delivered') this.deps.triggers.note(task.webhookId, new Date());
+    if (step.kind !== 'failed') return;
+    if (step.reason === 'exhausted' && !task.eventType.startsWith(OPERATIONAL_PREFIX)) {
+      void this.deps.operational.publish(
+        task.orgId,
+        DELIVERY_EXHAUSTED,
+        { delivery_id: task.deliveryId, webhook_id: task.webhookId, event_id: task.eventId, event_type: task.eventType, attempts: task.attempt },
+        `exhausted:${task.deliveryId}`,
+      );
+    }
+    if (step.reason === 'gone') void this.disable(task.orgId, task.webhookId, 'gone');
+  }
+
+  /** Disables a webhook in the registry and tells its org (once: only when it actually changed). */
+  async disable(orgId: string, webhookId: string, reason: 'gone' | 'failing'): Promise<void> {
+    try {
+      const { changed } = await this.deps.registry.disableWebhook({ webhookId, reason }, { deadlineMs: 5_000 });
+      if (changed) {
+        await this.deps.operational.publish(orgId, WEBHOOK_DISABLED, { webhook_id: webhookId, reason }, `disabled:${webhookId}:${Date.now()}`);
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: error, webhookId, reason }, 'could not disable webhook');
+    }
+  }
+
+  private settleWithoutAttempt(task: eventsV1.DeliveryTask, status: 'pending' | 'failed', nextAttemptAt: Date | null): Promise<void> {
+    return this.deps.recorder.record(null, {
+      deliveryId: task.deliveryId,
+      webhookId: task.webhookId,
+      orgId: task.orgId,
+      status,
+      attemptCount: task.attempt - 1,
+      lastAttemptAt: null,
+      nextAttemptAt,
+      responseStatus: null,
+      succeeded: null,
+    });
+  }
+}

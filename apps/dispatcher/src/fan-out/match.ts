@@ -1,0 +1,40 @@
+import type { RoutingView, WebhookRoute } from '../routing/routing-view';
+
+/** Operational events Hookline itself publishes (DESIGN §4). */
+export const OPERATIONAL_PREFIX = 'hookline.';
+
+export interface RoutableEvent {
+  orgId: string;
+  type: string;
+  isTest: boolean;
+  targetWebhookId: string;
+}
+
+/**
+ * Whether a webhook's filter accepts an event type. An entry is an exact type or a prefix
+ * pattern ending in `.*` (`hookline.*`). No filter means every customer event, but NOT the
+ * operational `hookline.*` ones: those reach only webhooks that name them, so an endpoint never
+ * receives types it did not ask for, and a failing catch-all endpoint cannot feed itself
+ * exhaustion events forever.
+ */
+export function filterAccepts(eventTypes: readonly string[], type: string): boolean {
+  if (eventTypes.length === 0) return !type.startsWith(OPERATIONAL_PREFIX);
+  for (const entry of eventTypes) {
+    if (entry === type || entry === '*') return true;
+    if (entry.endsWith('.*') && type.startsWith(entry.slice(0, -1))) return true;
+  }
+  return false;
+}
+
+/** The webhooks an event goes to: active ones whose filter accepts it; a test event only to its target. */
+export function matchWebhooks(view: RoutingView, event: RoutableEvent): WebhookRoute[] {
+  if (event.targetWebhookId) {
+    const target = view.route(event.targetWebhookId);
+    return target && target.orgId === event.orgId && target.status === 'active' ? [target] : [];
+  }
+  const matched: WebhookRoute[] = [];
+  for (const route of view.webhooksOf(event.orgId)) {
+    if (route.status === 'active' && filterAccepts(route.eventTypes, event.type)) matched.push(route);
+  }
+  return matched;
+}

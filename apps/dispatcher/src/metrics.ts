@@ -1,0 +1,37 @@
+import { Counter, Gauge, Histogram, type Registry } from '@hookline/telemetry';
+
+export interface DispatcherMetrics {
+  attempts: Counter<'outcome'>;
+  deliveries: Counter<'outcome'>;
+  attemptSeconds: Histogram<'outcome'>;
+  /** From the event's acceptance by ingestion to the endpoint's answer. */
+  endToEndSeconds: Histogram;
+  retryQueueDepth: Gauge;
+  senderInFlight: Gauge;
+  assignedPartitions: Gauge;
+  fannedOut: Counter;
+}
+
+export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
+  return {
+    attempts: new Counter({ name: 'hookline_delivery_attempts_total', help: 'Delivery attempts by outcome (success or error class)', labelNames: ['outcome'], registers: [registry] }),
+    deliveries: new Counter({ name: 'hookline_deliveries_total', help: 'Deliveries reaching a state: delivered, retry_scheduled, failed', labelNames: ['outcome'], registers: [registry] }),
+    attemptSeconds: new Histogram({
+      name: 'hookline_delivery_attempt_seconds',
+      help: 'Duration of one delivery attempt',
+      labelNames: ['outcome'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    endToEndSeconds: new Histogram({
+      name: 'hookline_delivery_end_to_end_seconds',
+      help: 'From event acceptance to the endpoint answering the first attempt',
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    retryQueueDepth: new Gauge({ name: 'hookline_retry_queue_depth', help: 'Deliveries waiting for a scheduled retry', registers: [registry] }),
+    senderInFlight: new Gauge({ name: 'hookline_sender_in_flight', help: 'Deliveries handed to the sender and not yet recorded', registers: [registry] }),
+    assignedPartitions: new Gauge({ name: 'hookline_sender_assigned_partitions', help: 'Deliveries-topic partitions this instance sends for', registers: [registry] }),
+    fannedOut: new Counter({ name: 'hookline_fanned_out_deliveries_total', help: 'Deliveries created by fan-out', registers: [registry] }),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Logger } from '@hookline/logging';
+import type { Pool } from 'pg';
+import { claimDueDeliveries, markEnqueued, taskFor } from '../db/delivery-rows';
+import type { DeliveryTaskQueue } from '../deliver/task-queue';
+import type { DispatcherMetrics } from '../metrics';
+
+const CLAIM_BATCH = 200;
+const DEPTH_INTERVAL_MS = 5_000;
+
+/**
+ * Moves due retries (and manual retries) from PostgreSQL back onto the deliveries topic, where
+ * the owning sender picks them up, so rate limits and concurrency hold for retries too.
+ * Claim, produce and release happen in one transaction: a crash in between leaves the rows
+ * due (enqueued again later: at-least-once), and `SKIP LOCKED` keeps instances apart.
+ */
+export class RetryPoller {
+  private timer: NodeJS.Timeout | null = null;
+  private depthTimer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly queue: DeliveryTaskQueue,
+    private readonly metrics: DispatcherMetrics,
+    private readonly logger: Logger,
+    private readonly pollMs: number,
+  ) {}
+
+  start(): void {
+    const tick = () => {
+      this.running = this.pollUntilEmpty()
+        .catch((error) => this.logger.error({ err: error }, 'retry poll failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+        });
+    };
+    tick();
+    const depth = () =>
+      this.pool
+        .query<{ n: string }>(`select count(*) as n from delivery where status = 'pending' and next_attempt_at is not null`)
+        .then((r) => this.metrics.retryQueueDepth.set(Number(r.rows[0].n)))
+        .catch(() => undefined);
+    void depth();
+    this.depthTimer = setInterval(() => void depth(), DEPTH_INTERVAL_MS);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.depthTimer) clearInterval(this.depthTimer);
+    await this.running;
+  }
+
+  private async pollUntilEmpty(): Promise<void> {
+    while (!this.stopped && (await this.pollOnce()) === CLAIM_BATCH);
+  }
+
+  /** Returns how many deliveries were enqueued. */
+  async pollOnce(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const due = await claimDueDeliveries(client, CLAIM_BATCH);
+      if (due.length > 0) {
+        await this.queue.enqueue(due.map(taskFor));
+        await markEnqueued(
+          client,
+          due.map((row) => row.id),
+        );
+      }
+      await client.query('commit');
+      return due.length;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { isSignatureScheme, type SignatureScheme } from '@hookline/signing';
+import type { registryV1 } from '@hookline/proto';
+
+export type EndpointAuth =
+  | { type: 'none' }
+  | { type: 'api_key'; headerName: string; value: string }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string };
+
+/** Everything needed to send to one webhook, secrets included (kept in memory only). */
+export interface DeliveryConfig {
+  webhookId: string;
+  orgId: string;
+  url: string;
+  status: string;
+  signatureScheme: SignatureScheme;
+  /** Current key first, then older keys still inside their rotation window. */
+  signingKeys: string[];
+  auth: EndpointAuth;
+  rateLimitRps: number;
+  timeoutMs: number;
+  payload: 'full' | 'thin';
+  /** Empty = the platform default schedule. */
+  retryScheduleSeconds: number[];
+  fifo: boolean;
+  version: number;
+}
+
+export const DEFAULT_RATE_LIMIT_RPS = 10;
+export const DEFAULT_TIMEOUT_SECONDS = 15;
+
+export function deliveryConfigFromProto(message: registryV1.DeliveryConfig): DeliveryConfig {
+  return {
+    webhookId: message.webhookId,
+    orgId: message.orgId,
+    url: message.url,
+    status: message.status,
+    signatureScheme: isSignatureScheme(message.signatureScheme) ? message.signatureScheme : 'hmac-sha256',
+    signingKeys: message.signingKeys,
+    auth: authFromProto(message.auth),
+    rateLimitRps: message.rateLimitRps > 0 ? message.rateLimitRps : DEFAULT_RATE_LIMIT_RPS,
+    timeoutMs: (message.timeoutSeconds > 0 ? message.timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
+    payload: message.payload === 'thin' ? 'thin' : 'full',
+    retryScheduleSeconds: message.retryScheduleSeconds,
+    fifo: message.ordering === 'fifo',
+    version: Number(message.version),
+  };
+}
+
+function authFromProto(auth: registryV1.EndpointAuth | undefined): EndpointAuth {
+  switch (auth?.type) {
+    case 'api_key':
+      return { type: 'api_key', headerName: auth.headerName, value: auth.headerValue };
+    case 'basic':
+      return { type: 'basic', username: auth.username, password: auth.password };
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        tokenUrl: auth.tokenUrl,
+        clientId: auth.clientId,
+        clientSecret: auth.clientSecret,
+        scope: auth.scope,
+        audience: auth.audience,
+      };
+    default:
+      return { type: 'none' };
+  }
+}
