@@ -1,12 +1,44 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
+import { adminRoutes } from './admin/admin-routes';
+import { apiKeyRoutes } from './api-keys/api-key-routes';
+import { approvalRoutes } from './approvals/approval-routes';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { createBackendClients } from './clients';
 import type { GatewayConfig } from './config';
+import { openGatewayDatabase } from './db/gateway-database';
+import { eventTypeRoutes } from './event-types/event-type-routes';
+import { eventRoutes } from './events/event-routes';
 import { healthRoutes } from './health/health-routes';
 import { errorHandler } from './http/error-handler';
+import { mountRoutes } from './http/mount-routes';
+import { RequestRateLimiter } from './http/rate-limit';
 import { requestId } from './http/request-id';
+import type { RouteDefinition } from './http/route';
+import { IdempotencyStore } from './idempotency/idempotency-store';
+import { openApiRoutes } from './openapi/openapi-routes';
+import { settingsRoutes } from './settings/settings-routes';
+import { webhookRoutes } from './webhooks/webhook-routes';
+
+/**
+ * Every REST route of the API, one line per capability (see src/http/README.md). Order does not
+ * matter: static path segments are matched before parameters.
+ */
+export const apiRoutes: readonly RouteDefinition[] = [
+  ...adminRoutes,
+  ...apiKeyRoutes,
+  ...webhookRoutes,
+  ...eventTypeRoutes,
+  ...eventRoutes,
+  ...settingsRoutes,
+  ...approvalRoutes,
+];
+
+const API_VERSION = '0.1.0';
+const IDEMPOTENCY_CLEANUP_MS = 10 * 60_000;
 
 export interface RunningGateway {
   port: number;
@@ -15,16 +47,38 @@ export interface RunningGateway {
 
 /** Wires the public REST API: middleware, routes per capability, one error handler. */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger);
+  const idempotency = new IdempotencyStore(database.pool);
+  const cleanup = setInterval(() => {
+    idempotency.deleteExpired().catch((error) => logger.warn({ err: error }, 'idempotency key cleanup failed'));
+  }, IDEMPOTENCY_CLEANUP_MS).unref();
+  await idempotency.deleteExpired();
+
   const clients = createBackendClients(config);
   const metrics = createMetricsRegistry('gateway');
+  const apiKeys = new ApiKeyAuthenticator(async (key) => {
+    const { actor } = await clients.registry.authenticateApiKey({ key });
+    return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '' };
+  });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
-  app.use(healthRoutes(clients.addresses));
+  app.use(healthRoutes(clients.addresses, () => database.isHealthy()));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());
   });
+  app.use(openApiRoutes(apiRoutes, API_VERSION));
+  app.use(
+    mountRoutes(apiRoutes, {
+      clients,
+      auth: { apiKeys, operatorKey: config.HOOKLINE_OPERATOR_KEY },
+      rateLimiter: new RequestRateLimiter(config.HOOKLINE_API_RATE_LIMIT_RPS),
+      idempotency,
+    }),
+  );
+  app.use((req, _res, next) => next(new NotFoundError(`No route ${req.method} ${req.path}.`, { code: 'route_not_found' })));
   app.use(errorHandler(logger));
 
   const server: Server = await new Promise((resolve) => {
@@ -36,7 +90,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     port,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      clearInterval(cleanup);
       clients.close();
+      await database.close();
     },
   };
 }

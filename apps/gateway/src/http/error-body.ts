@@ -22,6 +22,9 @@ const httpByKind: Record<DomainErrorKind, { status: number; type: PublicErrorTyp
   deadline: { status: 504, type: 'unavailable' },
 };
 
+/** Input errors whose code deserves its own status. */
+const statusByInputCode: Record<string, number> = { unsupported_media_type: 415 };
+
 export interface PublicError {
   status: number;
   body: { error: { type: PublicErrorType; code: string; message: string; param?: string; request_id: string } };
@@ -30,7 +33,8 @@ export interface PublicError {
 /** The one mapping from a domain error (as rebuilt from gRPC) to HTTP status and public body. */
 export function toPublicError(error: unknown, requestId: string): PublicError {
   if (isDomainError(error)) {
-    const { status, type } = httpByKind[error.kind];
+    const { type } = httpByKind[error.kind];
+    const status = (error.kind === 'input' && statusByInputCode[error.code]) || httpByKind[error.kind].status;
     return {
       status,
       body: { error: { type, code: error.code, message: error.message, ...(error.param ? { param: error.param } : {}), request_id: requestId } },

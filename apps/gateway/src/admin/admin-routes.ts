@@ -1,0 +1,142 @@
+import { z } from '@hookline/config';
+import type { registryV1 } from '@hookline/proto';
+import { apiKeyErrorCodes, apiKeyJson, apiKeySchema, createApiKeyBody, createdApiKeyJson, createdApiKeySchema } from '../api-keys/api-key-json';
+import { eventTypeJson, eventTypeSchema } from '../event-types/event-type-json';
+import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
+import { defineRoute } from '../http/route';
+
+// Operator endpoints (Authorization: Bearer <HOOKLINE_OPERATOR_KEY>).
+
+const organizationSchema = z.object({ id: z.string().describe('`org_…`'), object: z.literal('organization'), name: z.string(), created_at: z.string() });
+const orgParams = z.strictObject({ id: z.string().min(1).max(100).describe('`org_…`') });
+
+function organizationJson(org: registryV1.Organization | undefined): z.infer<typeof organizationSchema> {
+  if (!org) throw new Error('registry answered without an organization');
+  return { id: org.id, object: 'organization', name: org.name, created_at: org.createdAt };
+}
+
+export const adminRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/admin/organizations',
+    summary: 'Create an organization',
+    description: 'Returns the organization and its first `admin` API key (the `key` is shown only here).',
+    action: 'organization.create',
+    resourceType: 'organization',
+    auth: 'operator',
+    body: z.strictObject({
+      name: z.string().min(1).max(100),
+      owner: z.string().min(1).max(200).optional().describe('Owner identity of the first admin key (default `operator`).'),
+    }),
+    errorCodes: { name: 'org_name_invalid', owner: 'owner_invalid' },
+    responses: { 201: { description: 'Created.', schema: z.object({ organization: organizationSchema, api_key: createdApiKeySchema }) } },
+    handler: async ({ body, context, clients }) => {
+      const response = await clients.registry.createOrganization({ context, name: body.name, owner: body.owner ?? '' });
+      return {
+        status: 201,
+        body: { organization: organizationJson(response.organization), api_key: { ...apiKeyJson(response.apiKey), key: response.key } },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/admin/organizations',
+    summary: 'List organizations',
+    action: 'organization.list',
+    resourceType: 'organization',
+    auth: 'operator',
+    query: z.strictObject(pageQueryFields),
+    responses: { 200: { description: 'A page of organizations, newest first.', schema: listSchema(organizationSchema) } },
+    handler: async ({ query, context, clients }) => {
+      const response = await clients.registry.listOrganizations({ context, page: pageRequest(query) });
+      return { status: 200, body: listBody(response.organizations.map(organizationJson), response.page) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/admin/organizations/:id/api-keys',
+    summary: "Create an API key in an organization",
+    action: 'admin.api_key.create',
+    resourceType: 'api_key',
+    auth: 'operator',
+    params: orgParams,
+    body: createApiKeyBody,
+    errorCodes: apiKeyErrorCodes,
+    responses: { 201: { description: 'Created; the `key` is shown only here.', schema: createdApiKeySchema } },
+    handler: async ({ params, body, context, clients }) => {
+      const response = await clients.registry.createApiKey({ context, orgId: params.id, role: body.role, owner: body.owner, name: body.name ?? '' });
+      return { status: 201, body: createdApiKeyJson(response) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/admin/organizations/:id/api-keys',
+    summary: "List an organization's API keys",
+    action: 'admin.api_key.list',
+    resourceType: 'api_key',
+    auth: 'operator',
+    params: orgParams,
+    query: z.strictObject(pageQueryFields),
+    responses: { 200: { description: 'A page of keys.', schema: listSchema(apiKeySchema) } },
+    handler: async ({ params, query, context, clients }) => {
+      const response = await clients.registry.listApiKeys({ context, orgId: params.id, page: pageRequest(query) });
+      return { status: 200, body: listBody(response.apiKeys.map(apiKeyJson), response.page) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/admin/event-types',
+    summary: 'The event type catalog',
+    action: 'admin.event_type.list',
+    resourceType: 'event_type',
+    auth: 'operator',
+    responses: { 200: { description: 'Every event type.', schema: listSchema(eventTypeSchema) } },
+    handler: async ({ clients }) => {
+      const response = await clients.registry.listEventTypes({});
+      return { status: 200, body: listBody(response.eventTypes.map(eventTypeJson)) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/admin/event-types',
+    summary: 'Add or replace an event type',
+    description: 'Idempotent upsert by `type`. Built-in `hookline.*` types are reserved.',
+    action: 'event_type.register',
+    resourceType: 'event_type',
+    auth: 'operator',
+    body: z.strictObject({
+      type: z.string().min(1).max(100).describe('Dot-separated `[a-z0-9_]` segments, e.g. `transfer.completed`.'),
+      group: z.string().max(100).optional(),
+      name: z.string().max(100).optional(),
+      description: z.string().max(1000).optional(),
+      schema: z.record(z.string(), z.unknown()).optional().describe('JSON schema of `data`.'),
+    }),
+    errorCodes: { type: 'event_type_invalid', group: 'group_invalid', name: 'name_invalid', description: 'description_invalid', schema: 'schema_invalid' },
+    responses: { 201: { description: 'The catalog entry.', schema: eventTypeSchema } },
+    handler: async ({ body, context, clients }) => {
+      const info = await clients.registry.registerEventType({
+        context,
+        type: body.type,
+        group: body.group ?? '',
+        name: body.name ?? '',
+        description: body.description ?? '',
+        schemaJson: body.schema ? JSON.stringify(body.schema) : '',
+      });
+      return { status: 201, body: eventTypeJson(info) };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/v1/admin/event-types/:type',
+    summary: 'Remove an event type',
+    action: 'event_type.delete',
+    resourceType: 'event_type',
+    auth: 'operator',
+    params: z.strictObject({ type: z.string().min(1).max(100) }),
+    responses: { 204: { description: 'Removed.' } },
+    handler: async ({ params, context, clients }) => {
+      await clients.registry.deleteEventType({ context, type: params.type });
+      return { status: 204 };
+    },
+  }),
+];

@@ -1,0 +1,43 @@
+import { z } from '@hookline/config';
+import type { registryV1 } from '@hookline/proto';
+
+export const apiKeySchema = z.object({
+  id: z.string().describe('`key_…`'),
+  object: z.literal('api_key'),
+  name: z.string().nullable(),
+  role: z.enum(['admin', 'developer', 'viewer']),
+  owner: z.string().describe('Who holds the key; approvals compare owners.'),
+  prefix: z.string().describe('First characters of the key, to recognise it.'),
+  created_by: z.string(),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+});
+
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describe('`hk_…`, shown only in this response.') });
+
+export const createApiKeyBody = z.strictObject({
+  role: z.enum(['admin', 'developer', 'viewer']),
+  owner: z.string().min(1).max(200).describe('The person or system holding the key.'),
+  name: z.string().min(1).max(100).optional(),
+});
+
+export const apiKeyErrorCodes = { role: 'role_invalid', owner: 'owner_invalid', name: 'name_invalid' };
+
+export function apiKeyJson(key: registryV1.ApiKey | undefined): z.infer<typeof apiKeySchema> {
+  if (!key) throw new Error('registry answered without an API key');
+  return {
+    id: key.id,
+    object: 'api_key',
+    name: key.name || null,
+    role: key.role as 'admin' | 'developer' | 'viewer',
+    owner: key.owner,
+    prefix: key.prefix,
+    created_by: key.createdBy,
+    created_at: key.createdAt,
+    revoked_at: key.revokedAt || null,
+  };
+}
+
+export function createdApiKeyJson(response: registryV1.CreateApiKeyResponse): z.infer<typeof createdApiKeySchema> {
+  return { ...apiKeyJson(response.apiKey), key: response.key };
+}

@@ -1,0 +1,55 @@
+import { z } from '@hookline/config';
+import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
+import { defineRoute } from '../http/route';
+import { apiKeyErrorCodes, apiKeyJson, apiKeySchema, createApiKeyBody, createdApiKeyJson, createdApiKeySchema } from './api-key-json';
+
+export const apiKeyRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/api-keys',
+    summary: "List the organization's API keys",
+    action: 'api_key.list',
+    resourceType: 'api_key',
+    auth: 'api_key',
+    role: 'admin',
+    query: z.strictObject(pageQueryFields),
+    responses: { 200: { description: 'A page of keys (never the keys themselves).', schema: listSchema(apiKeySchema) } },
+    handler: async ({ query, context, clients }) => {
+      const response = await clients.registry.listApiKeys({ context, orgId: '', page: pageRequest(query) });
+      return { status: 200, body: listBody(response.apiKeys.map(apiKeyJson), response.page) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/api-keys',
+    summary: 'Create an API key',
+    description: 'The `key` is in this response only; Hookline stores a hash.',
+    action: 'api_key.create',
+    resourceType: 'api_key',
+    auth: 'api_key',
+    role: 'admin',
+    body: createApiKeyBody,
+    errorCodes: apiKeyErrorCodes,
+    responses: { 201: { description: 'Created.', schema: createdApiKeySchema } },
+    handler: async ({ body, context, clients }) => {
+      const response = await clients.registry.createApiKey({ context, orgId: '', role: body.role, owner: body.owner, name: body.name ?? '' });
+      return { status: 201, body: createdApiKeyJson(response) };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/v1/api-keys/:id',
+    summary: 'Revoke an API key',
+    description: 'Takes effect within 1 s.',
+    action: 'api_key.revoke',
+    resourceType: 'api_key',
+    auth: 'api_key',
+    role: 'admin',
+    params: z.strictObject({ id: z.string().min(1).max(100).describe('`key_…`') }),
+    responses: { 200: { description: 'The revoked key.', schema: apiKeySchema } },
+    handler: async ({ params, context, clients }) => {
+      const key = await clients.registry.revokeApiKey({ context, keyId: params.id, orgId: '' });
+      return { status: 200, body: apiKeyJson(key) };
+    },
+  }),
+];

@@ -1,0 +1,60 @@
+import { z } from '@hookline/config';
+import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
+import { defineRoute } from '../http/route';
+import { webhookJson, webhookSchema } from '../webhooks/webhook-json';
+import { approvalJson, approvalSchema } from './approval-json';
+
+const approvalParams = z.strictObject({ id: z.string().min(1).max(100).describe('`apr_…`') });
+
+export const approvalRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/approvals',
+    summary: 'List approvals (the four-eyes inbox)',
+    description: 'Newest first; filter by `status`.',
+    action: 'approval.list',
+    resourceType: 'approval',
+    auth: 'api_key',
+    role: 'viewer',
+    query: z.strictObject({ ...pageQueryFields, status: z.enum(['pending', 'approved', 'rejected', 'expired', 'stale']).optional() }),
+    errorCodes: { status: 'status_invalid' },
+    responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },
+    handler: async ({ query, context, clients }) => {
+      const response = await clients.registry.listApprovals({ context, page: pageRequest(query), status: query.status ?? '', orgId: '' });
+      return { status: 200, body: listBody(response.approvals.map(approvalJson), response.page) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/approvals/:id/approve',
+    summary: 'Approve and apply a change',
+    description: 'Only an admin other than the requester may approve. A stale (webhook changed meanwhile), expired or decided approval answers 409.',
+    action: 'approval.approve',
+    resourceType: 'approval',
+    auth: 'api_key',
+    role: 'admin',
+    params: approvalParams,
+    responses: { 200: { description: 'Approved and applied.', schema: approvalSchema.extend({ webhook: webhookSchema }) } },
+    handler: async ({ params, context, clients }) => {
+      const response = await clients.registry.approveApproval({ context, approvalId: params.id, orgId: '' });
+      return { status: 200, body: { ...approvalJson(response.approval), webhook: webhookJson(response.webhook) } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/approvals/:id/reject',
+    summary: 'Reject a change',
+    action: 'approval.reject',
+    resourceType: 'approval',
+    auth: 'api_key',
+    role: 'admin',
+    params: approvalParams,
+    body: z.strictObject({ reason: z.string().min(1).max(1000).optional().describe('Shown in the approval history.') }),
+    errorCodes: { reason: 'reason_invalid' },
+    responses: { 200: { description: 'Rejected.', schema: approvalSchema } },
+    handler: async ({ params, body, context, clients }) => {
+      const approval = await clients.registry.rejectApproval({ context, approvalId: params.id, reason: body.reason ?? '', orgId: '' });
+      return { status: 200, body: approvalJson(approval) };
+    },
+  }),
+];

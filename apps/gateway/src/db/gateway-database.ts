@@ -1,0 +1,14 @@
+import { openDatabase, type Database } from '@hookline/db';
+import type { Logger } from '@hookline/logging';
+import { IdempotencyKeys0001 } from './migrations/0001-idempotency-keys';
+
+/** The gateway's own schema: idempotency keys only (it never reads another service's schema). */
+export function openGatewayDatabase(url: string, schema: string, logger: Logger): Promise<Database> {
+  return openDatabase({
+    url,
+    schema,
+    logger,
+    poolSize: 10,
+    migrations: [{ name: '0001-idempotency-keys', class: IdempotencyKeys0001 }],
+  });
+}

@@ -1,0 +1,102 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from '@hookline/config';
+import { PermissionError } from '@hookline/errors';
+import { hasRole, requestContext } from '../auth/actor';
+import { authenticateRequest, type Authentication } from '../auth/authenticate';
+import type { BackendClients } from '../clients';
+import { idempotentCall } from '../idempotency/idempotent-call';
+import type { IdempotencyStore } from '../idempotency/idempotency-store';
+import { checkIdempotencyKey, requestHash } from '../idempotency/request-hash';
+import { readJsonBody } from './json-body';
+import type { RateLimiter } from './rate-limit';
+import type { RouteDefinition, RouteResult } from './route';
+import { issueToInputError } from './zod-errors';
+
+export interface RouteServices {
+  clients: BackendClients;
+  auth: Authentication;
+  rateLimiter: RateLimiter;
+  idempotency: IdempotencyStore;
+}
+
+/** What every API response's `res.locals.route` holds, for access audit records and metrics. */
+export interface RouteLabel {
+  action: string;
+  resourceType: string;
+  method: string;
+  path: string;
+}
+
+const WRITES = new Set(['post', 'patch', 'put', 'delete']);
+const NO_FIELDS = z.strictObject({});
+/** The registry's codes for the list query fields every list route shares. */
+const QUERY_CODES = { limit: 'limit_invalid', cursor: 'cursor_invalid' };
+
+/**
+ * One express route per declaration, in this order: label → authenticate → rate limit →
+ * authorize → read body → validate → (Idempotency-Key) → handler → send.
+ */
+export function mountRoutes(routes: readonly RouteDefinition[], services: RouteServices): Router {
+  const router = Router();
+  for (const route of orderBySpecificity(routes)) {
+    router[route.method](route.path, (req: Request, res: Response) => handle(route, services, req, res));
+  }
+  return router;
+}
+
+async function handle(route: RouteDefinition, services: RouteServices, req: Request, res: Response): Promise<void> {
+  res.locals.route = { action: route.action, resourceType: route.resourceType, method: route.method.toUpperCase(), path: route.path } satisfies RouteLabel;
+
+  const actor = await authenticateRequest(req, route.auth, services.auth);
+  req.actor = actor;
+  if (actor.kind !== 'anonymous') services.rateLimiter.take(actor.keyId);
+  if (route.auth === 'api_key' && route.role && !hasRole(actor, route.role)) {
+    throw new PermissionError(`This API key's role (${actor.role}) may not do this; it needs ${route.role}.`, { code: 'insufficient_role' });
+  }
+
+  const rawBody = WRITES.has(route.method) ? await readJsonBody(req) : undefined;
+  const codes = { ...QUERY_CODES, ...route.errorCodes };
+  const params = route.params ? validate(route.params, req.params, 'params', codes) : req.params;
+  const query = validate(route.query ?? NO_FIELDS, req.query, 'query', codes);
+  const body = route.body ? validate(route.body, rawBody ?? {}, 'body', codes) : rawBody === undefined ? undefined : validate(NO_FIELDS, rawBody, 'body', codes);
+
+  const run = () =>
+    route.handler({ body, query, params, actor, context: requestContext(req, actor), clients: services.clients, requestId: req.requestId, req, res });
+  const key = WRITES.has(route.method) ? req.get('idempotency-key') : undefined;
+  const result =
+    key === undefined
+      ? await run()
+      : await idempotentCall(
+          services.idempotency,
+          { scope: actor.orgId || actor.kind, key: checkIdempotencyKey(key), hash: requestHash(route.method, req.path, rawBody), requestId: req.requestId },
+          run,
+        );
+  send(res, result);
+}
+
+function validate(schema: z.ZodType, input: unknown, location: 'body' | 'query' | 'params', codes: Record<string, string>): any {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw issueToInputError(parsed.error.issues, input, location, codes);
+  return parsed.data;
+}
+
+function send(res: Response, result: RouteResult): void {
+  res.status(result.status);
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  if (result.body === undefined) res.end();
+  else res.json(result.body);
+}
+
+/**
+ * Static path segments win over parameters (`/v1/webhooks/event-types` before
+ * `/v1/webhooks/:id`), whatever order capabilities register their routes in.
+ */
+export function orderBySpecificity<T extends { path: string }>(routes: readonly T[]): T[] {
+  const ranks = (path: string) => path.split('/').map((segment) => (segment.startsWith(':') ? 1 : 0));
+  return [...routes].sort((a, b) => {
+    const ra = ranks(a.path);
+    const rb = ranks(b.path);
+    for (let i = 0; i < Math.min(ra.length, rb.length); i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+    return ra.length - rb.length;
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from '@hookline/config';
+import type { commonV1 } from '@hookline/proto';
+
+export const DEFAULT_PAGE_LIMIT = 20;
+export const MAX_PAGE_LIMIT = 100;
+
+/** The query fields of every list route; spread into a route's query schema. */
+export const pageQueryFields = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_LIMIT)
+    .default(DEFAULT_PAGE_LIMIT)
+    .describe(`Page size, 1–${MAX_PAGE_LIMIT}.`),
+  cursor: z
+    .string()
+    .min(1)
+    .max(1024)
+    .regex(/^[A-Za-z0-9_\-=.~]+$/, 'must be a cursor returned by a previous page')
+    .optional()
+    .describe('Opaque cursor from `next_cursor` or `prev_cursor` of a previous page.'),
+};
+
+export interface ListBody<T> {
+  object: 'list';
+  data: T[];
+  next_cursor: string | null;
+  prev_cursor: string | null;
+}
+
+/** The backing service's page request for a validated list query. */
+export function pageRequest(query: { limit: number; cursor?: string }): commonV1.PageRequest {
+  return { limit: query.limit, cursor: query.cursor ?? '' };
+}
+
+/** `{"object":"list","data":[…],"next_cursor","prev_cursor"}`; absent cursors are null. */
+export function listBody<T>(data: T[], page?: commonV1.PageInfo): ListBody<T> {
+  return { object: 'list', data, next_cursor: page?.nextCursor || null, prev_cursor: page?.prevCursor || null };
+}
+
+/** The OpenAPI shape of a list of `item`. */
+export function listSchema(item: z.ZodType) {
+  return z.object({
+    object: z.literal('list'),
+    data: z.array(item),
+    next_cursor: z.string().nullable(),
+    prev_cursor: z.string().nullable(),
+  });
+}

@@ -1,0 +1,83 @@
+import type { Request, Response } from 'express';
+import type { z } from '@hookline/config';
+import type { Actor, Role } from '../auth/actor';
+import type { AuthScheme } from '../auth/authenticate';
+import type { BackendClients } from '../clients';
+import type { commonV1 } from '@hookline/proto';
+
+export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/** What a handler answers; the route layer sends it (and stores it for Idempotency-Key replays). */
+export interface RouteResult {
+  status: number;
+  /** Omitted for 204. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  actor: Actor;
+  /** Request metadata for the registry and other services (actor, request id, ip, user agent). */
+  context: commonV1.RequestContext;
+  clients: BackendClients;
+  requestId: string;
+  req: Request;
+  res: Response;
+}
+
+export interface ResponseSpec {
+  description: string;
+  /** Documents the response in the OpenAPI document; not enforced at run time. */
+  schema?: z.ZodType;
+}
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
+  method: HttpMethod;
+  /** Express path, e.g. `/v1/webhooks/:id`. */
+  path: string;
+  summary: string;
+  description?: string;
+  /** What the call does, for access audit records and the OpenAPI operationId, e.g. `webhook.create`. */
+  action: string;
+  /** The kind of resource acted on, e.g. `webhook`; also the OpenAPI tag. */
+  resourceType: string;
+  auth: AuthScheme;
+  /** Least role an API key needs (`api_key` routes only; the operator may do everything). */
+  role?: Role;
+  /** Strict zod objects: they validate the request and generate the OpenAPI document. */
+  body?: B;
+  query?: Q;
+  params?: P;
+  /**
+   * Rule codes per field, so a REST client sees the same `code` the registry would answer:
+   * `{ name: 'name_invalid', 'event_types:too_small': 'event_types_empty' }`. Keys are the
+   * param path with indices as `[]`, optionally `:<zod issue code>`. Missing and unknown fields
+   * always answer `missing_field` / `unknown_field`.
+   */
+  errorCodes?: Record<string, string>;
+  responses: Record<number, ResponseSpec>;
+  handler: (ctx: RouteContext<Infer<B>, Infer<Q>, Infer<P>>) => Promise<RouteResult>;
+}
+
+/** A declared route, type-erased so routes of every capability fit in one list. */
+export interface RouteDefinition extends Omit<RouteSpec<any, any, any>, 'handler'> {
+  handler: (ctx: RouteContext<any, any, any>) => Promise<RouteResult>;
+}
+
+/**
+ * Declares one REST route. The same zod schemas validate the request and describe it in
+ * `/openapi.json`; `action` and `resourceType` label it for audit and metrics.
+ */
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<B, Q, P>): RouteDefinition {
+  if (spec.auth === 'api_key' && !spec.role) throw new Error(`route ${spec.method} ${spec.path} needs a role`);
+  return spec as RouteDefinition;
+}

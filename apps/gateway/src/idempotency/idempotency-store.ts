@@ -1,0 +1,67 @@
+import type { Pool } from 'pg';
+
+export type Claim =
+  | { kind: 'claimed' }
+  | { kind: 'replay'; status: number; body: string | null }
+  | { kind: 'in_flight' }
+  | { kind: 'reused' };
+
+/** Stored responses are replayed for 24 h (DESIGN §5). */
+const RETENTION = "interval '24 hours'";
+/** A claim older than this with no response belongs to a request that died mid-way. */
+const ABANDONED = "interval '60 seconds'";
+
+/** Idempotency keys in the gateway schema, one row per (scope, key). */
+export class IdempotencyStore {
+  constructor(private readonly pool: Pool) {}
+
+  /**
+   * Claims a key for a request, or reports what happened to it before. Expired rows and
+   * abandoned claims of the same request are taken over in place.
+   */
+  async claim(scope: string, key: string, hash: string): Promise<Claim> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inserted = await this.pool.query(
+        `insert into idempotency_keys (scope, idempotency_key, request_hash) values ($1, $2, $3)
+         on conflict (scope, idempotency_key) do update
+           set request_hash = excluded.request_hash, response_status = null, response_body = null,
+               created_at = now(), locked_at = now(), completed_at = null
+           where idempotency_keys.created_at < now() - ${RETENTION}
+              or (idempotency_keys.response_status is null
+                  and idempotency_keys.request_hash = excluded.request_hash
+                  and idempotency_keys.locked_at < now() - ${ABANDONED})
+         returning 1`,
+        [scope, key, hash],
+      );
+      if (inserted.rowCount === 1) return { kind: 'claimed' };
+      const existing = await this.pool.query<{ request_hash: string; response_status: number | null; response_body: string | null }>(
+        'select request_hash, response_status, response_body from idempotency_keys where scope = $1 and idempotency_key = $2',
+        [scope, key],
+      );
+      const row = existing.rows[0];
+      if (!row) continue; // released between our two statements: try again
+      if (row.request_hash !== hash) return { kind: 'reused' };
+      if (row.response_status === null) return { kind: 'in_flight' };
+      return { kind: 'replay', status: row.response_status, body: row.response_body };
+    }
+    return { kind: 'in_flight' };
+  }
+
+  async complete(scope: string, key: string, status: number, body: string | null): Promise<void> {
+    await this.pool.query(
+      `update idempotency_keys set response_status = $3, response_body = $4, completed_at = now()
+       where scope = $1 and idempotency_key = $2`,
+      [scope, key, status, body],
+    );
+  }
+
+  /** Forgets a claim whose request failed in a way worth retrying (5xx). */
+  async release(scope: string, key: string): Promise<void> {
+    await this.pool.query('delete from idempotency_keys where scope = $1 and idempotency_key = $2 and response_status is null', [scope, key]);
+  }
+
+  async deleteExpired(): Promise<number> {
+    const result = await this.pool.query(`delete from idempotency_keys where created_at < now() - ${RETENTION}`);
+    return result.rowCount ?? 0;
+  }
+}

@@ -1,0 +1,167 @@
+import { z } from '@hookline/config';
+import { approvalJson, approvalSchema } from '../approvals/approval-json';
+import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
+import { defineRoute, type RouteResult } from '../http/route';
+import type { registryV1 } from '@hookline/proto';
+import { webhookJson, webhookSchema } from './webhook-json';
+import { createWebhookBody, createWebhookRequest, updateWebhookBody, updateWebhookRequest, webhookErrorCodes } from './webhook-requests';
+
+const webhookParams = z.strictObject({ id: z.string().min(1).max(100).describe('`wh_…`') });
+const pageQuery = z.strictObject(pageQueryFields);
+
+/** An approval awaiting a second admin, with the webhook as it stands (a create's secret included). */
+const pendingApprovalSchema = approvalSchema.extend({
+  webhook: webhookSchema.extend({ signing_secret: z.string().optional() }),
+});
+
+/** 202 + approval when the org requires approval for this action; otherwise `applied`. */
+function mutationResult(response: registryV1.WebhookMutationResponse, applied: () => RouteResult): RouteResult {
+  if (!response.pendingApproval) return applied();
+  const webhook = { ...webhookJson(response.webhook), ...(response.signingSecret ? { signing_secret: response.signingSecret } : {}) };
+  return { status: 202, body: { ...approvalJson(response.pendingApproval), webhook } };
+}
+
+export const webhookRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/webhooks',
+    summary: 'List webhooks',
+    description: 'Newest first; deleted webhooks are not listed.',
+    action: 'webhook.list',
+    resourceType: 'webhook',
+    auth: 'api_key',
+    role: 'viewer',
+    query: pageQuery,
+    responses: { 200: { description: 'A page of webhooks.', schema: listSchema(webhookSchema) } },
+    handler: async ({ query, context, clients }) => {
+      const response = await clients.registry.listWebhooks({ context, page: pageRequest(query), orgId: '' });
+      return { status: 200, body: listBody(response.webhooks.map(webhookJson), response.page) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/webhooks',
+    summary: 'Create a webhook',
+    description: 'Returns `signing_secret` once (hmac-sha256) or `public_key` (ed25519, ecdsa-p256). When the organization requires approval for creates: 202 with the approval.',
+    action: 'webhook.create',
+    resourceType: 'webhook',
+    auth: 'api_key',
+    role: 'developer',
+    body: createWebhookBody,
+    errorCodes: webhookErrorCodes,
+    responses: {
+      201: { description: 'Created.', schema: webhookSchema.extend({ signing_secret: z.string().optional().describe('`whsec_…`, shown only here.') }) },
+      202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema },
+    },
+    handler: async ({ body, context, clients }) => {
+      const response = await clients.registry.createWebhook(createWebhookRequest(body, context));
+      return mutationResult(response, () => ({
+        status: 201,
+        body: { ...webhookJson(response.webhook), ...(response.signingSecret ? { signing_secret: response.signingSecret } : {}) },
+      }));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/webhooks/:id',
+    summary: 'Get a webhook',
+    action: 'webhook.read',
+    resourceType: 'webhook',
+    auth: 'api_key',
+    role: 'viewer',
+    params: webhookParams,
+    responses: { 200: { description: 'The webhook.', schema: webhookSchema } },
+    handler: async ({ params, context, clients }) => {
+      const webhook = await clients.registry.getWebhook({ context, webhookId: params.id, orgId: '' });
+      return { status: 200, body: webhookJson(webhook) };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/v1/webhooks/:id',
+    summary: 'Update a webhook',
+    description: 'Only the fields sent change. When the organization requires approval for updates: 202 with the approval.',
+    action: 'webhook.update',
+    resourceType: 'webhook',
+    auth: 'api_key',
+    role: 'developer',
+    params: webhookParams,
+    body: updateWebhookBody,
+    errorCodes: webhookErrorCodes,
+    responses: {
+      200: { description: 'Updated.', schema: webhookSchema },
+      202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema },
+    },
+    handler: async ({ params, body, context, clients }) => {
+      const response = await clients.registry.updateWebhook(updateWebhookRequest(params.id, body, context));
+      return mutationResult(response, () => ({ status: 200, body: webhookJson(response.webhook) }));
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/v1/webhooks/:id',
+    summary: 'Delete a webhook',
+    description: 'Soft delete: nothing is sent to it any more (within 1 s). When the organization requires approval for deletes: 202 with the approval.',
+    action: 'webhook.delete',
+    resourceType: 'webhook',
+    auth: 'api_key',
+    role: 'developer',
+    params: webhookParams,
+    responses: { 204: { description: 'Deleted.' }, 202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema } },
+    handler: async ({ params, context, clients }) => {
+      const response = await clients.registry.deleteWebhook({ context, webhookId: params.id, orgId: '' });
+      return mutationResult(response, () => ({ status: 204 }));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/webhooks/:id/rotate-secret',
+    summary: 'Rotate the signing secret',
+    description: 'Returns the new secret once (hmac-sha256) or the new public key; the previous key keeps signing for 24 h.',
+    action: 'webhook.rotate_secret',
+    resourceType: 'webhook',
+    auth: 'api_key',
+    role: 'developer',
+    params: webhookParams,
+    responses: {
+      200: {
+        description: 'The new secret.',
+        schema: z.object({
+          object: z.literal('signing_secret'),
+          secret: z.string().describe('`whsec_…` (hmac-sha256) or the new public key.'),
+          public_key: z.string().optional(),
+          previous_valid_until: z.string().nullable().describe('When the previous key stops signing.'),
+        }),
+      },
+    },
+    handler: async ({ params, context, clients }) => {
+      const rotated = await clients.registry.rotateSecret({ context, webhookId: params.id, orgId: '' });
+      return {
+        status: 200,
+        body: {
+          object: 'signing_secret',
+          secret: rotated.secret || rotated.publicKey,
+          ...(rotated.publicKey ? { public_key: rotated.publicKey } : {}),
+          previous_valid_until: rotated.previousValidUntil || null,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/webhooks/:id/approvals',
+    summary: "A webhook's approval history",
+    description: 'Newest first.',
+    action: 'webhook.approvals.list',
+    resourceType: 'approval',
+    auth: 'api_key',
+    role: 'viewer',
+    params: webhookParams,
+    query: pageQuery,
+    responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },
+    handler: async ({ params, query, context, clients }) => {
+      const response = await clients.registry.listWebhookApprovals({ context, webhookId: params.id, page: pageRequest(query), orgId: '' });
+      return { status: 200, body: listBody(response.approvals.map(approvalJson), response.page) };
+    },
+  }),
+];
