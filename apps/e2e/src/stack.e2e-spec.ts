@@ -51,7 +51,7 @@ describe('npm start', () => {
         return r;
       }, { timeoutMs: 30_000, message: 'gateway to listen' });
       expect(res.status).toBe(503);
-      expect((await res.json()).services.registry).toBe(false);
+      expect(((await res.json()) as { services: Record<string, boolean> }).services.registry).toBe(false);
     } finally {
       await gateway.stop();
     }

@@ -5,6 +5,8 @@ import { registryV1 } from '@hookline/proto';
 import { bindService, createGrpcClient, isServing, startGrpcServer, type RunningGrpcServer } from './index';
 
 const logger = createLogger('grpc-test', 'silent');
+// A one-method service: the registry's Ping, served alone.
+const PingService = { ping: registryV1.RegistryServiceService.ping };
 
 describe('gRPC server and client over a real socket', () => {
   let server: RunningGrpcServer;
@@ -17,7 +19,7 @@ describe('gRPC server and client over a real socket', () => {
         name: 'test',
         logger,
         services: [
-          bindService(registryV1.RegistryServiceService, {
+          bindService(PingService, {
             ping: async (request) => ({ message: await pingImpl(request.message), service: 'test' }),
           }),
         ],
@@ -31,7 +33,7 @@ describe('gRPC server and client over a real socket', () => {
 
   it('answers a call and the health check', async () => {
     pingImpl = async (m) => `pong:${m}`;
-    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    const client = createGrpcClient(PingService, address);
     await expect(client.ping({ message: 'hi' })).resolves.toEqual({ message: 'pong:hi', service: 'test' });
     await expect(isServing(address)).resolves.toBe(true);
     client.close();
@@ -41,7 +43,7 @@ describe('gRPC server and client over a real socket', () => {
     pingImpl = async () => {
       throw new NotFoundError('webhook wh_1 not found', { code: 'webhook_not_found' });
     };
-    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    const client = createGrpcClient(PingService, address);
     const error = await client.ping({ message: 'x' }).catch((e) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe('webhook wh_1 not found');
@@ -54,7 +56,7 @@ describe('gRPC server and client over a real socket', () => {
     pingImpl = async () => {
       throw new InputError('name must be 5-100 characters', { param: 'name' });
     };
-    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    const client = createGrpcClient(PingService, address);
     const error = await client.ping({ message: 'x' }).catch((e) => e);
     expect(error).toBeInstanceOf(InputError);
     expect(error.param).toBe('name');
@@ -65,7 +67,7 @@ describe('gRPC server and client over a real socket', () => {
     pingImpl = async () => {
       throw new Error('relation "registry.secret_table" does not exist at /srv/app.ts:12');
     };
-    const client = createGrpcClient(registryV1.RegistryServiceService, address);
+    const client = createGrpcClient(PingService, address);
     const error = await client.ping({ message: 'x' }).catch((e) => e);
     expect((error.cause as { code: number }).code).toBe(13); // INTERNAL
     expect(JSON.stringify({ m: error.message, d: (error.cause as any).details })).not.toMatch(/secret_table|app\.ts/);
@@ -90,7 +92,7 @@ describe('deadlines', () => {
   });
 
   it('a call to a server that does not answer fails with DEADLINE_EXCEEDED as a DeadlineError', async () => {
-    const client = createGrpcClient(registryV1.RegistryServiceService, `127.0.0.1:${port}`, { peerName: 'registry' });
+    const client = createGrpcClient(PingService, `127.0.0.1:${port}`, { peerName: 'registry' });
     const started = Date.now();
     const error = await client.ping({ message: 'x' }, { deadlineMs: 300 }).catch((e) => e);
     expect(error).toBeInstanceOf(DeadlineError);
