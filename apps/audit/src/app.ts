@@ -1,34 +1,78 @@
 import type { z } from '@hookline/config';
+import { openDatabase } from '@hookline/db';
 import { serve, bindService } from '@hookline/grpc';
+import { createKafka, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { auditV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { auditEnv } from './config';
+import { auditMigrations } from './db/migrations';
+import { ensureServiceRole, openServicePool } from './db/service-role';
+import { pruneExpired } from './retention/prune-expired';
+import { auditRecordHandlers } from './rpc/audit-records';
 import { ping } from './rpc/ping';
+import { startAuditConsumer } from './store/audit-consumer';
 
 export type AuditConfig = z.infer<z.ZodObject<typeof auditEnv>>;
 
 export interface RunningAudit {
   grpcPort: number;
   opsPort: number;
+  /** Runs retention once now (also runs on its interval when configured). */
+  pruneNow(now?: Date): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** Wires the audit: its database, its outbox relay and its gRPC API. */
+/** Wires the audit service: its append-only schema, the audit topic consumer, its query API. */
 export async function startAudit(config: AuditConfig, logger: Logger): Promise<RunningAudit> {
+  if (config.HOOKLINE_AUDIT_RETENTION_DAYS && !config.HOOKLINE_AUDIT_CHECKPOINT_KEY) {
+    throw new Error('HOOKLINE_AUDIT_CHECKPOINT_KEY: required when HOOKLINE_AUDIT_RETENTION_DAYS is set (it signs retention checkpoints)');
+  }
   const metrics = createMetricsRegistry('audit');
+  const schema = config.HOOKLINE_AUDIT_DB_SCHEMA;
+
+  // 1. Schema and migrations as the DATABASE_URL user; then a pool running as the append-only role.
+  const db = await openDatabase({ url: config.DATABASE_URL, schema, migrations: auditMigrations, logger });
+  const role = config.HOOKLINE_AUDIT_DB_ROLE === 'none' ? null : config.HOOKLINE_AUDIT_DB_ROLE;
+  const roleReady = role ? await ensureServiceRole(db.pool, schema, role, logger) : false;
+  const pool = openServicePool(config.DATABASE_URL, schema, roleReady ? role : null);
+
+  // 2. Consume the audit topic into the chains.
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'audit', logger });
+  const topic = topicNames(config.HOOKLINE_TOPIC_PREFIX).audit;
+  await ensureTopics(kafka, [{ topic, numPartitions: config.HOOKLINE_AUDIT_TOPIC_PARTITIONS }]);
+  const consumer = await startAuditConsumer({ kafka, topic, groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP, pool, logger, metrics });
+
+  // 3. Retention, when configured.
+  const retentionDays = config.HOOKLINE_AUDIT_RETENTION_DAYS;
+  const checkpointKey = config.HOOKLINE_AUDIT_CHECKPOINT_KEY;
+  const pruneNow = async (now = new Date()) =>
+    retentionDays && checkpointKey ? pruneExpired(pool, { retentionDays, checkpointKey }, logger, now) : 0;
+  const retentionTimer = retentionDays
+    ? setInterval(() => pruneNow().catch((error) => logger.error({ err: error }, 'audit retention failed')), config.HOOKLINE_AUDIT_RETENTION_INTERVAL_MS)
+    : null;
+  retentionTimer?.unref();
+
+  // 4. Serve the query API.
   const server = await serve({
     name: 'audit',
     logger,
     grpcPort: config.HOOKLINE_AUDIT_PORT,
     opsPort: config.HOOKLINE_AUDIT_OPS_PORT,
     metrics,
-    isReady: async () => true,
-    services: [bindService(auditV1.AuditServiceService, { ping })],
+    isReady: () => db.isHealthy(),
+    services: [bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, checkpointKey) })],
   });
   return {
     grpcPort: server.grpcPort,
     opsPort: server.opsPort,
-    stop: () => server.close(),
+    pruneNow,
+    stop: async () => {
+      if (retentionTimer) clearInterval(retentionTimer);
+      await server.close();
+      await consumer.stop();
+      await pool.end();
+      await db.close();
+    },
   };
 }

@@ -6,8 +6,11 @@ import { createMetricsRegistry } from '@hookline/telemetry';
 import { adminRoutes } from './admin/admin-routes';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
 import { approvalRoutes } from './approvals/approval-routes';
+import { auditLogRoutes } from './audit-logs/audit-log-routes';
+import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { createBackendClients } from './clients';
+import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
 import { eventTypeRoutes } from './event-types/event-type-routes';
@@ -33,8 +36,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...webhookRoutes,
   ...eventTypeRoutes,
   ...eventRoutes,
+  ...deliveryRoutes,
   ...settingsRoutes,
   ...approvalRoutes,
+  ...auditLogRoutes,
 ];
 
 const API_VERSION = '0.1.0';
@@ -69,6 +74,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());
   });
+  app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
   app.use(openApiRoutes(apiRoutes, API_VERSION));
   app.use(
     mountRoutes(apiRoutes, {

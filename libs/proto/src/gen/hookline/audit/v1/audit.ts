@@ -5,6 +5,7 @@
 // source: hookline/audit/v1/audit.proto
 
 /* eslint-disable */
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
   type CallOptions,
   type ChannelCredentials,
@@ -17,12 +18,1294 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import { PingRequest, PingResponse } from "../../common/v1/common";
+import { PageInfo, PageRequest, PingRequest, PingResponse, RequestContext } from "../../common/v1/common";
+import { AuditRecord } from "../../events/v1/messages";
 
 export const protobufPackage = "hookline.audit.v1";
 
 export const protobufFileName = "hookline/audit/v1/audit.proto";
 
+/** A record as stored: the record, its place in the org's chain and its chain hashes. */
+export interface StoredAuditRecord {
+  record?:
+    | AuditRecord
+    | undefined;
+  /** 1, 2, 3, ... per organization. */
+  sequence: number;
+  /** Hex SHA-256 of (prev_hash || canonical JSON of the record with its sequence). */
+  hash: string;
+  /** Hash of the previous record; 64 zeros for the first record of an org. */
+  prevHash: string;
+  /** The canonical JSON that was hashed (RFC 8785 style), so anyone can recompute `hash`. */
+  canonicalJson: string;
+}
+
+export interface AuditRecordFilter {
+  /** Matches the actor's key id, owner or kind (e.g. "anonymous"). */
+  actor: string;
+  /** Prefix match, e.g. "webhook." or "webhook.create". */
+  actionPrefix: string;
+  resourceId: string;
+  /** success, failure, denied, rate_limited */
+  outcome: string;
+  /** RFC 3339; inclusive lower / exclusive upper bound on the record's time. Empty = unbounded. */
+  createdAfter: string;
+  createdBefore: string;
+  /** access, change; empty = both. */
+  kind: string;
+}
+
+export interface ListAuditRecordsRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  filter?:
+    | AuditRecordFilter
+    | undefined;
+  /** limit 1-100 (default 20); cursor from next_cursor / prev_cursor. */
+  page?: PageRequest | undefined;
+}
+
+export interface ListAuditRecordsResponse {
+  records: StoredAuditRecord[];
+  page?: PageInfo | undefined;
+}
+
+export interface VerifyChainRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+}
+
+/** Where and why verification failed. */
+export interface ChainBreak {
+  /** The first record that does not verify (for a gap: the first record after it). */
+  sequence: number;
+  id: string;
+  /** hash_mismatch, prev_hash_mismatch, sequence_gap, reordered, head_mismatch, checkpoint_invalid */
+  reason: string;
+  /** Human-readable explanation. */
+  message: string;
+  /** The sequence verification expected at this point. */
+  expectedSequence: number;
+}
+
+export interface VerifyChainResponse {
+  valid: boolean;
+  /** Records verified (those still stored after retention pruning). */
+  records: number;
+  /** Hash of the last record (empty when the org has none). */
+  head: string;
+  /** Set when valid is false. */
+  broken?:
+    | ChainBreak
+    | undefined;
+  /** The sequence of the retention checkpoint verification started from (0 = none). */
+  checkpointSequence: number;
+  /** Sequence of the last record. */
+  headSequence: number;
+}
+
+export interface ExportAuditRecordsRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  /** RFC 3339 bounds on the record's time; empty = unbounded. */
+  createdAfter: string;
+  createdBefore: string;
+  /** Opaque; from the previous response's next_cursor. */
+  cursor: string;
+  /** 1-1000, default 500. */
+  limit: number;
+}
+
+export interface ExportAuditRecordsResponse {
+  records: StoredAuditRecord[];
+  /** Empty when the range is exhausted. */
+  nextCursor: string;
+}
+
+function createBaseStoredAuditRecord(): StoredAuditRecord {
+  return { record: undefined, sequence: 0, hash: "", prevHash: "", canonicalJson: "" };
+}
+
+export const StoredAuditRecord: MessageFns<StoredAuditRecord> = {
+  encode(message: StoredAuditRecord, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.record !== undefined) {
+      AuditRecord.encode(message.record, writer.uint32(10).fork()).join();
+    }
+    if (message.sequence !== 0) {
+      writer.uint32(16).int64(message.sequence);
+    }
+    if (message.hash !== "") {
+      writer.uint32(26).string(message.hash);
+    }
+    if (message.prevHash !== "") {
+      writer.uint32(34).string(message.prevHash);
+    }
+    if (message.canonicalJson !== "") {
+      writer.uint32(42).string(message.canonicalJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): StoredAuditRecord {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseStoredAuditRecord();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.record = AuditRecord.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.sequence = longToNumber(reader.int64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.hash = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.prevHash = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.canonicalJson = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): StoredAuditRecord {
+    return {
+      record: isSet(object.record) ? AuditRecord.fromJSON(object.record) : undefined,
+      sequence: isSet(object.sequence) ? globalThis.Number(object.sequence) : 0,
+      hash: isSet(object.hash) ? globalThis.String(object.hash) : "",
+      prevHash: isSet(object.prevHash)
+        ? globalThis.String(object.prevHash)
+        : isSet(object.prev_hash)
+        ? globalThis.String(object.prev_hash)
+        : "",
+      canonicalJson: isSet(object.canonicalJson)
+        ? globalThis.String(object.canonicalJson)
+        : isSet(object.canonical_json)
+        ? globalThis.String(object.canonical_json)
+        : "",
+    };
+  },
+
+  toJSON(message: StoredAuditRecord): unknown {
+    const obj: any = {};
+    if (message.record !== undefined) {
+      obj.record = AuditRecord.toJSON(message.record);
+    }
+    if (message.sequence !== 0) {
+      obj.sequence = Math.round(message.sequence);
+    }
+    if (message.hash !== "") {
+      obj.hash = message.hash;
+    }
+    if (message.prevHash !== "") {
+      obj.prevHash = message.prevHash;
+    }
+    if (message.canonicalJson !== "") {
+      obj.canonicalJson = message.canonicalJson;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<StoredAuditRecord>, I>>(base?: I): StoredAuditRecord {
+    return StoredAuditRecord.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<StoredAuditRecord>, I>>(object: I): StoredAuditRecord {
+    const message = createBaseStoredAuditRecord();
+    message.record = (object.record !== undefined && object.record !== null)
+      ? AuditRecord.fromPartial(object.record)
+      : undefined;
+    message.sequence = object.sequence ?? 0;
+    message.hash = object.hash ?? "";
+    message.prevHash = object.prevHash ?? "";
+    message.canonicalJson = object.canonicalJson ?? "";
+    return message;
+  },
+};
+
+function createBaseAuditRecordFilter(): AuditRecordFilter {
+  return { actor: "", actionPrefix: "", resourceId: "", outcome: "", createdAfter: "", createdBefore: "", kind: "" };
+}
+
+export const AuditRecordFilter: MessageFns<AuditRecordFilter> = {
+  encode(message: AuditRecordFilter, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.actor !== "") {
+      writer.uint32(10).string(message.actor);
+    }
+    if (message.actionPrefix !== "") {
+      writer.uint32(18).string(message.actionPrefix);
+    }
+    if (message.resourceId !== "") {
+      writer.uint32(26).string(message.resourceId);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(34).string(message.outcome);
+    }
+    if (message.createdAfter !== "") {
+      writer.uint32(42).string(message.createdAfter);
+    }
+    if (message.createdBefore !== "") {
+      writer.uint32(50).string(message.createdBefore);
+    }
+    if (message.kind !== "") {
+      writer.uint32(58).string(message.kind);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AuditRecordFilter {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAuditRecordFilter();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.actor = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.actionPrefix = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.resourceId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.createdAfter = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.createdBefore = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AuditRecordFilter {
+    return {
+      actor: isSet(object.actor) ? globalThis.String(object.actor) : "",
+      actionPrefix: isSet(object.actionPrefix)
+        ? globalThis.String(object.actionPrefix)
+        : isSet(object.action_prefix)
+        ? globalThis.String(object.action_prefix)
+        : "",
+      resourceId: isSet(object.resourceId)
+        ? globalThis.String(object.resourceId)
+        : isSet(object.resource_id)
+        ? globalThis.String(object.resource_id)
+        : "",
+      outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
+      createdAfter: isSet(object.createdAfter)
+        ? globalThis.String(object.createdAfter)
+        : isSet(object.created_after)
+        ? globalThis.String(object.created_after)
+        : "",
+      createdBefore: isSet(object.createdBefore)
+        ? globalThis.String(object.createdBefore)
+        : isSet(object.created_before)
+        ? globalThis.String(object.created_before)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+    };
+  },
+
+  toJSON(message: AuditRecordFilter): unknown {
+    const obj: any = {};
+    if (message.actor !== "") {
+      obj.actor = message.actor;
+    }
+    if (message.actionPrefix !== "") {
+      obj.actionPrefix = message.actionPrefix;
+    }
+    if (message.resourceId !== "") {
+      obj.resourceId = message.resourceId;
+    }
+    if (message.outcome !== "") {
+      obj.outcome = message.outcome;
+    }
+    if (message.createdAfter !== "") {
+      obj.createdAfter = message.createdAfter;
+    }
+    if (message.createdBefore !== "") {
+      obj.createdBefore = message.createdBefore;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AuditRecordFilter>, I>>(base?: I): AuditRecordFilter {
+    return AuditRecordFilter.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AuditRecordFilter>, I>>(object: I): AuditRecordFilter {
+    const message = createBaseAuditRecordFilter();
+    message.actor = object.actor ?? "";
+    message.actionPrefix = object.actionPrefix ?? "";
+    message.resourceId = object.resourceId ?? "";
+    message.outcome = object.outcome ?? "";
+    message.createdAfter = object.createdAfter ?? "";
+    message.createdBefore = object.createdBefore ?? "";
+    message.kind = object.kind ?? "";
+    return message;
+  },
+};
+
+function createBaseListAuditRecordsRequest(): ListAuditRecordsRequest {
+  return { context: undefined, orgId: "", filter: undefined, page: undefined };
+}
+
+export const ListAuditRecordsRequest: MessageFns<ListAuditRecordsRequest> = {
+  encode(message: ListAuditRecordsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.filter !== undefined) {
+      AuditRecordFilter.encode(message.filter, writer.uint32(26).fork()).join();
+    }
+    if (message.page !== undefined) {
+      PageRequest.encode(message.page, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAuditRecordsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAuditRecordsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.filter = AuditRecordFilter.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.page = PageRequest.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAuditRecordsRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      filter: isSet(object.filter) ? AuditRecordFilter.fromJSON(object.filter) : undefined,
+      page: isSet(object.page) ? PageRequest.fromJSON(object.page) : undefined,
+    };
+  },
+
+  toJSON(message: ListAuditRecordsRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.filter !== undefined) {
+      obj.filter = AuditRecordFilter.toJSON(message.filter);
+    }
+    if (message.page !== undefined) {
+      obj.page = PageRequest.toJSON(message.page);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListAuditRecordsRequest>, I>>(base?: I): ListAuditRecordsRequest {
+    return ListAuditRecordsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListAuditRecordsRequest>, I>>(object: I): ListAuditRecordsRequest {
+    const message = createBaseListAuditRecordsRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.filter = (object.filter !== undefined && object.filter !== null)
+      ? AuditRecordFilter.fromPartial(object.filter)
+      : undefined;
+    message.page = (object.page !== undefined && object.page !== null)
+      ? PageRequest.fromPartial(object.page)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListAuditRecordsResponse(): ListAuditRecordsResponse {
+  return { records: [], page: undefined };
+}
+
+export const ListAuditRecordsResponse: MessageFns<ListAuditRecordsResponse> = {
+  encode(message: ListAuditRecordsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.records) {
+      StoredAuditRecord.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.page !== undefined) {
+      PageInfo.encode(message.page, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAuditRecordsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAuditRecordsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.records.push(StoredAuditRecord.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.page = PageInfo.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAuditRecordsResponse {
+    return {
+      records: globalThis.Array.isArray(object?.records)
+        ? object.records.map((e: any) => StoredAuditRecord.fromJSON(e))
+        : [],
+      page: isSet(object.page) ? PageInfo.fromJSON(object.page) : undefined,
+    };
+  },
+
+  toJSON(message: ListAuditRecordsResponse): unknown {
+    const obj: any = {};
+    if (message.records?.length) {
+      obj.records = message.records.map((e) => StoredAuditRecord.toJSON(e));
+    }
+    if (message.page !== undefined) {
+      obj.page = PageInfo.toJSON(message.page);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListAuditRecordsResponse>, I>>(base?: I): ListAuditRecordsResponse {
+    return ListAuditRecordsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListAuditRecordsResponse>, I>>(object: I): ListAuditRecordsResponse {
+    const message = createBaseListAuditRecordsResponse();
+    message.records = object.records?.map((e) => StoredAuditRecord.fromPartial(e)) || [];
+    message.page = (object.page !== undefined && object.page !== null) ? PageInfo.fromPartial(object.page) : undefined;
+    return message;
+  },
+};
+
+function createBaseVerifyChainRequest(): VerifyChainRequest {
+  return { context: undefined, orgId: "" };
+}
+
+export const VerifyChainRequest: MessageFns<VerifyChainRequest> = {
+  encode(message: VerifyChainRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerifyChainRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerifyChainRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VerifyChainRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+    };
+  },
+
+  toJSON(message: VerifyChainRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<VerifyChainRequest>, I>>(base?: I): VerifyChainRequest {
+    return VerifyChainRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VerifyChainRequest>, I>>(object: I): VerifyChainRequest {
+    const message = createBaseVerifyChainRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    return message;
+  },
+};
+
+function createBaseChainBreak(): ChainBreak {
+  return { sequence: 0, id: "", reason: "", message: "", expectedSequence: 0 };
+}
+
+export const ChainBreak: MessageFns<ChainBreak> = {
+  encode(message: ChainBreak, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sequence !== 0) {
+      writer.uint32(8).int64(message.sequence);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.message !== "") {
+      writer.uint32(34).string(message.message);
+    }
+    if (message.expectedSequence !== 0) {
+      writer.uint32(40).int64(message.expectedSequence);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ChainBreak {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseChainBreak();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.sequence = longToNumber(reader.int64());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.expectedSequence = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ChainBreak {
+    return {
+      sequence: isSet(object.sequence) ? globalThis.Number(object.sequence) : 0,
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      message: isSet(object.message) ? globalThis.String(object.message) : "",
+      expectedSequence: isSet(object.expectedSequence)
+        ? globalThis.Number(object.expectedSequence)
+        : isSet(object.expected_sequence)
+        ? globalThis.Number(object.expected_sequence)
+        : 0,
+    };
+  },
+
+  toJSON(message: ChainBreak): unknown {
+    const obj: any = {};
+    if (message.sequence !== 0) {
+      obj.sequence = Math.round(message.sequence);
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.message !== "") {
+      obj.message = message.message;
+    }
+    if (message.expectedSequence !== 0) {
+      obj.expectedSequence = Math.round(message.expectedSequence);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ChainBreak>, I>>(base?: I): ChainBreak {
+    return ChainBreak.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ChainBreak>, I>>(object: I): ChainBreak {
+    const message = createBaseChainBreak();
+    message.sequence = object.sequence ?? 0;
+    message.id = object.id ?? "";
+    message.reason = object.reason ?? "";
+    message.message = object.message ?? "";
+    message.expectedSequence = object.expectedSequence ?? 0;
+    return message;
+  },
+};
+
+function createBaseVerifyChainResponse(): VerifyChainResponse {
+  return { valid: false, records: 0, head: "", broken: undefined, checkpointSequence: 0, headSequence: 0 };
+}
+
+export const VerifyChainResponse: MessageFns<VerifyChainResponse> = {
+  encode(message: VerifyChainResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.valid !== false) {
+      writer.uint32(8).bool(message.valid);
+    }
+    if (message.records !== 0) {
+      writer.uint32(16).int64(message.records);
+    }
+    if (message.head !== "") {
+      writer.uint32(26).string(message.head);
+    }
+    if (message.broken !== undefined) {
+      ChainBreak.encode(message.broken, writer.uint32(34).fork()).join();
+    }
+    if (message.checkpointSequence !== 0) {
+      writer.uint32(40).int64(message.checkpointSequence);
+    }
+    if (message.headSequence !== 0) {
+      writer.uint32(48).int64(message.headSequence);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerifyChainResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerifyChainResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.valid = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.records = longToNumber(reader.int64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.head = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.broken = ChainBreak.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.checkpointSequence = longToNumber(reader.int64());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.headSequence = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VerifyChainResponse {
+    return {
+      valid: isSet(object.valid) ? globalThis.Boolean(object.valid) : false,
+      records: isSet(object.records) ? globalThis.Number(object.records) : 0,
+      head: isSet(object.head) ? globalThis.String(object.head) : "",
+      broken: isSet(object.broken) ? ChainBreak.fromJSON(object.broken) : undefined,
+      checkpointSequence: isSet(object.checkpointSequence)
+        ? globalThis.Number(object.checkpointSequence)
+        : isSet(object.checkpoint_sequence)
+        ? globalThis.Number(object.checkpoint_sequence)
+        : 0,
+      headSequence: isSet(object.headSequence)
+        ? globalThis.Number(object.headSequence)
+        : isSet(object.head_sequence)
+        ? globalThis.Number(object.head_sequence)
+        : 0,
+    };
+  },
+
+  toJSON(message: VerifyChainResponse): unknown {
+    const obj: any = {};
+    if (message.valid !== false) {
+      obj.valid = message.valid;
+    }
+    if (message.records !== 0) {
+      obj.records = Math.round(message.records);
+    }
+    if (message.head !== "") {
+      obj.head = message.head;
+    }
+    if (message.broken !== undefined) {
+      obj.broken = ChainBreak.toJSON(message.broken);
+    }
+    if (message.checkpointSequence !== 0) {
+      obj.checkpointSequence = Math.round(message.checkpointSequence);
+    }
+    if (message.headSequence !== 0) {
+      obj.headSequence = Math.round(message.headSequence);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<VerifyChainResponse>, I>>(base?: I): VerifyChainResponse {
+    return VerifyChainResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VerifyChainResponse>, I>>(object: I): VerifyChainResponse {
+    const message = createBaseVerifyChainResponse();
+    message.valid = object.valid ?? false;
+    message.records = object.records ?? 0;
+    message.head = object.head ?? "";
+    message.broken = (object.broken !== undefined && object.broken !== null)
+      ? ChainBreak.fromPartial(object.broken)
+      : undefined;
+    message.checkpointSequence = object.checkpointSequence ?? 0;
+    message.headSequence = object.headSequence ?? 0;
+    return message;
+  },
+};
+
+function createBaseExportAuditRecordsRequest(): ExportAuditRecordsRequest {
+  return { context: undefined, orgId: "", createdAfter: "", createdBefore: "", cursor: "", limit: 0 };
+}
+
+export const ExportAuditRecordsRequest: MessageFns<ExportAuditRecordsRequest> = {
+  encode(message: ExportAuditRecordsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.createdAfter !== "") {
+      writer.uint32(26).string(message.createdAfter);
+    }
+    if (message.createdBefore !== "") {
+      writer.uint32(34).string(message.createdBefore);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(42).string(message.cursor);
+    }
+    if (message.limit !== 0) {
+      writer.uint32(48).int32(message.limit);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExportAuditRecordsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExportAuditRecordsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.createdAfter = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.createdBefore = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ExportAuditRecordsRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      createdAfter: isSet(object.createdAfter)
+        ? globalThis.String(object.createdAfter)
+        : isSet(object.created_after)
+        ? globalThis.String(object.created_after)
+        : "",
+      createdBefore: isSet(object.createdBefore)
+        ? globalThis.String(object.createdBefore)
+        : isSet(object.created_before)
+        ? globalThis.String(object.created_before)
+        : "",
+      cursor: isSet(object.cursor) ? globalThis.String(object.cursor) : "",
+      limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
+    };
+  },
+
+  toJSON(message: ExportAuditRecordsRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.createdAfter !== "") {
+      obj.createdAfter = message.createdAfter;
+    }
+    if (message.createdBefore !== "") {
+      obj.createdBefore = message.createdBefore;
+    }
+    if (message.cursor !== "") {
+      obj.cursor = message.cursor;
+    }
+    if (message.limit !== 0) {
+      obj.limit = Math.round(message.limit);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ExportAuditRecordsRequest>, I>>(base?: I): ExportAuditRecordsRequest {
+    return ExportAuditRecordsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ExportAuditRecordsRequest>, I>>(object: I): ExportAuditRecordsRequest {
+    const message = createBaseExportAuditRecordsRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.createdAfter = object.createdAfter ?? "";
+    message.createdBefore = object.createdBefore ?? "";
+    message.cursor = object.cursor ?? "";
+    message.limit = object.limit ?? 0;
+    return message;
+  },
+};
+
+function createBaseExportAuditRecordsResponse(): ExportAuditRecordsResponse {
+  return { records: [], nextCursor: "" };
+}
+
+export const ExportAuditRecordsResponse: MessageFns<ExportAuditRecordsResponse> = {
+  encode(message: ExportAuditRecordsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.records) {
+      StoredAuditRecord.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExportAuditRecordsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExportAuditRecordsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.records.push(StoredAuditRecord.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ExportAuditRecordsResponse {
+    return {
+      records: globalThis.Array.isArray(object?.records)
+        ? object.records.map((e: any) => StoredAuditRecord.fromJSON(e))
+        : [],
+      nextCursor: isSet(object.nextCursor)
+        ? globalThis.String(object.nextCursor)
+        : isSet(object.next_cursor)
+        ? globalThis.String(object.next_cursor)
+        : "",
+    };
+  },
+
+  toJSON(message: ExportAuditRecordsResponse): unknown {
+    const obj: any = {};
+    if (message.records?.length) {
+      obj.records = message.records.map((e) => StoredAuditRecord.toJSON(e));
+    }
+    if (message.nextCursor !== "") {
+      obj.nextCursor = message.nextCursor;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ExportAuditRecordsResponse>, I>>(base?: I): ExportAuditRecordsResponse {
+    return ExportAuditRecordsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ExportAuditRecordsResponse>, I>>(object: I): ExportAuditRecordsResponse {
+    const message = createBaseExportAuditRecordsResponse();
+    message.records = object.records?.map((e) => StoredAuditRecord.fromPartial(e)) || [];
+    message.nextCursor = object.nextCursor ?? "";
+    return message;
+  },
+};
+
+/**
+ * The audit service stores the records of topic hookline.audit.v1 append-only, hash-chained per
+ * organization, and answers org-scoped queries. Callers (the gateway) name the org in `org_id`;
+ * the `context` says who asks (only `admin` API keys and the operator may read audit records).
+ */
 export type AuditServiceService = typeof AuditServiceService;
 export const AuditServiceService = {
   /** Liveness round trip used by other services and tests. */
@@ -35,11 +1318,51 @@ export const AuditServiceService = {
     responseSerialize: (value: PingResponse): Buffer => Buffer.from(PingResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): PingResponse => PingResponse.decode(value),
   },
+  /** The org's records, newest first (highest sequence first), with filters and cursor pagination. */
+  listAuditRecords: {
+    path: "/hookline.audit.v1.AuditService/ListAuditRecords" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListAuditRecordsRequest): Buffer =>
+      Buffer.from(ListAuditRecordsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListAuditRecordsRequest => ListAuditRecordsRequest.decode(value),
+    responseSerialize: (value: ListAuditRecordsResponse): Buffer =>
+      Buffer.from(ListAuditRecordsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListAuditRecordsResponse => ListAuditRecordsResponse.decode(value),
+  },
+  /** Walks the org's chain from its last retention checkpoint (or the start) to its head. */
+  verifyChain: {
+    path: "/hookline.audit.v1.AuditService/VerifyChain" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: VerifyChainRequest): Buffer => Buffer.from(VerifyChainRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): VerifyChainRequest => VerifyChainRequest.decode(value),
+    responseSerialize: (value: VerifyChainResponse): Buffer => Buffer.from(VerifyChainResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): VerifyChainResponse => VerifyChainResponse.decode(value),
+  },
+  /** One page of the org's records in chain order (oldest first) within a time range, for export. */
+  exportAuditRecords: {
+    path: "/hookline.audit.v1.AuditService/ExportAuditRecords" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ExportAuditRecordsRequest): Buffer =>
+      Buffer.from(ExportAuditRecordsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ExportAuditRecordsRequest => ExportAuditRecordsRequest.decode(value),
+    responseSerialize: (value: ExportAuditRecordsResponse): Buffer =>
+      Buffer.from(ExportAuditRecordsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ExportAuditRecordsResponse => ExportAuditRecordsResponse.decode(value),
+  },
 } as const;
 
 export interface AuditServiceServer extends UntypedServiceImplementation {
   /** Liveness round trip used by other services and tests. */
   ping: handleUnaryCall<PingRequest, PingResponse>;
+  /** The org's records, newest first (highest sequence first), with filters and cursor pagination. */
+  listAuditRecords: handleUnaryCall<ListAuditRecordsRequest, ListAuditRecordsResponse>;
+  /** Walks the org's chain from its last retention checkpoint (or the start) to its head. */
+  verifyChain: handleUnaryCall<VerifyChainRequest, VerifyChainResponse>;
+  /** One page of the org's records in chain order (oldest first) within a time range, for export. */
+  exportAuditRecords: handleUnaryCall<ExportAuditRecordsRequest, ExportAuditRecordsResponse>;
 }
 
 export interface AuditServiceClient extends Client {
@@ -56,6 +1379,54 @@ export interface AuditServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: PingResponse) => void,
   ): ClientUnaryCall;
+  /** The org's records, newest first (highest sequence first), with filters and cursor pagination. */
+  listAuditRecords(
+    request: ListAuditRecordsRequest,
+    callback: (error: ServiceError | null, response: ListAuditRecordsResponse) => void,
+  ): ClientUnaryCall;
+  listAuditRecords(
+    request: ListAuditRecordsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListAuditRecordsResponse) => void,
+  ): ClientUnaryCall;
+  listAuditRecords(
+    request: ListAuditRecordsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListAuditRecordsResponse) => void,
+  ): ClientUnaryCall;
+  /** Walks the org's chain from its last retention checkpoint (or the start) to its head. */
+  verifyChain(
+    request: VerifyChainRequest,
+    callback: (error: ServiceError | null, response: VerifyChainResponse) => void,
+  ): ClientUnaryCall;
+  verifyChain(
+    request: VerifyChainRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: VerifyChainResponse) => void,
+  ): ClientUnaryCall;
+  verifyChain(
+    request: VerifyChainRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: VerifyChainResponse) => void,
+  ): ClientUnaryCall;
+  /** One page of the org's records in chain order (oldest first) within a time range, for export. */
+  exportAuditRecords(
+    request: ExportAuditRecordsRequest,
+    callback: (error: ServiceError | null, response: ExportAuditRecordsResponse) => void,
+  ): ClientUnaryCall;
+  exportAuditRecords(
+    request: ExportAuditRecordsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ExportAuditRecordsResponse) => void,
+  ): ClientUnaryCall;
+  exportAuditRecords(
+    request: ExportAuditRecordsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ExportAuditRecordsResponse) => void,
+  ): ClientUnaryCall;
 }
 
 export const AuditServiceClient = makeGenericClientConstructor(
@@ -66,3 +1437,40 @@ export const AuditServiceClient = makeGenericClientConstructor(
   service: typeof AuditServiceService;
   serviceName: string;
 };
+
+type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
+
+export type DeepPartial<T> = T extends Builtin ? T
+  : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
+
+type KeysOfUnion<T> = T extends T ? keyof T : never;
+export type Exact<P, I extends P> = P extends Builtin ? P
+  : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
+
+function isSet(value: any): boolean {
+  return value !== null && value !== undefined;
+}
+
+export interface MessageFns<T> {
+  encode(message: T, writer?: BinaryWriter): BinaryWriter;
+  decode(input: BinaryReader | Uint8Array, length?: number): T;
+  fromJSON(object: any): T;
+  toJSON(message: T): unknown;
+  create<I extends Exact<DeepPartial<T>, I>>(base?: I): T;
+  fromPartial<I extends Exact<DeepPartial<T>, I>>(object: I): T;
+}

@@ -1,0 +1,88 @@
+import { Migration } from '@hookline/db';
+
+/**
+ * Append-only storage: records keyed by (org, sequence), unique on record id; a trigger refuses
+ * UPDATE, DELETE and TRUNCATE (retention deletes only through audit_prune, which leaves a signed
+ * checkpoint first). The chain head row per org is what writers lock to append.
+ */
+export class CreateAuditRecords extends Migration {
+  async up(): Promise<void> {
+    this.addSql(`create table audit_record (
+      org_id text not null,
+      sequence bigint not null,
+      id text not null,
+      kind text not null,
+      actor_kind text not null default '',
+      actor_key_id text not null default '',
+      actor_owner text not null default '',
+      actor_role text not null default '',
+      action text not null default '',
+      resource_type text not null default '',
+      resource_id text not null default '',
+      request_id text not null default '',
+      ip text not null default '',
+      user_agent text not null default '',
+      http_status integer not null default 0,
+      outcome text not null default '',
+      latency_ms integer not null default 0,
+      occurred_at timestamptz not null,
+      before_json text not null default '',
+      after_json text not null default '',
+      source text not null default '',
+      prev_hash text not null,
+      hash text not null,
+      stored_at timestamptz not null default now(),
+      constraint audit_record_pkey primary key (org_id, sequence),
+      constraint audit_record_id_unique unique (id)
+    )`);
+    this.addSql('create index audit_record_org_time on audit_record (org_id, occurred_at)');
+    this.addSql(`create table chain_head (
+      org_id text primary key,
+      sequence bigint not null,
+      hash text not null,
+      updated_at timestamptz not null default now()
+    )`);
+    this.addSql(`create table chain_checkpoint (
+      org_id text not null,
+      sequence bigint not null,
+      hash text not null,
+      pruned_records bigint not null,
+      signature text not null,
+      created_at timestamptz not null default now(),
+      constraint chain_checkpoint_pkey primary key (org_id, sequence)
+    )`);
+    this.addSql(`create function refuse_audit_change() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'DELETE' and tg_table_name = 'audit_record' and current_setting('hookline.audit_pruning', true) = 'on' then
+          return old;
+        end if;
+        raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = 'insufficient_privilege';
+      end $$`);
+    for (const table of ['audit_record', 'chain_checkpoint']) {
+      this.addSql(`create trigger ${table}_append_only before update or delete on ${table} for each row execute function refuse_audit_change()`);
+      this.addSql(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function refuse_audit_change()`);
+    }
+    // Runs as its owner so the service role needs no DELETE grant; search_path is pinned to the
+    // service schema (captured at creation) so callers cannot redirect it.
+    this.addSql(`create function audit_prune(p_org text, p_sequence bigint, p_hash text, p_signature text) returns bigint
+      language plpgsql security definer set search_path from current as $$
+      declare
+        stored_hash text;
+        pruned bigint;
+      begin
+        select hash into stored_hash from audit_record where org_id = p_org and sequence = p_sequence;
+        if stored_hash is distinct from p_hash then
+          raise exception 'checkpoint hash does not match record % of %', p_sequence, p_org;
+        end if;
+        perform set_config('hookline.audit_pruning', 'on', true);
+        delete from audit_record where org_id = p_org and sequence <= p_sequence;
+        get diagnostics pruned = row_count;
+        perform set_config('hookline.audit_pruning', 'off', true);
+        insert into chain_checkpoint (org_id, sequence, hash, pruned_records, signature)
+          values (p_org, p_sequence, p_hash, pruned, p_signature);
+        return pruned;
+      end $$`);
+  }
+}
+
+export const auditMigrations = [{ name: '0001-audit-records', class: CreateAuditRecords }];

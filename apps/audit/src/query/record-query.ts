@@ -1,0 +1,73 @@
+import { InputError } from '@hookline/errors';
+
+/** Which of an org's records a list or export asks for. */
+export interface RecordFilter {
+  orgId: string;
+  actor?: string;
+  actionPrefix?: string;
+  resourceId?: string;
+  outcome?: string;
+  kind?: string;
+  createdAfter?: Date;
+  createdBefore?: Date;
+}
+
+export function parseTime(value: string, param: string): Date | undefined {
+  if (!value) return undefined;
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: 'invalid_timestamp', param });
+  }
+  return time;
+}
+
+/** SQL conditions (and their parameters) for a filter; `$n` numbering continues from `params`. */
+export function filterConditions(filter: RecordFilter, params: unknown[]): string[] {
+  if (!filter.orgId) throw new InputError('org_id is required', { code: 'org_required', param: 'org_id' });
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = [`org_id = ${bind(filter.orgId)}`];
+  if (filter.actor) {
+    const actor = bind(filter.actor);
+    where.push(`(actor_key_id = ${actor} or actor_owner = ${actor} or actor_kind = ${actor})`);
+  }
+  if (filter.actionPrefix) where.push(`starts_with(action, ${bind(filter.actionPrefix)})`);
+  if (filter.resourceId) where.push(`resource_id = ${bind(filter.resourceId)}`);
+  if (filter.outcome) where.push(`outcome = ${bind(filter.outcome)}`);
+  if (filter.kind) where.push(`kind = ${bind(filter.kind)}`);
+  if (filter.createdAfter) where.push(`occurred_at >= ${bind(filter.createdAfter)}`);
+  if (filter.createdBefore) where.push(`occurred_at < ${bind(filter.createdBefore)}`);
+  return where;
+}
+
+export interface Cursor {
+  direction: 'next' | 'prev';
+  sequence: number;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify({ d: cursor.direction === 'next' ? 'n' : 'p', s: cursor.sequence })).toString('base64url');
+}
+
+export function decodeCursor(raw: string): Cursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const { d, s } = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { d?: unknown; s?: unknown };
+    if ((d === 'n' || d === 'p') && Number.isSafeInteger(s) && (s as number) >= 0) {
+      return { direction: d === 'n' ? 'next' : 'prev', sequence: s as number };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError('cursor is not a cursor returned by this API', { code: 'cursor_invalid', param: 'cursor' });
+}
+
+export function pageLimit(limit: number, max: number, fallback: number): number {
+  if (!limit) return fallback;
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw new InputError(`limit must be between 1 and ${max}`, { code: 'limit_out_of_range', param: 'limit' });
+  }
+  return limit;
+}

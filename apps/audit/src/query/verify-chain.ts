@@ -1,0 +1,82 @@
+import type { Pool, PoolClient } from 'pg';
+import type { ChainHead } from '../chain/audit-entry';
+import { ChainWalk, type ChainBreak } from '../chain/chain-walk';
+import { GENESIS_HASH } from '../chain/record-hash';
+import { rowToEntry, SELECT_RECORD, type RecordRow } from '../db/record-rows';
+import { checkpointSignatureValid } from '../retention/checkpoint-signature';
+
+export interface ChainVerdict {
+  valid: boolean;
+  /** Records verified (still stored). */
+  records: number;
+  head: ChainHead;
+  checkpointSequence: number;
+  broken?: ChainBreak;
+}
+
+const PAGE = 2_000;
+
+/**
+ * Verifies one org's chain inside a repeatable-read snapshot, so appends running meanwhile
+ * neither break nor extend the walk. `upTo` stops early (retention verifies only what it prunes).
+ */
+export async function verifyChain(pool: Pool, orgId: string, checkpointKey: string | undefined, upTo?: number): Promise<ChainVerdict> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const verdict = await walk(client, orgId, checkpointKey, upTo);
+    await client.query('commit');
+    return verdict;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function walk(client: PoolClient, orgId: string, checkpointKey: string | undefined, upTo?: number): Promise<ChainVerdict> {
+  const headRow = await client.query<{ sequence: string; hash: string }>('select sequence, hash from chain_head where org_id = $1', [orgId]);
+  const recordedHead: ChainHead = headRow.rows[0] ? { sequence: Number(headRow.rows[0].sequence), hash: headRow.rows[0].hash } : { sequence: 0, hash: GENESIS_HASH };
+  const checkpointRow = await client.query<{ sequence: string; hash: string; signature: string }>(
+    'select sequence, hash, signature from chain_checkpoint where org_id = $1 order by sequence desc limit 1',
+    [orgId],
+  );
+  let start: ChainHead = { sequence: 0, hash: GENESIS_HASH };
+  const checkpoint = checkpointRow.rows[0];
+  if (checkpoint) {
+    start = { sequence: Number(checkpoint.sequence), hash: checkpoint.hash };
+    if (!checkpointKey || !checkpointSignatureValid(checkpointKey, orgId, start, checkpoint.signature)) {
+      const broken: ChainBreak = {
+        sequence: start.sequence,
+        id: '',
+        reason: 'checkpoint_invalid',
+        message: checkpointKey ? 'the retention checkpoint signature does not verify' : 'no checkpoint key is configured to verify the retention checkpoint',
+        expectedSequence: start.sequence,
+      };
+      return { valid: false, records: 0, head: recordedHead, checkpointSequence: start.sequence, broken };
+    }
+  }
+
+  const chain = new ChainWalk(start, async (hash) => {
+    const found = await client.query<{ sequence: string }>('select sequence from audit_record where org_id = $1 and hash = $2 limit 1', [orgId, hash]);
+    return found.rows[0] ? Number(found.rows[0].sequence) : undefined;
+  });
+  const last = upTo ?? Number.MAX_SAFE_INTEGER;
+  let after = start.sequence;
+  for (;;) {
+    const { rows } = await client.query<RecordRow>(
+      `${SELECT_RECORD} where org_id = $1 and sequence > $2 and sequence <= $3 order by sequence limit ${PAGE}`,
+      [orgId, after, last],
+    );
+    for (const row of rows) {
+      const broken = await chain.check(rowToEntry(row));
+      if (broken) return { valid: false, records: chain.records, head: recordedHead, checkpointSequence: start.sequence, broken };
+    }
+    if (rows.length < PAGE) break;
+    after = Number(rows[rows.length - 1].sequence);
+  }
+  const broken = upTo === undefined ? chain.finish(recordedHead) : null;
+  if (broken) return { valid: false, records: chain.records, head: recordedHead, checkpointSequence: start.sequence, broken };
+  return { valid: true, records: chain.records, head: chain.head, checkpointSequence: start.sequence };
+}

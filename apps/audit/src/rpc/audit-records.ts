@@ -1,0 +1,88 @@
+import type { auditV1, eventsV1 } from '@hookline/proto';
+import type { Pool } from 'pg';
+import type { ChainedEntry } from '../chain/audit-entry';
+import { canonicalRecord } from '../chain/record-hash';
+import { assertMayReadAudit } from '../query/access';
+import { exportRecords } from '../query/export-records';
+import { listRecords } from '../query/list-records';
+import { parseTime } from '../query/record-query';
+import { verifyChain } from '../query/verify-chain';
+
+export function toStoredRecord(entry: ChainedEntry): auditV1.StoredAuditRecord {
+  const record: eventsV1.AuditRecord = {
+    id: entry.id,
+    orgId: entry.orgId,
+    kind: entry.kind,
+    actorKind: entry.actorKind,
+    actorKeyId: entry.actorKeyId,
+    actorOwner: entry.actorOwner,
+    actorRole: entry.actorRole,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId,
+    requestId: entry.requestId,
+    ip: entry.ip,
+    userAgent: entry.userAgent,
+    httpStatus: entry.httpStatus,
+    outcome: entry.outcome,
+    latencyMs: entry.latencyMs,
+    time: entry.time,
+    beforeJson: entry.beforeJson,
+    afterJson: entry.afterJson,
+    source: entry.source,
+  };
+  return { record, sequence: entry.sequence, hash: entry.hash, prevHash: entry.prevHash, canonicalJson: canonicalRecord(entry, entry.sequence) };
+}
+
+/** The query RPCs: proto in, domain call, proto out. */
+export function auditRecordHandlers(pool: Pool, checkpointKey: string | undefined) {
+  return {
+    async listAuditRecords(request: auditV1.ListAuditRecordsRequest): Promise<auditV1.ListAuditRecordsResponse> {
+      assertMayReadAudit(request.context, request.orgId);
+      const f = request.filter;
+      const page = await listRecords(
+        pool,
+        {
+          orgId: request.orgId,
+          actor: f?.actor,
+          actionPrefix: f?.actionPrefix,
+          resourceId: f?.resourceId,
+          outcome: f?.outcome,
+          kind: f?.kind,
+          createdAfter: parseTime(f?.createdAfter ?? '', 'created_after'),
+          createdBefore: parseTime(f?.createdBefore ?? '', 'created_before'),
+        },
+        { limit: request.page?.limit ?? 0, cursor: request.page?.cursor ?? '' },
+      );
+      return { records: page.records.map(toStoredRecord), page: { nextCursor: page.nextCursor, prevCursor: page.prevCursor } };
+    },
+
+    async verifyChain(request: auditV1.VerifyChainRequest): Promise<auditV1.VerifyChainResponse> {
+      assertMayReadAudit(request.context, request.orgId);
+      const verdict = await verifyChain(pool, request.orgId, checkpointKey);
+      return {
+        valid: verdict.valid,
+        records: verdict.records,
+        head: verdict.head.sequence > 0 ? verdict.head.hash : '',
+        headSequence: verdict.head.sequence,
+        checkpointSequence: verdict.checkpointSequence,
+        broken: verdict.broken,
+      };
+    },
+
+    async exportAuditRecords(request: auditV1.ExportAuditRecordsRequest): Promise<auditV1.ExportAuditRecordsResponse> {
+      assertMayReadAudit(request.context, request.orgId);
+      const page = await exportRecords(
+        pool,
+        {
+          orgId: request.orgId,
+          createdAfter: parseTime(request.createdAfter, 'created_after'),
+          createdBefore: parseTime(request.createdBefore, 'created_before'),
+        },
+        { limit: request.limit, cursor: request.cursor },
+      );
+      return { records: page.records.map(toStoredRecord), nextCursor: page.nextCursor };
+    },
+  };
+}
+

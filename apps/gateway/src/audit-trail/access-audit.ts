@@ -1,0 +1,62 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
+import type { Logger } from '@hookline/logging';
+import type { Registry } from '@hookline/telemetry';
+import { accessRecordFor, type RouteLabel } from './access-record';
+import { AuditTrailSender } from './audit-trail-sender';
+
+export interface AccessAuditOptions {
+  brokers: string;
+  topicPrefix: string;
+  logger: Logger;
+  metrics: Registry;
+  bufferCapacity?: number;
+}
+
+/**
+ * Express middleware (registered before the routes): when a `/v1` response finishes, its
+ * access record is queued for the audit topic — reads, writes, auth failures and 429s alike.
+ * Nothing waits for Kafka. The sender stops (flushing what it can) when the HTTP server closes.
+ */
+export function accessAuditTrail(options: AccessAuditOptions) {
+  const sender = new AuditTrailSender(options);
+  const watched = new WeakSet<Server>();
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!req.path.startsWith('/v1/') && req.path !== '/v1') return next();
+    const server = (req.socket as { server?: Server }).server;
+    if (server && !watched.has(server)) {
+      watched.add(server);
+      server.once('close', () => void sender.stop());
+    }
+    const startedAt = new Date();
+    const started = performance.now();
+    const path = req.path;
+    let recorded = false;
+    // `finish` for answered calls; `close` also covers clients that hung up before the answer.
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
+      try {
+        sender.enqueue(
+          accessRecordFor({
+            path,
+            method: req.method,
+            route: res.locals.route as RouteLabel | undefined,
+            actor: req.actor,
+            requestId: req.requestId,
+            ip: req.ip ?? '',
+            userAgent: req.get('user-agent') ?? '',
+            status: res.statusCode,
+            startedAt,
+            latencyMs: performance.now() - started,
+          }),
+        );
+      } catch (error) {
+        options.logger.error({ err: error }, 'could not build an access audit record');
+      }
+    };
+    res.once('finish', record);
+    res.once('close', record);
+    next();
+  };
+}

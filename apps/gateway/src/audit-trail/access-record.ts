@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { eventsV1 } from '@hookline/proto';
+import type { Actor } from '../auth/actor';
+
+/** What the route layer leaves in `res.locals.route` (see http/README.md). */
+export interface RouteLabel {
+  action: string;
+  resourceType: string;
+  path: string;
+}
+
+export interface CompletedCall {
+  /** The request path as received (before any router rewrote req.url). */
+  path: string;
+  method: string;
+  route?: RouteLabel;
+  actor?: Actor;
+  requestId: string;
+  ip: string;
+  userAgent: string;
+  status: number;
+  startedAt: Date;
+  latencyMs: number;
+}
+
+export type AccessOutcome = 'success' | 'failure' | 'denied' | 'rate_limited';
+
+export function outcomeOf(status: number): AccessOutcome {
+  if (status === 429) return 'rate_limited';
+  if (status === 401 || status === 403) return 'denied';
+  return status < 400 ? 'success' : 'failure';
+}
+
+/** The value of the route's `:id` segment in the actual path (`/v1/webhooks/:id/test` → `wh_…`). */
+export function routeParam(pattern: string, path: string, name = 'id'): string {
+  const patternSegments = pattern.split('/');
+  const pathSegments = path.split('/');
+  const index = patternSegments.indexOf(`:${name}`);
+  if (index < 0 || patternSegments.length !== pathSegments.length) return '';
+  try {
+    return decodeURIComponent(pathSegments[index]);
+  } catch {
+    return pathSegments[index];
+  }
+}
+
+/**
+ * The access record of one API call. Calls that matched no route are recorded as `route.unknown`;
+ * an unauthenticated caller is `anonymous`. Operator calls on an org's path are filed under it.
+ */
+export function accessRecordFor(call: CompletedCall): eventsV1.AuditRecord {
+  const actor = call.actor;
+  const resourceId = call.route ? routeParam(call.route.path, call.path) : '';
+  const orgId = actor?.orgId || (call.route?.resourceType === 'organization' ? resourceId : '');
+  return {
+    id: `aud_${randomUUID().replace(/-/g, '')}`,
+    orgId,
+    kind: 'access',
+    actorKind: actor?.kind ?? 'anonymous',
+    actorKeyId: actor?.keyId ?? '',
+    actorOwner: actor?.owner ?? '',
+    actorRole: actor?.role ?? '',
+    action: call.route?.action ?? 'route.unknown',
+    resourceType: call.route?.resourceType ?? '',
+    resourceId,
+    requestId: call.requestId,
+    ip: call.ip,
+    userAgent: call.userAgent.slice(0, 512),
+    httpStatus: call.status,
+    outcome: outcomeOf(call.status),
+    latencyMs: Math.max(0, Math.round(call.latencyMs)),
+    time: call.startedAt.toISOString(),
+    beforeJson: '',
+    afterJson: '',
+    source: 'gateway',
+  };
+}
