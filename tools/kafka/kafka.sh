@@ -280,8 +280,9 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   logs) tail -n "${2:-100}" "$LOG" ;;
+  fetch) lock; fetch_jars ;;
   *)
-    echo "usage: $0 {ensure|start|stop|status|logs [N]}" >&2
+    echo "usage: $0 {ensure|start|stop|status|fetch|logs [N]}" >&2
     exit 2
     ;;
 esac

@@ -7,6 +7,9 @@ import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs
 const say = (line) => process.stdout.write(`[test] ${line}\n`);
 const postgres = await resolvePostgres(say, 'hookline_test');
 const kafka = resolveKafka(say);
+// Suites that stop a broker mid-test start their own from the cached jars: make sure they exist
+// even when the shared broker was already running (or is external).
+spawnSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'fetch'], { stdio: 'inherit' });
 
 const result = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2)], {
   cwd: root,
