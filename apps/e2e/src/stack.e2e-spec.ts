@@ -24,23 +24,32 @@ async function stackEnv(): Promise<Record<string, string>> {
 describe('npm start', () => {
   it('brings up all five services; the gateway reports ready over gRPC health; Ctrl-C stops them', async () => {
     const env = await stackEnv();
-    const stack = startProcess('npm', ['start', '--silent'], { ...env, HOOKLINE_OPERATOR_KEY: '' });
+    const stack = startProcess('npm', ['start', '--silent'], { ...env, HOOKLINE_OPERATOR_KEY: '' }, { ownGroup: true });
     try {
-      await waitFor(() => stack.output().includes('all services healthy'), { timeoutMs: 150_000, message: 'all services healthy' });
+      await waitFor(
+        () => {
+          if (stack.child.exitCode !== null) throw new Error(`npm start exited:\n${stack.output().slice(-4000)}`);
+          return stack.output().includes('all services healthy');
+        },
+        { timeoutMs: 240_000, message: 'all services healthy' },
+      ).catch((error) => {
+        throw new Error(`${String(error)}\n--- npm start output ---\n${stack.output().slice(-4000)}`);
+      });
       const ready = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({
         ready: true,
-        services: { registry: true, ingestion: true, dispatcher: true, audit: true },
+        services: { registry: true, ingestion: true, dispatcher: true, audit: true, database: true },
       });
       expect(stack.output()).toMatch(/operator key: hkop_\S{20,}/);
     } finally {
-      stack.child.kill('SIGINT');
+      // Ctrl-C: SIGINT to the whole process group, as a terminal sends it.
+      stack.signalGroup('SIGINT');
       await stack.exited;
     }
     // Every service process is gone: the gateway no longer answers.
     await expect(fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/healthz`)).rejects.toThrow();
-  }, 180_000);
+  }, 300_000);
 
   it('the gateway reports not ready, naming the service, when a backing service is down', async () => {
     const env = await stackEnv();
@@ -49,13 +58,13 @@ describe('npm start', () => {
       const res = await waitFor(async () => {
         const r = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz`);
         return r;
-      }, { timeoutMs: 30_000, message: 'gateway to listen' });
+      }, { timeoutMs: 90_000, message: 'gateway to listen' });
       expect(res.status).toBe(503);
       expect(((await res.json()) as { services: Record<string, boolean> }).services.registry).toBe(false);
     } finally {
       await gateway.stop();
     }
-  });
+  }, 120_000);
 });
 
 describe('configuration', () => {

@@ -11,6 +11,8 @@ export interface StartedProcess {
   exited: Promise<number | string>;
   /** SIGTERM, then SIGKILL after graceMs. */
   stop(graceMs?: number): Promise<number | string>;
+  /** Signals the whole process group, as Ctrl-C in a terminal does (needs `ownGroup`). */
+  signalGroup(signal: NodeJS.Signals): void;
 }
 
 /** Starts a TypeScript entry point (e.g. `apps/registry/src/main.ts`) in its own Node process. */
@@ -18,8 +20,13 @@ export function startTsProcess(entry: string, env: Record<string, string>, args:
   return startProcess(process.execPath, ['--import', 'tsx', join(repoRoot, entry), ...args], env);
 }
 
-export function startProcess(command: string, args: string[], env: Record<string, string>): StartedProcess {
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+export function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  { ownGroup = false }: { ownGroup?: boolean } = {},
+): StartedProcess {
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: ownGroup });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -28,6 +35,9 @@ export function startProcess(command: string, args: string[], env: Record<string
     child,
     output: () => output,
     exited,
+    signalGroup(signal) {
+      if (child.pid) process.kill(-child.pid, signal);
+    },
     async stop(graceMs = 15_000) {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -41,6 +41,14 @@ export const BUILTIN_EVENT_TYPES: EventType[] = [
       required: ['webhook_id', 'reason'],
     }),
   },
+  {
+    // The default type of `POST /v1/webhooks/:id/test`; ingestion only accepts catalog types.
+    type: 'hookline.test',
+    group: 'hookline',
+    name: 'Test event',
+    description: 'Sent by `POST /v1/webhooks/:id/test` when no type is chosen; delivered only to that webhook, with `is_test: true`.',
+    schemaJson: '',
+  },
 ];
 
 export function isReservedType(type: string): boolean {

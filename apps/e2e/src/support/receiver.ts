@@ -1,0 +1,65 @@
+// A customer's endpoint: a real node:http server on loopback that records every request.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The raw body, exactly as received (signatures are checked over it). */
+  body: string;
+  at: number;
+}
+
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** Decides the answer to the n-th request (0-based). */
+export type Responder = (request: ReceivedRequest, index: number) => Answer;
+
+export class Receiver {
+  readonly requests: ReceivedRequest[] = [];
+  private readonly server: Server;
+
+  constructor(public responder: Responder = () => ({ status: 200, body: 'ok' })) {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+        this.requests.push(request);
+        const answer = this.responder(request, this.requests.length - 1);
+        res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+        res.end(answer.body ?? '');
+      });
+    });
+  }
+
+  static async start(responder?: Responder): Promise<Receiver> {
+    const receiver = new Receiver(responder);
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    return receiver;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+  }
+
+  /** Requests carrying this `webhook-id` (one delivery, every attempt). */
+  requestsFor(deliveryId: string): ReceivedRequest[] {
+    return this.requests.filter((r) => r.headers['webhook-id'] === deliveryId);
+  }
+
+  /** Requests whose event envelope has this event id. */
+  requestsForEvent(eventId: string): ReceivedRequest[] {
+    return this.requests.filter((r) => (JSON.parse(r.body) as { id?: string }).id === eventId);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
