@@ -60,13 +60,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // Applied migrations are logged below as JSON, not by MikroORM's console logger.
+      silent: true,
     },
   });
   // Serialise migrations across replicas starting at once.
   const lock = await pool.connect();
   try {
     await lock.query('select pg_advisory_lock(hashtext($1))', [`hookline-migrate-${options.schema}`]);
-    await orm.getMigrator().up();
+    const applied = await orm.getMigrator().up();
+    if (applied.length > 0) options.logger?.info({ schema: options.schema, migrations: applied.map((m) => m.name) }, 'migrations applied');
   } finally {
     await lock.query('select pg_advisory_unlock(hashtext($1))', [`hookline-migrate-${options.schema}`]).catch(() => undefined);
     lock.release();
