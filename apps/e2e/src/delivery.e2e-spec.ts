@@ -279,6 +279,10 @@ describe('webhook changes', () => {
     for (const id of during) await waitForDelivery(stack, viewer, control.id, id, (d) => d.status === 'delivered');
     expect(pausedEndpoint.requests.filter((r) => r.at > pausedAt + 1_000)).toEqual([]);
     expect(pausedEndpoint.requestsForEvent(during[1])).toEqual([]);
+    // A test event to a paused webhook is refused rather than left pending forever.
+    const test = await stack.api('POST', `/v1/webhooks/${paused.id}/test`, { key: developer, body: {} });
+    expect(test.status).toBe(409);
+    expect(test.body.error.code).toBe('webhook_not_active');
 
     const resume = await stack.api('PATCH', `/v1/webhooks/${paused.id}`, { key: developer, body: { status: 'active' } });
     expect(resume.status).toBe(200);

@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@hookline/errors';
+import { ConflictError, InputError, NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { Pool } from 'pg';
@@ -76,7 +76,13 @@ export function deliveryHandlers(deps: DeliveryApiDeps) {
 
     async sendTestEvent(request: dispatcherV1.SendTestEventRequest): Promise<dispatcherV1.SendTestEventResponse> {
       const orgId = requireOrg(request.orgId);
-      await webhookOfOrg(orgId, request.webhookId);
+      const config = await webhookOfOrg(orgId, request.webhookId);
+      // Only an active webhook receives deliveries; a test event to any other would stay pending.
+      if (config.status !== 'active') {
+        throw new ConflictError(`webhook ${request.webhookId} is ${config.status}; test events go only to active webhooks`, {
+          code: 'webhook_not_active',
+        });
+      }
       const dataJson = request.dataJson || JSON.stringify({ message: 'This is a test event from Hookline.' });
       const row = await sendTestEvent(pool, deps.ingestion, { orgId, webhookId: request.webhookId, eventType: request.eventType || DEFAULT_TEST_EVENT_TYPE, dataJson });
       return { delivery: deliveryToProto(await getDelivery(pool, orgId, row.id)) };
