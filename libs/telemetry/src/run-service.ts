@@ -1,0 +1,24 @@
+import { loadConfigOrExit, type z } from '@hookline/config';
+import { createLogger, type Logger } from '@hookline/logging';
+import { stopOnSignals } from './lifecycle';
+
+/**
+ * A service process's life: read and validate its configuration (a bad value stops the process
+ * naming the variable), create its logger, start it, and stop it cleanly on SIGTERM/SIGINT.
+ * Call `startTracing` before importing the service's modules, then this.
+ */
+export function runService<T extends z.ZodRawShape>(
+  name: string,
+  env: T,
+  start: (config: z.infer<z.ZodObject<T>>, logger: Logger) => Promise<{ stop(): Promise<void> }>,
+): void {
+  const config = loadConfigOrExit(env);
+  const logger = createLogger(name, String((config as { LOG_LEVEL?: string }).LOG_LEVEL ?? 'info'));
+  start(config, logger).then(
+    (service) => stopOnSignals(logger, () => service.stop()),
+    (error) => {
+      process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
