@@ -3,7 +3,7 @@
 import { parseOptions } from './options';
 import { runLatency, runRaw, runThroughput, waitUntilRouting } from './phases';
 import { setUpOrganization, startPlatform } from './platform';
-import { diffSamples, findPids, sampleProcesses } from './process-stats';
+import { diffSamples, sampleProcesses } from './process-stats';
 import { startReceiver } from './receiver';
 import { machine, toMarkdown, writeReport, type BenchReport } from './report';
 
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     await waitUntilRouting(platform.ingestion, org.orgId, receiver, options.webhooks);
     say('routing; phase 1: max throughput');
 
-    const groups = () => Object.fromEntries(Object.entries(platform.processNeedles).map(([name, needle]) => [name, findPids(needle)]));
+    const groups = () => ({ ...platform.processGroups(), bench: [process.pid] });
     const before = sampleProcesses(groups());
     const throughput = await runThroughput({
       ingestion: platform.ingestion,

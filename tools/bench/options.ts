@@ -16,6 +16,8 @@ export interface BenchOptions {
   ingestion?: string;
   operatorKey?: string;
   out: string;
+  /** Extra node arguments for every service, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+  nodeArgs: string[];
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -36,6 +38,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       ingestion: { type: 'string' },
       'operator-key': { type: 'string' },
       out: { type: 'string', default: 'bench/results' },
+      'node-args': { type: 'string', default: '' },
     },
   });
   const quick = values.quick!;
@@ -59,5 +62,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     ingestion: values.ingestion,
     operatorKey: values['operator-key'],
     out: values.out!,
+    nodeArgs: values['node-args']!.split(' ').filter(Boolean),
   };
 }

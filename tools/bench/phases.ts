@@ -23,14 +23,25 @@ async function publish(ingestion: Ingestion, orgId: string, datas: string[]): Pr
   return response.results.length;
 }
 
-/** Publishes one event and waits until every webhook received it: the platform is routing. */
+/**
+ * Publishes probe events until every webhook has received one: the platform is routing. One
+ * probe is not enough — the dispatcher may not have learned of the newest webhooks yet when it
+ * fans the first one out.
+ */
 export async function waitUntilRouting(ingestion: Ingestion, orgId: string, receiver: Receiver, webhooks: number, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
-  const start = receiver.stats.unique;
-  await publish(ingestion, orgId, [JSON.stringify({ probe: true })]);
-  while (receiver.stats.unique - start < webhooks) {
-    if (Date.now() > deadline) throw new Error(`only ${receiver.stats.unique - start}/${webhooks} webhooks received the probe event`);
-    await sleep(50);
+  while (receiver.stats.paths < webhooks) {
+    if (Date.now() > deadline) throw new Error(`only ${receiver.stats.paths}/${webhooks} webhooks received a probe event`);
+    await publish(ingestion, orgId, [JSON.stringify({ probe: true })]);
+    const next = Date.now() + 1_000;
+    while (receiver.stats.paths < webhooks && Date.now() < next) await sleep(50);
+  }
+  // Let the last probes' other deliveries arrive, so they do not count in the first phase.
+  const settle = Date.now() + 5_000;
+  let last = -1;
+  while (receiver.stats.unique !== last && Date.now() < settle) {
+    last = receiver.stats.unique;
+    await sleep(500);
   }
 }
 
@@ -72,13 +83,17 @@ export async function runThroughput(opts: {
   let counter = 0;
   const publisher = async () => {
     while (running) {
-      const outstanding = published * webhooks - (receiver.stats.unique - baseUnique);
+      // Events in flight count too (`counter`), or four clients overshoot the window together.
+      const outstanding = counter * webhooks - (receiver.stats.unique - baseUnique);
       if (outstanding > window) {
         await sleep(2);
         continue;
       }
       const datas = Array.from({ length: opts.batch }, () => data(counter++));
-      published += await publish(opts.ingestion, opts.orgId, datas);
+      // Not `published += await …`: that reads `published` before the await and loses the
+      // other clients' increments made meanwhile.
+      const accepted = await publish(opts.ingestion, opts.orgId, datas);
+      published += accepted;
     }
   };
   const publishers = Array.from({ length: opts.clients }, publisher);
@@ -129,7 +144,7 @@ export async function runLatency(opts: {
   const data = makeData(opts.payloadBytes);
   const eventsPerSecond = opts.rate / webhooks;
   const baseUnique = receiver.stats.unique;
-  receiver.stats.latencies = [];
+  await receiver.takeLatencies();
   receiver.sampleLatency(true);
   const start = Date.now();
   let sent = 0;
@@ -147,13 +162,14 @@ export async function runLatency(opts: {
   const deadline = Date.now() + 60_000;
   while (receiver.stats.unique - baseUnique < expected && Date.now() < deadline) await sleep(20);
   receiver.sampleLatency(false);
-  const summary = summarize(receiver.stats.latencies);
+  const latencies = await receiver.takeLatencies();
+  const summary = summarize(latencies);
   return {
     ...summary,
     rate: opts.rate,
     seconds: opts.seconds,
     lost: expected - (receiver.stats.unique - baseUnique),
-    nearFetchWait: receiver.stats.latencies.filter((l) => l >= 4_000 && l <= 6_000).length,
+    nearFetchWait: latencies.filter((l) => l >= 4_000 && l <= 6_000).length,
   };
 }
 

@@ -1,6 +1,7 @@
 // Starts the platform for a benchmark run (or connects to a running one) and sets up an
 // organization with N webhooks pointing at the local receiver.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
@@ -8,19 +9,32 @@ import { ingestionV1 } from '@hookline/proto';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs';
 // @ts-expect-error plain ESM helpers shared with `npm start`
-import { launchServices, waitReady } from '../stack/launch.mjs';
+import { launchServices, SERVICES, waitReady } from '../stack/launch.mjs';
 import type { BenchOptions } from './options';
+import { findPids } from './process-stats';
 
 export interface Platform {
   gateway: string;
   ingestion: GrpcClient<typeof ingestionV1.IngestionServiceService>;
   operatorKey: string;
-  /** Process groups whose CPU and memory are reported. */
-  processNeedles: Record<string, string>;
+  /** Process groups whose CPU and memory are reported: name → pids (looked up when asked). */
+  processGroups(): Record<string, number[]>;
   stop(): Promise<void>;
 }
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** A port nothing listens on now (the OS picks it), so a run never collides with `npm start`. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 async function recreateDatabase(url: string): Promise<void> {
   const admin = new URL(url);
@@ -34,22 +48,15 @@ async function recreateDatabase(url: string): Promise<void> {
 }
 
 export async function startPlatform(options: BenchOptions): Promise<Platform> {
-  const processNeedles: Record<string, string> = {
-    kafka: 'kafka.Kafka',
-    postgres: 'postgres',
-    gateway: 'apps/gateway/src/main.ts',
-    registry: 'apps/registry/src/main.ts',
-    ingestion: 'apps/ingestion/src/main.ts',
-    dispatcher: 'apps/dispatcher/src/main.ts',
-    audit: 'apps/audit/src/main.ts',
-  };
+  const infrastructure = () => ({ kafka: findPids('kafka.Kafka'), postgres: findPids('postgres') });
   if (options.gateway) {
     if (!options.ingestion || !options.operatorKey) throw new Error('--gateway needs --ingestion and --operator-key');
+    const services = Object.fromEntries(SERVICES.map((name: string) => [name, findPids(`apps/${name}/src/main.ts`)]));
     return {
       gateway: options.gateway,
       ingestion: createGrpcClient(ingestionV1.IngestionServiceService, options.ingestion, { deadlineMs: 30_000 }),
       operatorKey: options.operatorKey,
-      processNeedles,
+      processGroups: () => ({ ...infrastructure(), ...services }),
       stop: async () => undefined,
     };
   }
@@ -57,6 +64,11 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   await recreateDatabase(postgres.url);
   const kafka = resolveKafka(say);
   const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
+  // Every port picked free: the run must not collide with a platform already running here.
+  const ports: Record<string, number> = {};
+  for (const name of ['GATEWAY_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
+    ports[name] = await freePort();
+  }
   const env = {
     ...process.env,
     LOG_LEVEL: 'warn',
@@ -70,10 +82,16 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
     HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, options.webhooks)),
     HOOKLINE_API_RATE_LIMIT_RPS: '10000',
     HOOKLINE_EVENT_CATALOG: join(root, 'deploy/catalog/example-catalog.yaml'),
+    ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`HOOKLINE_${name}`, String(port)])),
+    HOOKLINE_REGISTRY_ADDR: `127.0.0.1:${ports.REGISTRY_PORT}`,
+    HOOKLINE_INGESTION_ADDR: `127.0.0.1:${ports.INGESTION_PORT}`,
+    HOOKLINE_DISPATCHER_ADDR: `127.0.0.1:${ports.DISPATCHER_PORT}`,
+    HOOKLINE_AUDIT_ADDR: `127.0.0.1:${ports.AUDIT_PORT}`,
   };
   let failed: string | undefined;
   const services = launchServices({
     env,
+    nodeArgs: options.nodeArgs,
     log: (service: string, line: string) => {
       if (/"level":"(error|fatal)"/.test(line) || !line.startsWith('{')) say(`${service}: ${line}`);
     },
@@ -81,19 +99,18 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
       failed = `${service} exited (${how})`;
     },
   });
-  const gateway = `http://127.0.0.1:${process.env.HOOKLINE_GATEWAY_PORT ?? 8080}`;
+  const gateway = `http://127.0.0.1:${ports.GATEWAY_PORT}`;
   if (!(await waitReady(`${gateway}/readyz`, 120_000, () => failed !== undefined))) {
     await services.stop();
     throw new Error(`platform did not become ready: ${failed ?? 'timeout'}`);
   }
   say('platform ready');
+  const children = services.children as Map<string, { pid?: number }>;
   return {
     gateway,
-    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${process.env.HOOKLINE_INGESTION_PORT ?? 50052}`, {
-      deadlineMs: 30_000,
-    }),
+    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${ports.INGESTION_PORT}`, { deadlineMs: 30_000 }),
     operatorKey,
-    processNeedles,
+    processGroups: () => ({ ...infrastructure(), ...Object.fromEntries([...children].map(([name, child]) => [name, child.pid ? [child.pid] : []])) }),
     stop: async () => {
       await services.stop();
       await postgres.stop();

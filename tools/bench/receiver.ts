@@ -1,16 +1,19 @@
 // A lean webhook receiver for the benchmark: answers 200 at once, timestamps each request,
 // counts unique webhook-ids (deliveries) and, with `verify`, checks every signature with the
-// standardwebhooks library as a customer would.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { Webhook } from 'standardwebhooks';
+// standardwebhooks library as a customer would. The server runs on a worker thread (see
+// receiver-worker.ts); this is its handle on the main thread.
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { COUNTER, type ReceiverCommand } from './receiver-worker';
 
 export interface ReceiverStats {
-  requests: number;
-  unique: number;
-  duplicates: number;
-  verifyFailures: number;
-  /** Receive time minus the event's `time` (ms), when latency sampling is on. */
-  latencies: number[];
+  readonly requests: number;
+  readonly unique: number;
+  readonly duplicates: number;
+  readonly verifyFailures: number;
+  /** Distinct request paths seen (one per webhook). */
+  readonly paths: number;
 }
 
 export interface Receiver {
@@ -20,67 +23,66 @@ export interface Receiver {
   verifyWith(secrets: Map<string, string>): void;
   /** Start/stop latency sampling (parses each body for the event time). */
   sampleLatency(on: boolean): void;
+  /** Receive time minus the event's `time` (ms) of every request since the last call. */
+  takeLatencies(): Promise<number[]>;
   reset(): void;
   close(): Promise<void>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
-  const seen = new Set<string>();
-  const stats: ReceiverStats = { requests: 0, unique: 0, duplicates: 0, verifyFailures: 0, latencies: [] };
-  let sampling = false;
-  const verifiers = new Map<string, Webhook>();
-
-  const handle = (req: IncomingMessage, body: string) => {
-    const now = Date.now();
-    stats.requests++;
-    const id = req.headers['webhook-id'] as string;
-    if (seen.has(id)) stats.duplicates++;
-    else {
-      seen.add(id);
-      stats.unique++;
-    }
-    const verifier = verifiers.get(req.url ?? '');
-    if (verifier) {
-      try {
-        verifier.verify(body, req.headers as Record<string, string>);
-      } catch {
-        stats.verifyFailures++;
-      }
-    }
-    if (sampling) {
-      const time = /"time":"([^"]+)"/.exec(body)?.[1];
-      if (time) stats.latencies.push(now - Date.parse(time));
-    }
-  };
-
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      handle(req, Buffer.concat(chunks).toString());
-      res.writeHead(200, { 'content-length': '0' }).end();
-    });
+  const shared = new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT);
+  const counters = new Int32Array(shared);
+  // The worker is TypeScript: load it through tsx's CommonJS hook, as the main thread is.
+  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'receiver-worker.ts'))});`, {
+    eval: true,
+    workerData: { counters: shared },
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const messages = new Map<string, ((message: any) => void)[]>();
+  worker.on('message', (message: { kind: string }) => messages.get(message.kind)?.shift()?.(message));
+  const next = (kind: string) =>
+    new Promise<any>((resolve) => {
+      const list = messages.get(kind) ?? [];
+      list.push(resolve);
+      messages.set(kind, list);
+    });
+  const send = (command: ReceiverCommand) => worker.postMessage(command);
+
+  const listening = next('listening');
+  const failed = once(worker, 'error').then(([error]) => Promise.reject(error));
+  const { port } = await Promise.race([listening, failed]);
+  const read = (index: number) => Atomics.load(counters, index);
   return {
     url: `http://127.0.0.1:${port}`,
-    stats,
-    verifyWith: (secrets) => {
-      for (const [path, secret] of secrets) verifiers.set(path, new Webhook(secret));
+    stats: {
+      get requests() {
+        return read(COUNTER.requests);
+      },
+      get unique() {
+        return read(COUNTER.unique);
+      },
+      get duplicates() {
+        return read(COUNTER.duplicates);
+      },
+      get verifyFailures() {
+        return read(COUNTER.verifyFailures);
+      },
+      get paths() {
+        return read(COUNTER.paths);
+      },
     },
-    sampleLatency: (on) => {
-      sampling = on;
+    verifyWith: (secrets) => send({ kind: 'verify', secrets: [...secrets] }),
+    sampleLatency: (on) => send({ kind: 'sample', on }),
+    takeLatencies: async () => {
+      const answer = next('latencies');
+      send({ kind: 'take-latencies' });
+      return (await answer).latencies as number[];
     },
-    reset: () => {
-      seen.clear();
-      Object.assign(stats, { requests: 0, unique: 0, duplicates: 0, verifyFailures: 0, latencies: [] });
+    reset: () => send({ kind: 'reset' }),
+    close: async () => {
+      const closed = next('closed');
+      send({ kind: 'close' });
+      await closed;
+      await worker.terminate();
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }

@@ -3,7 +3,7 @@ import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { createGrpcClient, serve, bindService } from '@hookline/grpc';
-import { BatchingProducer, createKafka, ensureTopics, topicNames, type RunningConsumer } from '@hookline/kafka';
+import { BatchingProducer, createKafka, ensureTopics, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
@@ -101,6 +101,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     logger,
     metrics,
   });
+  // The events topic is ingestion's: wait for it rather than race its creation.
+  await waitForTopics(kafka, [topics.events]);
   const fanOut: RunningConsumer = await startFanOut(kafka, { pool: db.pool, view, queue }, { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics });
   const retries = new RetryPoller(db.pool, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();

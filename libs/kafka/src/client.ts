@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type ITopicConfig, type LogEntry } from 'kafkajs';
+import { Kafka, KafkaJSError, logLevel, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from '@hookline/logging';
 
 export interface KafkaOptions {
@@ -40,8 +40,24 @@ export interface TopicSpec {
   config?: Record<string, string>;
 }
 
-/** Creates missing topics with their partition counts; existing topics are left as they are. */
+/**
+ * Creates missing topics with their partition counts; existing topics are left as they are.
+ * Several services create shared topics at start-up at the same moment: the broker may then
+ * answer the loser's metadata wait with "does not host this topic-partition" while the
+ * winner's topic is still being set up, so the whole check is retried a few times.
+ */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMissingTopics(kafka, topics);
+    } catch (error) {
+      if (attempt >= 10 || !(error instanceof KafkaJSError) || !error.retriable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+async function createMissingTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -55,6 +71,27 @@ export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<v
         configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
       }));
     if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Waits until every topic exists: a consumer of a topic another service creates (the events
+ * topic belongs to ingestion) may start first, and subscribing to a missing topic fails.
+ */
+export async function waitForTopics(kafka: Kafka, topics: string[], { timeoutMs = 120_000, pollMs = 250 } = {}): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic));
+      if (missing.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`Kafka topics missing after ${timeoutMs} ms: ${missing.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
   } finally {
     await admin.disconnect();
   }

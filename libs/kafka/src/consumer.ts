@@ -1,4 +1,4 @@
-import type { Batch, Consumer, Kafka } from 'kafkajs';
+import { KafkaJSError, type Batch, type Consumer, type Kafka } from 'kafkajs';
 import type { Logger } from '@hookline/logging';
 
 export interface BatchContext {
@@ -51,7 +51,15 @@ export async function startBatchConsumer(kafka: Kafka, options: BatchConsumerOpt
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
-      await options.eachBatch(batch, { resolveOffset, heartbeat, isRunning, isStale });
+      try {
+        await options.eachBatch(batch, { resolveOffset, heartbeat, isRunning, isStale });
+      } catch (error) {
+        // kafkajs stops a consumer for good on an error it deems non-retriable (any plain
+        // Error): mark it retriable so the batch is retried from its last resolved offset and,
+        // past the retries, the consumer restarts instead of silently going away.
+        await commitOffsetsIfNecessary().catch(() => undefined);
+        throw error instanceof KafkaJSError ? error : new KafkaJSError(error as Error, { retriable: true });
+      }
       await commitOffsetsIfNecessary();
     },
   });

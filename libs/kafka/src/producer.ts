@@ -11,13 +11,35 @@ export interface BatchingProducerOptions {
   lingerMs?: number;
   /** Flush early once this many messages are queued. */
   maxBatchMessages?: number;
+  /**
+   * Upper bound of one produce request's payload. Kafka refuses a partition's record batch
+   * above `message.max.bytes` (1 MiB by default), and kafkajs builds one record batch per
+   * partition per request, so keeping the whole request under it keeps every batch under it.
+   */
+  maxBatchBytes?: number;
 }
 
-interface Pending {
-  topic: string;
-  messages: Message[];
+/** One caller's `send`, possibly split into several parts; settles when every part did. */
+interface Send {
+  remaining: number;
+  failed: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+interface Part {
+  topic: string;
+  messages: Message[];
+  bytes: number;
+  send: Send;
+}
+
+/** Roughly what a record costs on the wire: key, value, headers and per-record framing. */
+const RECORD_OVERHEAD_BYTES = 64;
+function recordBytes(message: OutgoingMessage): number {
+  let bytes = RECORD_OVERHEAD_BYTES + message.key.length + message.value.length;
+  if (message.headers) for (const name in message.headers) bytes += name.length + message.headers[name].length + 8;
+  return bytes;
 }
 
 /**
@@ -25,21 +47,24 @@ interface Pending {
  * request: each caller's promise resolves only once Kafka has acknowledged its messages.
  * One produce is in flight at a time (idempotence needs that anyway); what arrives meanwhile
  * is sent as the next batch the moment the previous one is acknowledged, so batches grow
- * with load instead of queueing behind many small requests.
+ * with load instead of queueing behind many small requests. A request never exceeds
+ * `maxBatchBytes`: larger backlogs (and larger sends) go out as several requests in order.
  */
 export class BatchingProducer {
   private readonly producer: Producer;
-  private queue: Pending[] = [];
+  private queue: Part[] = [];
   private queuedMessages = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly lingerMs: number;
   private readonly maxBatchMessages: number;
-  private inFlight = new Set<Promise<void>>();
+  private readonly maxBatchBytes: number;
+  private inFlight: Promise<void> | null = null;
 
   constructor(kafka: Kafka, options: BatchingProducerOptions = {}) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.lingerMs = options.lingerMs ?? 2;
     this.maxBatchMessages = options.maxBatchMessages ?? 5_000;
+    this.maxBatchBytes = options.maxBatchBytes ?? 900_000;
   }
 
   connect(): Promise<void> {
@@ -50,11 +75,27 @@ export class BatchingProducer {
   send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ topic, messages, resolve, reject });
-      this.queuedMessages += messages.length;
+      const send: Send = { remaining: 0, failed: false, resolve, reject };
+      let part: Part = { topic, messages: [], bytes: 0, send };
+      for (const message of messages) {
+        const bytes = recordBytes(message);
+        if (part.messages.length > 0 && (part.bytes + bytes > this.maxBatchBytes || part.messages.length >= this.maxBatchMessages)) {
+          this.enqueue(part);
+          part = { topic, messages: [], bytes: 0, send };
+        }
+        part.messages.push(message);
+        part.bytes += bytes;
+      }
+      this.enqueue(part);
       if (this.queuedMessages >= this.maxBatchMessages) this.flush();
       else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.lingerMs);
     });
+  }
+
+  private enqueue(part: Part): void {
+    part.send.remaining++;
+    this.queue.push(part);
+    this.queuedMessages += part.messages.length;
   }
 
   private flush(): void {
@@ -62,39 +103,57 @@ export class BatchingProducer {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.inFlight.size > 0) return; // sent when the in-flight produce completes
-    const batch = this.queue;
-    this.queue = [];
-    this.queuedMessages = 0;
-    if (batch.length === 0) return;
-    const byTopic = new Map<string, Message[]>();
-    for (const item of batch) {
-      const list = byTopic.get(item.topic) ?? [];
-      list.push(...item.messages);
-      byTopic.set(item.topic, list);
+    if (this.inFlight || this.queue.length === 0) return; // sent when the in-flight produce completes
+    // Take whole parts from the head of the queue up to the request size.
+    let bytes = 0;
+    let messages = 0;
+    let taken = 0;
+    while (taken < this.queue.length) {
+      const part = this.queue[taken];
+      if (taken > 0 && (bytes + part.bytes > this.maxBatchBytes || messages + part.messages.length > this.maxBatchMessages)) break;
+      bytes += part.bytes;
+      messages += part.messages.length;
+      taken++;
     }
-    const sending = this.producer
+    const batch = this.queue.splice(0, taken);
+    this.queuedMessages -= messages;
+    const byTopic = new Map<string, Message[]>();
+    for (const part of batch) {
+      const list = byTopic.get(part.topic);
+      if (!list) byTopic.set(part.topic, part.messages.slice());
+      else for (const message of part.messages) list.push(message);
+    }
+    this.inFlight = this.producer
       .sendBatch({
         acks: -1,
         compression: CompressionTypes.None,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       })
       .then(
-        () => batch.forEach((item) => item.resolve()),
-        (error) => batch.forEach((item) => item.reject(error)),
+        () => {
+          for (const { send } of batch) if (--send.remaining === 0 && !send.failed) send.resolve();
+        },
+        (error) => {
+          for (const { send } of batch) {
+            send.remaining--;
+            if (!send.failed) {
+              send.failed = true;
+              send.reject(error);
+            }
+          }
+        },
       )
       .finally(() => {
-        this.inFlight.delete(sending);
-        if (this.queue.length > 0) this.flush();
+        this.inFlight = null;
+        this.flush();
       });
-    this.inFlight.add(sending);
   }
 
   /** Flushes what is queued, waits for in-flight sends, then disconnects. */
   async disconnect(): Promise<void> {
     this.flush();
-    while (this.inFlight.size > 0 || this.queue.length > 0) {
-      await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight || this.queue.length > 0) {
+      await this.inFlight?.catch(() => undefined);
       this.flush();
     }
     await this.producer.disconnect();

@@ -32,20 +32,27 @@ export interface QueueableDelivery {
   published_at: Date | null;
 }
 
-const QUEUEABLE_COLUMNS = `id, org_id, webhook_id, event_id, event_type, is_test, status, attempt_count, next_attempt_at, manual,
-  envelope_json, traceparent, published_at`;
-
 /**
  * Creates the deliveries of a batch in one statement. An (event, webhook) pair that exists
  * already (a replayed topic, a test delivery created ahead) is returned as it is, not duplicated.
+ * The envelope is stored once per event (`delivery_payload`), not once per delivery: an event
+ * fans out to many webhooks, and its body dominated the bytes written. Only the small columns
+ * come back; the rest is what was sent.
  */
 export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[]): Promise<QueueableDelivery[]> {
   if (rows.length === 0) return [];
-  const result = await db.query<QueueableDelivery>(
-    `insert into delivery (id, org_id, webhook_id, event_id, event_type, is_test, envelope_json, traceparent, published_at)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::timestamptz[])
+  const payloads = new Map<string, string>();
+  for (const row of rows) payloads.set(row.eventId, row.envelopeJson);
+  const result = await db.query<Pick<QueueableDelivery, 'id' | 'event_id' | 'webhook_id' | 'status' | 'attempt_count' | 'next_attempt_at' | 'manual'>>(
+    `with payload as (
+       insert into delivery_payload (event_id, envelope_json)
+       select * from unnest($9::text[], $10::text[])
+       on conflict (event_id) do nothing
+     )
+     insert into delivery (id, org_id, webhook_id, event_id, event_type, is_test, traceparent, published_at)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::timestamptz[])
      on conflict (event_id, webhook_id) do update set updated_at = delivery.updated_at
-     returning ${QUEUEABLE_COLUMNS}`,
+     returning id, event_id, webhook_id, status, attempt_count, next_attempt_at, manual`,
     [
       rows.map((r) => r.id),
       rows.map((r) => r.orgId),
@@ -53,12 +60,25 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
       rows.map((r) => r.eventId),
       rows.map((r) => r.eventType),
       rows.map((r) => r.isTest),
-      rows.map((r) => r.envelopeJson),
       rows.map((r) => r.traceparent),
       rows.map((r) => r.publishedAt),
+      [...payloads.keys()],
+      [...payloads.values()],
     ],
   );
-  return result.rows;
+  const sent = new Map(rows.map((row) => [`${row.eventId} ${row.webhookId}`, row]));
+  return result.rows.map((stored) => {
+    const row = sent.get(`${stored.event_id} ${stored.webhook_id}`)!;
+    return {
+      ...stored,
+      org_id: row.orgId,
+      event_type: row.eventType,
+      is_test: row.isTest,
+      envelope_json: row.envelopeJson,
+      traceparent: row.traceparent,
+      published_at: row.publishedAt,
+    };
+  });
 }
 
 /**
@@ -67,11 +87,13 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
  */
 export async function claimDueDeliveries(client: PoolClient, limit: number): Promise<QueueableDelivery[]> {
   const result = await client.query<QueueableDelivery>(
-    `select ${QUEUEABLE_COLUMNS} from delivery
-     where status = 'pending' and next_attempt_at <= now()
-     order by next_attempt_at
+    `select d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, d.is_test, d.status, d.attempt_count, d.next_attempt_at,
+            d.manual, coalesce(p.envelope_json, d.envelope_json) as envelope_json, d.traceparent, d.published_at
+     from delivery d left join delivery_payload p on p.event_id = d.event_id
+     where d.status = 'pending' and d.next_attempt_at <= now()
+     order by d.next_attempt_at
      limit $1
-     for update skip locked`,
+     for update of d skip locked`,
     [limit],
   );
   return result.rows;

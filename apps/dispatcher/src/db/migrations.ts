@@ -67,4 +67,28 @@ class CreateDeliveries extends Migration {
   }
 }
 
-export const migrations: MigrationEntry[] = [{ name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries }];
+/**
+ * Throughput: an event's envelope is stored once (`delivery_payload`) instead of in each of its
+ * deliveries; and a first attempt's status update can be a HOT update (no new index entries)
+ * — `status` leaves the due-retry index's predicate (delivered and failed rows never have a
+ * `next_attempt_at`) and pages keep room for the updated row version.
+ */
+class SlimDeliveries extends Migration {
+  async up(): Promise<void> {
+    this.addSql(`
+      create table delivery_payload (
+        event_id text primary key,
+        envelope_json text not null,
+        created_at timestamptz not null default now()
+      )`);
+    this.addSql(`alter table delivery alter column envelope_json set default ''`);
+    this.addSql('drop index delivery_due_idx');
+    this.addSql('create index delivery_due_idx on delivery (next_attempt_at) where next_attempt_at is not null');
+    this.addSql('alter table delivery set (fillfactor = 80)');
+  }
+}
+
+export const migrations: MigrationEntry[] = [
+  { name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries },
+  { name: 'Migration20261125000000SlimDeliveries', class: SlimDeliveries },
+];

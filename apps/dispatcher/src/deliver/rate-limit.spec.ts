@@ -9,10 +9,20 @@ describe('RateLimit', () => {
     expect(starts.length).toBeGreaterThanOrEqual(22);
   });
 
-  it('says how long to wait for the next slot', () => {
+  it('lets a burst of rps through at once, then says how long until the oldest send leaves the window', () => {
     const limit = new RateLimit(10);
-    expect(limit.tryTake(0)).toBe(0);
-    expect(limit.tryTake(50)).toBe(60);
-    expect(limit.tryTake(110)).toBe(0);
+    for (let i = 0; i < 10; i++) expect(limit.tryTake(i)).toBe(0);
+    expect(limit.tryTake(50)).toBe(1_000);
+    expect(limit.tryTake(1_050)).toBe(0);
+    expect(limit.tryTake(1_050)).toBe(1);
+  });
+
+  it('a lower rate applies to the sends already made', () => {
+    const limit = new RateLimit(10);
+    for (let i = 0; i < 4; i++) limit.tryTake(i);
+    limit.setRate(3);
+    expect(limit.tryTake(10)).toBeGreaterThan(0);
+    limit.setRate(5);
+    expect(limit.tryTake(10)).toBe(0);
   });
 });

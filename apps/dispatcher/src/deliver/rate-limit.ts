@@ -1,32 +1,58 @@
 /**
- * A webhook's `rate_limit_rps` as evenly spaced sends: a token bucket holding a single token
- * that refills every (1 s + margin) / rps. Spacing rather than bursts of `rps` means that
- * network jitter cannot squeeze rps+1 arrivals into one second at the receiver (a burst at the
- * end of one window and another at the start of the next can). Exact because exactly one sender
- * instance owns a webhook (its Kafka partition).
+ * A webhook's `rate_limit_rps` as an exact sliding window: a send may start when fewer than
+ * `rps` sends started in the last window. The start times of the last `rps` sends are kept in a
+ * ring, so the check is O(1): the oldest of them must be at least one window old.
+ *
+ * Bursts are allowed (a quiet webhook gets its first `rps` deliveries at once, with no added
+ * latency), yet no window holds more than `rps` starts. The window is one second plus a margin:
+ * the receiver sees arrivals, not starts, and an arrival can lag its start (the first request of
+ * a burst pays the connection set-up; a busy event loop delays a write), so `rps` arrivals still
+ * fit in any one second when delays differ by less than the margin. Exact because exactly one
+ * sender instance owns a webhook (its Kafka partition).
  */
 export class RateLimit {
-  private intervalMs: number;
-  private nextAt = 0;
+  private starts: number[];
+  /** Index of the oldest kept start (when the ring is full). */
+  private head = 0;
+  private count = 0;
 
   constructor(
-    rps: number,
-    // 100 ms of slack: the first request of a burst pays connection set-up, later ones do not,
-    // so arrivals can bunch by tens of ms relative to the sends.
-    private readonly windowMs = 1_000 + 100,
+    private rps: number,
+    private readonly windowMs = 1_000 + 50,
   ) {
-    this.intervalMs = windowMs / Math.max(1, rps);
+    this.rps = Math.max(1, Math.floor(rps));
+    this.starts = new Array<number>(this.rps);
   }
 
   setRate(rps: number): void {
-    this.intervalMs = this.windowMs / Math.max(1, rps);
+    rps = Math.max(1, Math.floor(rps));
+    if (rps === this.rps) return;
+    // Keep the most recent starts, so a new limit applies to the sends already made.
+    const recent = this.recentStarts().slice(-rps);
+    this.rps = rps;
+    this.starts = new Array<number>(rps);
+    recent.forEach((start, i) => (this.starts[i] = start));
+    this.count = recent.length;
+    this.head = 0;
   }
 
-  /** Takes the slot now and returns 0, or returns how many ms until the next slot (takes nothing). */
+  /** Takes a slot now and returns 0, or returns how many ms until one frees up (takes nothing). */
   tryTake(now: number): number {
-    if (now < this.nextAt) return Math.ceil(this.nextAt - now);
-    // After an idle spell the schedule restarts from now (no accumulated burst).
-    this.nextAt = now + this.intervalMs;
+    if (this.count < this.rps) {
+      this.starts[(this.head + this.count) % this.rps] = now;
+      this.count++;
+      return 0;
+    }
+    const oldest = this.starts[this.head];
+    if (now - oldest < this.windowMs) return Math.ceil(oldest + this.windowMs - now);
+    this.starts[this.head] = now;
+    this.head = (this.head + 1) % this.rps;
     return 0;
+  }
+
+  private recentStarts(): number[] {
+    const list: number[] = [];
+    for (let i = 0; i < this.count; i++) list.push(this.starts[(this.head + i) % this.rps]);
+    return list;
   }
 }

@@ -55,6 +55,7 @@ export class AttemptRecorder {
   private readonly lingerMs: number;
   private readonly maxBatch: number;
   private readonly maxConcurrentFlushes: number;
+  private readonly health = new WebhookHealthMemo();
 
   constructor(
     private readonly pool: Pool,
@@ -110,7 +111,7 @@ export class AttemptRecorder {
   private async write(batch: Pending[]): Promise<void> {
     for (let backoff = 100; ; backoff = Math.min(backoff * 2, 5_000)) {
       try {
-        await writeBatch(this.pool, batch);
+        await writeBatch(this.pool, batch, this.health);
         return;
       } catch (error) {
         this.logger.error({ err: error, rows: batch.length }, 'recording attempts failed; retrying');
@@ -120,33 +121,66 @@ export class AttemptRecorder {
   }
 }
 
-async function writeBatch(pool: Pool, batch: Pending[]): Promise<void> {
+/** Rewrite a webhook's unchanged health row at most this often (bounds staleness after a rebalance). */
+const HEALTH_REFRESH_MS = 10_000;
+
+/**
+ * What this instance last wrote to `webhook_health` per webhook. A steady stream of successes
+ * (or of failures) does not change the row, so it is written once per refresh interval rather
+ * than in every flush; a change of state is always written at once.
+ */
+class WebhookHealthMemo {
+  private readonly written = new Map<string, { succeeding: boolean; atMs: number }>();
+
+  needsWrite(change: HealthChange, nowMs: number): boolean {
+    const known = this.written.get(change.webhookId);
+    return !known || known.succeeding !== (change.lastSuccessAt !== null) || nowMs - known.atMs >= HEALTH_REFRESH_MS;
+  }
+
+  wrote(changes: HealthChange[], nowMs: number): void {
+    for (const change of changes) this.written.set(change.webhookId, { succeeding: change.lastSuccessAt !== null, atMs: nowMs });
+  }
+}
+
+async function writeBatch(pool: Pool, batch: Pending[], memo: WebhookHealthMemo): Promise<void> {
   const attempts = batch.map((item) => item.attempt).filter((a): a is AttemptRow => a !== null);
   // One row per delivery: the last update wins (UPDATE … FROM applies one match per target row).
-  const updates = [...new Map(batch.map((item) => [item.update.deliveryId, item.update])).values()];
-  const health = healthChanges(batch.map((item) => item.update));
+  // Rows are locked in id order, so concurrent flushes cannot deadlock on each other.
+  const updates = [...new Map(batch.map((item) => [item.update.deliveryId, item.update])).values()].sort(byKey((u) => u.deliveryId));
+  const nowMs = Date.now();
+  const health = healthChanges(batch.map((item) => item.update))
+    .filter((change) => memo.needsWrite(change, nowMs))
+    .sort(byKey((h) => h.webhookId));
   const client = await pool.connect();
   try {
     await client.query('begin');
     if (attempts.length > 0) {
+      // One JSON document rather than eleven parallel arrays: pg escapes every element of a
+      // text array in JavaScript, while JSON.stringify is native (headers are JSON anyway).
       await client.query(
         `insert into attempt (id, delivery_id, number, started_at, duration_ms, request_headers, response_status,
                               response_headers, response_body, error_class, error_message)
-         select * from unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::jsonb[], $7::int[],
-                              $8::jsonb[], $9::text[], $10::text[], $11::text[])
+         select id, delivery_id, number, started_at, duration_ms, request_headers, response_status,
+                response_headers, response_body, error_class, error_message
+         from json_to_recordset($1::json) as a(id text, delivery_id text, number int, started_at timestamptz, duration_ms int,
+              request_headers jsonb, response_status int, response_headers jsonb, response_body text, error_class text, error_message text)
          on conflict (id) do nothing`,
         [
-          attempts.map((a) => a.id),
-          attempts.map((a) => a.deliveryId),
-          attempts.map((a) => a.number),
-          attempts.map((a) => a.startedAt),
-          attempts.map((a) => a.durationMs),
-          attempts.map((a) => JSON.stringify(a.requestHeaders)),
-          attempts.map((a) => a.responseStatus),
-          attempts.map((a) => JSON.stringify(a.responseHeaders)),
-          attempts.map((a) => stripNul(a.responseBody)),
-          attempts.map((a) => a.errorClass),
-          attempts.map((a) => a.errorMessage),
+          JSON.stringify(
+            attempts.map((a) => ({
+              id: a.id,
+              delivery_id: a.deliveryId,
+              number: a.number,
+              started_at: a.startedAt,
+              duration_ms: a.durationMs,
+              request_headers: a.requestHeaders,
+              response_status: a.responseStatus,
+              response_headers: a.responseHeaders,
+              response_body: stripNul(a.responseBody),
+              error_class: a.errorClass,
+              error_message: a.errorMessage,
+            })),
+          ),
         ],
       );
     }
@@ -183,6 +217,7 @@ async function writeBatch(pool: Pool, batch: Pending[]): Promise<void> {
       );
     }
     await client.query('commit');
+    memo.wrote(health, nowMs);
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
@@ -209,6 +244,10 @@ function healthChanges(updates: DeliveryUpdate[]): HealthChange[] {
     byWebhook.set(update.webhookId, known);
   }
   return [...byWebhook.values()];
+}
+
+function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
 /** PostgreSQL text cannot hold NUL; a binary response body is stored without them. */

@@ -92,8 +92,16 @@ export class Sender {
     );
   }
 
+  /**
+   * One attempt of a task. Resolves when the webhook's lane may start another request: right
+   * after the HTTP exchange — recording it (a batched PostgreSQL commit) goes on in the
+   * background, and only then is the task done (`onDone`: its offset may be committed). Holding
+   * the endpoint's concurrency slot through the commit would cap a webhook at
+   * concurrency ÷ commit latency. FIFO webhooks wait for the record, to keep their order strict.
+   */
   private async deliver(item: QueuedTask): Promise<void> {
     const { task } = item;
+    let recording: Promise<void> | null = null;
     try {
       let config: DeliveryConfig;
       try {
@@ -114,11 +122,14 @@ export class Sender {
         return;
       }
       const outcome = await makeAttempt(task, config, this.deps);
-      await this.record(task, config, outcome);
+      recording = this.record(task, config, outcome)
+        .catch((error) => this.deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'recording an attempt failed unexpectedly'))
+        .finally(() => this.onDone(item));
+      if (config.fifo) await recording;
     } catch (error) {
       this.deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'delivery failed unexpectedly');
     } finally {
-      this.onDone(item);
+      if (!recording) this.onDone(item);
     }
   }
 

@@ -49,6 +49,11 @@ export class RoutingView {
     return this.byOrg.get(orgId)?.values() ?? [];
   }
 
+  /** How many live webhooks an org has. */
+  webhookCount(orgId: string): number {
+    return this.byOrg.get(orgId)?.size ?? 0;
+  }
+
   get size(): number {
     return this.byWebhook.size;
   }

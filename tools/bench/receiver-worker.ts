@@ -1,0 +1,88 @@
+// The receiver's HTTP server, on its own thread so that neither the publishing loop nor the
+// raw-baseline loop competes with it for an event loop. Counters live in shared memory (the
+// main thread polls them); latency samples are handed over on request.
+import { createServer, type IncomingMessage } from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Webhook } from 'standardwebhooks';
+
+export const COUNTER = { requests: 0, unique: 1, duplicates: 2, verifyFailures: 3, paths: 4 } as const;
+
+export type ReceiverCommand =
+  | { kind: 'verify'; secrets: [string, string][] }
+  | { kind: 'sample'; on: boolean }
+  | { kind: 'take-latencies' }
+  | { kind: 'reset' }
+  | { kind: 'close' };
+
+if (parentPort) {
+  const port = parentPort;
+  const counters = new Int32Array(workerData.counters as SharedArrayBuffer);
+  const seen = new Set<string>();
+  const verifiers = new Map<string, Webhook>();
+  const paths = new Set<string>();
+  let sampling = false;
+  let latencies: number[] = [];
+
+  const handle = (req: IncomingMessage, body: string) => {
+    const now = Date.now();
+    Atomics.add(counters, COUNTER.requests, 1);
+    const id = req.headers['webhook-id'] as string;
+    if (seen.has(id)) Atomics.add(counters, COUNTER.duplicates, 1);
+    else {
+      seen.add(id);
+      Atomics.add(counters, COUNTER.unique, 1);
+    }
+    if (!paths.has(req.url ?? '')) {
+      paths.add(req.url ?? '');
+      Atomics.add(counters, COUNTER.paths, 1);
+    }
+    const verifier = verifiers.get(req.url ?? '');
+    if (verifier) {
+      try {
+        verifier.verify(body, req.headers as Record<string, string>);
+      } catch {
+        Atomics.add(counters, COUNTER.verifyFailures, 1);
+      }
+    }
+    if (sampling) {
+      const time = /"time":"([^"]+)"/.exec(body)?.[1];
+      if (time) latencies.push(now - Date.parse(time));
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      handle(req, chunks.length === 1 ? chunks[0].toString() : Buffer.concat(chunks).toString());
+      res.writeHead(200, { 'content-length': '0' }).end();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => port.postMessage({ kind: 'listening', port: (server.address() as { port: number }).port }));
+
+  port.on('message', (command: ReceiverCommand) => {
+    switch (command.kind) {
+      case 'verify':
+        for (const [path, secret] of command.secrets) verifiers.set(path, new Webhook(secret));
+        break;
+      case 'sample':
+        sampling = command.on;
+        break;
+      case 'take-latencies':
+        port.postMessage({ kind: 'latencies', latencies });
+        latencies = [];
+        break;
+      case 'reset':
+        seen.clear();
+        paths.clear();
+        latencies = [];
+        for (let i = 0; i < counters.length; i++) Atomics.store(counters, i, 0);
+        break;
+      case 'close':
+        server.closeAllConnections();
+        server.close(() => port.postMessage({ kind: 'closed' }));
+        break;
+    }
+  });
+}
