@@ -33,6 +33,7 @@ async function main(): Promise<number> {
       warmupSeconds: options.warmupSeconds,
       seconds: options.phaseSeconds,
       payloadBytes: options.payloadBytes,
+      window: options.window,
     });
     const after = sampleProcesses(groups());
     say(`throughput: ${throughput.deliveriesPerSecond.toFixed(0)}/s, lost ${throughput.lost}`);
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
     say(`latency p50 ${latency.p50} ms p99 ${latency.p99} ms`);
 
     say('phase 3: raw baseline');
-    const raw = await runRaw(receiver, options.payloadBytes, options.concurrency, options.phaseSeconds);
+    const raw = await runRaw(receiver, options.payloadBytes, options.concurrency, options.rawSeconds);
 
     const report: BenchReport = {
       date: new Date().toISOString(),

@@ -5,6 +5,10 @@ export interface BenchOptions {
   webhooks: number;
   phaseSeconds: number;
   warmupSeconds: number;
+  /** Length of the raw-baseline phase. */
+  rawSeconds: number;
+  /** Phase 1 publishes while fewer than this many deliveries are outstanding (bounds the backlog). */
+  window: number;
   rate: number;
   clients: number;
   batch: number;
@@ -28,6 +32,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       webhooks: { type: 'string', default: '50' },
       seconds: { type: 'string' },
       warmup: { type: 'string' },
+      'raw-seconds': { type: 'string' },
+      window: { type: 'string' },
       rate: { type: 'string', default: '1000' },
       clients: { type: 'string', default: '4' },
       batch: { type: 'string', default: '100' },
@@ -51,7 +57,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     quick,
     webhooks: int('webhooks', values.webhooks),
     phaseSeconds: int('seconds', values.seconds ?? (quick ? '20' : '60')),
-    warmupSeconds: int('warmup', values.warmup ?? (quick ? '3' : '10')),
+    warmupSeconds: int('warmup', values.warmup ?? (quick ? '2' : '10')),
+    rawSeconds: int('raw-seconds', values['raw-seconds'] ?? (quick ? '10' : values.seconds ?? '30')),
+    window: int('window', values.window ?? (quick ? '20000' : '40000')),
     rate: int('rate', values.rate),
     clients: int('clients', values.clients),
     batch: int('batch', values.batch),

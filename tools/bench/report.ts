@@ -47,7 +47,10 @@ export function toMarkdown(r: BenchReport): string {
 
 export function writeReport(report: BenchReport, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `${report.date.slice(0, 10)}-${report.machine.host}.json`);
+  // Quick runs and non-default webhook counts get their own file: a smoke test must not
+  // overwrite the full run of the day.
+  const variant = `${report.options.webhooks === 50 ? '' : `-${report.options.webhooks}wh`}${report.options.quick ? '-quick' : ''}`;
+  const file = join(outDir, `${report.date.slice(0, 10)}-${report.machine.host}${variant}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   return file;
 }

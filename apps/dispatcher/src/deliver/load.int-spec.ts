@@ -104,7 +104,8 @@ describe('dispatcher processes under load', () => {
       }
     };
     const healthy = await receiver();
-    const hanging = await receiver((_, __, res) => void setTimeout(() => res.end('late'), 10_000));
+    // unref: a reply still pending when the suite ends must not keep Jest from exiting.
+    const hanging = await receiver((_, __, res) => void setTimeout(() => res.end('late'), 10_000).unref());
     // Above the public 100/s cap on purpose: this measures isolation, not rate limiting.
     await stack.registry.create('org_iso', { url: healthy.url, rateLimitRps: 2_000, eventTypes: ['iso.test', 'iso.baseline'] });
     await stack.registry.create('org_iso', { url: hanging.url, rateLimitRps: 2_000, timeoutSeconds: 10, eventTypes: ['iso.test'] });

@@ -1,58 +1,60 @@
 /**
- * A webhook's `rate_limit_rps` as an exact sliding window: a send may start when fewer than
- * `rps` sends started in the last window. The start times of the last `rps` sends are kept in a
- * ring, so the check is O(1): the oldest of them must be at least one window old.
+ * A webhook's `rate_limit_rps`, exact at the receiver: a send may start only while fewer than
+ * `rps` sends are in flight or finished within the last second. A request reaches the endpoint
+ * somewhere between its start and its completion, so if no `rps + 1` sends are ever "in flight
+ * or finished less than a window ago" at one moment, no one-second window at the endpoint can
+ * hold more than `rps` arrivals — whatever the network or event-loop delays (a limit on start
+ * times alone needs a margin for those, and still fails when delays vary more than the margin).
  *
- * Bursts are allowed (a quiet webhook gets its first `rps` deliveries at once, with no added
- * latency), yet no window holds more than `rps` starts. The window is one second plus a margin:
- * the receiver sees arrivals, not starts, and an arrival can lag its start (the first request of
- * a burst pays the connection set-up; a busy event loop delays a write), so `rps` arrivals still
- * fit in any one second when delays differ by less than the margin. Exact because exactly one
- * sender instance owns a webhook (its Kafka partition).
+ * Bursts are allowed: a quiet webhook gets its first `rps` deliveries at once, with no added
+ * latency; the price is one request duration per window at saturation. Exact because exactly
+ * one sender instance owns a webhook (its Kafka partition).
  */
 export class RateLimit {
-  private starts: number[];
-  /** Index of the oldest kept start (when the ring is full). */
-  private head = 0;
-  private count = 0;
+  private inFlight = 0;
+  /** Completion times within the window, oldest first (completions are recorded as they happen). */
+  private readonly completed: number[] = [];
+  private completedHead = 0;
 
   constructor(
     private rps: number,
-    private readonly windowMs = 1_000 + 50,
+    // Milliseconds are whole on both sides (here and at the receiver): a few of slack.
+    private readonly windowMs = 1_000 + 5,
   ) {
     this.rps = Math.max(1, Math.floor(rps));
-    this.starts = new Array<number>(this.rps);
   }
 
   setRate(rps: number): void {
-    rps = Math.max(1, Math.floor(rps));
-    if (rps === this.rps) return;
-    // Keep the most recent starts, so a new limit applies to the sends already made.
-    const recent = this.recentStarts().slice(-rps);
-    this.rps = rps;
-    this.starts = new Array<number>(rps);
-    recent.forEach((start, i) => (this.starts[i] = start));
-    this.count = recent.length;
-    this.head = 0;
+    this.rps = Math.max(1, Math.floor(rps));
   }
 
-  /** Takes a slot now and returns 0, or returns how many ms until one frees up (takes nothing). */
+  /**
+   * Takes a slot now and returns 0; or returns how many ms until a slot frees up (takes
+   * nothing) — Infinity when every slot is held by a send still in flight: call again after
+   * `release`.
+   */
   tryTake(now: number): number {
-    if (this.count < this.rps) {
-      this.starts[(this.head + this.count) % this.rps] = now;
-      this.count++;
+    this.forgetBefore(now - this.windowMs);
+    const recent = this.completed.length - this.completedHead;
+    if (this.inFlight + recent < this.rps) {
+      this.inFlight++;
       return 0;
     }
-    const oldest = this.starts[this.head];
-    if (now - oldest < this.windowMs) return Math.ceil(oldest + this.windowMs - now);
-    this.starts[this.head] = now;
-    this.head = (this.head + 1) % this.rps;
-    return 0;
+    return recent > 0 ? Math.max(1, this.completed[this.completedHead] + this.windowMs - now) : Infinity;
   }
 
-  private recentStarts(): number[] {
-    const list: number[] = [];
-    for (let i = 0; i < this.count; i++) list.push(this.starts[(this.head + i) % this.rps]);
-    return list;
+  /** A send taken with `tryTake` finished (answered, failed or timed out) at `now`. */
+  release(now: number): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.completed.push(now);
+  }
+
+  private forgetBefore(cutoff: number): void {
+    while (this.completedHead < this.completed.length && this.completed[this.completedHead] <= cutoff) this.completedHead++;
+    // Compact now and then rather than shifting on every send.
+    if (this.completedHead > 1_024 && this.completedHead * 2 > this.completed.length) {
+      this.completed.splice(0, this.completedHead);
+      this.completedHead = 0;
+    }
   }
 }

@@ -118,7 +118,12 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
       stopping = true;
       await consumer.stop();
       // Bounded: a hanging endpoint must not keep the process from stopping (it is replayed).
-      if (inFlight > 0) await Promise.race([new Promise<void>((resolve) => drained.push(resolve)), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
+      if (inFlight > 0) {
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([new Promise<void>((resolve) => drained.push(resolve)), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+        // A pending grace timer would keep the process (or a Jest worker) alive after stop.
+        clearTimeout(grace);
+      }
       clearInterval(commitTimer);
       await commit();
       sender.stop();

@@ -71,6 +71,8 @@ export class WebhookLane {
     if (!limits || this.timer) return;
     while (this.queue.length > 0 && this.inFlight < limits.concurrency) {
       const waitMs = this.rateLimit.tryTake(Date.now());
+      // Infinity: every rate slot is held by a send in flight; its completion pumps again.
+      if (waitMs === Infinity) return;
       if (waitMs > 0) {
         this.timer = setTimeout(() => {
           this.timer = null;
@@ -81,6 +83,7 @@ export class WebhookLane {
       const item = this.queue.shift()!;
       this.inFlight++;
       void this.run(item).finally(() => {
+        this.rateLimit.release(Date.now());
         this.inFlight--;
         this.pump();
       });
