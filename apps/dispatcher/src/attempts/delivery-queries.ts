@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@hookline/errors';
 import type { Pool } from 'pg';
+import type { AttemptRow } from '../deliver/record';
 
 export interface DeliveryView {
   id: string;
@@ -18,18 +19,8 @@ export interface DeliveryView {
   cursorTime: string;
 }
 
-export interface AttemptView {
-  id: string;
-  number: number;
-  startedAt: Date;
-  durationMs: number;
-  requestHeaders: Record<string, string>;
-  responseStatus: number | null;
-  responseHeaders: Record<string, string>;
-  responseBody: string;
-  errorClass: string | null;
-  errorMessage: string | null;
-}
+/** An attempt as the deliveries API shows it: the recorded row without its delivery id. */
+export type AttemptView = Omit<AttemptRow, 'deliveryId'>;
 
 export interface DeliveryFilter {
   orgId: string;
