@@ -32,6 +32,11 @@ export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
     retryQueueDepth: new Gauge({ name: 'hookline_retry_queue_depth', help: 'Deliveries waiting for a scheduled retry', registers: [registry] }),
     senderInFlight: new Gauge({ name: 'hookline_sender_in_flight', help: 'Deliveries handed to the sender and not yet recorded', registers: [registry] }),
     assignedPartitions: new Gauge({ name: 'hookline_sender_assigned_partitions', help: 'Deliveries-topic partitions this instance sends for', registers: [registry] }),
-    fannedOut: new Counter({ name: 'hookline_fanned_out_deliveries_total', help: 'Deliveries created by fan-out', registers: [registry] }),
+    fannedOut: new Counter({
+      name: 'hookline_fanned_out_deliveries_total',
+      help: 'First-attempt tasks created by fan-out, by route: "local" (handed to this instance\'s sender) or "topic" (produced to the deliveries topic)',
+      labelNames: ['route'],
+      registers: [registry],
+    }),
   };
 }

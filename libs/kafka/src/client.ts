@@ -1,4 +1,4 @@
-import { Kafka, KafkaJSError, logLevel, type ITopicConfig, type LogEntry } from 'kafkajs';
+import { Kafka, KafkaJSError, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from '@hookline/logging';
 
 export interface KafkaOptions {
@@ -71,6 +71,8 @@ async function createMissingTopics(kafka: Kafka, topics: TopicSpec[]): Promise<v
         configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
       }));
     if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+    // A topic another service has just created is listed before its partitions have leaders.
+    await waitUntil(() => haveLeaders(admin, topics.map((t) => t.topic)), 30_000, 100, () => 'Kafka topics have no partition leaders');
   } finally {
     await admin.disconnect();
   }
@@ -84,15 +86,35 @@ export async function waitForTopics(kafka: Kafka, topics: string[], { timeoutMs 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((topic) => !existing.has(topic));
-      if (missing.length === 0) return;
-      if (Date.now() > deadline) throw new Error(`Kafka topics missing after ${timeoutMs} ms: ${missing.join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
-    }
+    await waitUntil(
+      async () => {
+        const existing = new Set(await admin.listTopics());
+        return topics.every((topic) => existing.has(topic)) && (await haveLeaders(admin, topics));
+      },
+      timeoutMs,
+      pollMs,
+      () => `Kafka topics missing (or without leaders) after ${timeoutMs} ms: ${topics.join(', ')}`,
+    );
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Whether every partition of the topics has a leader; a retriable metadata error means "not yet". */
+async function haveLeaders(admin: Admin, topics: string[]): Promise<boolean> {
+  try {
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+    return metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0 && !p.partitionErrorCode));
+  } catch (error) {
+    if (error instanceof KafkaJSError && error.retriable) return false;
+    throw error;
+  }
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, pollMs: number, failure: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(failure());
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

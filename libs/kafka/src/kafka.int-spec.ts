@@ -1,7 +1,7 @@
 import { createLogger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@hookline/testing';
-import { BatchingProducer, createKafka, ensureTopics, headerValue, startBatchConsumer, topicNames, traceHeaders } from './index';
+import { BatchingProducer, createKafka, ensureTopics, headerValue, partitionCount, partitionForKey, startBatchConsumer, topicNames, traceHeaders } from './index';
 
 const logger = createLogger('kafka-test', 'silent');
 
@@ -101,5 +101,31 @@ describe('libs/kafka against the real broker', () => {
     await waitFor(() => second.length >= 5, { message: 'the second consumer to read the rest' });
     await secondConsumer.stop();
     expect(second).toEqual(['5', '6', '7', '8', '9']);
+  });
+
+  it('partitionForKey names the partition the producer puts a keyed message in (in-process hand-off relies on it)', async () => {
+    const keyedTopic = topicNames(uniqueTopicPrefix()).deliveries;
+    await ensureTopics(kafka, [{ topic: keyedTopic, numPartitions: 8 }]);
+    expect(await partitionCount(kafka, keyedTopic)).toBe(8);
+    const keys = Array.from({ length: 200 }, (_, i) => `wh_${i.toString(36)}x${i * 7919}`);
+    await producer.send(keyedTopic, keys.map((key) => ({ key, value: Buffer.from(key) })));
+
+    const landed = new Map<string, number>();
+    const consumer = await startBatchConsumer(kafka, {
+      groupId: `${keyedTopic}.reader`,
+      topics: [keyedTopic],
+      logger,
+      eachBatch: async (batch, { resolveOffset }) => {
+        for (const message of batch.messages) {
+          landed.set(message.key!.toString(), batch.partition);
+          resolveOffset(message.offset);
+        }
+      },
+    });
+    await waitFor(() => landed.size === keys.length, { message: 'every keyed message to be consumed' });
+    await consumer.stop();
+    // Spread over several partitions, and each one where partitionForKey says.
+    expect(new Set(landed.values()).size).toBeGreaterThan(4);
+    for (const key of keys) expect([key, landed.get(key)]).toEqual([key, partitionForKey(key, 8)]);
   });
 });

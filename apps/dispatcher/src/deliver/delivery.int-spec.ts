@@ -176,4 +176,32 @@ describe('delivering an event to a real endpoint', () => {
     expect(attempt.error_class).toBe('auth');
     expect(endpoint.requests).toHaveLength(0);
   });
+
+  it('first attempts for a webhook this instance owns skip the deliveries topic: handed to the sender in process, each recorded', async () => {
+    const handedOver = async (route: 'local' | 'topic') => {
+      const metrics = await (await fetch(`http://127.0.0.1:${dispatcher.opsPort}/metrics`)).text();
+      const match = new RegExp(`^hookline_fanned_out_deliveries_total\\{[^}]*route="${route}"[^}]*\\} (\\d+)`, 'm').exec(metrics);
+      return match ? Number(match[1]) : 0;
+    };
+    // An org of its own: the only webhook its events fan out to.
+    const org = 'org_handover';
+    const endpoint = await receiver();
+    const hook = await stack.registry.create(org, { url: endpoint.url });
+    await waitFor(() => dispatcher.routing.route(hook.webhookId), { message: 'the webhook to reach the routing view' });
+    // The first delivery readies the webhook's lane (its limits come with its config).
+    await stack.ingestion.publish(org, 'handover.test', { n: 0 });
+    await waitFor(() => endpoint.requests.length === 1, { message: 'the first delivery' });
+    const [localBefore, topicBefore] = [await handedOver('local'), await handedOver('topic')];
+
+    await stack.ingestion.publishMany(org, 'handover.test', Array.from({ length: 20 }, (_, n) => ({ n: n + 1 })));
+    await waitFor(() => endpoint.requests.length === 21, { message: '20 more deliveries' });
+    expect((await handedOver('local')) - localBefore).toBe(20);
+    expect((await handedOver('topic')) - topicBefore).toBe(0);
+    // Handed over in process, still recorded like any other: 21 delivered, one attempt each.
+    const rows = await waitFor(async () => {
+      const all = await deliveryRows(stack.db, hook.webhookId);
+      return all.length === 21 && all.every((row) => row.status === 'delivered') ? all : undefined;
+    }, { message: '21 delivered rows' });
+    for (const row of rows) expect(await attemptRows(stack.db, row.id)).toHaveLength(1);
+  });
 });

@@ -20,6 +20,11 @@ export class PartitionOffsets {
     return true;
   }
 
+  /** Whether the offset was handed out already (a refetch after a rejoin, or a retried batch). */
+  seen(offset: string): boolean {
+    return BigInt(offset) <= this.highest;
+  }
+
   complete(offset: string): void {
     this.done.add(BigInt(offset));
     while (this.pending.length > 0 && this.done.has(this.pending[0])) {
@@ -38,5 +43,36 @@ export class PartitionOffsets {
 
   get inFlight(): number {
     return this.pending.length;
+  }
+}
+
+/**
+ * Per-partition offset trackers of one topic for a consumer that commits by hand: what it
+ * handed out completes in any order, and `commit` sends each partition's contiguous prefix.
+ */
+export class TopicOffsets {
+  private readonly partitions = new Map<number, PartitionOffsets>();
+
+  constructor(readonly topic: string) {}
+
+  of(partition: number): PartitionOffsets {
+    let tracker = this.partitions.get(partition);
+    if (!tracker) this.partitions.set(partition, (tracker = new PartitionOffsets()));
+    return tracker;
+  }
+
+  /** A partition this consumer no longer owns: its new owner replays from the last commit. */
+  forget(partition: number): void {
+    this.partitions.delete(partition);
+  }
+
+  /** What to pass to `consumer.commitOffsets`; empty when nothing moved. */
+  takeCommits(): { topic: string; partition: number; offset: string }[] {
+    const commits: { topic: string; partition: number; offset: string }[] = [];
+    for (const [partition, tracker] of this.partitions) {
+      const offset = tracker.takeCommittable();
+      if (offset !== null) commits.push({ topic: this.topic, partition, offset });
+    }
+    return commits;
   }
 }

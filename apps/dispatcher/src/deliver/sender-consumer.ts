@@ -2,16 +2,19 @@ import type { Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { DispatcherMetrics } from '../metrics';
-import { PartitionOffsets } from './offset-tracker';
+import { TopicOffsets } from './offset-tracker';
+import type { DeliveryOwnership } from './ownership';
 import type { Sender } from './sender';
 import type { QueuedTask } from './webhook-lane';
 
 export interface SenderConsumerOptions {
   topic: string;
   groupId: string;
-  maxInFlight: number;
   logger: Logger;
   metrics: DispatcherMetrics;
+  ownership: DeliveryOwnership;
+  /** Produces tasks back to the deliveries topic (in-process tasks of a partition lost to a rebalance). */
+  requeue: (tasks: eventsV1.DeliveryTask[]) => Promise<void>;
 }
 
 export interface RunningSenderConsumer {
@@ -28,14 +31,13 @@ const STOP_GRACE_MS = 10_000;
  * the work: it hands each task to its webhook's lane and returns, so a hanging endpoint never
  * stalls a partition's fetches. Kafka's fetch position moves on at once; the committed offset
  * moves only over the contiguous prefix whose outcomes are durable (hence autoCommit off and
- * explicit commits). In-flight work is bounded: past `maxInFlight` the handler waits.
+ * explicit commits). In-flight work is bounded: while the sender is full the handler waits.
+ * Its assignment is also the instance's ownership of webhooks (see DeliveryOwnership).
  */
 export async function startSenderConsumer(kafka: Kafka, sender: Sender, options: SenderConsumerOptions): Promise<RunningSenderConsumer> {
-  const offsets = new Map<number, PartitionOffsets>();
+  const offsets = new TopicOffsets(options.topic);
   let assigned: number[] = [];
-  let inFlight = 0;
   let stopping = false;
-  const drained: (() => void)[] = [];
 
   const consumer = kafka.consumer({
     groupId: options.groupId,
@@ -46,32 +48,38 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
     retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 2_000 },
   });
 
-  const done = (item: QueuedTask) => {
-    inFlight--;
-    options.metrics.senderInFlight.set(inFlight);
-    offsets.get(item.partition)?.complete(item.offset);
-    if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
-  };
-  sender.setOnDone(done);
-
+  // While the group rebalances nothing is known to be owned: the fan-out goes through the topic.
+  consumer.on(consumer.events.REBALANCING, () => options.ownership.setOwned([]));
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     const now = (payload.memberAssignment[options.topic] ?? []).slice().sort((a, b) => a - b);
     const lost = new Set(assigned.filter((p) => !now.includes(p)));
-    for (const partition of lost) offsets.delete(partition);
-    // Queued tasks of lost partitions belong to their new owner now (it replays from the commit).
+    for (const partition of lost) offsets.forget(partition);
+    // Queued tasks of lost partitions belong to their new owner now: it replays those from the
+    // topic; the ones the fan-out handed over in process never were on it, so they are put there.
     const dropped = sender.dropPartitions(lost);
-    inFlight -= dropped;
+    const local = dropped.filter((item) => item.local);
+    if (local.length > 0) void requeueUntilDone(local);
     assigned = now;
+    options.ownership.setOwned(now);
     options.metrics.assignedPartitions.set(now.length);
-    options.logger.info({ partitions: now, dropped }, 'sender partitions assigned');
+    options.logger.info({ partitions: now, dropped: dropped.length }, 'sender partitions assigned');
   });
 
-  const commit = async () => {
-    const toCommit: { topic: string; partition: number; offset: string }[] = [];
-    for (const [partition, tracker] of offsets) {
-      const offset = tracker.takeCommittable();
-      if (offset !== null) toCommit.push({ topic: options.topic, partition, offset });
+  const requeueUntilDone = async (items: QueuedTask[]) => {
+    for (let backoff = 100; ; backoff = Math.min(backoff * 2, 5_000)) {
+      try {
+        await options.requeue(items.map((item) => item.task));
+        items.forEach((item) => item.done());
+        return;
+      } catch (error) {
+        options.logger.error({ err: error, tasks: items.length }, 'handing in-process tasks of a lost partition to the topic failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+      }
     }
+  };
+
+  const commit = async () => {
+    const toCommit = offsets.takeCommits();
     if (toCommit.length === 0) return;
     try {
       await consumer.commitOffsets(toCommit);
@@ -89,11 +97,10 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 4,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-      let tracker = offsets.get(batch.partition);
-      if (!tracker) offsets.set(batch.partition, (tracker = new PartitionOffsets()));
+      const tracker = offsets.of(batch.partition);
       for (const message of batch.messages) {
         if (!isRunning() || isStale() || stopping) return;
-        while (inFlight >= options.maxInFlight) {
+        while (sender.full) {
           await new Promise((resolve) => setTimeout(resolve, 5));
           await heartbeat();
           if (!isRunning() || isStale() || stopping) return;
@@ -105,10 +112,9 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
           tracker.complete(message.offset);
           continue;
         }
-        inFlight++;
-        sender.enqueue({ task: eventsV1.DeliveryTask.decode(message.value), partition: batch.partition, offset: message.offset });
+        const offset = message.offset;
+        sender.enqueue({ task: eventsV1.DeliveryTask.decode(message.value), partition: batch.partition, local: false, done: () => tracker.complete(offset) });
       }
-      options.metrics.senderInFlight.set(inFlight);
     },
   });
 
@@ -117,10 +123,11 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
     async stop() {
       stopping = true;
       await consumer.stop();
+      options.ownership.setOwned([]);
       // Bounded: a hanging endpoint must not keep the process from stopping (it is replayed).
-      if (inFlight > 0) {
+      if (sender.inFlight > 0) {
         let grace: NodeJS.Timeout | undefined;
-        await Promise.race([new Promise<void>((resolve) => drained.push(resolve)), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+        await Promise.race([sender.whenDrained(), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
         // A pending grace timer would keep the process (or a Jest worker) alive after stop.
         clearTimeout(grace);
       }

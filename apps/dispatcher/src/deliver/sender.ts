@@ -9,12 +9,15 @@ import type { RoutingView } from '../routing/routing-view';
 import type { DeliveryConfigCache, RegistryClient } from '../webhook-config/delivery-config-cache';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import type { TriggerReporter } from '../webhook-config/trigger-reporter';
+import type { DeliveryOwnership } from './ownership';
 import { makeAttempt, type AttemptDeps, type AttemptOutcome } from './attempt';
 import type { AttemptRecorder, DeliveryUpdate } from './record';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
 
 export interface SenderOptions {
   concurrencyPerWebhook: number;
+  /** Tasks held (queued or sending, not yet recorded) per process; beyond this consumers wait. */
+  maxInFlight: number;
   /** Platform default schedule override (HOOKLINE_RETRY_SCHEDULE_SECONDS); empty = DESIGN §4. */
   defaultScheduleSeconds: number[];
 }
@@ -28,19 +31,29 @@ export interface SenderDeps extends AttemptDeps {
   triggers: TriggerReporter;
   metrics: DispatcherMetrics;
   logger: Logger;
+  ownership: DeliveryOwnership;
 }
 
 /** How long a delivery waits when its webhook config cannot be fetched (registry down). */
 const CONFIG_UNAVAILABLE_DELAY_MS = 5_000;
 
 /**
- * Sends deliveries through per-webhook lanes and records every outcome. `onDone` fires once a
- * task's outcome is durable (attempt row and delivery status committed): only then may its Kafka
- * offset be committed.
+ * A lane whose next task would wait longer than this takes no more from the fan-out: they go
+ * through the topic. The fan-out commits an event's offset only once its in-process tasks are
+ * recorded, so a slow, hanging or rate-limited endpoint must not collect a long local backlog
+ * (after a crash, everything since that commit is replayed).
+ */
+const LOCAL_WAIT_LIMIT_MS = 1_000;
+
+/**
+ * Sends deliveries through per-webhook lanes and records every outcome. A task's `done` fires once
+ * its outcome is durable (attempt row and delivery status committed): only then may the Kafka
+ * offset it came from be committed.
  */
 export class Sender {
   private readonly lanes = new Map<string, WebhookLane>();
-  private onDone: (item: QueuedTask) => void = () => undefined;
+  private held = 0;
+  private readonly drained: (() => void)[] = [];
 
   constructor(
     private readonly deps: SenderDeps,
@@ -54,13 +67,53 @@ export class Sender {
     });
   }
 
-  /** The consumer learns here when a task's outcome is durable. */
-  setOnDone(onDone: (item: QueuedTask) => void): void {
-    this.onDone = onDone;
+  /** Tasks queued or being sent, not yet recorded. */
+  get inFlight(): number {
+    return this.held;
+  }
+
+  get full(): boolean {
+    return this.held >= this.options.maxInFlight;
+  }
+
+  /** Resolves once nothing is in flight. */
+  whenDrained(): Promise<void> {
+    if (this.held === 0) return Promise.resolve();
+    return new Promise((resolve) => this.drained.push(resolve));
   }
 
   enqueue(item: QueuedTask): void {
-    const webhookId = item.task.webhookId;
+    this.held++;
+    this.metrics.senderInFlight.set(this.held);
+    this.laneOf(item.task.webhookId).push(item);
+  }
+
+  /**
+   * Where a first attempt may go straight from the fan-out, skipping the round trip through the
+   * deliveries topic: the webhook's partition when this instance owns it and its lane is ready,
+   * not FIFO and not backed up (LOCAL_WAIT_LIMIT_MS); null when the task must be produced to the
+   * topic as usual.
+   */
+  localPartition(task: eventsV1.DeliveryTask): number | null {
+    const partition = this.deps.ownership.ownedPartition(task.webhookId);
+    if (partition === null || this.full) return null;
+    const lane = this.laneOf(task.webhookId);
+    return lane.takesLocalTasks && lane.estimatedWaitMs(Date.now()) <= LOCAL_WAIT_LIMIT_MS ? partition : null;
+  }
+
+  /** Drops queued, not yet started tasks of partitions this instance no longer owns; returns them. */
+  dropPartitions(partitions: Set<number>): QueuedTask[] {
+    const dropped: QueuedTask[] = [];
+    for (const lane of this.lanes.values()) dropped.push(...lane.removeWhere((item) => partitions.has(item.partition)));
+    this.release(dropped.length);
+    return dropped;
+  }
+
+  private get metrics(): DispatcherMetrics {
+    return this.deps.metrics;
+  }
+
+  private laneOf(webhookId: string): WebhookLane {
     let lane = this.lanes.get(webhookId);
     if (!lane) {
       lane = new WebhookLane((queued) => this.deliver(queued));
@@ -69,14 +122,19 @@ export class Sender {
     } else if (!lane.hasLimits) {
       this.loadLimits(webhookId, lane);
     }
-    lane.push(item);
+    return lane;
   }
 
-  /** Drops queued, not yet started tasks of partitions this instance no longer owns. */
-  dropPartitions(partitions: Set<number>): number {
-    let dropped = 0;
-    for (const lane of this.lanes.values()) dropped += lane.removeWhere((item) => partitions.has(item.partition)).length;
-    return dropped;
+  private release(count: number): void {
+    this.held -= count;
+    this.metrics.senderInFlight.set(this.held);
+    if (this.held === 0) this.drained.splice(0).forEach((resolve) => resolve());
+  }
+
+  /** The task's outcome is durable (or it was never attempted and needs no record). */
+  private settled(item: QueuedTask): void {
+    this.release(1);
+    item.done();
   }
 
   stop(): void {
@@ -86,16 +144,16 @@ export class Sender {
   private loadLimits(webhookId: string, lane: WebhookLane): void {
     lane.setLimits(null);
     this.deps.configs.get(webhookId).then(
-      (config) => lane.setLimits({ concurrency: config.fifo ? 1 : this.options.concurrencyPerWebhook, rps: config.rateLimitRps }),
+      (config) => lane.setLimits({ concurrency: config.fifo ? 1 : this.options.concurrencyPerWebhook, rps: config.rateLimitRps, fifo: config.fifo }),
       // Unknown or unreachable: let tasks through one at a time; each settles on its own below.
-      () => lane.setLimits({ concurrency: 1, rps: 100 }),
+      () => lane.setLimits({ concurrency: 1, rps: 100, fifo: true }),
     );
   }
 
   /**
    * One attempt of a task. Resolves when the webhook's lane may start another request: right
    * after the HTTP exchange — recording it (a batched PostgreSQL commit) goes on in the
-   * background, and only then is the task done (`onDone`: its offset may be committed). Holding
+   * background, and only then is the task done (`done`: its offset may be committed). Holding
    * the endpoint's concurrency slot through the commit would cap a webhook at
    * concurrency ÷ commit latency. FIFO webhooks wait for the record, to keep their order strict.
    */
@@ -124,12 +182,12 @@ export class Sender {
       const outcome = await makeAttempt(task, config, this.deps);
       recording = this.record(task, config, outcome)
         .catch((error) => this.deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'recording an attempt failed unexpectedly'))
-        .finally(() => this.onDone(item));
+        .finally(() => this.settled(item));
       if (config.fifo) await recording;
     } catch (error) {
       this.deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'delivery failed unexpectedly');
     } finally {
-      if (!recording) this.onDone(item);
+      if (!recording) this.settled(item);
     }
   }
 

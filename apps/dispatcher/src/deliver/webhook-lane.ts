@@ -1,16 +1,21 @@
 import type { eventsV1 } from '@hookline/proto';
 import { RateLimit } from './rate-limit';
 
-/** A task as handed over by the sender consumer, with where it came from (for the offset). */
+/** A task handed to the sender: from the deliveries topic, or straight from the fan-out. */
 export interface QueuedTask {
   task: eventsV1.DeliveryTask;
+  /** The deliveries-topic partition that owns the webhook. */
   partition: number;
-  offset: string;
+  /** True when handed over in process by the fan-out (it never went through the topic). */
+  local: boolean;
+  /** Called once the task's outcome is durable: its source may then commit past it. */
+  done: () => void;
 }
 
 export interface LaneLimits {
   concurrency: number;
   rps: number;
+  fifo: boolean;
 }
 
 /**
@@ -23,6 +28,9 @@ export class WebhookLane {
   private timer: NodeJS.Timeout | null = null;
   private readonly rateLimit = new RateLimit(10);
   private limits: LaneLimits | null = null;
+  /** Smoothed duration of one run (ms), and when each run in flight started. */
+  private averageRunMs = 0;
+  private readonly runsInFlight = new Set<{ startedMs: number }>();
 
   constructor(private readonly run: (item: QueuedTask) => Promise<void>) {}
 
@@ -45,6 +53,25 @@ export class WebhookLane {
 
   get hasLimits(): boolean {
     return this.limits !== null;
+  }
+
+  /** Whether tasks may also arrive straight from the fan-out: known limits, not FIFO (its order is the topic's). */
+  get takesLocalTasks(): boolean {
+    return this.limits !== null && !this.limits.fifo;
+  }
+
+  /**
+   * Roughly how long a task pushed now waits before it starts (ms): the queue ahead of it over
+   * the lane's pace, the lower of its rate limit and concurrency ÷ run time. A run in flight
+   * for longer than the average (a hanging endpoint) counts with its age so far.
+   */
+  estimatedWaitMs(nowMs: number): number {
+    if (!this.limits) return Infinity;
+    if (this.queue.length === 0 && this.inFlight < this.limits.concurrency) return 0;
+    let runMs = this.averageRunMs;
+    for (const run of this.runsInFlight) runMs = Math.max(runMs, nowMs - run.startedMs);
+    const perSecond = Math.min(this.limits.rps, (this.limits.concurrency * 1000) / Math.max(runMs, 1));
+    return ((this.queue.length + 1) * 1000) / perSecond;
   }
 
   push(item: QueuedTask): void {
@@ -82,8 +109,14 @@ export class WebhookLane {
       }
       const item = this.queue.shift()!;
       this.inFlight++;
+      const run = { startedMs: Date.now() };
+      this.runsInFlight.add(run);
       void this.run(item).finally(() => {
-        this.rateLimit.release(Date.now());
+        const now = Date.now();
+        this.runsInFlight.delete(run);
+        const runMs = now - run.startedMs;
+        this.averageRunMs = this.averageRunMs === 0 ? runMs : this.averageRunMs * 0.8 + runMs * 0.2;
+        this.rateLimit.release(now);
         this.inFlight--;
         this.pump();
       });

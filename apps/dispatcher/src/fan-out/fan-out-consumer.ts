@@ -1,10 +1,12 @@
-import { headerValue, startBatchConsumer, type Kafka, type KafkaMessage, type RunningConsumer } from '@hookline/kafka';
+import { headerValue, KafkaJSError, type Kafka, type KafkaMessage } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { Pool } from 'pg';
 import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-rows';
-import type { DeliveryTaskQueue } from '../deliver/task-queue';
+import { TopicOffsets, type PartitionOffsets } from '../deliver/offset-tracker';
 import { envelopeJson } from '../deliver/prepare';
+import type { Sender } from '../deliver/sender';
+import type { DeliveryTaskQueue } from '../deliver/task-queue';
 import { newId } from '../ids';
 import type { DispatcherMetrics } from '../metrics';
 import type { RoutingView } from '../routing/routing-view';
@@ -17,50 +19,151 @@ export interface FanOutOptions {
   metrics: DispatcherMetrics;
 }
 
+export interface FanOutDeps {
+  pool: Pool;
+  view: RoutingView;
+  queue: DeliveryTaskQueue;
+  sender: Sender;
+}
+
+export interface RunningFanOut {
+  /** Stop fetching, let in-process deliveries record, commit, disconnect. */
+  stop(): Promise<void>;
+}
+
 /**
  * Deliveries per upsert + produce. A fetched batch can hold thousands of events (× webhooks
  * each); one statement or produce of that size would stall for seconds, so the batch is
- * handled in slices, each one's offsets resolved once its deliveries are durable.
+ * handled in slices.
  */
 const SLICE_DELIVERIES = 2_000;
+const COMMIT_INTERVAL_MS = 100;
+const STOP_GRACE_MS = 10_000;
 
 /**
  * Events in, deliveries out. Per slice of a fetched batch: match every event against the
- * routing view, ONE multi-row upsert of the deliveries, ONE produce of their tasks, then resolve
- * the offsets — so an event's offset is committed only once its deliveries are durable in both
- * places.
+ * routing view, ONE multi-row upsert of the deliveries, then the tasks: those of webhooks this
+ * instance's sender owns go straight to it (no round trip through Kafka), the rest in ONE
+ * produce to the deliveries topic. An event's offset is committed only once its deliveries are
+ * durable and its in-process tasks are recorded, so a crash replays the event and the replay
+ * finds the undelivered deliveries again (autoCommit off, explicit commits).
  */
-export async function startFanOut(kafka: Kafka, deps: { pool: Pool; view: RoutingView; queue: DeliveryTaskQueue }, options: FanOutOptions): Promise<RunningConsumer> {
-  const fanOutSlice = async (messages: KafkaMessage[]) => {
+export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOutOptions): Promise<RunningFanOut> {
+  const offsets = new TopicOffsets(options.topic);
+  let assigned: number[] = [];
+  let inProcess = 0;
+  const drained: (() => void)[] = [];
+
+  const consumer = kafka.consumer({
+    groupId: options.groupId,
+    maxWaitTimeInMs: 10,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+    rebalanceTimeout: 10_000,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 2_000 },
+  });
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const now = payload.memberAssignment[options.topic] ?? [];
+    for (const partition of assigned) if (!now.includes(partition)) offsets.forget(partition);
+    assigned = now;
+  });
+
+  /** Creates a slice's deliveries; hands over or produces their tasks; returns when all are on their way. */
+  const fanOutSlice = async (messages: KafkaMessage[], tracker: PartitionOffsets) => {
     const rows = deliveriesFor(messages, deps.view, options.logger);
     const created = await upsertDeliveries(deps.pool, rows);
     // Re-enqueue only what is not already handled: a replay must not resend delivered ones,
     // nor jump a retry scheduled for later.
     const tasks = created.filter((row) => row.status === 'pending' && row.next_attempt_at === null).map(taskFor);
-    await deps.queue.enqueue(tasks);
-    options.metrics.fannedOut.inc(tasks.length);
+    const local: { task: eventsV1.DeliveryTask; partition: number }[] = [];
+    const remote: eventsV1.DeliveryTask[] = [];
+    for (const task of tasks) {
+      const partition = deps.sender.localPartition(task);
+      if (partition === null) remote.push(task);
+      else local.push({ task, partition });
+    }
+    await deps.queue.enqueue(remote);
+    if (remote.length > 0) options.metrics.fannedOut.inc({ route: 'topic' }, remote.length);
+    if (local.length > 0) options.metrics.fannedOut.inc({ route: 'local' }, local.length);
+
+    // From here nothing can fail: the slice's offset completes when its last local task is recorded.
+    const last = messages[messages.length - 1].offset;
+    tracker.begin(last);
+    let pending = local.length + 1;
+    const settle = () => {
+      if (--pending > 0) return;
+      tracker.complete(last);
+    };
+    inProcess += local.length;
+    const done = () => {
+      settle();
+      if (--inProcess === 0) drained.splice(0).forEach((resolve) => resolve());
+    };
+    for (const { task, partition } of local) deps.sender.enqueue({ task, partition, local: true, done });
+    settle();
   };
-  return startBatchConsumer(kafka, {
-    groupId: options.groupId,
-    topics: [options.topic],
-    logger: options.logger,
-    maxWaitTimeInMs: 10,
+
+  const commit = async () => {
+    const toCommit = offsets.takeCommits();
+    if (toCommit.length === 0) return;
+    try {
+      await consumer.commitOffsets(toCommit);
+    } catch (error) {
+      // Usually a rebalance: the partition's new owner replays from the last commit.
+      options.logger.warn({ err: error }, 'committing fan-out offsets failed');
+    }
+  };
+  const commitTimer = setInterval(() => void commit(), COMMIT_INTERVAL_MS);
+
+  await consumer.connect();
+  await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 4,
-    eachBatch: async (batch, { resolveOffset, heartbeat, isRunning, isStale }) => {
-      let start = 0;
-      while (start < batch.messages.length) {
-        if (!isRunning() || isStale()) return;
-        let end = start;
-        let deliveries = 0;
-        while (end < batch.messages.length && deliveries < SLICE_DELIVERIES) deliveries += fanOutWidth(batch.messages[end++], deps.view);
-        const slice = batch.messages.slice(start, end);
-        await fanOutSlice(slice);
-        resolveOffset(slice[slice.length - 1].offset);
-        await heartbeat();
-        start = end;
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      const tracker = offsets.of(batch.partition);
+      // Offsets handed out already (a refetch after a rejoin) are on their way.
+      const messages = batch.messages.filter((message) => !tracker.seen(message.offset));
+      try {
+        let start = 0;
+        while (start < messages.length) {
+          if (!isRunning() || isStale()) return;
+          let end = start;
+          let deliveries = 0;
+          while (end < messages.length && deliveries < SLICE_DELIVERIES) deliveries += fanOutWidth(messages[end++], deps.view);
+          const slice = messages.slice(start, end);
+          await fanOutSlice(slice, tracker);
+          // Moves the fetch position only; the commit follows the slice's completion.
+          resolveOffset(slice[slice.length - 1].offset);
+          await heartbeat();
+          start = end;
+        }
+        // Everything fetched is on its way (or was already): fetch what follows.
+        if (batch.messages.length > 0 && isRunning() && !isStale()) resolveOffset(batch.messages[batch.messages.length - 1].offset);
+      } catch (error) {
+        // kafkajs stops a consumer for good on an error it deems non-retriable (any plain
+        // Error): mark it retriable so the batch is fetched again from its last resolved offset.
+        options.logger.error({ err: error, partition: batch.partition }, 'fan-out batch failed; retrying');
+        throw error instanceof KafkaJSError ? error : new KafkaJSError(error as Error, { retriable: true });
       }
     },
   });
+
+  return {
+    async stop() {
+      await consumer.stop();
+      if (inProcess > 0) {
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([new Promise<void>((resolve) => drained.push(resolve)), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+        clearTimeout(grace);
+      }
+      clearInterval(commitTimer);
+      await commit();
+      await consumer.disconnect();
+    },
+  };
 }
 
 /** How many webhooks an org has: the most deliveries one of its events can fan out to. */
