@@ -21,6 +21,6 @@ export const registryEnv = {
   HOOKLINE_MAX_WEBHOOKS_PER_ORG: positiveInt(10, 10_000),
   /** A JSON or YAML event-type catalog loaded (upserted) at start. */
   HOOKLINE_EVENT_CATALOG: z.string().optional(),
-  /** How often the outbox relay looks for unsent rows (ms). */
-  HOOKLINE_REGISTRY_OUTBOX_POLL_MS: positiveInt(50, 60_000),
+  /** How often the outbox relay looks for unsent rows (ms) besides being woken by each commit (LISTEN/NOTIFY). */
+  HOOKLINE_REGISTRY_OUTBOX_POLL_MS: positiveInt(1_000, 60_000),
 };

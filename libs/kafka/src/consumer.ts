@@ -16,7 +16,10 @@ export interface BatchConsumerOptions {
   logger: Logger;
   /** Handles one batch; resolve offsets as messages become durable. */
   eachBatch: (batch: Batch, context: BatchContext) => Promise<void>;
-  /** How long a fetch may wait for data (ms); low keeps latency low. */
+  /**
+   * How long the broker may hold an empty fetch (ms). It answers at once when data arrives, so
+   * this does not add latency; a short wait only makes an idle consumer poll (and burn CPU).
+   */
   maxWaitTimeInMs?: number;
   partitionsConsumedConcurrently?: number;
   sessionTimeout?: number;
@@ -36,7 +39,7 @@ export interface RunningConsumer {
 export async function startBatchConsumer(kafka: Kafka, options: BatchConsumerOptions): Promise<RunningConsumer> {
   const consumer = kafka.consumer({
     groupId: options.groupId,
-    maxWaitTimeInMs: options.maxWaitTimeInMs ?? 50,
+    maxWaitTimeInMs: options.maxWaitTimeInMs ?? 500,
     sessionTimeout: options.sessionTimeout ?? 10_000,
     heartbeatInterval: 1_000,
     rebalanceTimeout: 10_000,

@@ -30,7 +30,7 @@ export async function startAuditConsumer(options: AuditConsumerOptions): Promise
     groupId: options.groupId,
     topics: [options.topic],
     logger,
-    maxWaitTimeInMs: 100,
+    maxWaitTimeInMs: 500,
     eachBatch: async (batch, { resolveOffset, heartbeat }) => {
       if (batch.messages.length === 0) return;
       const now = new Date();

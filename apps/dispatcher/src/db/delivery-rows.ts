@@ -46,24 +46,30 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
   const result = await db.query<Pick<QueueableDelivery, 'id' | 'event_id' | 'webhook_id' | 'status' | 'attempt_count' | 'next_attempt_at' | 'manual'>>(
     `with payload as (
        insert into delivery_payload (event_id, envelope_json)
-       select * from unnest($9::text[], $10::text[])
+       select event_id, envelope_json from json_to_recordset($2::json) as p(event_id text, envelope_json text)
        on conflict (event_id) do nothing
      )
      insert into delivery (id, org_id, webhook_id, event_id, event_type, is_test, traceparent, published_at)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::timestamptz[])
+     select id, org_id, webhook_id, event_id, event_type, is_test, traceparent, published_at
+     from json_to_recordset($1::json)
+       as d(id text, org_id text, webhook_id text, event_id text, event_type text, is_test bool, traceparent text, published_at timestamptz)
      on conflict (event_id, webhook_id) do update set updated_at = delivery.updated_at
      returning id, event_id, webhook_id, status, attempt_count, next_attempt_at, manual`,
+    // JSON documents rather than parallel arrays: pg escapes array elements in JavaScript.
     [
-      rows.map((r) => r.id),
-      rows.map((r) => r.orgId),
-      rows.map((r) => r.webhookId),
-      rows.map((r) => r.eventId),
-      rows.map((r) => r.eventType),
-      rows.map((r) => r.isTest),
-      rows.map((r) => r.traceparent),
-      rows.map((r) => r.publishedAt),
-      [...payloads.keys()],
-      [...payloads.values()],
+      JSON.stringify(
+        rows.map((r) => ({
+          id: r.id,
+          org_id: r.orgId,
+          webhook_id: r.webhookId,
+          event_id: r.eventId,
+          event_type: r.eventType,
+          is_test: r.isTest,
+          traceparent: r.traceparent,
+          published_at: r.publishedAt,
+        })),
+      ),
+      JSON.stringify([...payloads].map(([event_id, envelope_json]) => ({ event_id, envelope_json }))),
     ],
   );
   const sent = new Map(rows.map((row) => [`${row.eventId} ${row.webhookId}`, row]));

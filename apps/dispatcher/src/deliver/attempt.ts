@@ -33,19 +33,17 @@ const REDACTED = '[redacted]';
 export async function makeAttempt(task: eventsV1.DeliveryTask, config: DeliveryConfig, deps: AttemptDeps): Promise<AttemptOutcome> {
   const started = Date.now();
   const prepared = prepareRequest(task, config, deps.userAgent, started);
-  const headers = {
-    ...prepared.headers,
-    'webhook-signature': deps.signers.sign(config, task.deliveryId, prepared.timestampSeconds, prepared.body),
-  };
+  // The prepared headers object is this attempt's own: signature and credentials go into it.
+  const headers = prepared.headers;
+  headers['webhook-signature'] = deps.signers.sign(config, task.deliveryId, prepared.timestampSeconds, prepared.body);
   const secretHeaders = deps.auth.secretHeaders(config);
-  let sent: Record<string, string> = headers;
   const attempt = (fields: Partial<AttemptRow>): AttemptRow => ({
     id: newId('att'),
     deliveryId: task.deliveryId,
     number: task.attempt,
     startedAt: new Date(started),
     durationMs: Date.now() - started,
-    requestHeaders: redact(sent, secretHeaders),
+    requestHeaders: secretHeaders.length === 0 ? headers : redact(headers, secretHeaders),
     responseStatus: null,
     responseHeaders: {},
     responseBody: '',
@@ -55,14 +53,14 @@ export async function makeAttempt(task: eventsV1.DeliveryTask, config: DeliveryC
   });
 
   try {
-    let authHeaders = await deps.auth.headers(config);
-    sent = { ...headers, ...authHeaders };
-    let response = await post(deps.agent, prepared.url, sent, prepared.body, config.timeoutMs);
+    let authHeaders = config.auth.type === 'none' ? null : await deps.auth.headers(config);
+    if (authHeaders) Object.assign(headers, authHeaders);
+    let response = await post(deps.agent, prepared.url, headers, prepared.body, config.timeoutMs);
     if (response.status === 401 && config.auth.type === 'oauth2') {
       // The token may have been revoked early: fetch a new one once and retry at once.
-      authHeaders = await deps.auth.headers(config, { staleToken: authHeaders.authorization?.slice('Bearer '.length) });
-      sent = { ...headers, ...authHeaders };
-      response = await post(deps.agent, prepared.url, sent, prepared.body, config.timeoutMs);
+      authHeaders = await deps.auth.headers(config, { staleToken: authHeaders?.authorization?.slice('Bearer '.length) });
+      Object.assign(headers, authHeaders);
+      response = await post(deps.agent, prepared.url, headers, prepared.body, config.timeoutMs);
     }
     return responseOutcome(response, attempt);
   } catch (error) {

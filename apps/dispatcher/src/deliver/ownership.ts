@@ -8,12 +8,19 @@ import { partitionForKey } from '@hookline/kafka';
  */
 export class DeliveryOwnership {
   private owned = new Set<number>();
+  private readonly partitions = new Map<string, number>();
 
   constructor(private readonly partitionCount: number) {}
 
   /** The partition the deliveries topic's producer picks for this webhook's tasks. */
   partitionOf(webhookId: string): number {
-    return partitionForKey(webhookId, this.partitionCount);
+    let partition = this.partitions.get(webhookId);
+    if (partition === undefined) {
+      partition = partitionForKey(webhookId, this.partitionCount);
+      if (this.partitions.size >= 100_000) this.partitions.clear();
+      this.partitions.set(webhookId, partition);
+    }
+    return partition;
   }
 
   /** The partition when this instance owns it, else null. */

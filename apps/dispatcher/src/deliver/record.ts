@@ -42,10 +42,10 @@ export interface RecorderOptions {
 }
 
 /**
- * Writes attempts and delivery status changes in batches: one multi-row insert, one
- * `update … from unnest(…)` and one health upsert per flush, in one transaction. `record`
- * resolves once its rows are committed — only then may the Kafka offset be resolved. A failed
- * flush is retried (rows are never dropped); back-pressure comes from the sender's in-flight bound.
+ * Writes attempts and delivery status changes in batches: one multi-row insert, one update and
+ * one health upsert per flush, all in one statement (atomic, one round trip). `record` resolves
+ * once its rows are committed — only then may the Kafka offset be resolved. A failed flush is
+ * retried (rows are never dropped); back-pressure comes from the sender's in-flight bound.
  */
 export class AttemptRecorder {
   private queue: Pending[] = [];
@@ -151,79 +151,71 @@ async function writeBatch(pool: Pool, batch: Pending[], memo: WebhookHealthMemo)
   const health = healthChanges(batch.map((item) => item.update))
     .filter((change) => memo.needsWrite(change, nowMs))
     .sort(byKey((h) => h.webhookId));
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    if (attempts.length > 0) {
-      // One JSON document rather than eleven parallel arrays: pg escapes every element of a
-      // text array in JavaScript, while JSON.stringify is native (headers are JSON anyway).
-      await client.query(
-        `insert into attempt (id, delivery_id, number, started_at, duration_ms, request_headers, response_status,
-                              response_headers, response_body, error_class, error_message)
-         select id, delivery_id, number, started_at, duration_ms, request_headers, response_status,
-                response_headers, response_body, error_class, error_message
-         from json_to_recordset($1::json) as a(id text, delivery_id text, number int, started_at timestamptz, duration_ms int,
-              request_headers jsonb, response_status int, response_headers jsonb, response_body text, error_class text, error_message text)
-         on conflict (id) do nothing`,
-        [
-          JSON.stringify(
-            attempts.map((a) => ({
-              id: a.id,
-              delivery_id: a.deliveryId,
-              number: a.number,
-              started_at: a.startedAt,
-              duration_ms: a.durationMs,
-              request_headers: a.requestHeaders,
-              response_status: a.responseStatus,
-              response_headers: a.responseHeaders,
-              response_body: stripNul(a.responseBody),
-              error_class: a.errorClass,
-              error_message: a.errorMessage,
-            })),
-          ),
-        ],
-      );
-    }
-    // A delivered delivery stays delivered whatever a late duplicate reports.
-    await client.query(
-      `update delivery d set
+  // One statement: its data-modifying parts commit together (no begin/commit round trips), and
+  // each input is one JSON document — pg escapes every element of an array parameter in
+  // JavaScript, while JSON.stringify is native (headers are JSON anyway).
+  await pool.query(
+    `with recorded as (
+       insert into attempt (id, delivery_id, number, started_at, duration_ms, request_headers, response_status,
+                            response_headers, response_body, error_class, error_message)
+       select id, delivery_id, number, started_at, duration_ms, request_headers, response_status,
+              response_headers, response_body, error_class, error_message
+       from json_to_recordset($1::json) as a(id text, delivery_id text, number int, started_at timestamptz, duration_ms int,
+            request_headers jsonb, response_status int, response_headers jsonb, response_body text, error_class text, error_message text)
+       on conflict (id) do nothing
+     ),
+     -- A delivered delivery stays delivered whatever a late duplicate reports.
+     updated as (
+       update delivery d set
          status = case when d.status = 'delivered' then d.status else v.status end,
          attempt_count = greatest(d.attempt_count, v.attempt_count),
          last_attempt_at = coalesce(v.last_attempt_at, d.last_attempt_at),
          next_attempt_at = case when d.status = 'delivered' then null else v.next_attempt_at end,
          response_status = coalesce(v.response_status, d.response_status),
          updated_at = now()
-       from unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[])
-         as v(id, status, attempt_count, last_attempt_at, next_attempt_at, response_status)
-       where d.id = v.id`,
-      [
-        updates.map((u) => u.deliveryId),
-        updates.map((u) => u.status),
-        updates.map((u) => u.attemptCount),
-        updates.map((u) => u.lastAttemptAt),
-        updates.map((u) => u.nextAttemptAt),
-        updates.map((u) => u.responseStatus),
-      ],
-    );
-    if (health.length > 0) {
-      await client.query(
-        `insert into webhook_health (webhook_id, org_id, last_success_at, failing_since)
-         select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[])
-         on conflict (webhook_id) do update set
-           last_success_at = coalesce(excluded.last_success_at, webhook_health.last_success_at),
-           failing_since = case when excluded.last_success_at is not null then null
-                                else coalesce(webhook_health.failing_since, excluded.failing_since) end`,
-        [health.map((h) => h.webhookId), health.map((h) => h.orgId), health.map((h) => h.lastSuccessAt), health.map((h) => h.failingSince)],
-      );
-    }
-    await client.query('commit');
-    memo.wrote(health, nowMs);
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+       from json_to_recordset($2::json)
+         as v(id text, status text, attempt_count int, last_attempt_at timestamptz, next_attempt_at timestamptz, response_status int)
+       where d.id = v.id
+     ),
+     health as (
+       insert into webhook_health (webhook_id, org_id, last_success_at, failing_since)
+       select * from json_to_recordset($3::json) as h(webhook_id text, org_id text, last_success_at timestamptz, failing_since timestamptz)
+       on conflict (webhook_id) do update set
+         last_success_at = coalesce(excluded.last_success_at, webhook_health.last_success_at),
+         failing_since = case when excluded.last_success_at is not null then null
+                              else coalesce(webhook_health.failing_since, excluded.failing_since) end
+     )
+     select 1`,
+    [
+      JSON.stringify(
+        attempts.map((a) => ({
+          id: a.id,
+          delivery_id: a.deliveryId,
+          number: a.number,
+          started_at: a.startedAt,
+          duration_ms: a.durationMs,
+          request_headers: a.requestHeaders,
+          response_status: a.responseStatus,
+          response_headers: a.responseHeaders,
+          response_body: stripNul(a.responseBody),
+          error_class: a.errorClass,
+          error_message: a.errorMessage,
+        })),
+      ),
+      JSON.stringify(
+        updates.map((u) => ({
+          id: u.deliveryId,
+          status: u.status,
+          attempt_count: u.attemptCount,
+          last_attempt_at: u.lastAttemptAt,
+          next_attempt_at: u.nextAttemptAt,
+          response_status: u.responseStatus,
+        })),
+      ),
+      JSON.stringify(health.map((h) => ({ webhook_id: h.webhookId, org_id: h.orgId, last_success_at: h.lastSuccessAt, failing_since: h.failingSince }))),
+    ],
+  );
+  memo.wrote(health, nowMs);
 }
 
 interface HealthChange {

@@ -41,7 +41,7 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
 
   const consumer = kafka.consumer({
     groupId: options.groupId,
-    maxWaitTimeInMs: 20,
+    maxWaitTimeInMs: 500,
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
     rebalanceTimeout: 10_000,

@@ -56,7 +56,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
 
   const consumer = kafka.consumer({
     groupId: options.groupId,
-    maxWaitTimeInMs: 10,
+    maxWaitTimeInMs: 500,
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
     rebalanceTimeout: 10_000,

@@ -20,7 +20,7 @@ export async function followWebhookChanges(kafka: Kafka, view: RoutingView, opti
     topics: [options.topic],
     fromBeginning: true,
     logger: options.logger,
-    maxWaitTimeInMs: 50,
+    maxWaitTimeInMs: 500,
     eachBatch: async (batch, { resolveOffset }) => {
       for (const message of batch.messages) {
         // A null value is a compaction tombstone: nothing to apply.

@@ -25,7 +25,7 @@ export function startArchiveConsumer(options: ArchiveConsumerOptions): Promise<R
     groupId: options.groupId,
     topics: [options.topic],
     logger: options.logger,
-    maxWaitTimeInMs: 50,
+    maxWaitTimeInMs: 500,
     eachBatch: async (batch, { resolveOffset, heartbeat, isRunning, isStale }) => {
       for (let start = 0; start < batch.messages.length; start += INSERT_CHUNK) {
         if (!isRunning() || isStale()) return;

@@ -123,4 +123,32 @@ describe('outbox relay to Kafka', () => {
     const webhookAudits = audits.filter((a) => a.key === org.orgId && a.value.resourceType === 'webhook');
     expect(webhookAudits.map((a) => a.value.resourceId)).toEqual([sentinel.webhook!.id]);
   });
+
+  it('a commit wakes the relay at once (LISTEN/NOTIFY): the change is on Kafka long before the fallback poll', async () => {
+    const slow = await startTestRegistry({ env: { HOOKLINE_REGISTRY_OUTBOX_POLL_MS: '60000' } });
+    const logger = createLogger('outbox-test', 'silent');
+    const seen: string[] = [];
+    const reader = await startBatchConsumer(createKafka({ brokers: slow.env.KAFKA_BROKERS, clientId: 'outbox-wake-test', logger }), {
+      groupId: `outbox-wake-${uniqueSuffix()}`,
+      topics: [topicNames(slow.topicPrefix).webhookChanges],
+      logger,
+      eachBatch: async (batch, { resolveOffset }) => {
+        for (const message of batch.messages) {
+          seen.push(message.key!.toString());
+          resolveOffset(message.offset);
+        }
+      },
+    });
+    try {
+      const org = await createTestOrg(slow.client);
+      const startedAt = Date.now();
+      const created = await slow.client.createWebhook(webhookRequest(org.admin, { eventTypes: { types: ['transfer.completed'] } }));
+      await waitFor(() => seen.includes(created.webhook!.id), { timeoutMs: 20_000, message: 'the created change on Kafka' });
+      // The relay polls once a minute here: only the commit notification explains this.
+      expect(Date.now() - startedAt).toBeLessThan(20_000);
+    } finally {
+      await reader.stop();
+      await slow.stop();
+    }
+  });
 });

@@ -24,10 +24,7 @@ export async function enqueueWebhookChange(db: Queryable, entry: WebhookChangeEn
     version: entry.version,
     changedAt: entry.changedAt.toISOString(),
   }).finish();
-  await db.query(`insert into outbox (topic, message_key, payload) values ('webhook_change', $1, $2)`, [
-    entry.webhookId,
-    Buffer.from(payload),
-  ]);
+  await insertOutboxRow(db, 'webhook_change', entry.webhookId, Buffer.from(payload));
 }
 
 export interface AuditEntry {
@@ -69,6 +66,20 @@ export async function enqueueAudit(db: Queryable, entry: AuditEntry): Promise<st
     afterJson: entry.after === undefined ? '' : JSON.stringify(entry.after),
     source: 'registry',
   }).finish();
-  await db.query(`insert into outbox (topic, message_key, payload) values ('audit', $1, $2)`, [entry.orgId, Buffer.from(payload)]);
+  await insertOutboxRow(db, 'audit', entry.orgId, Buffer.from(payload));
   return id;
+}
+
+/** The channel a schema's relay listens on: notified when a transaction that wrote outbox rows commits. */
+export function outboxChannel(schema: string): string {
+  return `${schema}.outbox`;
+}
+
+/** Inserts one row and notifies the relay; PostgreSQL delivers the notification only on commit. */
+async function insertOutboxRow(db: Queryable, topic: 'webhook_change' | 'audit', key: string, payload: Buffer): Promise<void> {
+  await db.query(
+    `with row as (insert into outbox (topic, message_key, payload) values ($1, $2, $3) returning 1)
+     select pg_notify(current_schema() || '.outbox', '') from row`,
+    [topic, key, payload],
+  );
 }

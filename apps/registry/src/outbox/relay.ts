@@ -2,12 +2,15 @@ import type { Database } from '@hookline/db';
 import { ensureTopics, type BatchingProducer, type TopicNames } from '@hookline/kafka';
 import type { Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
+import type { PoolClient } from 'pg';
+import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
   db: Database;
   producer: BatchingProducer;
   topics: TopicNames;
   logger: Logger;
+  /** Fallback poll (ms): a commit wakes the relay at once through LISTEN/NOTIFY. */
   pollMs: number;
   batchSize?: number;
 }
@@ -90,12 +93,41 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const tick = () => {
     if (stopped) return;
+    if (!listener) void listen();
     drain()
       .catch((error) => options.logger.warn({ err: error }, 'outbox relay pass failed; retrying'))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.pollMs);
       });
   };
+  // A committed write wakes the relay at once; the poll covers a lost listening connection.
+  let listener: PoolClient | null = null;
+  let listening: Promise<void> | null = null;
+  const wake = () => {
+    if (stopped) return;
+    void drain().catch((error) => options.logger.warn({ err: error }, 'outbox relay pass failed; retrying'));
+  };
+  const listen = () =>
+    (listening ??= (async () => {
+      try {
+        const client = await options.db.pool.connect();
+        client.on('notification', wake);
+        client.on('error', (error) => {
+          options.logger.warn({ err: error }, 'outbox listener connection lost; polling until it is back');
+          if (listener === client) listener = null;
+          client.release(error);
+        });
+        await client.query(`listen ${client.escapeIdentifier(outboxChannel(options.db.schema))}`);
+        listener = client;
+        // Rows committed before LISTEN took effect are picked up by this pass.
+        wake();
+      } catch (error) {
+        options.logger.warn({ err: error }, 'could not listen for outbox commits; polling');
+      } finally {
+        listening = null;
+      }
+    })());
+  void listen();
   timer = setTimeout(tick, options.pollMs);
 
   return {
@@ -103,6 +135,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await listening;
+      if (listener) {
+        const client = listener;
+        listener = null;
+        client.removeAllListeners('notification');
+        await client.query('unlisten *').catch(() => undefined);
+        client.release();
+      }
       while (running) await running.catch(() => undefined);
     },
   };
