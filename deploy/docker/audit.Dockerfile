@@ -21,4 +21,4 @@ COPY libs libs
 COPY apps/audit apps/audit
 USER node
 EXPOSE 50054 8084
-CMD ["node", "--import", "tsx", "apps/audit/src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/audit/src/main.ts"]

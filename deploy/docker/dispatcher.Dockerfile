@@ -21,4 +21,4 @@ COPY libs libs
 COPY apps/dispatcher apps/dispatcher
 USER node
 EXPOSE 50053 8083
-CMD ["node", "--import", "tsx", "apps/dispatcher/src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/dispatcher/src/main.ts"]

@@ -21,4 +21,4 @@ COPY libs libs
 COPY apps/gateway apps/gateway
 USER node
 EXPOSE 8080
-CMD ["node", "--import", "tsx", "apps/gateway/src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/gateway/src/main.ts"]

@@ -21,4 +21,4 @@ COPY libs libs
 COPY apps/ingestion apps/ingestion
 USER node
 EXPOSE 50052 8082
-CMD ["node", "--import", "tsx", "apps/ingestion/src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/ingestion/src/main.ts"]

@@ -21,4 +21,4 @@ COPY libs libs
 COPY apps/registry apps/registry
 USER node
 EXPOSE 50051 8081
-CMD ["node", "--import", "tsx", "apps/registry/src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/registry/src/main.ts"]

@@ -8,6 +8,13 @@ import { root } from './infrastructure.mjs';
 export const SERVICES = ['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'];
 
 /**
+ * V8 flags every service runs with. A larger young generation (64 MiB semi-spaces instead of
+ * 16) lets the short-lived garbage of each delivery die in fewer scavenges: the benchmark's
+ * dispatcher spent about a sixth less CPU per delivery with it. The Dockerfiles use the same.
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+/**
  * Starts every service with `env`. `log(service, line)` receives their output; `onExit` is
  * called when one exits on its own. Returns the children and a stop function (SIGTERM, then
  * SIGKILL after 15 s).
@@ -16,7 +23,7 @@ export function launchServices({ env, log, onExit, nodeArgs = [] }) {
   const children = new Map();
   let stopping = false;
   for (const service of SERVICES) {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, `apps/${service}/src/main.ts`)], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', join(root, `apps/${service}/src/main.ts`)], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
