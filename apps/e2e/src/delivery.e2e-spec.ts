@@ -1,8 +1,7 @@
-import { waitFor } from '@hookline/testing';
+import { Receiver, waitFor, type ReceivedRequest } from '@hookline/testing';
 import { Webhook } from 'standardwebhooks';
 import { createLiveWebhook, publishTransfer, waitForDelivery } from './support/customer';
 import { startDeliveryStack, type DeliveryStack, type Organization } from './support/delivery-stack';
-import { Receiver, type ReceivedRequest } from './support/receiver';
 
 // The delivery path as a customer sees it: real registry, ingestion, dispatcher and gateway
 // processes, real Kafka and PostgreSQL, endpoints on loopback, only the public REST API.

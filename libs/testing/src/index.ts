@@ -4,3 +4,5 @@ export * from './infrastructure';
 export * from './free-port';
 export * from './process';
 export * from './service-process';
+export * from './receiver';
+export * from './rest-client';

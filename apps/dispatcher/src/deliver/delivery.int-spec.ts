@@ -1,8 +1,7 @@
 import { generateKeyPair, generateSigningSecret, verifySignature } from '@hookline/signing';
-import { waitFor } from '@hookline/testing';
+import { Receiver, waitFor, type ReceivedRequest } from '@hookline/testing';
 import { Webhook } from 'standardwebhooks';
 import type { RunningDispatcher } from '../app';
-import { Receiver, type ReceivedRequest } from '../testing/receiver';
 import { attemptRows, deliveryRows, nonEmpty, startStack, type Stack } from '../testing/harness';
 
 const ORG = 'org_delivery';

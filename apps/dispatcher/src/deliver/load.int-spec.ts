@@ -1,6 +1,5 @@
-import { startServiceProcess, waitFor, type ServiceProcess } from '@hookline/testing';
+import { Receiver, startServiceProcess, waitFor, type Responder, type ServiceProcess } from '@hookline/testing';
 import { startStack, type Stack } from '../testing/harness';
-import { Receiver, type Responder } from '../testing/receiver';
 
 // Process-level behaviour: several dispatcher processes, kill -9, endpoint isolation under load.
 // Kept lean (a few thousand events at most) so the suite stays within a couple of minutes.

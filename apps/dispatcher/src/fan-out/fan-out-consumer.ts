@@ -38,7 +38,8 @@ export interface RunningFanOut {
  */
 const SLICE_DELIVERIES = 2_000;
 const COMMIT_INTERVAL_MS = 100;
-const STOP_GRACE_MS = 10_000;
+/** Bounded, like the sender's own stop: what is not recorded by then is replayed after a restart. */
+const STOP_GRACE_MS = 5_000;
 
 /**
  * Events in, deliveries out. Per slice of a fetched batch: match every event against the

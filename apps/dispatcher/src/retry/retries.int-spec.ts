@@ -1,9 +1,8 @@
 import { createGrpcClient } from '@hookline/grpc';
 import { dispatcherV1 } from '@hookline/proto';
-import { waitFor } from '@hookline/testing';
+import { Receiver, waitFor, type Responder } from '@hookline/testing';
 import type { RunningDispatcher } from '../app';
 import { attemptRows, deliveryRows, nonEmpty, startStack, type Stack } from '../testing/harness';
-import { Receiver, type Responder } from '../testing/receiver';
 
 const ORG = 'org_retries';
 // Compressed schedule: attempt 2 after ~0.5 s, attempt 3 after ~1 s, then exhausted.

@@ -1,7 +1,6 @@
 // What a customer does through the REST API, as small steps the delivery suite composes.
-import { waitFor } from '@hookline/testing';
+import { waitFor, type Receiver } from '@hookline/testing';
 import type { DeliveryStack } from './delivery-stack';
-import type { Receiver } from './receiver';
 
 export interface CreatedWebhook {
   id: string;

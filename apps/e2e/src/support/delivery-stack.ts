@@ -3,25 +3,20 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
+  callApi,
+  createOrganization as createOrganizationVia,
   repoRoot,
   startServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
   uniqueSuffix,
   uniqueTopicPrefix,
+  type ApiAnswer,
+  type Organization,
   type ServiceProcess,
 } from '@hookline/testing';
 
-export interface ApiAnswer {
-  status: number;
-  body: any;
-}
-
-export interface Organization {
-  id: string;
-  adminKey: string;
-  keyFor(role: 'admin' | 'developer' | 'viewer'): Promise<string>;
-}
+export type { ApiAnswer, Organization } from '@hookline/testing';
 
 export interface DeliveryStack {
   gatewayUrl: string;
@@ -95,29 +90,8 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     });
     started.push(gateway);
 
-    const api = async (method: string, path: string, { key, body }: { key?: string; body?: unknown } = {}): Promise<ApiAnswer> => {
-      const headers: Record<string, string> = {};
-      if (key) headers.authorization = `Bearer ${key}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${gateway.httpUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    };
-
-    const createOrganization = async (): Promise<Organization> => {
-      const created = await api('POST', '/v1/admin/organizations', { key: operatorKey, body: { name: `E2E org ${uniqueSuffix()}` } });
-      if (created.status !== 201) throw new Error(`creating an organization answered ${created.status} ${JSON.stringify(created.body)}`);
-      const id: string = created.body.organization.id;
-      return {
-        id,
-        adminKey: created.body.api_key.key,
-        keyFor: async (role) => {
-          const key = await api('POST', `/v1/admin/organizations/${id}/api-keys`, { key: operatorKey, body: { role, owner: `${role}-${uniqueSuffix()}` } });
-          if (key.status !== 201) throw new Error(`creating a ${role} key answered ${key.status} ${JSON.stringify(key.body)}`);
-          return key.body.key;
-        },
-      };
-    };
+    const api = (method: string, path: string, options: { key?: string; body?: unknown } = {}) => callApi(gateway.httpUrl, method, path, options);
+    const createOrganization = () => createOrganizationVia(gateway.httpUrl, operatorKey, `E2E org ${uniqueSuffix()}`);
 
     return { gatewayUrl: gateway.httpUrl, api, createOrganization, output, stop };
   } catch (error) {

@@ -3,39 +3,23 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
+  callApi,
+  createOrganization as createOrganizationVia,
   repoRoot,
   startServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
   uniqueSuffix,
   uniqueTopicPrefix,
+  type ApiAnswer,
+  type Organization,
+  type RequestOptions,
   type ServiceProcess,
 } from '@hookline/testing';
 
 export const OPERATOR_KEY = `op_${randomBytes(16).toString('hex')}`;
 
-export interface ApiAnswer {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
-export interface RequestOptions {
-  /** Bearer token: an `hk_…` key, or OPERATOR_KEY. */
-  key?: string;
-  body?: unknown;
-  /** Sent as is (no JSON encoding), with `contentType`. */
-  rawBody?: string | Buffer;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
-export interface Organization {
-  id: string;
-  /** The first admin key (owner `operator`). */
-  adminKey: string;
-  keyFor(role: 'admin' | 'developer' | 'viewer', owner?: string): Promise<string>;
-}
+export type { ApiAnswer, Organization, RequestOptions } from '@hookline/testing';
 
 export interface GatewayStack {
   registry: ServiceProcess;
@@ -83,36 +67,8 @@ export async function startGatewayStack(): Promise<GatewayStack> {
     throw error;
   }
 
-  const api = async (method: string, path: string, options: RequestOptions = {}, baseUrl = gateway.httpUrl): Promise<ApiAnswer> => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.key) headers.authorization = `Bearer ${options.key}`;
-    let body: string | Buffer | undefined;
-    if (options.rawBody !== undefined) {
-      body = options.rawBody;
-      if (options.contentType) headers['content-type'] = options.contentType;
-    } else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] = 'application/json';
-    }
-    const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  };
-
-  const createOrganization = async (name = `Org ${uniqueSuffix()}`): Promise<Organization> => {
-    const created = await api('POST', '/v1/admin/organizations', { key: OPERATOR_KEY, body: { name } });
-    if (created.status !== 201) throw new Error(`creating an organization answered ${created.status} ${JSON.stringify(created.body)}`);
-    const id: string = created.body.organization.id;
-    return {
-      id,
-      adminKey: created.body.api_key.key,
-      keyFor: async (role, owner = `${role}-${uniqueSuffix()}`) => {
-        const key = await api('POST', `/v1/admin/organizations/${id}/api-keys`, { key: OPERATOR_KEY, body: { role, owner } });
-        if (key.status !== 201) throw new Error(`creating a ${role} key answered ${key.status} ${JSON.stringify(key.body)}`);
-        return key.body.key;
-      },
-    };
-  };
+  const api = (method: string, path: string, options: RequestOptions = {}, baseUrl = gateway.httpUrl) => callApi(baseUrl, method, path, options);
+  const createOrganization = (name?: string) => createOrganizationVia(gateway.httpUrl, OPERATOR_KEY, name);
 
   return {
     registry,

@@ -1,4 +1,4 @@
-// A real HTTP endpoint on loopback that records every request it gets.
+// A customer's endpoint in tests: a real node:http server on loopback that records every request.
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -6,23 +6,25 @@ export interface ReceivedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** The raw body, exactly as received (signatures are checked over it). */
   body: string;
   at: number;
 }
 
-/** Answers a request; return nothing to leave it hanging (until the client gives up). */
-export type Responder = (request: ReceivedRequest, index: number, res: ServerResponse) => { status: number; headers?: Record<string, string>; body?: string } | void;
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** Answers the n-th request (0-based); return nothing to leave it hanging (until the client gives up). */
+export type Responder = (request: ReceivedRequest, index: number, res: ServerResponse) => Answer | void;
 
 export class Receiver {
   readonly requests: ReceivedRequest[] = [];
-  private server!: Server;
-  responder: Responder = () => ({ status: 200, body: 'ok' });
+  private readonly server: Server;
 
-  constructor(responder?: Responder) {
-    if (responder) this.responder = responder;
-  }
-
-  async start(): Promise<this> {
+  constructor(public responder: Responder = () => ({ status: 200, body: 'ok' })) {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -35,12 +37,29 @@ export class Receiver {
         res.end(answer.body ?? '');
       });
     });
+  }
+
+  static start(responder?: Responder): Promise<Receiver> {
+    return new Receiver(responder).start();
+  }
+
+  async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
   }
 
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Requests carrying this `webhook-id` (one delivery, every attempt). */
+  requestsFor(deliveryId: string): ReceivedRequest[] {
+    return this.requests.filter((r) => r.headers['webhook-id'] === deliveryId);
+  }
+
+  /** Requests whose event envelope has this event id. */
+  requestsForEvent(eventId: string): ReceivedRequest[] {
+    return this.requests.filter((r) => (JSON.parse(r.body) as { id?: string }).id === eventId);
   }
 
   async stop(): Promise<void> {
