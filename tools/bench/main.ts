@@ -2,7 +2,8 @@
 // baseline. See tools/bench/README.md.
 import { parseOptions } from './options';
 import { runLatency, runRaw, runThroughput, waitUntilRouting } from './phases';
-import { setUpOrganization, startPlatform } from './platform';
+import { routesBetween, scrapeRoutes } from './dispatcher-metrics';
+import { setUpOrganization, startPlatform, WEBHOOK_RATE_LIMIT_RPS } from './platform';
 import { diffSamples, sampleProcesses } from './process-stats';
 import { startReceiver } from './receiver';
 import { machine, toMarkdown, writeReport, type BenchReport } from './report';
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
 
     const groups = () => ({ ...platform.processGroups(), bench: [process.pid] });
     const before = sampleProcesses(groups());
+    const routesBefore = await scrapeRoutes(platform.dispatcherMetricsUrl);
     const throughput = await runThroughput({
       ingestion: platform.ingestion,
       orgId: org.orgId,
@@ -36,6 +38,7 @@ async function main(): Promise<number> {
       window: options.window,
     });
     const after = sampleProcesses(groups());
+    const routes = routesBetween(routesBefore, await scrapeRoutes(platform.dispatcherMetricsUrl));
     say(`throughput: ${throughput.deliveriesPerSecond.toFixed(0)}/s, lost ${throughput.lost}`);
 
     say(`phase 2: latency at ${options.rate}/s`);
@@ -61,6 +64,8 @@ async function main(): Promise<number> {
       latency,
       raw,
       platformOverRaw: throughput.deliveriesPerSecond / raw.perSecond,
+      rateLimitCeiling: options.webhooks * WEBHOOK_RATE_LIMIT_RPS,
+      firstAttemptRoutes: routes,
       processes: { throughput: diffSamples(before, after) },
     };
     const file = writeReport(report, options.out);

@@ -17,6 +17,8 @@ export interface Platform {
   gateway: string;
   ingestion: GrpcClient<typeof ingestionV1.IngestionServiceService>;
   operatorKey: string;
+  /** The dispatcher's Prometheus endpoint, when this run started it. */
+  dispatcherMetricsUrl?: string;
   /** Process groups whose CPU and memory are reported: name → pids (looked up when asked). */
   processGroups(): Record<string, number[]>;
   stop(): Promise<void>;
@@ -110,6 +112,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
     gateway,
     ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${ports.INGESTION_PORT}`, { deadlineMs: 30_000 }),
     operatorKey,
+    dispatcherMetricsUrl: `http://127.0.0.1:${ports.DISPATCHER_OPS_PORT}/metrics`,
     processGroups: () => ({ ...infrastructure(), ...Object.fromEntries([...children].map(([name, child]) => [name, child.pid ? [child.pid] : []])) }),
     stop: async () => {
       await services.stop();
@@ -137,6 +140,9 @@ async function call(base: string, key: string, method: string, path: string, bod
 }
 
 /** One organization with `count` webhooks on the receiver, rate limit at the maximum. */
+/** Every bench webhook's rate limit: the public maximum (DESIGN §4), so webhooks × this caps a run. */
+export const WEBHOOK_RATE_LIMIT_RPS = 100;
+
 export async function setUpOrganization(platform: Platform, receiverUrl: string, count: number): Promise<BenchOrg> {
   const created = await call(platform.gateway, platform.operatorKey, 'POST', '/v1/admin/organizations', { name: `Bench ${Date.now()}` });
   const apiKey: string = created.api_key.key;
@@ -147,7 +153,7 @@ export async function setUpOrganization(platform: Platform, receiverUrl: string,
       name: `bench endpoint ${i}`,
       url: `${receiverUrl}${path}`,
       event_types: ['transfer.completed'],
-      rate_limit_rps: 100,
+      rate_limit_rps: WEBHOOK_RATE_LIMIT_RPS,
     });
     secrets.set(path, webhook.signing_secret);
   }

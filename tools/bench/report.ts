@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { RouteCounts } from './dispatcher-metrics';
 import type { ProcessSample } from './process-stats';
 import type { LatencyResult, ThroughputResult } from './phases';
 import type { RawResult } from './raw-baseline';
@@ -14,6 +15,10 @@ export interface BenchReport {
   latency: LatencyResult;
   raw: RawResult;
   platformOverRaw: number;
+  /** webhooks × their rate limit: no run can exceed it. */
+  rateLimitCeiling: number;
+  /** First attempts in the throughput phase handed to the sender in process vs produced to the deliveries topic. */
+  firstAttemptRoutes: RouteCounts | null;
   processes: { throughput: ProcessSample[] };
 }
 
@@ -31,6 +36,10 @@ export function toMarkdown(r: BenchReport): string {
     '|---|---|---|',
     `| throughput | sustained deliveries/s (${f(t.seconds, 0)} s) | **${f(t.deliveriesPerSecond, 0)}** |`,
     `| throughput | deliveries expected / received / lost / duplicates | ${t.deliveriesExpected} / ${t.deliveriesReceived} / ${t.lost} / ${t.duplicates} |`,
+    `| throughput | ceiling set by rate limits (${r.options.webhooks} webhooks × their limit) | ${r.rateLimitCeiling} |`,
+    ...(r.firstAttemptRoutes
+      ? [`| throughput | first attempts handed over in process / via the deliveries topic | ${r.firstAttemptRoutes.local} / ${r.firstAttemptRoutes.topic} |`]
+      : []),
     `| latency @ ${l.rate}/s | p50 / p90 / p99 / p99.9 / max (ms) | ${f(l.p50)} / ${f(l.p90)} / ${f(l.p99)} / ${f(l.p999)} / ${f(l.max)} |`,
     `| latency @ ${l.rate}/s | samples / lost / near 5 s fetch wait | ${l.samples} / ${l.lost} / ${l.nearFetchWait} |`,
     `| raw baseline | sign + POST/s at concurrency ${r.options.concurrency} | ${f(r.raw.perSecond, 0)} |`,

@@ -75,7 +75,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     { topic: topics.deliveries, numPartitions: config.HOOKLINE_DELIVERY_PARTITIONS },
     { topic: topics.webhookChanges, numPartitions: 1, config: { 'cleanup.policy': 'compact' } },
   ]);
-  const producer = new BatchingProducer(kafka, { lingerMs: 2 });
+  const producer = new BatchingProducer(kafka);
   await producer.connect();
   const queue = new DeliveryTaskQueue(producer, topics.deliveries);
   const ownership = new DeliveryOwnership(await partitionCount(kafka, topics.deliveries));

@@ -57,7 +57,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const topics = topicNames(config.HOOKLINE_TOPIC_PREFIX);
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'ingestion', logger });
   await ensureTopics(kafka, [{ topic: topics.events, numPartitions: config.HOOKLINE_EVENTS_TOPIC_PARTITIONS }]);
-  const producer = new BatchingProducer(kafka, { lingerMs: 2 });
+  const producer = new BatchingProducer(kafka);
   await producer.connect();
   const archiveConsumer = await startArchiveConsumer({
     kafka,

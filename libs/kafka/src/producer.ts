@@ -7,7 +7,11 @@ export interface OutgoingMessage {
 }
 
 export interface BatchingProducerOptions {
-  /** How long concurrent sends wait to share one produce request (ms). */
+  /**
+   * How long sends wait to share one produce request when none is in flight (ms). 0 (the
+   * default): until the current tick's other sends are queued. Under load batches form anyway
+   * while the previous produce is in flight, so a linger only adds latency.
+   */
   lingerMs?: number;
   /** Flush early once this many messages are queued. */
   maxBatchMessages?: number;
@@ -54,7 +58,7 @@ export class BatchingProducer {
   private readonly producer: Producer;
   private queue: Part[] = [];
   private queuedMessages = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private readonly lingerMs: number;
   private readonly maxBatchMessages: number;
   private readonly maxBatchBytes: number;
@@ -62,7 +66,7 @@ export class BatchingProducer {
 
   constructor(kafka: Kafka, options: BatchingProducerOptions = {}) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-    this.lingerMs = options.lingerMs ?? 2;
+    this.lingerMs = options.lingerMs ?? 0;
     this.maxBatchMessages = options.maxBatchMessages ?? 5_000;
     this.maxBatchBytes = options.maxBatchBytes ?? 900_000;
   }
@@ -88,7 +92,7 @@ export class BatchingProducer {
       }
       this.enqueue(part);
       if (this.queuedMessages >= this.maxBatchMessages) this.flush();
-      else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.lingerMs);
+      else if (!this.timer && !this.inFlight) this.timer = this.lingerMs > 0 ? setTimeout(() => this.flush(), this.lingerMs) : setImmediate(() => this.flush());
     });
   }
 
@@ -100,7 +104,8 @@ export class BatchingProducer {
 
   private flush(): void {
     if (this.timer) {
-      clearTimeout(this.timer);
+      clearTimeout(this.timer as NodeJS.Timeout);
+      clearImmediate(this.timer as NodeJS.Immediate);
       this.timer = null;
     }
     if (this.inFlight || this.queue.length === 0) return; // sent when the in-flight produce completes

@@ -40,10 +40,10 @@ const CONFIG_UNAVAILABLE_DELAY_MS = 5_000;
 /**
  * A lane whose next task would wait longer than this takes no more from the fan-out: they go
  * through the topic. The fan-out commits an event's offset only once its in-process tasks are
- * recorded, so a slow, hanging or rate-limited endpoint must not collect a long local backlog
- * (after a crash, everything since that commit is replayed).
+ * recorded, so a hanging or heavily rate-limited endpoint must not hold that commit back for
+ * long (a crash replays everything since it; the replay resends only undelivered deliveries).
  */
-const LOCAL_WAIT_LIMIT_MS = 1_000;
+const LOCAL_WAIT_LIMIT_MS = 10_000;
 
 /**
  * Sends deliveries through per-webhook lanes and records every outcome. A task's `done` fires once

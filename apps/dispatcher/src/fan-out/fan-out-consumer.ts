@@ -47,7 +47,9 @@ const STOP_GRACE_MS = 5_000;
  * instance's sender owns go straight to it (no round trip through Kafka), the rest in ONE
  * produce to the deliveries topic. An event's offset is committed only once its deliveries are
  * durable and its in-process tasks are recorded, so a crash replays the event and the replay
- * finds the undelivered deliveries again (autoCommit off, explicit commits).
+ * finds the undelivered deliveries again (autoCommit off, explicit commits). While the sender
+ * is full the fan-out waits: back-pressure reaches the events topic instead of moving the
+ * backlog onto the deliveries topic.
  */
 export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOutOptions): Promise<RunningFanOut> {
   const offsets = new TopicOffsets(options.topic);
@@ -135,6 +137,13 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
           let deliveries = 0;
           while (end < messages.length && deliveries < SLICE_DELIVERIES) deliveries += fanOutWidth(messages[end++], deps.view);
           const slice = messages.slice(start, end);
+          // A full sender: wait for room rather than spill onto the topic — the events are
+          // durable where they are, and an in-process hand-over costs less than a round trip.
+          while (deps.sender.full) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            await heartbeat();
+            if (!isRunning() || isStale()) return;
+          }
           await fanOutSlice(slice, tracker);
           // Moves the fetch position only; the commit follows the slice's completion.
           resolveOffset(slice[slice.length - 1].offset);
