@@ -1,3 +1,5 @@
+import type { Logger } from '@hookline/logging';
+
 /**
  * Completed offsets of one partition, handed out in order and finished in any order: only the
  * contiguous completed prefix may be committed, so a crash replays everything not yet durable
@@ -75,4 +77,36 @@ export class TopicOffsets {
     }
     return commits;
   }
+}
+
+export interface OffsetCommitter {
+  commitOffsets(offsets: { topic: string; partition: number; offset: string }[]): Promise<void>;
+}
+
+export interface PeriodicCommits {
+  /** Stops the timer and commits what is committable now (at stop). */
+  finish(): Promise<void>;
+}
+
+/**
+ * Commits every `intervalMs` whatever the trackers allow. A failed commit is usually a
+ * rebalance: the partition's new owner replays from the last commit, so it is only logged.
+ */
+export function commitPeriodically(consumer: OffsetCommitter, offsets: TopicOffsets, logger: Logger, intervalMs = 100): PeriodicCommits {
+  const commit = async () => {
+    const toCommit = offsets.takeCommits();
+    if (toCommit.length === 0) return;
+    try {
+      await consumer.commitOffsets(toCommit);
+    } catch (error) {
+      logger.warn({ err: error, topic: offsets.topic }, 'committing offsets failed');
+    }
+  };
+  const timer = setInterval(() => void commit(), intervalMs);
+  return {
+    finish: async () => {
+      clearInterval(timer);
+      await commit();
+    },
+  };
 }

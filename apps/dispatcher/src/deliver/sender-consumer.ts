@@ -2,7 +2,7 @@ import type { Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { DispatcherMetrics } from '../metrics';
-import { TopicOffsets } from './offset-tracker';
+import { commitPeriodically, TopicOffsets } from './offset-tracker';
 import type { DeliveryOwnership } from './ownership';
 import type { Sender } from './sender';
 import type { QueuedTask } from './webhook-lane';
@@ -23,7 +23,6 @@ export interface RunningSenderConsumer {
   assignedPartitions(): number[];
 }
 
-const COMMIT_INTERVAL_MS = 100;
 const STOP_GRACE_MS = 10_000;
 
 /**
@@ -78,17 +77,7 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
     }
   };
 
-  const commit = async () => {
-    const toCommit = offsets.takeCommits();
-    if (toCommit.length === 0) return;
-    try {
-      await consumer.commitOffsets(toCommit);
-    } catch (error) {
-      // Usually a rebalance: the partition's new owner replays from the last commit.
-      options.logger.warn({ err: error }, 'committing sender offsets failed');
-    }
-  };
-  const commitTimer = setInterval(() => void commit(), COMMIT_INTERVAL_MS);
+  const commits = commitPeriodically(consumer, offsets, options.logger);
 
   await consumer.connect();
   await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
@@ -131,8 +120,7 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
         // A pending grace timer would keep the process (or a Jest worker) alive after stop.
         clearTimeout(grace);
       }
-      clearInterval(commitTimer);
-      await commit();
+      await commits.finish();
       sender.stop();
       await consumer.disconnect();
     },

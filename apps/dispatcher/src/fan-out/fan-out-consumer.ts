@@ -3,7 +3,7 @@ import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { Pool } from 'pg';
 import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-rows';
-import { TopicOffsets, type PartitionOffsets } from '../deliver/offset-tracker';
+import { commitPeriodically, TopicOffsets, type PartitionOffsets } from '../deliver/offset-tracker';
 import { envelopeJson } from '../deliver/prepare';
 import type { Sender } from '../deliver/sender';
 import type { DeliveryTaskQueue } from '../deliver/task-queue';
@@ -37,7 +37,6 @@ export interface RunningFanOut {
  * handled in slices.
  */
 const SLICE_DELIVERIES = 2_000;
-const COMMIT_INTERVAL_MS = 100;
 /** Bounded, like the sender's own stop: what is not recorded by then is replayed after a restart. */
 const STOP_GRACE_MS = 5_000;
 
@@ -107,17 +106,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     settle();
   };
 
-  const commit = async () => {
-    const toCommit = offsets.takeCommits();
-    if (toCommit.length === 0) return;
-    try {
-      await consumer.commitOffsets(toCommit);
-    } catch (error) {
-      // Usually a rebalance: the partition's new owner replays from the last commit.
-      options.logger.warn({ err: error }, 'committing fan-out offsets failed');
-    }
-  };
-  const commitTimer = setInterval(() => void commit(), COMMIT_INTERVAL_MS);
+  const commits = commitPeriodically(consumer, offsets, options.logger);
 
   await consumer.connect();
   await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
@@ -169,8 +158,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
         await Promise.race([new Promise<void>((resolve) => drained.push(resolve)), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
         clearTimeout(grace);
       }
-      clearInterval(commitTimer);
-      await commit();
+      await commits.finish();
       await consumer.disconnect();
     },
   };
