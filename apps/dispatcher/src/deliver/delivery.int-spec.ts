@@ -203,4 +203,30 @@ describe('delivering an event to a real endpoint', () => {
     }, { message: '21 delivered rows' });
     for (const row of rows) expect(await attemptRows(stack.db, row.id)).toHaveLength(1);
   });
+
+  it('a test event reaches a webhook the change feed has not announced yet (created a moment ago)', async () => {
+    const endpoint = await receiver();
+    const hook = await stack.registry.create(ORG, { url: endpoint.url }, { announce: false });
+    expect(dispatcher.routing.route(hook.webhookId)).toBeUndefined();
+    const event = await stack.ingestion.publish(ORG, 'hookline.test', { message: 'hello' }, { isTest: true, targetWebhookId: hook.webhookId });
+
+    const [request] = await waitFor(() => nonEmpty(endpoint.requests), { message: 'the test delivery' });
+    expect(JSON.parse(request.body)).toMatchObject({ id: event.id, is_test: true });
+    const [row] = await waitFor(async () => nonEmpty((await deliveryRows(stack.db, hook.webhookId)).filter((r) => r.status === 'delivered')), {
+      message: 'the delivery recorded as delivered',
+    });
+    expect(row.event_id).toBe(event.id);
+  });
+
+  it("a test event naming another organization's webhook is never sent: its delivery fails without an attempt", async () => {
+    const endpoint = await receiver();
+    const foreign = await stack.registry.create('org_someone_else', { url: endpoint.url }, { announce: false });
+    await stack.ingestion.publish(ORG, 'hookline.test', { message: 'not yours' }, { isTest: true, targetWebhookId: foreign.webhookId });
+
+    const [row] = await waitFor(async () => nonEmpty((await deliveryRows(stack.db, foreign.webhookId)).filter((r) => r.status === 'failed')), {
+      message: 'the delivery to be failed',
+    });
+    expect(await attemptRows(stack.db, row.id)).toHaveLength(0);
+    expect(endpoint.requests).toHaveLength(0);
+  });
 });

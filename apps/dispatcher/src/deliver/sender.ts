@@ -172,6 +172,13 @@ export class Sender {
         }
         return;
       }
+      // Never one organization's event to another's endpoint (a test event's target is taken
+      // on trust when the routing view does not know it yet).
+      if (config.orgId !== task.orgId) {
+        this.deps.logger.warn({ webhookId: task.webhookId, orgId: task.orgId }, 'delivery for a webhook of another organization dropped');
+        await this.settleWithoutAttempt(task, 'failed', null);
+        return;
+      }
       // The change feed is the freshest word on status (deleted/paused apply within ~1 s).
       const status = this.deps.view.route(task.webhookId)?.status ?? config.status;
       if (status !== 'active') {

@@ -26,11 +26,17 @@ export function filterAccepts(eventTypes: readonly string[], type: string): bool
   return false;
 }
 
-/** The webhooks an event goes to: active ones whose filter accepts it; a test event only to its target. */
+/**
+ * The webhooks an event goes to: active ones whose filter accepts it; a test event only to its
+ * target. A target the view does not know yet (created less than a moment ago: test events are
+ * sent only to webhooks the registry just confirmed) is routed anyway; the sender checks the
+ * webhook's status and organization against the registry before sending.
+ */
 export function matchWebhooks(view: RoutingView, event: RoutableEvent): WebhookRoute[] {
   if (event.targetWebhookId) {
     const target = view.route(event.targetWebhookId);
-    return target && target.orgId === event.orgId && target.status === 'active' ? [target] : [];
+    if (!target) return [{ webhookId: event.targetWebhookId, orgId: event.orgId, status: 'active', eventTypes: [], version: 0 }];
+    return target.orgId === event.orgId && target.status === 'active' ? [target] : [];
   }
   const matched: WebhookRoute[] = [];
   for (const route of view.webhooksOf(event.orgId)) {

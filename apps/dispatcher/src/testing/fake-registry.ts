@@ -61,7 +61,7 @@ export class FakeRegistry {
   }
 
   /** Creates an active webhook (hmac-sha256, fresh secret) and publishes its change. */
-  async create(orgId: string, fields: Partial<FakeWebhook> & { url: string }): Promise<FakeWebhook> {
+  async create(orgId: string, fields: Partial<FakeWebhook> & { url: string }, options: { announce?: boolean } = {}): Promise<FakeWebhook> {
     const webhook: FakeWebhook = {
       webhookId: `wh_${uniqueSuffix()}`,
       orgId,
@@ -79,7 +79,8 @@ export class FakeRegistry {
       ...fields,
     };
     this.webhooks.set(webhook.webhookId, webhook);
-    await this.publishChange(webhook, 'created');
+    // announce: false leaves the change feed silent (a webhook the dispatcher has not heard of yet).
+    if (options.announce !== false) await this.publishChange(webhook, 'created');
     return webhook;
   }
 
