@@ -301,13 +301,14 @@ describe('webhook changes', () => {
     const [doomedEndpoint, controlEndpoint] = await Promise.all([receiver(), receiver()]);
     const doomed = await createLiveWebhook(stack, developer, doomedEndpoint);
     const control = await createLiveWebhook(stack, developer, controlEndpoint);
-    // Both endpoints fail the first event, so retries for it are scheduled on both.
-    let failingEventId = '';
-    const failFirst = (request: ReceivedRequest) => (eventIdOf(request) === failingEventId ? { status: 500 } : { status: 200, body: 'ok' });
+    // Both endpoints fail the first event, so retries for it are scheduled on both. It is told
+    // apart by its data: its delivery may arrive before the publish call has returned its id.
+    const failFirst = (request: ReceivedRequest) =>
+      (JSON.parse(request.body) as { data: { before?: string } }).data.before === 'delete' ? { status: 500 } : { status: 200, body: 'ok' };
     doomedEndpoint.responder = failFirst;
     controlEndpoint.responder = failFirst;
 
-    failingEventId = await publishTransfer(stack, developer, { before: 'delete' });
+    const failingEventId = await publishTransfer(stack, developer, { before: 'delete' });
     await waitFor(() => doomedEndpoint.requestsForEvent(failingEventId).length === 1, { message: 'the first attempt at the doomed webhook' });
     const deleted = await stack.api('DELETE', `/v1/webhooks/${doomed.id}`, { key: developer });
     expect(deleted.status).toBe(204);
