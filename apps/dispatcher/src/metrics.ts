@@ -15,7 +15,7 @@ export interface DispatcherMetrics {
 export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
   return {
     attempts: new Counter({ name: 'hookline_delivery_attempts_total', help: 'Delivery attempts by outcome (success or error class)', labelNames: ['outcome'], registers: [registry] }),
-    deliveries: new Counter({ name: 'hookline_deliveries_total', help: 'Deliveries reaching a state: delivered, retry_scheduled, failed', labelNames: ['outcome'], registers: [registry] }),
+    deliveries: new Counter({ name: 'hookline_deliveries_total', help: 'Deliveries reaching a state: delivered, retry_scheduled, failed, skipped_inactive, or deferred (endpoint backed up)', labelNames: ['outcome'], registers: [registry] }),
     attemptSeconds: new Histogram({
       name: 'hookline_delivery_attempt_seconds',
       help: 'Duration of one delivery attempt',

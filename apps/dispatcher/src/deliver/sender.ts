@@ -45,6 +45,11 @@ const CONFIG_UNAVAILABLE_DELAY_MS = 5_000;
  */
 const LOCAL_WAIT_LIMIT_MS = 10_000;
 
+/** A task from the topic that would wait longer than this in its lane is deferred (see `enqueue`). */
+const DEFER_WAIT_MS = 30_000;
+/** The furthest a deferred task is pushed; a lane still backed up then defers it again. */
+const MAX_DEFER_MS = 60_000;
+
 /**
  * Sends deliveries through per-webhook lanes and records every outcome. A task's `done` fires once
  * its outcome is durable (attempt row and delivery status committed): only then may the Kafka
@@ -85,20 +90,31 @@ export class Sender {
   enqueue(item: QueuedTask): void {
     this.held++;
     this.metrics.senderInFlight.set(this.held);
-    this.laneOf(item.task.webhookId).push(item);
+    const lane = this.laneOf(item.task.webhookId);
+    // A task from the topic for a lane backed up for long (a dead or slow endpoint under load) is
+    // not held in memory: such a backlog would fill the in-flight budget and stall every other
+    // webhook here. It is deferred in PostgreSQL like a scheduled retry (no attempt counted) and
+    // comes back through the retry poller. FIFO lanes keep their order: never deferred.
+    const waitMs = item.local || !lane.takesLocalTasks ? 0 : lane.estimatedWaitMs(Date.now());
+    if (waitMs > DEFER_WAIT_MS) {
+      this.metrics.deliveries.inc({ outcome: 'deferred' });
+      void this.settleWithoutAttempt(item.task, 'pending', new Date(Date.now() + Math.min(waitMs, MAX_DEFER_MS))).finally(() => this.settled(item));
+      return;
+    }
+    lane.push(item);
   }
 
   /**
    * Where a first attempt may go straight from the fan-out, skipping the round trip through the
    * deliveries topic: the webhook's partition when this instance owns it and its lane is ready,
    * not FIFO and not backed up (LOCAL_WAIT_LIMIT_MS); null when the task must be produced to the
-   * topic as usual.
+   * topic as usual. `alsoQueued`: tasks of this webhook the caller is about to hand over too.
    */
-  localPartition(task: eventsV1.DeliveryTask): number | null {
+  localPartition(task: eventsV1.DeliveryTask, alsoQueued = 0): number | null {
     const partition = this.deps.ownership.ownedPartition(task.webhookId);
     if (partition === null || this.full) return null;
     const lane = this.laneOf(task.webhookId);
-    return lane.takesLocalTasks && lane.estimatedWaitMs(Date.now()) <= LOCAL_WAIT_LIMIT_MS ? partition : null;
+    return lane.takesLocalTasks && lane.estimatedWaitMs(Date.now(), alsoQueued) <= LOCAL_WAIT_LIMIT_MS ? partition : null;
   }
 
   /** Drops queued, not yet started tasks of partitions this instance no longer owns; returns them. */

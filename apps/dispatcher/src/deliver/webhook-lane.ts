@@ -61,17 +61,19 @@ export class WebhookLane {
   }
 
   /**
-   * Roughly how long a task pushed now waits before it starts (ms): the queue ahead of it over
+   * Roughly how long a task pushed now (after `alsoQueued` others not pushed yet) waits before
+   * it starts (ms): the queue ahead of it over
    * the lane's pace, the lower of its rate limit and concurrency ÷ run time. A run in flight
    * for longer than the average (a hanging endpoint) counts with its age so far.
    */
-  estimatedWaitMs(nowMs: number): number {
+  estimatedWaitMs(nowMs: number, alsoQueued = 0): number {
     if (!this.limits) return Infinity;
-    if (this.queue.length === 0 && this.inFlight < this.limits.concurrency) return 0;
+    const queued = this.queue.length + alsoQueued;
+    if (queued === 0 && this.inFlight < this.limits.concurrency) return 0;
     let runMs = this.averageRunMs;
     for (const run of this.runsInFlight) runMs = Math.max(runMs, nowMs - run.startedMs);
     const perSecond = Math.min(this.limits.rps, (this.limits.concurrency * 1000) / Math.max(runMs, 1));
-    return ((this.queue.length + 1) * 1000) / perSecond;
+    return ((queued + 1) * 1000) / perSecond;
   }
 
   push(item: QueuedTask): void {

@@ -80,10 +80,16 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     const tasks = created.filter((row) => row.status === 'pending' && row.next_attempt_at === null).map(taskFor);
     const local: { task: eventsV1.DeliveryTask; partition: number }[] = [];
     const remote: eventsV1.DeliveryTask[] = [];
+    // Counted per webhook: the slice's earlier tasks are queued ahead of its later ones.
+    const handedOver = new Map<string, number>();
     for (const task of tasks) {
-      const partition = deps.sender.localPartition(task);
+      const ahead = handedOver.get(task.webhookId) ?? 0;
+      const partition = deps.sender.localPartition(task, ahead);
       if (partition === null) remote.push(task);
-      else local.push({ task, partition });
+      else {
+        local.push({ task, partition });
+        handedOver.set(task.webhookId, ahead + 1);
+      }
     }
     await deps.queue.enqueue(remote);
     if (remote.length > 0) options.metrics.fannedOut.inc({ route: 'topic' }, remote.length);
