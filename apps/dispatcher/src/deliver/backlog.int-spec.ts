@@ -22,13 +22,14 @@ describe('a dead endpoint under load', () => {
     const dead = await Receiver.start(() => undefined);
     const healthy = await Receiver.start();
     receivers.push(dead, healthy);
-    const deadHook = await stack.registry.create('org_backlog', { url: dead.url, timeoutSeconds: 30, rateLimitRps: 5 });
+    const deadHook = await stack.registry.create('org_backlog', { url: dead.url, timeoutSeconds: 30, rateLimitRps: 1 });
     const healthyHook = await stack.registry.create('org_healthy', { url: healthy.url });
     for (const hook of [deadHook, healthyHook]) await waitFor(() => dispatcher.routing.route(hook.webhookId), { message: 'the webhook to be routed' });
     await stack.ingestion.publish('org_backlog', 'backlog.test', { n: 0 });
     await waitFor(() => dead.requests.length === 1, { message: 'the dead endpoint to hold a request' });
 
-    // 300 events for the dead endpoint: more than the whole budget.
+    // 300 events for the dead endpoint: more than the whole budget. At 1 request/s its lane is
+    // 30 s deep after ~30 queued, far below the budget, so what follows is deferred.
     await stack.ingestion.publishMany('org_backlog', 'backlog.test', Array.from({ length: 300 }, (_, n) => ({ n: n + 1 })));
     const deferred = await waitFor(async () => {
       const rows = (await deliveryRows(stack.db, deadHook.webhookId)).filter((row) => row.status === 'pending' && row.next_attempt_at !== null && row.attempt_count === 0);
