@@ -113,13 +113,7 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
       stopping = true;
       await consumer.stop();
       options.ownership.setOwned([]);
-      // Bounded: a hanging endpoint must not keep the process from stopping (it is replayed).
-      if (sender.inFlight > 0) {
-        let grace: NodeJS.Timeout | undefined;
-        await Promise.race([sender.whenDrained(), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
-        // A pending grace timer would keep the process (or a Jest worker) alive after stop.
-        clearTimeout(grace);
-      }
+      await sender.drain(STOP_GRACE_MS);
       await commits.finish();
       sender.stop();
       await consumer.disconnect();

@@ -81,10 +81,16 @@ export class Sender {
     return this.held >= this.options.maxInFlight;
   }
 
-  /** Resolves once nothing is in flight. */
-  whenDrained(): Promise<void> {
-    if (this.held === 0) return Promise.resolve();
-    return new Promise((resolve) => this.drained.push(resolve));
+  /**
+   * Resolves once nothing is in flight, or after `graceMs` at the latest: a hanging endpoint must
+   * not keep the process from stopping (what is not recorded is replayed after a restart).
+   */
+  async drain(graceMs: number): Promise<void> {
+    if (this.held === 0) return;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((resolve) => this.drained.push(resolve)), new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+    // A pending grace timer would keep the process (or a Jest worker) alive after stop.
+    clearTimeout(grace);
   }
 
   enqueue(item: QueuedTask): void {
@@ -129,13 +135,12 @@ export class Sender {
     return this.deps.metrics;
   }
 
+  /** The webhook's lane; a new one loads its limits (a config change reloads them, see the constructor). */
   private laneOf(webhookId: string): WebhookLane {
     let lane = this.lanes.get(webhookId);
     if (!lane) {
       lane = new WebhookLane((queued) => this.deliver(queued));
       this.lanes.set(webhookId, lane);
-      this.loadLimits(webhookId, lane);
-    } else if (!lane.hasLimits) {
       this.loadLimits(webhookId, lane);
     }
     return lane;

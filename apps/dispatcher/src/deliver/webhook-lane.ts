@@ -51,10 +51,6 @@ export class WebhookLane {
     }
   }
 
-  get hasLimits(): boolean {
-    return this.limits !== null;
-  }
-
   /** Whether tasks may also arrive straight from the fan-out: known limits, not FIFO (its order is the topic's). */
   get takesLocalTasks(): boolean {
     return this.limits !== null && !this.limits.fifo;

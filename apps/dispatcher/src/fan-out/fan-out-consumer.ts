@@ -53,8 +53,6 @@ const STOP_GRACE_MS = 5_000;
 export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOutOptions): Promise<RunningFanOut> {
   const offsets = new TopicOffsets(options.topic);
   let assigned: number[] = [];
-  let inProcess = 0;
-  const drained: (() => void)[] = [];
 
   const consumer = kafka.consumer({
     groupId: options.groupId,
@@ -103,12 +101,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
       if (--pending > 0) return;
       tracker.complete(last);
     };
-    inProcess += local.length;
-    const done = () => {
-      settle();
-      if (--inProcess === 0) drained.splice(0).forEach((resolve) => resolve());
-    };
-    for (const { task, partition } of local) deps.sender.enqueue({ task, partition, local: true, done });
+    for (const { task, partition } of local) deps.sender.enqueue({ task, partition, local: true, done: settle });
     settle();
   };
 
@@ -159,11 +152,8 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
   return {
     async stop() {
       await consumer.stop();
-      if (inProcess > 0) {
-        let grace: NodeJS.Timeout | undefined;
-        await Promise.race([new Promise<void>((resolve) => drained.push(resolve)), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
-        clearTimeout(grace);
-      }
+      // Its in-process tasks are recorded (or the grace is over): commit what completed.
+      await deps.sender.drain(STOP_GRACE_MS);
       await commits.finish();
       await consumer.disconnect();
     },
