@@ -36,6 +36,7 @@ for (const kind of ['libs', 'apps']) {
 
 module.exports = {
   projects,
+  globalSetup: '<rootDir>/tools/test/global-setup.js',
   // Integration suites wait on Kafka group joins and real HTTP; keep a generous default.
   testTimeout: 60_000,
 };

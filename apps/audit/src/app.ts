@@ -1,6 +1,6 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
-import { serve, bindService } from '@hookline/grpc';
+import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { createKafka, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { auditV1 } from '@hookline/proto';
@@ -28,6 +28,8 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   if (config.HOOKLINE_AUDIT_RETENTION_DAYS && !config.HOOKLINE_AUDIT_CHECKPOINT_KEY) {
     throw new Error('HOOKLINE_AUDIT_CHECKPOINT_KEY: required when HOOKLINE_AUDIT_RETENTION_DAYS is set (it signs retention checkpoints)');
   }
+  // Its mutual-TLS identity, checked before anything starts.
+  const tls = loadTlsIdentity(config, 'audit');
   const metrics = createMetricsRegistry('audit');
   const schema = config.HOOKLINE_AUDIT_DB_SCHEMA;
 
@@ -57,6 +59,8 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const server = await serve({
     name: 'audit',
     logger,
+    host: config.HOOKLINE_BIND_HOST,
+    tls,
     grpcPort: config.HOOKLINE_AUDIT_PORT,
     opsPort: config.HOOKLINE_AUDIT_OPS_PORT,
     metrics,

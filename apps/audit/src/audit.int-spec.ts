@@ -3,7 +3,7 @@ import { createGrpcClient } from '@hookline/grpc';
 import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { auditV1, eventsV1, type commonV1 } from '@hookline/proto';
-import { testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { testDatabaseUrl, testKafkaBrokers, testTls, testTlsDir, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
 import { startAudit, type AuditConfig, type RunningAudit } from './app';
 import { canonicalRecord, chainHash, GENESIS_HASH } from './chain/record-hash';
 import { rowToEntry } from './db/record-rows';
@@ -24,6 +24,8 @@ const config = (overrides: Partial<AuditConfig> = {}): AuditConfig => ({
   HOOKLINE_DISPATCHER_ADDR: '127.0.0.1:1',
   HOOKLINE_AUDIT_ADDR: '127.0.0.1:1',
   OTEL_SDK_DISABLED: true,
+  HOOKLINE_BIND_HOST: '127.0.0.1',
+  HOOKLINE_TLS_DIR: testTlsDir,
   HOOKLINE_AUDIT_PORT: 0,
   HOOKLINE_AUDIT_OPS_PORT: 0,
   HOOKLINE_AUDIT_DB_SCHEMA: schema,
@@ -113,7 +115,7 @@ describe('audit service against real Kafka and PostgreSQL', () => {
 
   beforeAll(async () => {
     audit = await startAudit(config(), logger);
-    client = createGrpcClient(auditV1.AuditServiceService, `127.0.0.1:${audit.grpcPort}`);
+    client = createGrpcClient(auditV1.AuditServiceService, `127.0.0.1:${audit.grpcPort}`, { tls: testTls('gateway'), peerName: 'audit' });
     await producer.connect();
     await superuser.connect();
   });

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
-import { createGrpcClient, serve, bindService } from '@hookline/grpc';
+import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { BatchingProducer, createKafka, ensureTopics, partitionCount, topicNames, waitForTopics } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
@@ -59,6 +59,8 @@ export const SENDER_GROUP = 'dispatcher-sender';
  * DeliveryOwnership) — same owner, same lane, one Kafka round trip less.
  */
 export async function startDispatcher(config: DispatcherConfig, logger: Logger, overrides: DispatcherOverrides = {}): Promise<RunningDispatcher> {
+  // Its mutual-TLS identity, checked before anything starts: it serves and calls with it.
+  const tls = loadTlsIdentity(config, 'dispatcher');
   const metricsRegistry = createMetricsRegistry('dispatcher');
   const metrics = createDispatcherMetrics(metricsRegistry);
   const prefix = config.HOOKLINE_TOPIC_PREFIX;
@@ -68,8 +70,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
 
   // 1. Storage and peers.
   const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: 12, logger });
-  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { peerName: 'registry' });
-  const ingestion = createGrpcClient(ingestionV1.IngestionServiceService, config.HOOKLINE_INGESTION_ADDR, { peerName: 'ingestion' });
+  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { tls, peerName: 'registry' });
+  const ingestion = createGrpcClient(ingestionV1.IngestionServiceService, config.HOOKLINE_INGESTION_ADDR, { tls, peerName: 'ingestion' });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `dispatcher-${instanceId}`, logger });
   await ensureTopics(kafka, [
     { topic: topics.deliveries, numPartitions: config.HOOKLINE_DELIVERY_PARTITIONS },
@@ -123,6 +125,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const server = await serve({
     name: 'dispatcher',
     logger,
+    host: config.HOOKLINE_BIND_HOST,
+    tls,
     grpcPort: config.HOOKLINE_DISPATCHER_PORT,
     opsPort: config.HOOKLINE_DISPATCHER_OPS_PORT,
     metrics: metricsRegistry,

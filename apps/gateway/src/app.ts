@@ -70,7 +70,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
-  app.use(healthRoutes(clients.addresses, () => database.isHealthy()));
+  app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());
   });
@@ -88,7 +88,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(errorHandler(logger));
 
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.HOOKLINE_GATEWAY_PORT, config.HOOKLINE_GATEWAY_HOST, () => resolve(s));
+    const s = app.listen(config.HOOKLINE_GATEWAY_PORT, config.HOOKLINE_GATEWAY_HOST ?? config.HOOKLINE_BIND_HOST, () => resolve(s));
   });
   const port = (server.address() as { port: number }).port;
   logger.info({ port }, 'gateway listening');

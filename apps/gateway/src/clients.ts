@@ -1,4 +1,4 @@
-import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
+import { createGrpcClient, loadTlsIdentity, type GrpcClient, type TlsIdentity } from '@hookline/grpc';
 import { auditV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import type { GatewayConfig } from './config';
 
@@ -9,10 +9,14 @@ export interface BackendClients {
   dispatcher: GrpcClient<typeof dispatcherV1.DispatcherServiceService>;
   audit: GrpcClient<typeof auditV1.AuditServiceService>;
   addresses: Record<'registry' | 'ingestion' | 'dispatcher' | 'audit', string>;
+  /** The gateway's mutual-TLS identity (health checks use it too). */
+  tls: TlsIdentity;
   close(): void;
 }
 
 export function createBackendClients(config: GatewayConfig): BackendClients {
+  // The gateway's certificate: the only identity the services accept an end user's context from.
+  const tls = loadTlsIdentity(config, 'gateway');
   const addresses = {
     registry: config.HOOKLINE_REGISTRY_ADDR,
     ingestion: config.HOOKLINE_INGESTION_ADDR,
@@ -20,14 +24,15 @@ export function createBackendClients(config: GatewayConfig): BackendClients {
     audit: config.HOOKLINE_AUDIT_ADDR,
   };
   const clients = {
-    registry: createGrpcClient(registryV1.RegistryServiceService, addresses.registry, { peerName: 'registry' }),
-    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, addresses.ingestion, { peerName: 'ingestion' }),
-    dispatcher: createGrpcClient(dispatcherV1.DispatcherServiceService, addresses.dispatcher, { peerName: 'dispatcher' }),
-    audit: createGrpcClient(auditV1.AuditServiceService, addresses.audit, { peerName: 'audit' }),
+    registry: createGrpcClient(registryV1.RegistryServiceService, addresses.registry, { tls, peerName: 'registry' }),
+    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, addresses.ingestion, { tls, peerName: 'ingestion' }),
+    dispatcher: createGrpcClient(dispatcherV1.DispatcherServiceService, addresses.dispatcher, { tls, peerName: 'dispatcher' }),
+    audit: createGrpcClient(auditV1.AuditServiceService, addresses.audit, { tls, peerName: 'audit' }),
   };
   return {
     ...clients,
     addresses,
+    tls,
     close: () => Object.values(clients).forEach((client) => client.close()),
   };
 }

@@ -1,6 +1,6 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
-import { createGrpcClient, serve, bindService } from '@hookline/grpc';
+import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { BatchingProducer, createKafka, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { ingestionV1, registryV1 } from '@hookline/proto';
@@ -29,6 +29,8 @@ export interface RunningIngestion {
 
 /** Wires the ingestion: database, registry lookups, Kafka producer and archive consumer, gRPC API. */
 export async function startIngestion(config: IngestionConfig, logger: Logger): Promise<RunningIngestion> {
+  // Its mutual-TLS identity, checked before anything starts: it serves and calls with it.
+  const tls = loadTlsIdentity(config, 'ingestion');
   const metrics = createMetricsRegistry('ingestion');
   const published = new Counter({ name: 'hookline_events_published_total', help: 'Events acknowledged by Kafka', registers: [metrics] });
   const archived = new Counter({ name: 'hookline_events_archived_total', help: 'Events copied to PostgreSQL', registers: [metrics] });
@@ -42,7 +44,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   });
 
   // 2. The registry answers which organizations and event types exist; both are cached.
-  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { deadlineMs: 2_000, peerName: 'registry' });
+  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { tls, deadlineMs: 2_000, peerName: 'registry' });
   const organizations = new Organizations(async (orgId) => {
     await registry.getOrganization({ orgId });
   });
@@ -94,6 +96,8 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const server = await serve({
     name: 'ingestion',
     logger,
+    host: config.HOOKLINE_BIND_HOST,
+    tls,
     grpcPort: config.HOOKLINE_INGESTION_PORT,
     opsPort: config.HOOKLINE_INGESTION_OPS_PORT,
     metrics,

@@ -1,7 +1,7 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
-import { serve, bindService } from '@hookline/grpc';
+import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { registryV1 } from '@hookline/proto';
@@ -45,6 +45,8 @@ export interface RunningRegistry {
 export async function startRegistry(config: RegistryConfig, logger: Logger, options: RegistryOptions = {}): Promise<RunningRegistry> {
   // 1. Secrets: the master key, and a box that fails closed when it is the wrong one.
   const box = createSecretBox(resolveMasterKey(config.HOOKLINE_MASTER_KEY, logger));
+  //    Its mutual-TLS identity, checked as early.
+  const tls = loadTlsIdentity(config, 'registry');
   // 2. The catalog file is read before anything starts, so a bad file stops the process early.
   const catalog = config.HOOKLINE_EVENT_CATALOG ? await loadCatalogFile(config.HOOKLINE_EVENT_CATALOG) : [];
 
@@ -84,6 +86,8 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
   const server = await serve({
     name: 'registry',
     logger,
+    host: config.HOOKLINE_BIND_HOST,
+    tls,
     grpcPort: config.HOOKLINE_REGISTRY_PORT,
     opsPort: config.HOOKLINE_REGISTRY_OPS_PORT,
     metrics,

@@ -19,6 +19,20 @@ export const address = (defaultAddress: string) =>
 
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
+/**
+ * Where listeners bind and where a service finds its mutual-TLS identity: the CA certificate
+ * every peer is checked against, and its own certificate and key (their common name is the
+ * service's identity). Per-file variables win over the directory, e.g. for a Kubernetes Secret
+ * of type kubernetes.io/tls mounted as files.
+ */
+export const trustEnv = {
+  HOOKLINE_BIND_HOST: z.string().min(1).default('127.0.0.1'),
+  HOOKLINE_TLS_DIR: z.string().min(1).default('.data/certs'),
+  HOOKLINE_TLS_CA: z.string().min(1).optional(),
+  HOOKLINE_TLS_CERT: z.string().min(1).optional(),
+  HOOKLINE_TLS_KEY: z.string().min(1).optional(),
+};
+
 /** Settings every service shares. */
 export const commonEnv = {
   LOG_LEVEL: logLevel,
@@ -30,4 +44,5 @@ export const commonEnv = {
   HOOKLINE_DISPATCHER_ADDR: address('127.0.0.1:50053'),
   HOOKLINE_AUDIT_ADDR: address('127.0.0.1:50054'),
   OTEL_SDK_DISABLED: booleanFlag(true),
+  ...trustEnv,
 };

@@ -1,5 +1,7 @@
-import { Client, credentials, Metadata, type ServiceDefinition, type ServiceError } from '@grpc/grpc-js';
+import { Client, Metadata, type ServiceDefinition, type ServiceError } from '@grpc/grpc-js';
 import { fromGrpcError } from './error-mapping';
+import { channelCredentials } from './trust/credentials';
+import type { TlsIdentity } from './trust/tls-identity';
 
 export interface CallOptions {
   /** Milliseconds until the call fails with DEADLINE_EXCEEDED; every call has one. */
@@ -18,20 +20,27 @@ export type GrpcClient<D> = {
 } & { close(): void };
 
 export interface ClientFactoryOptions {
+  /** The caller's own certificate and the CA the server's must come from (mutual TLS). */
+  tls: TlsIdentity;
   /** Default deadline for every call (ms). */
   deadlineMs?: number;
-  /** Used in error messages, e.g. `registry`. */
+  /**
+   * The service called, e.g. `registry`: named in error messages, and the identity the server's
+   * certificate must name (otherwise its host name is checked).
+   */
   peerName?: string;
 }
 
 export function createGrpcClient<D extends ServiceDefinition<any>>(
   definition: D,
   address: string,
-  options: ClientFactoryOptions = {},
+  options: ClientFactoryOptions,
 ): GrpcClient<D> {
-  const client = new Client(address, credentials.createInsecure(), {
+  const client = new Client(address, channelCredentials(options.tls, options.peerName), {
     'grpc.keepalive_time_ms': 30_000,
     'grpc.max_receive_message_length': 8 * 1024 * 1024,
+    // The TLS server name is the service's identity, not the address dialled (often an IP).
+    ...(options.peerName ? { 'grpc.ssl_target_name_override': options.peerName } : {}),
   });
   const defaultDeadline = options.deadlineMs ?? 5_000;
   const peer = options.peerName ?? address;

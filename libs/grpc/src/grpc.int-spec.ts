@@ -2,6 +2,7 @@ import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import { DeadlineError, InputError, NotFoundError } from '@hookline/errors';
 import { createLogger } from '@hookline/logging';
 import { registryV1 } from '@hookline/proto';
+import { testTls } from '@hookline/testing';
 import { bindService, createGrpcClient, isServing, startGrpcServer, type RunningGrpcServer } from './index';
 
 const logger = createLogger('grpc-test', 'silent');
@@ -18,6 +19,7 @@ describe('gRPC server and client over a real socket', () => {
       {
         name: 'test',
         logger,
+        tls: testTls('registry'),
         services: [
           bindService(PingService, {
             ping: async (request) => ({ message: await pingImpl(request.message), service: 'test' }),
@@ -33,9 +35,9 @@ describe('gRPC server and client over a real socket', () => {
 
   it('answers a call and the health check', async () => {
     pingImpl = async (m) => `pong:${m}`;
-    const client = createGrpcClient(PingService, address);
+    const client = createGrpcClient(PingService, address, { tls: testTls('gateway') });
     await expect(client.ping({ message: 'hi' })).resolves.toEqual({ message: 'pong:hi', service: 'test' });
-    await expect(isServing(address)).resolves.toBe(true);
+    await expect(isServing(address, testTls('gateway'))).resolves.toBe(true);
     client.close();
   });
 
@@ -43,7 +45,7 @@ describe('gRPC server and client over a real socket', () => {
     pingImpl = async () => {
       throw new NotFoundError('webhook wh_1 not found', { code: 'webhook_not_found' });
     };
-    const client = createGrpcClient(PingService, address);
+    const client = createGrpcClient(PingService, address, { tls: testTls('gateway') });
     const error = await client.ping({ message: 'x' }).catch((e) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe('webhook wh_1 not found');
@@ -56,7 +58,7 @@ describe('gRPC server and client over a real socket', () => {
     pingImpl = async () => {
       throw new InputError('name must be 5-100 characters', { param: 'name' });
     };
-    const client = createGrpcClient(PingService, address);
+    const client = createGrpcClient(PingService, address, { tls: testTls('gateway') });
     const error = await client.ping({ message: 'x' }).catch((e) => e);
     expect(error).toBeInstanceOf(InputError);
     expect(error.param).toBe('name');
@@ -67,7 +69,7 @@ describe('gRPC server and client over a real socket', () => {
     pingImpl = async () => {
       throw new Error('relation "registry.secret_table" does not exist at /srv/app.ts:12');
     };
-    const client = createGrpcClient(PingService, address);
+    const client = createGrpcClient(PingService, address, { tls: testTls('gateway') });
     const error = await client.ping({ message: 'x' }).catch((e) => e);
     expect((error.cause as { code: number }).code).toBe(13); // INTERNAL
     expect(JSON.stringify({ m: error.message, d: (error.cause as any).details })).not.toMatch(/secret_table|app\.ts/);
@@ -92,7 +94,7 @@ describe('deadlines', () => {
   });
 
   it('a call to a server that does not answer fails with DEADLINE_EXCEEDED as a DeadlineError', async () => {
-    const client = createGrpcClient(PingService, `127.0.0.1:${port}`, { peerName: 'registry' });
+    const client = createGrpcClient(PingService, `127.0.0.1:${port}`, { tls: testTls('gateway'), peerName: 'registry' });
     const started = Date.now();
     const error = await client.ping({ message: 'x' }, { deadlineMs: 300 }).catch((e) => e);
     expect(error).toBeInstanceOf(DeadlineError);

@@ -3,3 +3,8 @@ export * from './server';
 export * from './client';
 export * from './health-client';
 export * from './serve';
+export * from './trust/tls-identity';
+export * from './trust/caller';
+export { ruleFor, type MethodRule } from './trust/policy';
+export { admit, checkRequest } from './trust/authorize';
+export { channelCredentials } from './trust/credentials';

@@ -1,13 +1,17 @@
 import type { Logger } from '@hookline/logging';
 import { startOpsServer, type Registry } from '@hookline/telemetry';
 import { startGrpcServer, type GrpcServiceBinding } from './server';
+import type { TlsIdentity } from './trust/tls-identity';
 
 export interface ServeOptions {
   name: string;
   logger: Logger;
   grpcPort: number;
   opsPort: number;
-  host?: string;
+  /** Both listeners bind here (HOOKLINE_BIND_HOST): 127.0.0.1 unless a deployment says otherwise. */
+  host: string;
+  /** The service's mutual-TLS identity (its gRPC listener accepts only callers from the same CA). */
+  tls: TlsIdentity;
   services: GrpcServiceBinding[];
   metrics: Registry;
   /** Both gRPC health and HTTP /readyz report this. */
@@ -24,7 +28,7 @@ export interface ServingService {
 /** A service's two listeners: gRPC (its API + grpc.health.v1) and HTTP ops (/healthz, /readyz, /metrics). */
 export async function serve(options: ServeOptions): Promise<ServingService> {
   const grpc = await startGrpcServer(
-    { name: options.name, logger: options.logger, services: options.services, isHealthy: options.isReady },
+    { name: options.name, logger: options.logger, services: options.services, tls: options.tls, isHealthy: options.isReady },
     options.grpcPort,
     options.host,
   );

@@ -1,7 +1,10 @@
-import { Metadata, Server, ServerCredentials, type ServiceDefinition, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import { Metadata, Server, type ServiceDefinition, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
 import type { Logger } from '@hookline/logging';
 import { healthV1 } from '@hookline/proto';
 import { toGrpcStatus } from './error-mapping';
+import { authorizationInterceptor } from './trust/authorize';
+import { serverCredentials } from './trust/credentials';
+import type { TlsIdentity } from './trust/tls-identity';
 
 /** What a handler sees of the call besides its request. */
 export interface CallContext {
@@ -35,6 +38,8 @@ export interface GrpcServerOptions {
   name: string;
   logger: Logger;
   services: GrpcServiceBinding[];
+  /** The server's certificate and the CA its callers' certificates must come from (mutual TLS). */
+  tls: TlsIdentity;
   /** Reported by grpc.health.v1; defaults to always serving. */
   isHealthy?: () => Promise<boolean>;
 }
@@ -68,8 +73,9 @@ function adapt(name: string, method: string, logger: Logger, handler: GrpcServic
   };
 }
 
-export async function startGrpcServer(options: GrpcServerOptions, port: number, host = '0.0.0.0'): Promise<RunningGrpcServer> {
-  const server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+export async function startGrpcServer(options: GrpcServerOptions, port: number, host = '127.0.0.1'): Promise<RunningGrpcServer> {
+  // Every call of every service added below passes the authorization middleware first.
+  const server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024, interceptors: [authorizationInterceptor(options.logger)] });
   for (const { definition, handlers } of options.services) {
     const implementation: Record<string, unknown> = {};
     for (const [method, handler] of Object.entries(handlers)) {
@@ -91,7 +97,7 @@ export async function startGrpcServer(options: GrpcServerOptions, port: number, 
   } as any);
 
   const boundPort = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
+    server.bindAsync(`${host}:${port}`, serverCredentials(options.tls), (error, p) => (error ? reject(error) : resolve(p))),
   );
   options.logger.info({ port: boundPort }, `${options.name} gRPC listening`);
 

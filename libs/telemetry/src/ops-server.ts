@@ -34,7 +34,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<Running
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return {
     port,

@@ -6,3 +6,4 @@ export * from './process';
 export * from './service-process';
 export * from './receiver';
 export * from './rest-client';
+export * from './tls';

@@ -1,6 +1,6 @@
 import { createGrpcClient } from '@hookline/grpc';
 import { dispatcherV1 } from '@hookline/proto';
-import { Receiver, waitFor, type Responder } from '@hookline/testing';
+import { Receiver, testTls, waitFor, type Responder } from '@hookline/testing';
 import type { RunningDispatcher } from '../app';
 import { attemptRows, deliveryRows, nonEmpty, startStack, type Stack } from '../testing/harness';
 
@@ -32,7 +32,7 @@ describe('failures, retries and the deliveries API', () => {
   beforeAll(async () => {
     stack = await startStack({ HOOKLINE_RETRY_SCHEDULE_SECONDS: SCHEDULE.join(',') });
     dispatcher = await stack.startDispatcher();
-    api = createGrpcClient(dispatcherV1.DispatcherServiceService, `127.0.0.1:${dispatcher.grpcPort}`);
+    api = createGrpcClient(dispatcherV1.DispatcherServiceService, `127.0.0.1:${dispatcher.grpcPort}`, { tls: testTls('gateway'), peerName: 'dispatcher' });
   });
   afterAll(async () => {
     api?.close();

@@ -5,6 +5,7 @@ import { bindService, startGrpcServer, type RunningGrpcServer } from '@hookline/
 import { BatchingProducer, traceHeaders, type Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1, ingestionV1 } from '@hookline/proto';
+import { testTls } from '@hookline/testing';
 
 export class FakeIngestion {
   readonly published: eventsV1.Event[] = [];
@@ -35,7 +36,7 @@ export class FakeIngestion {
       },
     };
     this.server = await startGrpcServer(
-      { name: 'fake-ingestion', logger: this.logger, services: [bindService(ingestionV1.IngestionServiceService, handlers as never)] },
+      { name: 'fake-ingestion', logger: this.logger, tls: testTls('ingestion'), services: [bindService(ingestionV1.IngestionServiceService, handlers as never)] },
       0,
       '127.0.0.1',
     );

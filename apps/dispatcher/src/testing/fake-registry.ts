@@ -8,7 +8,7 @@ import { BatchingProducer, type Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1, registryV1 } from '@hookline/proto';
 import { generateSigningSecret } from '@hookline/signing';
-import { uniqueSuffix } from '@hookline/testing';
+import { testTls, uniqueSuffix } from '@hookline/testing';
 
 export type FakeWebhook = registryV1.DeliveryConfig;
 
@@ -54,7 +54,7 @@ export class FakeRegistry {
       },
     };
     this.server = await startGrpcServer(
-      { name: 'fake-registry', logger: this.logger, services: [bindService(registryV1.RegistryServiceService, handlers as never)] },
+      { name: 'fake-registry', logger: this.logger, tls: testTls('registry'), services: [bindService(registryV1.RegistryServiceService, handlers as never)] },
       0,
       '127.0.0.1',
     );

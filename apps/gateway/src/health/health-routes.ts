@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { isServing } from '@hookline/grpc';
+import { isServing, type TlsIdentity } from '@hookline/grpc';
 
 /**
  * `/healthz`: the gateway process is alive. `/readyz`: its database answers and every backing
  * service answers SERVING.
  */
-export function healthRoutes(addresses: Record<string, string>, databaseHealthy: () => Promise<boolean>): Router {
+export function healthRoutes(addresses: Record<string, string>, tls: TlsIdentity, databaseHealthy: () => Promise<boolean>): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -13,7 +13,7 @@ export function healthRoutes(addresses: Record<string, string>, databaseHealthy:
   router.get('/readyz', async (_req, res) => {
     const entries = await Promise.all([
       (async () => ['database', await databaseHealthy()] as const)(),
-      ...Object.entries(addresses).map(async ([name, address]) => [name, await isServing(address, 1_000)] as const),
+      ...Object.entries(addresses).map(async ([name, address]) => [name, await isServing(address, tls, 1_000)] as const),
     ]);
     const services = Object.fromEntries(entries);
     const ready = entries.every(([, ok]) => ok);

@@ -1,7 +1,7 @@
 import { createGrpcClient } from '@hookline/grpc';
 import { topicNames } from '@hookline/kafka';
 import { ingestionV1 } from '@hookline/proto';
-import { startServiceProcess, type ServiceProcess } from '@hookline/testing';
+import { startServiceProcess, testTls, type ServiceProcess } from '@hookline/testing';
 import { startFakeRegistry, type FakeRegistry } from '../testing/fake-registry';
 import { ingestionTestEnv, publishRequest } from '../testing/ingestion-harness';
 import { startTopicProbe, type TopicProbe } from '../testing/topic-probe';
@@ -15,7 +15,7 @@ describe('idempotency keys across ingestion processes', () => {
   const start = async () => {
     const proc = await startServiceProcess('ingestion', env);
     processes.push(proc);
-    return { proc, client: createGrpcClient(ingestionV1.IngestionServiceService, proc.grpcAddress, { deadlineMs: 10_000 }) };
+    return { proc, client: createGrpcClient(ingestionV1.IngestionServiceService, proc.grpcAddress, { tls: testTls('gateway'), deadlineMs: 10_000 }) };
   };
 
   beforeAll(async () => {

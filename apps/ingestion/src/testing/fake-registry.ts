@@ -2,6 +2,7 @@ import { NotFoundError } from '@hookline/errors';
 import { bindService, startGrpcServer, type GrpcServiceBinding } from '@hookline/grpc';
 import { createLogger } from '@hookline/logging';
 import { registryV1 } from '@hookline/proto';
+import { testTls } from '@hookline/testing';
 
 /** The two registry RPCs ingestion calls, answered from sets a test controls. */
 export interface FakeRegistry {
@@ -28,7 +29,7 @@ export async function startFakeRegistry(organizations: string[], eventTypes: str
     },
   };
   const binding = bindService(registryV1.RegistryServiceService, handlers as never) as GrpcServiceBinding;
-  const server = await startGrpcServer({ name: 'fake-registry', logger: createLogger('fake-registry', 'silent'), services: [binding] }, 0, '127.0.0.1');
+  const server = await startGrpcServer({ name: 'fake-registry', logger: createLogger('fake-registry', 'silent'), tls: testTls('registry'), services: [binding] }, 0, '127.0.0.1');
   return {
     address: `127.0.0.1:${server.port}`,
     organizations: orgs,

@@ -6,7 +6,7 @@ import type { HostResolver } from '@hookline/egress';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
 import { createLogger } from '@hookline/logging';
 import { registryV1, type commonV1 } from '@hookline/proto';
-import { testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
+import { testDatabaseUrl, testKafkaBrokers, testTls, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
 import { Pool } from 'pg';
 import { startRegistry, type RunningRegistry } from '../app';
 import type { Clock } from '../common/clock';
@@ -64,7 +64,7 @@ export async function startTestRegistry(
     clock: options.clock,
     resolve: options.resolve ?? fakeResolver(),
   });
-  const client = createGrpcClient(registryV1.RegistryServiceService, `127.0.0.1:${registry.grpcPort}`, { deadlineMs: 15_000 });
+  const client = createGrpcClient(registryV1.RegistryServiceService, `127.0.0.1:${registry.grpcPort}`, { tls: testTls('gateway'), peerName: 'registry', deadlineMs: 15_000 });
   const pool = new Pool({ connectionString: testDatabaseUrl, options: `-c search_path=${schema}`, max: 2 });
   return {
     registry,

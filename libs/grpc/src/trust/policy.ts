@@ -1,0 +1,113 @@
+import { auditV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
+import type { ServiceIdentity } from './caller';
+
+/**
+ * Who may call one method. Every caller is first authenticated by its client certificate; this
+ * says which of them may go on.
+ */
+export interface MethodRule {
+  /** Service identities allowed, `publisher` for any publisher certificate, or `any` authenticated caller. */
+  callers: readonly (ServiceIdentity | 'publisher')[] | 'any';
+  /**
+   * The method acts for an end user (API key, role, org) named in the request's `context`: the
+   * gateway must send one. Whatever the rule, a context is accepted from the gateway only.
+   */
+  endUser?: true;
+  /** The organizations a request acts on, checked against a publisher certificate's allowed orgs. */
+  orgsOf?: (request: any) => string[];
+}
+
+type RulesFor<D> = { readonly [K in keyof D]: MethodRule };
+
+const GATEWAY_FOR_END_USER: MethodRule = { callers: ['gateway'], endUser: true };
+const ANY: MethodRule = { callers: 'any' };
+
+/** The registry holds secrets: most of it answers the gateway (for an end user) and nobody else. */
+const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
+  ping: ANY,
+  getOrganization: { callers: ['ingestion'] },
+  listLiveWebhooks: { callers: ['dispatcher'] },
+  // Decrypted signing secrets and endpoint credentials: the dispatcher, which sends, and no one else.
+  getDeliveryConfig: { callers: ['dispatcher'] },
+  listEventTypes: { callers: ['gateway', 'ingestion'] },
+  disableWebhook: { callers: ['dispatcher'] },
+  recordWebhookTriggers: { callers: ['dispatcher'] },
+  // Before there is an end user: the gateway turns an `hk_` key into one.
+  authenticateApiKey: { callers: ['gateway'] },
+  createOrganization: GATEWAY_FOR_END_USER,
+  listOrganizations: GATEWAY_FOR_END_USER,
+  createApiKey: GATEWAY_FOR_END_USER,
+  listApiKeys: GATEWAY_FOR_END_USER,
+  revokeApiKey: GATEWAY_FOR_END_USER,
+  createWebhook: GATEWAY_FOR_END_USER,
+  getWebhook: GATEWAY_FOR_END_USER,
+  listWebhooks: GATEWAY_FOR_END_USER,
+  updateWebhook: GATEWAY_FOR_END_USER,
+  deleteWebhook: GATEWAY_FOR_END_USER,
+  rotateSecret: GATEWAY_FOR_END_USER,
+  registerEventType: GATEWAY_FOR_END_USER,
+  deleteEventType: GATEWAY_FOR_END_USER,
+  getSettings: GATEWAY_FOR_END_USER,
+  updateSettings: GATEWAY_FOR_END_USER,
+  listApprovals: GATEWAY_FOR_END_USER,
+  approveApproval: GATEWAY_FOR_END_USER,
+  rejectApproval: GATEWAY_FOR_END_USER,
+  listWebhookApprovals: GATEWAY_FOR_END_USER,
+};
+
+/**
+ * Events in: the gateway (`POST /v1/events`, org from the API key), the dispatcher (test and
+ * operational events) and publisher certificates, each limited to its orgs when it names some.
+ */
+const ingestion: RulesFor<typeof ingestionV1.IngestionServiceService> = {
+  ping: ANY,
+  publish: { callers: ['gateway', 'dispatcher', 'publisher'], orgsOf: (r: ingestionV1.PublishRequest) => [r.orgId] },
+  publishBatch: {
+    callers: ['gateway', 'dispatcher', 'publisher'],
+    orgsOf: (r: ingestionV1.PublishBatchRequest) => r.events.map((event) => event.orgId),
+  },
+  // Read by the gateway for an org's API key; the org is the request's `org_id`.
+  getEvent: { callers: ['gateway'] },
+  listEvents: { callers: ['gateway'] },
+};
+
+const dispatcher: RulesFor<typeof dispatcherV1.DispatcherServiceService> = {
+  ping: ANY,
+  listDeliveries: GATEWAY_FOR_END_USER,
+  getDelivery: GATEWAY_FOR_END_USER,
+  retryDelivery: GATEWAY_FOR_END_USER,
+  recoverWebhook: GATEWAY_FOR_END_USER,
+  sendTestEvent: GATEWAY_FOR_END_USER,
+};
+
+const audit: RulesFor<typeof auditV1.AuditServiceService> = {
+  ping: ANY,
+  listAuditRecords: GATEWAY_FOR_END_USER,
+  verifyChain: GATEWAY_FOR_END_USER,
+  exportAuditRecords: GATEWAY_FOR_END_USER,
+};
+
+/** Infrastructure services every authenticated caller may use (health checks, reflection). */
+const OPEN_SERVICES = ['grpc.health.v1.Health', 'grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection'];
+
+function byPath<D extends Record<string, { path: string }>>(definition: D, rules: RulesFor<D>): [string, MethodRule][] {
+  return Object.entries(definition).map(([method, { path }]) => [path, rules[method as keyof D]]);
+}
+
+const rulesByPath = new Map<string, MethodRule>([
+  ...byPath(registryV1.RegistryServiceService, registry),
+  ...byPath(ingestionV1.IngestionServiceService, ingestion),
+  ...byPath(dispatcherV1.DispatcherServiceService, dispatcher),
+  ...byPath(auditV1.AuditServiceService, audit),
+]);
+
+/**
+ * The one policy table: the rule for a method path (`/package.Service/Method`), or undefined
+ * when no caller may call it (a method without a rule is refused: fail closed).
+ */
+export function ruleFor(path: string): MethodRule | undefined {
+  const rule = rulesByPath.get(path);
+  if (rule) return rule;
+  const service = path.split('/')[1];
+  return OPEN_SERVICES.includes(service) ? ANY : undefined;
+}
