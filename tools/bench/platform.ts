@@ -10,6 +10,8 @@ import { ingestionV1 } from '@hookline/proto';
 import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { launchServices, SERVICES, waitReady } from '../stack/launch.mjs';
+// @ts-expect-error plain ESM helpers shared with `npm start`
+import { ensureCertificates, publisherIdentity } from '../certs/certificates.mjs';
 import type { BenchOptions } from './options';
 import { findPids } from './process-stats';
 
@@ -50,13 +52,16 @@ async function recreateDatabase(url: string): Promise<void> {
 }
 
 export async function startPlatform(options: BenchOptions): Promise<Platform> {
+  // The benchmark publishes as a platform team's service would: with a publisher certificate.
+  const tlsDir: string = ensureCertificates();
+  const tls = publisherIdentity('bench', tlsDir);
   const infrastructure = () => ({ kafka: findPids('kafka.Kafka'), postgres: findPids('postgres') });
   if (options.gateway) {
     if (!options.ingestion || !options.operatorKey) throw new Error('--gateway needs --ingestion and --operator-key');
     const services = Object.fromEntries(SERVICES.map((name: string) => [name, findPids(`apps/${name}/src/main.ts`)]));
     return {
       gateway: options.gateway,
-      ingestion: createGrpcClient(ingestionV1.IngestionServiceService, options.ingestion, { deadlineMs: 30_000 }),
+      ingestion: createGrpcClient(ingestionV1.IngestionServiceService, options.ingestion, { tls, peerName: 'ingestion', deadlineMs: 30_000 }),
       operatorKey: options.operatorKey,
       processGroups: () => ({ ...infrastructure(), ...services }),
       stop: async () => undefined,
@@ -84,6 +89,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
     HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, options.webhooks)),
     HOOKLINE_API_RATE_LIMIT_RPS: '10000',
     HOOKLINE_EVENT_CATALOG: join(root, 'deploy/catalog/example-catalog.yaml'),
+    HOOKLINE_TLS_DIR: tlsDir,
     ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`HOOKLINE_${name}`, String(port)])),
     HOOKLINE_REGISTRY_ADDR: `127.0.0.1:${ports.REGISTRY_PORT}`,
     HOOKLINE_INGESTION_ADDR: `127.0.0.1:${ports.INGESTION_PORT}`,
@@ -110,7 +116,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const children = services.children as Map<string, { pid?: number }>;
   return {
     gateway,
-    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${ports.INGESTION_PORT}`, { deadlineMs: 30_000 }),
+    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${ports.INGESTION_PORT}`, { tls, peerName: 'ingestion', deadlineMs: 30_000 }),
     operatorKey,
     dispatcherMetricsUrl: `http://127.0.0.1:${ports.DISPATCHER_OPS_PORT}/metrics`,
     processGroups: () => ({ ...infrastructure(), ...Object.fromEntries([...children].map(([name, child]) => [name, child.pid ? [child.pid] : []])) }),

@@ -3,6 +3,7 @@
 // service is healthy; Ctrl-C stops everything it started.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { ensureCertificates } from '../certs/certificates.mjs';
 import { resolveKafka, resolvePostgres, root, stopKafka } from './infrastructure.mjs';
 import { launchServices, waitReady } from './launch.mjs';
 import { onReady } from './on-ready.mjs';
@@ -34,6 +35,9 @@ async function main() {
   const kafka = resolveKafka(say);
   if (kafka.startedHere && process.env.HOOKLINE_KEEP_KAFKA !== 'true') cleanup.push(async () => stopKafka());
 
+  // Mutual TLS between the services: a local CA and one certificate each, made once under .data/certs.
+  const tlsDir = ensureCertificates();
+  say(`certificates: ${tlsDir} (publishers: npm run certs -- publisher NAME [ORG_IDS])`);
   const operatorKey = process.env.HOOKLINE_OPERATOR_KEY || `hkop_${randomBytes(24).toString('base64url')}`;
   const gatewayPort = process.env.HOOKLINE_GATEWAY_PORT || '8080';
   const env = {
@@ -42,6 +46,7 @@ async function main() {
     KAFKA_BROKERS: kafka.brokers,
     HOOKLINE_OPERATOR_KEY: operatorKey,
     HOOKLINE_GATEWAY_PORT: gatewayPort,
+    HOOKLINE_TLS_DIR: tlsDir,
     HOOKLINE_EVENT_CATALOG: process.env.HOOKLINE_EVENT_CATALOG || join(root, 'deploy/catalog/example-catalog.yaml'),
   };
   services = launchServices({

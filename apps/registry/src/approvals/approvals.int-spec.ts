@@ -38,7 +38,7 @@ describe('approvals (four-eyes) over gRPC', () => {
     expect(created.webhook!.status).toBe('pending_approval');
     expect(created.signingSecret).toMatch(/^whsec_/);
     // Receives nothing: routes show it as pending_approval.
-    const routes = await t.client.listLiveWebhooks({});
+    const routes = await t.dispatcher.listLiveWebhooks({});
     expect(routes.webhooks.find((w) => w.webhookId === created.webhook!.id)?.status).toBe('pending_approval');
 
     const self = await errorOf(t.client.approveApproval({ context: requesterAdmin, approvalId: approval.id, orgId: '' }));

@@ -14,29 +14,29 @@ describe('internal RPCs for the dispatcher', () => {
     const b = (await t.client.createWebhook(webhookRequest(org.admin))).webhook!;
     await t.client.deleteWebhook({ context: org.admin, webhookId: b.id, orgId: '' });
 
-    const routes = (await t.client.listLiveWebhooks({})).webhooks.filter((w) => w.orgId === org.orgId);
+    const routes = (await t.dispatcher.listLiveWebhooks({})).webhooks.filter((w) => w.orgId === org.orgId);
     expect(routes).toEqual([{ webhookId: a.id, orgId: org.orgId, status: 'active', eventTypes: ['payout.paid'], version: 1 }]);
 
-    await t.client.recordWebhookTriggers({
+    await t.dispatcher.recordWebhookTriggers({
       triggers: [
         { webhookId: a.id, triggeredAt: '2026-03-01T10:00:00.000Z' },
         { webhookId: a.id, triggeredAt: '2026-03-01T09:00:00.000Z' },
       ],
     });
-    await t.client.recordWebhookTriggers({ triggers: [{ webhookId: a.id, triggeredAt: '2026-02-01T00:00:00.000Z' }] });
+    await t.dispatcher.recordWebhookTriggers({ triggers: [{ webhookId: a.id, triggeredAt: '2026-02-01T00:00:00.000Z' }] });
     const read = await t.client.getWebhook({ context: org.admin, webhookId: a.id, orgId: '' });
     expect(read.lastTriggeredAt).toBe('2026-03-01T10:00:00.000Z');
     expect(read.version).toBe(1);
 
-    expect(await t.client.disableWebhook({ webhookId: a.id, reason: 'gone' })).toEqual({ changed: true });
-    expect(await t.client.disableWebhook({ webhookId: a.id, reason: 'gone' })).toEqual({ changed: false });
+    expect(await t.dispatcher.disableWebhook({ webhookId: a.id, reason: 'gone' })).toEqual({ changed: true });
+    expect(await t.dispatcher.disableWebhook({ webhookId: a.id, reason: 'gone' })).toEqual({ changed: false });
     const disabled = await t.client.getWebhook({ context: org.admin, webhookId: a.id, orgId: '' });
     expect(disabled).toMatchObject({ status: 'disabled', disabledReason: 'gone' });
-    expect((await t.client.getDeliveryConfig({ webhookId: a.id })).status).toBe('disabled');
+    expect((await t.dispatcher.getDeliveryConfig({ webhookId: a.id })).status).toBe('disabled');
     // Re-enabling is an ordinary update.
     const enabled = await t.client.updateWebhook({ context: org.admin, webhookId: a.id, orgId: '', status: 'active' });
     expect(enabled.webhook).toMatchObject({ status: 'active', disabledReason: '' });
-    expect((await errorOf(t.client.getDeliveryConfig({ webhookId: b.id }))).kind).toBe('not_found');
-    expect(await errorOf(t.client.disableWebhook({ webhookId: a.id, reason: 'bored' }))).toMatchObject({ code: 'reason_invalid' });
+    expect((await errorOf(t.dispatcher.getDeliveryConfig({ webhookId: b.id }))).kind).toBe('not_found');
+    expect(await errorOf(t.dispatcher.disableWebhook({ webhookId: a.id, reason: 'bored' }))).toMatchObject({ code: 'reason_invalid' });
   });
 });

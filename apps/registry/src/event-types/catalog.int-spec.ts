@@ -1,4 +1,5 @@
 import { createTestOrg, errorOf, operatorContext, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
+import { testPublisherTls, uniqueSuffix } from '@hookline/testing';
 
 describe('event-type catalog over gRPC', () => {
   let t: TestRegistry;
@@ -39,8 +40,8 @@ describe('event-type catalog over gRPC', () => {
     expect(await errorOf(register('card.x', { schemaJson: '[1]' }))).toMatchObject({ code: 'schema_invalid', param: 'schema' });
     expect(await errorOf(register('hookline.custom'))).toMatchObject({ code: 'event_type_reserved', param: 'type' });
     expect(await errorOf(register('card.x', { context: org.admin }))).toMatchObject({ kind: 'permission' });
-    // An internal service (no context) may register.
-    await expect(t.client.registerEventType({ type: 'card.declined', group: 'card', name: 'Declined', description: '', schemaJson: '' })).resolves.toBeDefined();
+    // A platform team's publisher (its own certificate, no end-user context) may register.
+    await expect(t.clientFor(testPublisherTls(`catalog${uniqueSuffix()}`)).registerEventType({ type: 'card.declined', group: 'card', name: 'Declined', description: '', schemaJson: '' })).resolves.toBeDefined();
 
     await t.client.deleteEventType({ context: operatorContext(), type: 'card.declined' });
     expect((await t.client.listEventTypes({})).eventTypes.map((e) => e.type)).not.toContain('card.declined');

@@ -49,7 +49,7 @@ describe('outbox relay to Kafka', () => {
     const id = created.webhook!.id;
     await t.client.updateWebhook({ context: org.admin, webhookId: id, orgId: '', status: 'paused' });
     const rotated = await t.client.rotateSecret({ context: org.admin, webhookId: id, orgId: '' });
-    await t.client.disableWebhook({ webhookId: id, reason: 'gone' });
+    await t.dispatcher.disableWebhook({ webhookId: id, reason: 'gone' });
     await t.client.deleteWebhook({ context: org.admin, webhookId: id, orgId: '' });
 
     const mine = await waitFor(() => {

@@ -58,7 +58,7 @@ describe('secrets at rest, rotation and delivery config', () => {
     const made = await t.client.createApiKey({ context: org.admin, orgId: '', role: 'viewer', owner: 'v@example.com', name: '' });
     secrets.push(made.key);
     // Private keys: what the dispatcher receives must be absent from the rows too.
-    const ed = await t.client.getDeliveryConfig({ webhookId: oauth.webhook!.id });
+    const ed = await t.dispatcher.getDeliveryConfig({ webhookId: oauth.webhook!.id });
     expect(ed.signingKeys[0]).toContain('BEGIN PRIVATE KEY');
     secrets.push(ed.signingKeys[0].split('\n')[1]);
     await t.registry.outbox.drain();
@@ -78,15 +78,15 @@ describe('secrets at rest, rotation and delivery config', () => {
     const id = created.webhook!.id;
     const rotated = await t.client.rotateSecret({ context: org.admin, webhookId: id, orgId: '' });
     expect(Date.parse(rotated.previousValidUntil) - clock().getTime()).toBe(24 * HOUR_MS);
-    expect((await t.client.getDeliveryConfig({ webhookId: id })).signingKeys).toEqual([rotated.secret, created.signingSecret]);
+    expect((await t.dispatcher.getDeliveryConfig({ webhookId: id })).signingKeys).toEqual([rotated.secret, created.signingSecret]);
     clock.advance(23 * HOUR_MS);
-    expect((await t.client.getDeliveryConfig({ webhookId: id })).signingKeys).toEqual([rotated.secret, created.signingSecret]);
+    expect((await t.dispatcher.getDeliveryConfig({ webhookId: id })).signingKeys).toEqual([rotated.secret, created.signingSecret]);
     clock.advance(HOUR_MS + 1);
-    expect((await t.client.getDeliveryConfig({ webhookId: id })).signingKeys).toEqual([rotated.secret]);
+    expect((await t.dispatcher.getDeliveryConfig({ webhookId: id })).signingKeys).toEqual([rotated.secret]);
 
     const fresh: string[] = [rotated.secret];
     for (let i = 0; i < 7; i++) fresh.unshift((await t.client.rotateSecret({ context: org.admin, webhookId: id, orgId: '' })).secret);
-    const keys = (await t.client.getDeliveryConfig({ webhookId: id })).signingKeys;
+    const keys = (await t.dispatcher.getDeliveryConfig({ webhookId: id })).signingKeys;
     expect(keys).toEqual(fresh.slice(0, 6)); // current + 5 previous
   });
 
@@ -99,7 +99,7 @@ describe('secrets at rest, rotation and delivery config', () => {
         ordering: 'fifo',
       }),
     );
-    const config = await t.client.getDeliveryConfig({ webhookId: created.webhook!.id });
+    const config = await t.dispatcher.getDeliveryConfig({ webhookId: created.webhook!.id });
     expect(config).toMatchObject({
       orgId: org.orgId,
       url: 'https://receiver.example.com/hooks',

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@hookline/config';
 import { isDomainError } from '@hookline/errors';
 import type { HostResolver } from '@hookline/egress';
-import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
+import { createGrpcClient, type GrpcClient, type TlsIdentity } from '@hookline/grpc';
 import { createLogger } from '@hookline/logging';
 import { registryV1, type commonV1 } from '@hookline/proto';
 import { testDatabaseUrl, testKafkaBrokers, testTls, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
@@ -31,7 +31,12 @@ export function fakeResolver(answers: Record<string, string[]> = {}): HostResolv
 
 export interface TestRegistry {
   registry: RunningRegistry;
+  /** Calls as the gateway does (public RPCs carry an end user's context). */
   client: RegistryClient;
+  /** Calls as the dispatcher does (routes, delivery config, disable, triggers). */
+  dispatcher: RegistryClient;
+  /** A client presenting another certificate (e.g. a publisher's). */
+  clientFor(tls: TlsIdentity): RegistryClient;
   schema: string;
   topicPrefix: string;
   masterKey: string;
@@ -64,18 +69,27 @@ export async function startTestRegistry(
     clock: options.clock,
     resolve: options.resolve ?? fakeResolver(),
   });
-  const client = createGrpcClient(registryV1.RegistryServiceService, `127.0.0.1:${registry.grpcPort}`, { tls: testTls('gateway'), peerName: 'registry', deadlineMs: 15_000 });
+  const clients: RegistryClient[] = [];
+  const clientFor = (tls: TlsIdentity) => {
+    const made = createGrpcClient(registryV1.RegistryServiceService, `127.0.0.1:${registry.grpcPort}`, { tls, peerName: 'registry', deadlineMs: 15_000 });
+    clients.push(made);
+    return made;
+  };
+  const client = clientFor(testTls('gateway'));
+  const dispatcher = clientFor(testTls('dispatcher'));
   const pool = new Pool({ connectionString: testDatabaseUrl, options: `-c search_path=${schema}`, max: 2 });
   return {
     registry,
     client,
+    dispatcher,
+    clientFor,
     schema,
     topicPrefix,
     masterKey,
     env,
     pool,
     async stop() {
-      client.close();
+      clients.forEach((c) => c.close());
       await registry.stop();
       await pool.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
       await pool.end();

@@ -25,10 +25,11 @@ export function checkRequest(path: string, caller: Caller, request: unknown): Do
   const actor = (request as { context?: { actor?: { kind?: string } } } | null)?.context?.actor;
   const claimsEndUser = Boolean(actor?.kind);
   // Only the gateway authenticates end users; anyone else naming one is forging it.
-  if (claimsEndUser && !(caller.kind === 'service' && caller.name === 'gateway')) {
+  const isGateway = caller.kind === 'service' && caller.name === 'gateway';
+  if (claimsEndUser && !isGateway) {
     return new PermissionError(`${callerName(caller)} may not act for an end user`, { code: 'caller_context_refused' });
   }
-  if (rule.endUser && (!claimsEndUser || actor?.kind === 'service')) {
+  if (rule.endUser && isGateway && (!claimsEndUser || actor?.kind === 'service')) {
     return new AuthenticationError(`${path} needs the end user's context (API key or operator)`, { code: 'end_user_required' });
   }
   if (caller.kind === 'publisher' && caller.orgs.length > 0 && rule.orgsOf) {

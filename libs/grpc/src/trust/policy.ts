@@ -9,8 +9,9 @@ export interface MethodRule {
   /** Service identities allowed, `publisher` for any publisher certificate, or `any` authenticated caller. */
   callers: readonly (ServiceIdentity | 'publisher')[] | 'any';
   /**
-   * The method acts for an end user (API key, role, org) named in the request's `context`: the
-   * gateway must send one. Whatever the rule, a context is accepted from the gateway only.
+   * The method acts for an end user (API key, role, org) named in the request's `context`: when
+   * the gateway calls, it must name one. Whatever the rule, a context is accepted from the
+   * gateway only; other callers the rule admits act as themselves.
    */
   endUser?: true;
   /** The organizations a request acts on, checked against a publisher certificate's allowed orgs. */
@@ -45,7 +46,8 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   updateWebhook: GATEWAY_FOR_END_USER,
   deleteWebhook: GATEWAY_FOR_END_USER,
   rotateSecret: GATEWAY_FOR_END_USER,
-  registerEventType: GATEWAY_FOR_END_USER,
+  // The operator through the gateway, or a platform team's publisher declaring the types it sends.
+  registerEventType: { callers: ['gateway', 'publisher'], endUser: true },
   deleteEventType: GATEWAY_FOR_END_USER,
   getSettings: GATEWAY_FOR_END_USER,
   updateSettings: GATEWAY_FOR_END_USER,

@@ -1,0 +1,32 @@
+import { AuthenticationError, PermissionError } from '@hookline/errors';
+import { testPublisherTls, uniqueSuffix } from '@hookline/testing';
+import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
+
+// The registry as deployed: its gRPC port accepts callers by certificate and the policy table.
+describe('who may call the registry', () => {
+  let t: TestRegistry;
+  beforeAll(async () => {
+    t = await startTestRegistry();
+  });
+  afterAll(() => t.stop());
+
+  it('decrypted delivery config goes to the dispatcher only: the gateway and publishers are refused', async () => {
+    const org = await createTestOrg(t.client);
+    const created = await t.client.createWebhook(webhookRequest(org.admin));
+    const webhookId = created.webhook!.id;
+
+    await expect(t.client.getDeliveryConfig({ webhookId })).rejects.toBeInstanceOf(PermissionError);
+    await expect(t.clientFor(testPublisherTls(`p${uniqueSuffix()}`)).getDeliveryConfig({ webhookId })).rejects.toBeInstanceOf(PermissionError);
+    expect((await t.dispatcher.getDeliveryConfig({ webhookId })).signingKeys).toEqual([created.signingSecret]);
+  });
+
+  it('an end-user context is accepted from the gateway only, and the gateway must send one', async () => {
+    const org = await createTestOrg(t.client);
+    // The dispatcher claiming to be the org's admin.
+    await expect(t.dispatcher.createWebhook(webhookRequest(org.admin))).rejects.toBeInstanceOf(PermissionError);
+    await expect(t.dispatcher.listApiKeys({ context: org.admin, orgId: '' })).rejects.toBeInstanceOf(PermissionError);
+    // No context is not "an internal service": it is refused.
+    await expect(t.client.listWebhooks({ context: undefined, orgId: org.orgId, page: undefined })).rejects.toBeInstanceOf(AuthenticationError);
+    expect((await t.client.listWebhooks({ context: org.admin, orgId: '', page: undefined })).webhooks).toEqual([]);
+  });
+});
