@@ -15,6 +15,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm install --no-save tsx
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# Containers listen on their interfaces; gRPC is mutual TLS (HOOKLINE_TLS_DIR or HOOKLINE_TLS_CA/_CERT/_KEY).
+ENV HOOKLINE_BIND_HOST=0.0.0.0 HOOKLINE_TLS_DIR=/etc/hookline/tls
 COPY --from=deps /app/node_modules node_modules
 COPY package.json tsconfig.base.json ./
 COPY libs libs
