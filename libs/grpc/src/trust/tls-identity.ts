@@ -65,12 +65,15 @@ export function checkTlsIdentity(
   expected: string,
   variables = { ca: 'CA', cert: 'certificate', key: 'key' },
 ): TlsIdentity {
-  let ca: X509Certificate;
+  // The CA file may hold several certificates (old and new CA while the CA rotates).
+  let cas: X509Certificate[];
   let cert: X509Certificate;
   try {
-    ca = new X509Certificate(material.ca);
+    const blocks = material.ca.toString('utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    cas = blocks.map((block) => new X509Certificate(block));
+    if (cas.length === 0) throw new Error('no certificate');
   } catch {
-    throw new TlsConfigError(`${variables.ca}: the CA certificate is not a PEM certificate`);
+    throw new TlsConfigError(`${variables.ca}: the CA file holds no PEM certificate`);
   }
   try {
     cert = new X509Certificate(material.cert);
@@ -83,7 +86,7 @@ export function checkTlsIdentity(
   } catch {
     throw new TlsConfigError(`${variables.key}: the private key is not a PEM key`);
   }
-  if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) {
+  if (!cas.some((ca) => cert.checkIssued(ca) && cert.verify(ca.publicKey))) {
     throw new TlsConfigError(`${variables.cert}: the certificate was not issued by the CA in ${variables.ca}`);
   }
   const now = Date.now();

@@ -37,11 +37,16 @@ interface Outcome {
   errorCode?: string;
 }
 
+/** One connection per caller identity (and server), reused by its calls. */
+const connections = new Map<ChannelCredentials, Map<string, Client>>();
+
 function call(address: string, channel: ChannelCredentials, method: Method, request: unknown = method.requestDeserialize(Buffer.alloc(0))): Promise<Outcome> {
-  const client = new Client(address, channel, { 'grpc.ssl_target_name_override': 'registry' });
+  const byAddress = connections.get(channel) ?? new Map<string, Client>();
+  connections.set(channel, byAddress);
+  const client = byAddress.get(address) ?? new Client(address, channel, { 'grpc.ssl_target_name_override': 'registry' });
+  byAddress.set(address, client);
   return new Promise<Outcome>((resolve) => {
-    client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, request, new Metadata(), { deadline: Date.now() + 10_000 }, (error: ServiceError | null) => {
-      client.close();
+    client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, request, new Metadata(), { deadline: Date.now() + 30_000 }, (error: ServiceError | null) => {
       if (!error) return resolve({ code: status.OK, details: '' });
       const trailer = error.metadata?.get('hookline-error')[0];
       resolve({ code: error.code, details: error.details, errorCode: typeof trailer === 'string' ? JSON.parse(trailer).code : undefined });
@@ -74,7 +79,10 @@ describe('the trust boundary of every gRPC service', () => {
     server = await startGrpcServer({ name: 'trust-test', logger: createLogger('trust-test', 'silent'), tls: testTls('registry'), services }, 0, '127.0.0.1');
     address = `127.0.0.1:${server.port}`;
   });
-  afterAll(() => server.shutdown(100));
+  afterAll(async () => {
+    for (const byAddress of connections.values()) byAddress.forEach((client) => client.close());
+    await server.shutdown(100);
+  });
   beforeEach(() => {
     handled.length = 0;
   });
