@@ -155,14 +155,18 @@ describe('four-eyes one principal cannot defeat', () => {
     expect(puppet.status).toBe(202);
     expect(puppet.body).toMatchObject({ object: 'approval', resource_type: 'api_key', action: 'create', status: 'pending', webhook_id: null });
     expect(puppet.body.api_key).toMatchObject({ status: 'pending_approval', principal: 'alice@example.com', key: expect.stringMatching(/^hk_/) });
-    expect((await stack.api('GET', '/v1/approvals', { key: puppet.body.api_key.key })).status).toBe(401);
+    // The attack: approve one's own webhook with the second key. It is not a key yet.
+    const own = await stack.api('POST', '/v1/webhooks', { key: alice, body: hook('Own change') });
+    expect(own.status).toBe(202);
+    expect((await approve(own.body.id, puppet.body.api_key.key)).status).toBe(401);
     expect((await approve(puppet.body.id, alice)).body.error.code).toBe('self_approval');
     expect((await approve(puppet.body.id, aliceAgain)).body.error.code).toBe('self_approval');
 
     const approved = await approve(puppet.body.id, bob);
     expect(approved.status).toBe(200);
     expect(approved.body.api_key).toMatchObject({ status: 'active', principal: 'mallory@example.com' });
-    expect((await stack.api('GET', '/v1/approvals', { key: puppet.body.api_key.key })).status).toBe(200);
+    // Approved by bob, mallory is a principal of her own and may now approve alice's change.
+    expect((await approve(own.body.id, puppet.body.api_key.key)).status).toBe(200);
   });
 
   it('settings: switching approvals off answers 202 and needs another principal', async () => {
