@@ -80,7 +80,7 @@ describe('OAuth2 client credentials against a real authorization server (oidc-pr
     });
     const [attempt] = await attemptRows(stack.db, delivery.id);
     expect(attempt.error_class).toBe('auth');
-    expect(attempt.error_message).toContain('invalid_request: client authentication must only be provided using one mechanism');
+    expect(attempt.error_message).toBe('OAuth2 token endpoint answered 400 (client auth both): invalid_request: client authentication must only be provided using one mechanism');
     expect(endpoint.requests).toHaveLength(0);
     const seen = (await server.tokenRequests()).filter((r) => r.client_id === 'both-client');
     expect(seen[0]).toEqual({ client_id: 'both-client', basic: true, body_secret: true, status: 400, error: 'invalid_request' });

@@ -70,9 +70,9 @@ export async function requestToken(
   if (response.status < 200 || response.status >= 300) {
     const error = typeof body?.error === 'string' ? body.error : '';
     const description = typeof body?.error_description === 'string' ? body.error_description : '';
-    const detail = error ? ` ${error}${description ? `: ${description}` : ''}` : '';
+    const detail = error ? `: ${error}${description ? `: ${description}` : ''}` : '';
     throw new TokenRequestError(
-      `OAuth2 token endpoint answered ${response.status} to ${placement}${detail}`,
+      `OAuth2 token endpoint answered ${response.status} (client auth ${placement})${detail}`,
       (response.status === 400 || response.status === 401) && CLIENT_AUTH_ERRORS.has(error),
     );
   }
