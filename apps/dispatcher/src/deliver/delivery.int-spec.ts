@@ -128,7 +128,7 @@ describe('delivering an event to a real endpoint', () => {
     expect(request.headers.authorization).toBe(`Basic ${Buffer.from('user:p@ss').toString('base64')}`);
   });
 
-  it('oauth2: one token request (basic and post credentials) for many deliveries; a 401 refreshes once', async () => {
+  it('oauth2: one token request (HTTP Basic by default) for many deliveries; a 401 refreshes once', async () => {
     let issued = 0;
     const tokenEndpoint = await receiver(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ access_token: `tok-${++issued}`, token_type: 'Bearer', expires_in: 3600 }) }));
     let revoked = '';
@@ -143,10 +143,9 @@ describe('delivering an event to a real endpoint', () => {
     const tokenRequest = tokenEndpoint.requests[0];
     expect(tokenRequest.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from('client%3A1:s%26cret').toString('base64')}`);
+    // One client authentication method per request (RFC 6749 §2.3): Basic only, not also the body.
     expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({
       grant_type: 'client_credentials',
-      client_id: 'client:1',
-      client_secret: 's&cret',
       scope: 'hooks.write',
       audience: 'https://api.example',
     });

@@ -1,9 +1,6 @@
 import type { Agent } from 'undici';
-import type { DeliveryConfig, EndpointAuth } from '../webhook-config/delivery-config';
-import { SendError } from './attempt-error';
-import { post } from './send';
-
-type OAuth2 = Extract<EndpointAuth, { type: 'oauth2' }>;
+import type { DeliveryConfig } from '../webhook-config/delivery-config';
+import { requestToken, TokenRequestError, type CredentialPlacement, type IssuedToken, type OAuth2 } from './oauth2-token-request';
 
 interface CachedToken {
   value: string;
@@ -20,10 +17,13 @@ const REFRESH_MARGIN_MS = 30_000;
  * The endpoint credentials of a webhook as request headers: a fixed API key header, HTTP Basic,
  * or an OAuth2 client-credentials bearer token fetched from the token URL and cached until
  * shortly before `expires_in`. Token fetches for one webhook are shared by concurrent sends.
+ * The client authenticates to the token endpoint as `client_auth_method` says (see requestWithMethod).
  */
 export class EndpointAuthenticator {
   private readonly tokens = new Map<string, CachedToken>();
   private readonly fetching = new Map<string, Promise<CachedToken>>();
+  /** `auto` webhooks: how the credentials were last accepted (kept across config changes of the same client). */
+  private readonly placements = new Map<string, { tokenUrl: string; clientId: string; placement: Exclude<CredentialPlacement, 'both'> }>();
 
   constructor(
     private readonly agent: Agent,
@@ -69,43 +69,37 @@ export class EndpointAuthenticator {
   }
 
   private async fetchToken(config: DeliveryConfig, auth: OAuth2): Promise<CachedToken> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: auth.clientId, client_secret: auth.clientSecret });
-    if (auth.scope) form.set('scope', auth.scope);
-    if (auth.audience) form.set('audience', auth.audience);
-    // RFC 6749 §2.3.1: client_secret_basic form-encodes id and secret before base64; some
-    // servers only read the body (client_secret_post), so both are sent.
-    const basic = Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`).toString('base64');
-    let response;
-    try {
-      response = await post(
-        this.agent,
-        auth.tokenUrl,
-        {
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-          authorization: `Basic ${basic}`,
-          'user-agent': this.userAgent,
-        },
-        form.toString(),
-        config.timeoutMs,
-      );
-    } catch (error) {
-      throw new SendError('auth', `OAuth2 token request failed: ${(error as Error).message}`, error);
-    }
-    if (response.status < 200 || response.status >= 300) {
-      throw new SendError('auth', `OAuth2 token endpoint answered ${response.status}`);
-    }
-    let body: { access_token?: unknown; expires_in?: unknown };
-    try {
-      body = JSON.parse(response.body) as typeof body;
-    } catch {
-      throw new SendError('auth', 'OAuth2 token endpoint answered something that is not JSON');
-    }
-    if (typeof body.access_token !== 'string' || body.access_token === '') {
-      throw new SendError('auth', 'OAuth2 token endpoint answered without an access_token');
-    }
-    const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_LIFETIME_S) * 1000;
+    const issued = await this.requestWithMethod(config, auth);
+    const lifetimeMs = (issued.expiresIn ?? DEFAULT_TOKEN_LIFETIME_S) * 1000;
     const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 10);
-    return { value: body.access_token, refreshAt: Date.now() + lifetimeMs - margin, version: config.version };
+    return { value: issued.accessToken, refreshAt: Date.now() + lifetimeMs - margin, version: config.version };
+  }
+
+  /**
+   * A configured method is used as is. `auto` starts with what last worked for this webhook (HTTP
+   * Basic at first) and, when the server refuses the client authentication, tries the form body:
+   * RFC 6749 §2.3 lets a client use only one method per request, so strict servers refuse both.
+   */
+  private async requestWithMethod(config: DeliveryConfig, auth: OAuth2): Promise<IssuedToken> {
+    const options = { userAgent: this.userAgent, timeoutMs: config.timeoutMs };
+    if (auth.clientAuthMethod !== 'auto') return requestToken(this.agent, auth, auth.clientAuthMethod, options);
+    const learned = this.placements.get(config.webhookId);
+    const first = learned && learned.tokenUrl === auth.tokenUrl && learned.clientId === auth.clientId ? learned.placement : 'client_secret_basic';
+    const second = first === 'client_secret_basic' ? 'client_secret_post' : 'client_secret_basic';
+    let placement: CredentialPlacement = first;
+    let issued: IssuedToken;
+    try {
+      issued = await requestToken(this.agent, auth, first, options);
+    } catch (error) {
+      if (!(error instanceof TokenRequestError) || !error.clientAuthRefused) throw error;
+      try {
+        issued = await requestToken(this.agent, auth, second, options);
+        placement = second;
+      } catch (again) {
+        throw again instanceof TokenRequestError ? new TokenRequestError(`${error.message}; then ${again.message}`, again.clientAuthRefused, again) : again;
+      }
+    }
+    this.placements.set(config.webhookId, { tokenUrl: auth.tokenUrl, clientId: auth.clientId, placement });
+    return issued;
   }
 }

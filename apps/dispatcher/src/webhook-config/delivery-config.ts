@@ -5,7 +5,11 @@ export type EndpointAuth =
   | { type: 'none' }
   | { type: 'api_key'; headerName: string; value: string }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string };
+  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string; clientAuthMethod: ClientAuthMethod };
+
+/** How the OAuth2 client authenticates to the token endpoint; `auto` = basic, then post. */
+export type ClientAuthMethod = 'auto' | 'client_secret_basic' | 'client_secret_post' | 'both';
+const CLIENT_AUTH_METHODS: readonly string[] = ['auto', 'client_secret_basic', 'client_secret_post', 'both'];
 
 /** Everything needed to send to one webhook, secrets included (kept in memory only). */
 export interface DeliveryConfig {
@@ -61,6 +65,7 @@ function authFromProto(auth: registryV1.EndpointAuth | undefined): EndpointAuth 
         clientSecret: auth.clientSecret,
         scope: auth.scope,
         audience: auth.audience,
+        clientAuthMethod: CLIENT_AUTH_METHODS.includes(auth.clientAuthMethod ?? '') ? (auth.clientAuthMethod as ClientAuthMethod) : 'auto',
       };
     default:
       return { type: 'none' };

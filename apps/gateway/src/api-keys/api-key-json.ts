@@ -6,7 +6,11 @@ export const apiKeySchema = z.object({
   object: z.literal('api_key'),
   name: z.string().nullable(),
   role: z.enum(['admin', 'developer', 'viewer']),
-  owner: z.string().describe('Who holds the key; approvals compare owners.'),
+  owner: z.string().describe('Who holds the key.'),
+  principal: z
+    .string()
+    .describe('Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it.'),
+  status: z.enum(['active', 'pending_approval', 'rejected']).describe('`pending_approval`: not usable until an admin acting for another principal approves it.'),
   prefix: z.string().describe('First characters of the key, to recognise it.'),
   created_by: z.string(),
   created_at: z.string(),
@@ -31,6 +35,8 @@ export function apiKeyJson(key: registryV1.ApiKey | undefined): z.infer<typeof a
     name: key.name || null,
     role: key.role as 'admin' | 'developer' | 'viewer',
     owner: key.owner,
+    principal: key.principal || key.owner,
+    status: (key.status || 'active') as 'active' | 'pending_approval' | 'rejected',
     prefix: key.prefix,
     created_by: key.createdBy,
     created_at: key.createdAt,

@@ -2,6 +2,8 @@ import { z } from '@hookline/config';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute } from '../http/route';
 import { webhookJson, webhookSchema } from '../webhooks/webhook-json';
+import { apiKeyJson, apiKeySchema } from '../api-keys/api-key-json';
+import { settingsJson, settingsSchema } from '../settings/settings-json';
 import { approvalJson, approvalSchema } from './approval-json';
 
 const approvalParams = z.strictObject({ id: z.string().min(1).max(100).describe('`apr_…`') });
@@ -28,16 +30,30 @@ export const approvalRoutes = [
     method: 'post',
     path: '/v1/approvals/:id/approve',
     summary: 'Approve and apply a change',
-    description: 'Only an admin other than the requester may approve. A stale (webhook changed meanwhile), expired or decided approval answers 409.',
+    description:
+      'Only an admin acting for another principal than the requester may approve. A stale (resource changed meanwhile), expired or decided approval answers 409. The response carries the resource after the change: `webhook`, `api_key` or `settings`.',
     action: 'approval.approve',
     resourceType: 'approval',
     auth: 'api_key',
     role: 'admin',
     params: approvalParams,
-    responses: { 200: { description: 'Approved and applied.', schema: approvalSchema.extend({ webhook: webhookSchema }) } },
+    responses: {
+      200: {
+        description: 'Approved and applied.',
+        schema: approvalSchema.extend({ webhook: webhookSchema.optional(), api_key: apiKeySchema.optional(), settings: settingsSchema.optional() }),
+      },
+    },
     handler: async ({ params, context, clients }) => {
       const response = await clients.registry.approveApproval({ context, approvalId: params.id, orgId: '' });
-      return { status: 200, body: { ...approvalJson(response.approval), webhook: webhookJson(response.webhook) } };
+      return {
+        status: 200,
+        body: {
+          ...approvalJson(response.approval),
+          ...(response.webhook ? { webhook: webhookJson(response.webhook) } : {}),
+          ...(response.apiKey ? { api_key: apiKeyJson(response.apiKey) } : {}),
+          ...(response.settings ? { settings: settingsJson(response.settings) } : {}),
+        },
+      };
     },
   }),
   defineRoute({

@@ -1,3 +1,4 @@
+import { waitFor } from '@hookline/testing';
 import { startGatewayStack, type GatewayStack, type Organization } from '../testing/gateway-stack';
 
 // Four-eyes approvals through the REST API (DESIGN §6), against real registry and gateway
@@ -142,5 +143,54 @@ describe('API keys', () => {
     expect((await stack.api('DELETE', `/v1/api-keys/${created.body.id}`, { key: stranger.adminKey })).status).toBe(404);
     const revoked = await stack.api('DELETE', `/v1/api-keys/${created.body.id}`, { key: alice });
     expect(revoked.body.revoked_at).toEqual(expect.any(String));
+  });
+});
+
+describe('four-eyes one principal cannot defeat', () => {
+  const approve = (id: string, key: string) => stack.api('POST', `/v1/approvals/${id}/approve`, { key });
+
+  it('sock puppet: an admin key alice creates is inactive (202) until another principal approves it', async () => {
+    await requireApproval({ create: true });
+    const puppet = await stack.api('POST', '/v1/api-keys', { key: alice, body: { role: 'admin', owner: 'mallory@example.com' } });
+    expect(puppet.status).toBe(202);
+    expect(puppet.body).toMatchObject({ object: 'approval', resource_type: 'api_key', action: 'create', status: 'pending', webhook_id: null });
+    expect(puppet.body.api_key).toMatchObject({ status: 'pending_approval', principal: 'alice@example.com', key: expect.stringMatching(/^hk_/) });
+    // The attack: approve one's own webhook with the second key. It is not a key yet.
+    const own = await stack.api('POST', '/v1/webhooks', { key: alice, body: hook('Own change') });
+    expect(own.status).toBe(202);
+    expect((await approve(own.body.id, puppet.body.api_key.key)).status).toBe(401);
+    expect((await approve(puppet.body.id, alice)).body.error.code).toBe('self_approval');
+    expect((await approve(puppet.body.id, aliceAgain)).body.error.code).toBe('self_approval');
+
+    const approved = await approve(puppet.body.id, bob);
+    expect(approved.status).toBe(200);
+    expect(approved.body.api_key).toMatchObject({ status: 'active', principal: 'mallory@example.com' });
+    // Approved by bob, mallory is a principal of her own and may now approve alice's change.
+    expect((await approve(own.body.id, puppet.body.api_key.key)).status).toBe(200);
+  });
+
+  it('settings: switching approvals off answers 202 and needs another principal', async () => {
+    await requireApproval({ create: true, update: true });
+    const off = await stack.api('PATCH', '/v1/settings', { key: alice, body: { approvals: { create: false, update: false } } });
+    expect(off.status).toBe(202);
+    expect(off.body).toMatchObject({ resource_type: 'settings', action: 'update', settings: { approvals: { create: true, update: true } } });
+    expect((await approve(off.body.id, alice)).status).toBe(403);
+    expect((await stack.api('GET', '/v1/settings', { key: alice })).body.approvals).toEqual({ create: true, update: true, delete: false });
+    const approved = await approve(off.body.id, bob);
+    expect(approved.body.settings.approvals).toEqual({ create: false, update: false, delete: false });
+  });
+
+  it('revoke: revoking an admin key answers 202 and needs another principal', async () => {
+    await requireApproval({ delete: true });
+    const carol = await org.keyFor('admin', 'carol@example.com');
+    const carolId = (await stack.api('GET', '/v1/api-keys?limit=100', { key: alice })).body.data.find((k: { owner: string }) => k.owner === 'carol@example.com').id;
+    const revoke = await stack.api('DELETE', `/v1/api-keys/${carolId}`, { key: alice });
+    expect(revoke.status).toBe(202);
+    expect(revoke.body).toMatchObject({ resource_type: 'api_key', resource_id: carolId, action: 'revoke', api_key: { revoked_at: null } });
+    expect((await approve(revoke.body.id, alice)).status).toBe(403);
+    expect((await stack.api('GET', '/v1/settings', { key: carol })).status).toBe(200);
+    expect((await approve(revoke.body.id, bob)).body.api_key.revoked_at).toEqual(expect.any(String));
+    // The gateway caches a key for at most 1 s.
+    await waitFor(async () => (await stack.api('GET', '/v1/settings', { key: carol })).status === 401, { timeoutMs: 5_000, message: 'the revoked key to be refused' });
   });
 });

@@ -1,21 +1,7 @@
 import { z } from '@hookline/config';
-import type { registryV1 } from '@hookline/proto';
+import { approvalJson, approvalSchema } from '../approvals/approval-json';
 import { defineRoute } from '../http/route';
-
-const settingsSchema = z.object({
-  object: z.literal('settings'),
-  approvals: z.object({ create: z.boolean(), update: z.boolean(), delete: z.boolean() }).describe('Which webhook actions need a second admin.'),
-  updated_at: z.string().nullable(),
-});
-
-function settingsJson(settings: registryV1.Settings): z.infer<typeof settingsSchema> {
-  const approvals = settings.approvals ?? { create: false, update: false, delete: false };
-  return {
-    object: 'settings',
-    approvals: { create: approvals.create, update: approvals.update, delete: approvals.delete },
-    updated_at: settings.updatedAt || null,
-  };
-}
+import { settingsJson, settingsSchema } from './settings-json';
 
 export const settingsRoutes = [
   defineRoute({
@@ -33,7 +19,8 @@ export const settingsRoutes = [
     method: 'patch',
     path: '/v1/settings',
     summary: 'Change organization settings',
-    description: 'Only the fields sent change.',
+    description:
+      'Only the fields sent change. While any approval is required, turning one off needs a second admin (another principal): 202 with the approval, settings unchanged.',
     action: 'settings.update',
     resourceType: 'settings',
     auth: 'api_key',
@@ -41,10 +28,15 @@ export const settingsRoutes = [
     body: z.strictObject({
       approvals: z.strictObject({ create: z.boolean().optional(), update: z.boolean().optional(), delete: z.boolean().optional() }).optional(),
     }),
-    responses: { 200: { description: 'The settings after the change.', schema: settingsSchema } },
+    responses: {
+      200: { description: 'The settings after the change.', schema: settingsSchema },
+      202: { description: 'Awaiting approval by an admin acting for another principal.', schema: approvalSchema.extend({ settings: settingsSchema }) },
+    },
     handler: async ({ body, context, clients }) => {
-      const settings = await clients.registry.updateSettings({ context, orgId: '', approvals: body.approvals });
-      return { status: 200, body: settingsJson(settings) };
+      const response = await clients.registry.updateSettings({ context, orgId: '', approvals: body.approvals });
+      const settings = settingsJson(response.settings);
+      if (response.pendingApproval) return { status: 202, body: { ...approvalJson(response.pendingApproval), settings } };
+      return { status: 200, body: settings };
     },
   }),
 ];

@@ -19,6 +19,7 @@ export const webhookSchema = z.object({
       client_id: z.string().optional(),
       scope: z.string().optional(),
       audience: z.string().optional(),
+      client_auth_method: z.enum(['auto', 'client_secret_basic', 'client_secret_post', 'both']).optional().describe('oauth2 only.'),
     })
     .optional()
     .describe('Non-secret fields of the endpoint authentication.'),
@@ -49,6 +50,7 @@ export function webhookJson(webhook: registryV1.Webhook | undefined): WebhookJso
       client_id: auth?.clientId,
       scope: auth?.scope,
       audience: auth?.audience,
+      client_auth_method: auth?.clientAuthMethod,
     }).filter(([, v]) => v),
   );
   return {

@@ -28,6 +28,12 @@ export const endpointAuthSchema = z
       client_secret: z.string().min(1).max(4096),
       scope: z.string().max(4096).optional(),
       audience: z.string().max(4096).optional(),
+      client_auth_method: z
+        .enum(['auto', 'client_secret_basic', 'client_secret_post', 'both'])
+        .optional()
+        .describe(
+          'How the client authenticates to the token endpoint (RFC 6749 §2.3.1). `auto` (default): HTTP Basic, then the form body if the server answers invalid_client or invalid_request; the method that worked is remembered. `both` sends both at once, which strict servers refuse.',
+        ),
     }),
   ])
   .describe('How Hookline authenticates to the endpoint. Credentials are never returned.');
@@ -87,6 +93,7 @@ export const webhookErrorCodes: Record<string, string> = {
   'auth.client_secret': 'auth_client_secret_required',
   'auth.scope': 'auth_scope_invalid',
   'auth.audience': 'auth_audience_invalid',
+  'auth.client_auth_method': 'auth_client_auth_method_invalid',
   status: 'status_invalid',
   rate_limit_rps: 'rate_limit_rps_invalid',
   timeout_seconds: 'timeout_seconds_invalid',
@@ -115,7 +122,14 @@ export function endpointAuthInput(auth: EndpointAuthBody): registryV1.EndpointAu
   if (auth.type === 'api_key') Object.assign(input, { headerName: auth.header_name, headerValue: auth.value });
   if (auth.type === 'basic') Object.assign(input, { username: auth.username, password: auth.password });
   if (auth.type === 'oauth2') {
-    Object.assign(input, { tokenUrl: auth.token_url, clientId: auth.client_id, clientSecret: auth.client_secret, scope: auth.scope ?? '', audience: auth.audience ?? '' });
+    Object.assign(input, {
+      tokenUrl: auth.token_url,
+      clientId: auth.client_id,
+      clientSecret: auth.client_secret,
+      scope: auth.scope ?? '',
+      audience: auth.audience ?? '',
+      clientAuthMethod: auth.client_auth_method,
+    });
   }
   return input;
 }

@@ -37,7 +37,7 @@ describe('organizations, API keys and org scoping (gRPC, real PostgreSQL)', () =
     expect(made.apiKey).toMatchObject({ role: 'developer', owner: 'dev@example.com', name: 'ci' });
     await expect(t.client.authenticateApiKey({ key: made.key })).resolves.toBeDefined();
     const revoked = await t.client.revokeApiKey({ context: org.admin, keyId: made.apiKey!.id, orgId: '' });
-    expect(revoked.revokedAt).not.toBe('');
+    expect(revoked.apiKey!.revokedAt).not.toBe('');
     expect(await errorOf(t.client.authenticateApiKey({ key: made.key }))).toMatchObject({ kind: 'authentication', code: 'api_key_revoked' });
     const bad = await errorOf(t.client.createApiKey({ context: org.admin, orgId: '', role: 'root', owner: 'x', name: '' }));
     expect(bad).toMatchObject({ kind: 'input', code: 'role_invalid', param: 'role' });

@@ -3,16 +3,32 @@ import { redactAuth, type WebhookPatch, type WebhookSpec } from '../webhooks/web
 
 export const APPROVAL_TTL_MS = 7 * DAY_MS;
 
-export type ApprovalAction = 'create' | 'update' | 'delete';
+export type ApprovalAction = 'create' | 'update' | 'delete' | 'revoke';
+export type ApprovalResourceType = 'webhook' | 'api_key' | 'settings';
+
+/** Org settings as an approval carries them (the settings module owns their meaning). */
+export interface ApprovalFlags {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+}
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'stale';
 
 /** The exact change an approval is bound to (stored sealed: it may hold credentials). */
-export type ApprovalChange = { action: 'create'; spec: WebhookSpec } | { action: 'update'; patch: WebhookPatch } | { action: 'delete' };
+export type ApprovalChange = WebhookChange | ApiKeyChange | SettingsChange;
+export type WebhookChange = { action: 'create'; spec: WebhookSpec } | { action: 'update'; patch: WebhookPatch } | { action: 'delete' };
+/** Activating a key created inactive, or revoking one (the key's id is the approval's resource id). */
+export type ApiKeyChange = { target: 'api_key'; action: 'create'; role: string; owner: string } | { target: 'api_key'; action: 'revoke'; role: string; owner: string };
+/** Settings bound to what they were when requested: a change meanwhile makes the approval stale. */
+export type SettingsChange = { target: 'settings'; action: 'update'; before: ApprovalFlags; after: ApprovalFlags };
 
 export interface ApprovalRow {
   id: string;
   org_id: string;
-  webhook_id: string;
+  webhook_id: string | null;
+  resource_type: ApprovalResourceType;
+  resource_id: string;
+  requested_by_principal: string;
   action: ApprovalAction;
   status: ApprovalStatus;
   requested_by: string;
@@ -26,21 +42,21 @@ export interface ApprovalRow {
   change_sealed: string;
   change_hash: string;
   webhook_version: string | number;
-  /** The webhook's version now (joined), to tell a stale pending approval. */
-  current_version?: string | number;
+  /** The webhook's version now (joined), to tell a stale pending approval; null for other resources. */
+  current_version?: string | number | null;
 }
 
 /** What a reader sees: a pending approval past its expiry or overtaken by a change is not pending. */
 export function effectiveStatus(row: ApprovalRow, now: Date): ApprovalStatus {
   if (row.status !== 'pending') return row.status;
   if (now.getTime() >= row.expires_at.getTime()) return 'expired';
-  if (row.current_version !== undefined && Number(row.current_version) !== Number(row.webhook_version)) return 'stale';
+  if (row.current_version !== undefined && row.current_version !== null && Number(row.current_version) !== Number(row.webhook_version)) return 'stale';
   return 'pending';
 }
 
-/** The hash input: the change, which webhook and which version of it. */
-export function changeDigestInput(webhookId: string, version: number, changeJson: string): string {
-  return `${webhookId}\n${version}\n${changeJson}`;
+/** The hash input: the change, which resource (webhook, key or org) and which version of it. */
+export function changeDigestInput(resourceId: string, version: number, changeJson: string): string {
+  return `${resourceId}\n${version}\n${changeJson}`;
 }
 
 function patchView(patch: WebhookPatch | WebhookSpec): Record<string, unknown> {
@@ -63,6 +79,9 @@ function patchView(patch: WebhookPatch | WebhookSpec): Record<string, unknown> {
 
 /** The change as shown on the approval object: credentials replaced by "[redacted]". */
 export function redactChange(change: ApprovalChange): Record<string, unknown> {
+  if ('target' in change) {
+    return change.target === 'api_key' ? { role: change.role, owner: change.owner } : { approvals: change.after };
+  }
   switch (change.action) {
     case 'create':
       return patchView(change.spec);

@@ -17,7 +17,7 @@ describe('approvals (four-eyes) over gRPC', () => {
     approver = await org.addKey('admin', 'boss@example.com');
     requesterAdmin = await org.addKey('admin', 'dev@example.com');
     const settings = await t.client.updateSettings({ context: org.admin, orgId: '', approvals: { create: true, update: true, delete: true } });
-    expect(settings.approvals).toEqual({ create: true, update: true, delete: true });
+    expect(settings.settings!.approvals).toEqual({ create: true, update: true, delete: true });
   });
   afterAll(() => t?.stop());
 

@@ -1,17 +1,31 @@
 import { ConflictError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
+import { activateApiKey, applyRevoke, lockApiKey, withdrawApiKey, type ApiKeyRow } from '../api-keys/api-keys';
+import { principalOf } from '../api-keys/principal';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import { enqueueAudit } from '../outbox/outbox';
+import { readSettings, writeSettings, type OrgSettings } from '../settings/settings';
 import { activateCreated, applyDelete, applyUpdate } from '../webhooks/apply-change';
 import type { WebhookRow } from '../webhooks/webhook';
 import { setWebhookStatus } from '../webhooks/webhook-store';
 import { recordWebhookChange } from '../webhooks/record-change';
-import { changeDigestInput, type ApprovalChange, type ApprovalRow, type ApprovalStatus } from './approval';
+import { changeDigestInput, type ApprovalChange, type ApprovalRow, type ApprovalStatus, type WebhookChange } from './approval';
 
 export interface ApprovalDecision {
   approval: ApprovalRow;
-  webhook: WebhookRow;
+  /** The resource after the change, by the approval's resource type. */
+  webhook?: WebhookRow;
+  apiKey?: ApiKeyRow;
+  settings?: OrgSettings;
+}
+
+/** An approval and its resource, both locked for the decision. */
+interface Locked {
+  approval: ApprovalRow;
+  webhook?: WebhookRow;
+  apiKey?: ApiKeyRow;
+  settings?: OrgSettings;
 }
 
 function requireApprover(meta: RequestMeta): void {
@@ -20,17 +34,48 @@ function requireApprover(meta: RequestMeta): void {
   }
 }
 
-async function lockApproval(tx: Queryable, orgId: string, approvalId: string): Promise<{ approval: ApprovalRow; webhook: WebhookRow }> {
+async function lockApproval(tx: Queryable, orgId: string, approvalId: string): Promise<Locked> {
   const { rows } = await tx.query<ApprovalRow>('select * from approval where id = $1 and org_id = $2 for update', [approvalId, orgId]);
-  if (!rows[0]) throw new NotFoundError('approval not found');
-  const webhook = await tx.query<WebhookRow>('select * from webhook where id = $1 for update', [rows[0].webhook_id]);
-  return { approval: { ...rows[0], current_version: webhook.rows[0].version }, webhook: webhook.rows[0] };
+  const approval = rows[0];
+  if (!approval) throw new NotFoundError('approval not found');
+  switch (approval.resource_type) {
+    case 'api_key': {
+      const apiKey = await lockApiKey(tx, orgId, approval.resource_id);
+      if (!apiKey) throw new Error(`approval ${approval.id}: API key ${approval.resource_id} is missing`);
+      return { approval, apiKey };
+    }
+    case 'settings':
+      await tx.query('select id from organization where id = $1 for update', [orgId]);
+      return { approval, settings: await readSettings(tx, orgId) };
+    default: {
+      const webhook = await tx.query<WebhookRow>('select * from webhook where id = $1 for update', [approval.webhook_id]);
+      return { approval: { ...approval, current_version: webhook.rows[0].version }, webhook: webhook.rows[0] };
+    }
+  }
+}
+
+/** The sealed change, checked against the hash the approval was bound to. */
+function openChange(deps: RegistryDeps, approval: ApprovalRow): ApprovalChange {
+  const changeJson = deps.box.open(approval.change_sealed);
+  const expected = deps.box.fingerprint(changeDigestInput(approval.resource_id, Number(approval.webhook_version), changeJson));
+  if (expected !== approval.change_hash) throw new Error(`approval ${approval.id}: stored change does not match its hash`);
+  return JSON.parse(changeJson) as ApprovalChange;
 }
 
 /** Why a pending approval can no longer be applied, or null when it can. */
-function obstacle(approval: ApprovalRow, webhook: WebhookRow, now: Date): Exclude<ApprovalStatus, 'pending' | 'approved' | 'rejected'> | null {
-  if (now.getTime() >= approval.expires_at.getTime()) return 'expired';
-  if (Number(webhook.version) !== Number(approval.webhook_version) || webhook.status === 'deleted') return 'stale';
+function obstacle(found: Locked, change: ApprovalChange, now: Date): 'expired' | 'stale' | null {
+  if (now.getTime() >= found.approval.expires_at.getTime()) return 'expired';
+  const { webhook, apiKey, settings } = found;
+  if (webhook) {
+    return Number(webhook.version) !== Number(found.approval.webhook_version) || webhook.status === 'deleted' ? 'stale' : null;
+  }
+  if (apiKey) {
+    const expected = change.action === 'create' ? 'pending_approval' : 'active';
+    return apiKey.revoked_at || apiKey.status !== expected ? 'stale' : null;
+  }
+  if (settings && 'target' in change && change.target === 'settings') {
+    return JSON.stringify(settings.approvals) !== JSON.stringify(change.before) ? 'stale' : null;
+  }
   return null;
 }
 
@@ -38,25 +83,22 @@ const conflictFor = (status: ApprovalStatus) =>
   status === 'expired'
     ? new ConflictError('the approval expired (approvals are valid for 7 days)', { code: 'approval_expired' })
     : status === 'stale'
-      ? new ConflictError('the webhook changed after this approval was requested; request the change again', { code: 'approval_stale' })
+      ? new ConflictError('the resource changed after this approval was requested; request the change again', { code: 'approval_stale' })
       : new ConflictError(`the approval is already ${status}`, { code: 'approval_not_pending' });
 
-async function close(
-  tx: Queryable,
-  meta: RequestMeta,
-  found: { approval: ApprovalRow; webhook: WebhookRow },
-  status: ApprovalStatus,
-  now: Date,
-  reason = '',
-): Promise<ApprovalRow> {
+async function close(tx: Queryable, meta: RequestMeta, found: Locked, status: ApprovalStatus, now: Date, reason = ''): Promise<ApprovalRow> {
   const { rows } = await tx.query<ApprovalRow>(
     `update approval set status = $2, decided_by = $3, decided_at = $4, reason = $5 where id = $1 returning *`,
     [found.approval.id, status, status === 'approved' || status === 'rejected' ? meta.actor.owner : '', now, reason],
   );
-  // A create that will never be approved must not linger, holding its name and a slot.
-  if (status !== 'approved' && found.approval.action === 'create' && found.webhook.status === 'pending_approval') {
-    const withdrawn = await setWebhookStatus(tx, found.webhook.id, 'deleted', now);
-    await recordWebhookChange(tx, meta, { kind: 'deleted', action: 'webhook.withdraw', before: found.webhook, after: withdrawn, now });
+  // A creation that will never be approved must not linger: a webhook holding its name and a
+  // slot, a key that could still be activated.
+  if (status !== 'approved' && found.approval.action === 'create') {
+    if (found.webhook?.status === 'pending_approval') {
+      const withdrawn = await setWebhookStatus(tx, found.webhook.id, 'deleted', now);
+      await recordWebhookChange(tx, meta, { kind: 'deleted', action: 'webhook.withdraw', before: found.webhook, after: withdrawn, now });
+    }
+    if (found.apiKey) await withdrawApiKey(tx, meta, found.apiKey.id, now);
   }
   await enqueueAudit(tx, {
     meta,
@@ -65,17 +107,31 @@ async function close(
     resourceType: 'approval',
     resourceId: found.approval.id,
     before: { status: found.approval.status },
-    after: { status, webhook_id: found.approval.webhook_id, action: found.approval.action, reason: reason || undefined },
+    after: {
+      status,
+      resource_type: found.approval.resource_type,
+      resource_id: found.approval.resource_id,
+      webhook_id: found.approval.webhook_id ?? undefined,
+      action: found.approval.action,
+      reason: reason || undefined,
+    },
     at: now,
   });
-  return { ...rows[0], current_version: found.webhook.version };
+  return { ...rows[0], current_version: found.webhook?.version ?? null };
 }
 
-async function applyChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta, approval: ApprovalRow, webhook: WebhookRow, now: Date) {
-  const changeJson = deps.box.open(approval.change_sealed);
-  const expected = deps.box.fingerprint(changeDigestInput(webhook.id, Number(approval.webhook_version), changeJson));
-  if (expected !== approval.change_hash) throw new Error(`approval ${approval.id}: stored change does not match its hash`);
-  const change = JSON.parse(changeJson) as ApprovalChange;
+async function applyChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta, found: Locked, change: ApprovalChange, now: Date): Promise<Omit<ApprovalDecision, 'approval'>> {
+  if ('target' in change) {
+    if (change.target === 'settings') {
+      return { settings: await writeSettings(tx, meta, found.approval.org_id, found.settings!.approvals, change.after, now) };
+    }
+    const apiKey = found.apiKey!;
+    return { apiKey: change.action === 'create' ? await activateApiKey(tx, meta, apiKey.id, now) : await applyRevoke(tx, meta, apiKey, now) };
+  }
+  return { webhook: await applyWebhookChange(deps, tx, meta, found.webhook!, change, now) };
+}
+
+function applyWebhookChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta, webhook: WebhookRow, change: WebhookChange, now: Date) {
   switch (change.action) {
     case 'create':
       return activateCreated(tx, meta, webhook, now);
@@ -87,26 +143,28 @@ async function applyChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta,
 }
 
 /**
- * Applies the approved change in one transaction. An approval found expired or stale is closed
- * as such (committed) and the caller gets the matching conflict.
+ * Applies the approved change in one transaction. The approver must act for another principal
+ * than the requester (the registry's record of both keys decides, not their owner labels). An
+ * approval found expired or stale is closed as such (committed) and the caller gets the conflict.
  */
 export async function approveApproval(deps: RegistryDeps, meta: RequestMeta, orgId: string, approvalId: string): Promise<ApprovalDecision> {
   requireApprover(meta);
   const now = deps.clock();
   const outcome = await deps.db.transaction(async (tx) => {
     const found = await lockApproval(tx, orgId, approvalId);
-    if (found.approval.requested_by === meta.actor.owner) {
-      throw new PermissionError('an approval must be decided by an admin other than the requester', { code: 'self_approval' });
+    if ((await principalOf(tx, meta)) === found.approval.requested_by_principal) {
+      throw new PermissionError('an approval must be decided by an admin acting for another principal than the requester', { code: 'self_approval' });
     }
     if (found.approval.status !== 'pending') return { error: conflictFor(found.approval.status) };
-    const blocked = obstacle(found.approval, found.webhook, now);
+    const change = openChange(deps, found.approval);
+    const blocked = obstacle(found, change, now);
     if (blocked) {
       await close(tx, meta, found, blocked, now);
       return { error: conflictFor(blocked) };
     }
-    const webhook = await applyChange(deps, tx, meta, found.approval, found.webhook, now);
-    const approval = await close(tx, meta, { ...found, webhook }, 'approved', now);
-    return { decision: { approval, webhook } };
+    const applied = await applyChange(deps, tx, meta, found, change, now);
+    const approval = await close(tx, meta, { ...found, ...applied }, 'approved', now);
+    return { decision: { approval, ...applied } };
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.decision;

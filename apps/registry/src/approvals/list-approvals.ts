@@ -5,7 +5,7 @@ import { paginate, type Page } from '../common/pagination';
 import { findLiveWebhook } from '../webhooks/webhook-store';
 import type { ApprovalRow } from './approval';
 
-const WITH_VERSION = `(select a.*, w.version as current_version from approval a join webhook w on w.id = a.webhook_id) x`;
+const WITH_VERSION = `(select a.*, w.version as current_version from approval a left join webhook w on w.id = a.webhook_id) x`;
 const STATUSES = ['pending', 'approved', 'rejected', 'expired', 'stale'];
 
 export function listApprovals(deps: RegistryDeps, orgId: string, status: string, page: commonV1.PageRequest | undefined): Promise<Page<ApprovalRow>> {

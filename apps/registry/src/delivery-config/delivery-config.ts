@@ -53,6 +53,7 @@ export async function getDeliveryConfig(deps: RegistryDeps, webhookId: string): 
         clientSecret: secret.client_secret ?? '',
         scope: info.scope ?? '',
         audience: info.audience ?? '',
+        clientAuthMethod: info.client_auth_method ?? 'auto',
       };
       break;
     default:

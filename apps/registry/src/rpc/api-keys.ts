@@ -1,7 +1,7 @@
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys';
 import type { RegistryDeps } from '../common/deps';
 import { orgOf, requestMeta, requireRole } from '../common/scope';
-import { toApiKey } from './convert';
+import { toApiKey, toApproval } from './convert';
 import type { RegistryHandlers } from './handlers';
 
 export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'authenticateApiKey'> {
@@ -11,7 +11,11 @@ export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'crea
       requireRole(meta, 'admin');
       const orgId = orgOf(meta, request.orgId);
       const created = await createApiKey(deps, meta, { orgId, role: request.role, owner: request.owner, name: request.name });
-      return { apiKey: toApiKey(created.apiKey), key: created.key };
+      return {
+        apiKey: toApiKey(created.apiKey),
+        key: created.key,
+        pendingApproval: created.pendingApproval && toApproval(created.pendingApproval, deps.clock()),
+      };
     },
     async listApiKeys(request) {
       const meta = requestMeta(request.context);
@@ -22,7 +26,8 @@ export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'crea
     async revokeApiKey(request) {
       const meta = requestMeta(request.context);
       requireRole(meta, 'admin');
-      return toApiKey(await revokeApiKey(deps, meta, orgOf(meta, request.orgId), request.keyId));
+      const revoked = await revokeApiKey(deps, meta, orgOf(meta, request.orgId), request.keyId);
+      return { apiKey: toApiKey(revoked.apiKey), pendingApproval: revoked.pendingApproval && toApproval(revoked.pendingApproval, deps.clock()) };
     },
     async authenticateApiKey(request) {
       const { apiKey, orgName } = await authenticateApiKey(deps, request.key);

@@ -2,7 +2,7 @@ import { approveApproval, rejectApproval } from '../approvals/decide-approval';
 import { listApprovals, listWebhookApprovals } from '../approvals/list-approvals';
 import type { RegistryDeps } from '../common/deps';
 import { orgOf, requestMeta, requireRole } from '../common/scope';
-import { toApproval, toWebhook } from './convert';
+import { toApiKey, toApproval, toSettings, toWebhook } from './convert';
 import type { RegistryHandlers } from './handlers';
 
 type ApprovalRpcs = 'listApprovals' | 'approveApproval' | 'rejectApproval' | 'listWebhookApprovals';
@@ -19,7 +19,12 @@ export function approvalHandlers(deps: RegistryDeps): Pick<RegistryHandlers, App
     async approveApproval(request) {
       const meta = requestMeta(request.context);
       const decision = await approveApproval(deps, meta, orgOf(meta, request.orgId), request.approvalId);
-      return { approval: toApproval(decision.approval, deps.clock()), webhook: toWebhook(decision.webhook) };
+      return {
+        approval: toApproval(decision.approval, deps.clock()),
+        webhook: decision.webhook && toWebhook(decision.webhook),
+        apiKey: decision.apiKey && toApiKey(decision.apiKey),
+        settings: decision.settings && toSettings(decision.settings),
+      };
     },
     async rejectApproval(request) {
       const meta = requestMeta(request.context);

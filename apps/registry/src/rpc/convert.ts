@@ -22,6 +22,8 @@ export const toApiKey = (row: ApiKeyRow): registryV1.ApiKey => ({
   createdAt: iso(row.created_at),
   revokedAt: iso(row.revoked_at),
   createdBy: row.created_by,
+  principal: row.principal,
+  status: row.status,
 });
 
 export const toWebhook = (row: WebhookRow): registryV1.Webhook => ({
@@ -41,6 +43,7 @@ export const toWebhook = (row: WebhookRow): registryV1.Webhook => ({
     clientId: row.auth_info.client_id ?? '',
     scope: row.auth_info.scope ?? '',
     audience: row.auth_info.audience ?? '',
+    clientAuthMethod: row.auth_type === 'oauth2' ? (row.auth_info.client_auth_method ?? 'auto') : undefined,
   },
   rateLimitRps: row.rate_limit_rps,
   timeoutSeconds: row.timeout_seconds,
@@ -60,7 +63,7 @@ export const toWebhook = (row: WebhookRow): registryV1.Webhook => ({
 export const toApproval = (row: ApprovalRow, now: Date): registryV1.Approval => ({
   id: row.id,
   orgId: row.org_id,
-  webhookId: row.webhook_id,
+  webhookId: row.webhook_id ?? '',
   action: row.action,
   status: effectiveStatus(row, now),
   requestedBy: row.requested_by,
@@ -73,6 +76,9 @@ export const toApproval = (row: ApprovalRow, now: Date): registryV1.Approval => 
   changeJson: JSON.stringify(row.change_redacted),
   changeHash: row.change_hash,
   webhookVersion: Number(row.webhook_version),
+  resourceType: row.resource_type,
+  resourceId: row.resource_id,
+  requestedByPrincipal: row.requested_by_principal,
 });
 
 export const toSettings = (s: OrgSettings): registryV1.Settings => ({ orgId: s.orgId, approvals: s.approvals, updatedAt: iso(s.updatedAt) });

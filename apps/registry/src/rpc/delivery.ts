@@ -33,6 +33,7 @@ export function deliveryHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Del
           clientSecret: a.clientSecret ?? '',
           scope: a.scope ?? '',
           audience: a.audience ?? '',
+          clientAuthMethod: a.clientAuthMethod || undefined,
         },
         rateLimitRps: webhook.rate_limit_rps,
         timeoutSeconds: webhook.timeout_seconds,

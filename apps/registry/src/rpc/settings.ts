@@ -1,7 +1,7 @@
 import type { RegistryDeps } from '../common/deps';
 import { orgOf, requestMeta, requireRole } from '../common/scope';
 import { getSettings, updateSettings } from '../settings/settings';
-import { toSettings } from './convert';
+import { toApproval, toSettings } from './convert';
 import type { RegistryHandlers } from './handlers';
 
 export function settingsHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'getSettings' | 'updateSettings'> {
@@ -15,9 +15,8 @@ export function settingsHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'ge
       const meta = requestMeta(request.context);
       requireRole(meta, 'admin');
       const patch = request.approvals ?? {};
-      return toSettings(
-        await updateSettings(deps, meta, orgOf(meta, request.orgId), { create: patch.create, update: patch.update, delete: patch.delete }),
-      );
+      const updated = await updateSettings(deps, meta, orgOf(meta, request.orgId), { create: patch.create, update: patch.update, delete: patch.delete });
+      return { settings: toSettings(updated.settings), pendingApproval: updated.pendingApproval && toApproval(updated.pendingApproval, deps.clock()) };
     },
   };
 }

@@ -105,7 +105,8 @@ describe('secrets at rest, rotation and delivery config', () => {
       url: 'https://receiver.example.com/hooks',
       signatureScheme: 'hmac-sha256',
       signingKeys: [created.signingSecret],
-      auth: { type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientId: 'cid', clientSecret: 'csecret-123', scope: 'hooks' },
+      // No client_auth_method given: the dispatcher is told `auto`.
+      auth: { type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientId: 'cid', clientSecret: 'csecret-123', scope: 'hooks', clientAuthMethod: 'auto' },
       retryScheduleSeconds: [5, 60],
       ordering: 'fifo',
       version: created.webhook!.version,

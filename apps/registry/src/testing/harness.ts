@@ -114,7 +114,7 @@ export interface TestOrg {
   orgId: string;
   adminKey: string;
   admin: commonV1.RequestContext;
-  /** Another key of the org with its own owner identity. */
+  /** Another key of the org, created by the operator: a principal of its own (its owner). */
   addKey(role: 'admin' | 'developer' | 'viewer', owner: string): Promise<commonV1.RequestContext>;
 }
 
@@ -126,7 +126,7 @@ export async function createTestOrg(client: RegistryClient, name = `org ${unique
     adminKey: created.key,
     admin,
     async addKey(role, keyOwner) {
-      const made = await client.createApiKey({ context: admin, orgId: '', role, owner: keyOwner, name: '' });
+      const made = await client.createApiKey({ context: operatorContext(), orgId: created.organization!.id, role, owner: keyOwner, name: '' });
       return contextForKey(client, made.key);
     },
   };

@@ -1,6 +1,6 @@
 import { InputError, isDomainError } from '@hookline/errors';
 import { validateWebhookUrl, type WebhookUrlOptions } from '@hookline/egress';
-import type { AuthConfig } from './webhook';
+import { CLIENT_AUTH_METHODS, type AuthConfig, type ClientAuthMethod } from './webhook';
 
 /** Endpoint auth as submitted (REST `auth` object). */
 export interface AuthInput {
@@ -14,6 +14,8 @@ export interface AuthInput {
   clientSecret: string;
   scope: string;
   audience: string;
+  /** oauth2 only; empty = auto. */
+  clientAuthMethod?: string;
 }
 
 // RFC 9110 token characters.
@@ -86,11 +88,23 @@ export async function validateAuth(input: AuthInput | undefined, urlOptions: Web
         clientSecret: required(input.clientSecret, 'auth.client_secret', 'auth_client_secret_required', 'auth.client_secret', 2000),
         scope: optional(input.scope, 'auth.scope'),
         audience: optional(input.audience, 'auth.audience'),
+        clientAuthMethod: clientAuthMethod(input.clientAuthMethod),
       };
     }
     default:
       throw new InputError('auth.type must be none, api_key, basic or oauth2', { code: 'auth_type_invalid', param: 'auth.type' });
   }
+}
+
+function clientAuthMethod(value: string | undefined): ClientAuthMethod {
+  if (!value) return 'auto';
+  if (!CLIENT_AUTH_METHODS.includes(value as ClientAuthMethod)) {
+    throw new InputError(`auth.client_auth_method must be one of ${CLIENT_AUTH_METHODS.join(', ')}`, {
+      code: 'auth_client_auth_method_invalid',
+      param: 'auth.client_auth_method',
+    });
+  }
+  return value as ClientAuthMethod;
 }
 
 function optional(value: string, param: string): string {

@@ -6,7 +6,11 @@ export type AuthConfig =
   | { type: 'none' }
   | { type: 'api_key'; headerName: string; headerValue: string }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string };
+  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string; clientAuthMethod: ClientAuthMethod };
+
+/** How an OAuth2 client authenticates to the token endpoint (RFC 6749 §2.3.1); `auto` tries basic, then post. */
+export type ClientAuthMethod = 'auto' | 'client_secret_basic' | 'client_secret_post' | 'both';
+export const CLIENT_AUTH_METHODS: readonly ClientAuthMethod[] = ['auto', 'client_secret_basic', 'client_secret_post', 'both'];
 
 /** A validated, normalised new webhook. */
 export interface WebhookSpec {
@@ -48,6 +52,7 @@ export interface AuthInfo {
   client_id?: string;
   scope?: string;
   audience?: string;
+  client_auth_method?: ClientAuthMethod;
 }
 
 export interface WebhookRow {
@@ -108,7 +113,7 @@ export function splitAuth(auth: AuthConfig): { info: AuthInfo; secret: Record<st
       return { info: { username: auth.username }, secret: { password: auth.password } };
     case 'oauth2':
       return {
-        info: { token_url: auth.tokenUrl, client_id: auth.clientId, scope: auth.scope, audience: auth.audience },
+        info: { token_url: auth.tokenUrl, client_id: auth.clientId, scope: auth.scope, audience: auth.audience, client_auth_method: auth.clientAuthMethod },
         secret: { client_secret: auth.clientSecret },
       };
   }

@@ -66,6 +66,7 @@ describe('registry webhooks (gRPC, real PostgreSQL)', () => {
     ['basic without password', { auth: auth({ type: 'basic', username: 'u' }) }, 'auth_password_required', 'auth.password'],
     ['oauth2 with a private token url', { auth: auth({ type: 'oauth2', tokenUrl: 'https://10.1.2.3/token', clientId: 'c', clientSecret: 's' }) }, 'url_not_public', 'auth.token_url'],
     ['oauth2 without client id', { auth: auth({ type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientSecret: 's' }) }, 'auth_client_id_required', 'auth.client_id'],
+    ['oauth2 with an unknown client_auth_method', { auth: auth({ type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientId: 'c', clientSecret: 's', clientAuthMethod: 'tls_client_auth' }) }, 'auth_client_auth_method_invalid', 'auth.client_auth_method'],
     ['oauth2 without client secret', { auth: auth({ type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientId: 'c' }) }, 'auth_client_secret_required', 'auth.client_secret'],
   ];
 

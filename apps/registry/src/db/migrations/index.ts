@@ -1,4 +1,8 @@
 import type { MigrationEntry } from '@hookline/db';
 import { CreateRegistrySchema } from './0001-registry';
+import { AddPrincipalsAndApprovalTargets } from './0002-principals';
 
-export const registryMigrations: MigrationEntry[] = [{ name: '0001-registry', class: CreateRegistrySchema }];
+export const registryMigrations: MigrationEntry[] = [
+  { name: '0001-registry', class: CreateRegistrySchema },
+  { name: '0002-principals', class: AddPrincipalsAndApprovalTargets },
+];

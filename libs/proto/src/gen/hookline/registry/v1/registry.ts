@@ -67,6 +67,8 @@ export interface EndpointAuth {
   clientSecret: string;
   scope: string;
   audience: string;
+  /** oauth2: auto (default), client_secret_basic, client_secret_post or both. */
+  clientAuthMethod?: string | undefined;
 }
 
 export interface DeliveryConfig {
@@ -175,6 +177,14 @@ export interface ApiKey {
   revokedAt: string;
   /** key_id of the creator, or "operator". */
   createdBy: string;
+  /**
+   * The principal (person or system) the key acts for; approvals compare principals. Keys the
+   * operator creates belong to their owner; keys an org key creates belong to the creator's
+   * principal unless another principal approved their creation.
+   */
+  principal: string;
+  /** active, pending_approval (inactive until approved), rejected (never active) */
+  status: string;
 }
 
 export interface CreateApiKeyRequest {
@@ -194,6 +204,8 @@ export interface CreateApiKeyResponse {
     | undefined;
   /** The plaintext `hk_...` key, returned only here. */
   key: string;
+  /** Set when the key stays inactive until another principal approves it. */
+  pendingApproval?: Approval | undefined;
 }
 
 export interface ListApiKeysRequest {
@@ -217,6 +229,12 @@ export interface RevokeApiKeyRequest {
   orgId: string;
 }
 
+export interface RevokeApiKeyResponse {
+  /** The key after the call (unchanged while the revocation awaits approval). */
+  apiKey?: ApiKey | undefined;
+  pendingApproval?: Approval | undefined;
+}
+
 export interface AuthenticateApiKeyRequest {
   /** The bearer token as sent, e.g. "hk_...". */
   key: string;
@@ -238,6 +256,8 @@ export interface EndpointAuthInfo {
   clientId: string;
   scope: string;
   audience: string;
+  /** oauth2: auto, client_secret_basic, client_secret_post or both. */
+  clientAuthMethod?: string | undefined;
 }
 
 export interface Webhook {
@@ -290,7 +310,7 @@ export interface RetrySchedule {
 /**
  * Endpoint authentication as submitted. Field -> REST param: header_name -> auth.header_name,
  * header_value -> auth.value, username/password -> auth.username/auth.password,
- * token_url/client_id/client_secret/scope/audience -> auth.<same>.
+ * token_url/client_id/client_secret/scope/audience/client_auth_method -> auth.<same>.
  */
 export interface EndpointAuthInput {
   /** none, api_key, basic, oauth2 */
@@ -304,6 +324,8 @@ export interface EndpointAuthInput {
   clientSecret: string;
   scope: string;
   audience: string;
+  /** oauth2: how the client authenticates to the token endpoint; empty = auto. */
+  clientAuthMethod?: string | undefined;
 }
 
 export interface CreateWebhookRequest {
@@ -494,12 +516,19 @@ export interface UpdateSettingsRequest {
   approvals?: ApprovalSettingsPatch | undefined;
 }
 
+export interface UpdateSettingsResponse {
+  /** The settings after the call (unchanged while the change awaits approval). */
+  settings?: Settings | undefined;
+  pendingApproval?: Approval | undefined;
+}
+
 export interface Approval {
   /** apr_... */
   id: string;
   orgId: string;
+  /** Empty unless resource_type is webhook. */
   webhookId: string;
-  /** create, update, delete */
+  /** create, update, delete (webhook); create, revoke (api_key); update (settings) */
   action: string;
   /** pending, approved, rejected, expired, stale */
   status: string;
@@ -519,6 +548,12 @@ export interface Approval {
   changeHash: string;
   /** Webhook version the change was requested against. */
   webhookVersion: number;
+  /** webhook, api_key or settings */
+  resourceType: string;
+  /** wh_..., key_... or the org id (settings) */
+  resourceId: string;
+  /** Principal of the requesting key: only another principal may approve. */
+  requestedByPrincipal: string;
 }
 
 export interface ListApprovalsRequest {
@@ -546,8 +581,16 @@ export interface ApproveApprovalResponse {
   approval?:
     | Approval
     | undefined;
-  /** The webhook after the change was applied (status `deleted` for a delete). */
-  webhook?: Webhook | undefined;
+  /** The webhook after the change was applied (status `deleted` for a delete); webhook approvals only. */
+  webhook?:
+    | Webhook
+    | undefined;
+  /** api_key approvals: the key after the change. */
+  apiKey?:
+    | ApiKey
+    | undefined;
+  /** settings approvals: the settings after the change. */
+  settings?: Settings | undefined;
 }
 
 export interface RejectApprovalRequest {
@@ -1095,6 +1138,7 @@ function createBaseEndpointAuth(): EndpointAuth {
     clientSecret: "",
     scope: "",
     audience: "",
+    clientAuthMethod: undefined,
   };
 }
 
@@ -1129,6 +1173,9 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
     }
     if (message.audience !== "") {
       writer.uint32(82).string(message.audience);
+    }
+    if (message.clientAuthMethod !== undefined) {
+      writer.uint32(90).string(message.clientAuthMethod);
     }
     return writer;
   },
@@ -1226,6 +1273,14 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
             message.audience = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.clientAuthMethod = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1270,6 +1325,11 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
         : "",
       scope: isSet(object.scope) ? globalThis.String(object.scope) : "",
       audience: isSet(object.audience) ? globalThis.String(object.audience) : "",
+      clientAuthMethod: isSet(object.clientAuthMethod)
+        ? globalThis.String(object.clientAuthMethod)
+        : isSet(object.client_auth_method)
+        ? globalThis.String(object.client_auth_method)
+        : undefined,
     };
   },
 
@@ -1305,6 +1365,9 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
     if (message.audience !== "") {
       obj.audience = message.audience;
     }
+    if (message.clientAuthMethod !== undefined) {
+      obj.clientAuthMethod = message.clientAuthMethod;
+    }
     return obj;
   },
 
@@ -1323,6 +1386,7 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
     message.clientSecret = object.clientSecret ?? "";
     message.scope = object.scope ?? "";
     message.audience = object.audience ?? "";
+    message.clientAuthMethod = object.clientAuthMethod ?? undefined;
     return message;
   },
 };
@@ -2690,7 +2754,19 @@ export const ListOrganizationsResponse: MessageFns<ListOrganizationsResponse> = 
 };
 
 function createBaseApiKey(): ApiKey {
-  return { id: "", orgId: "", name: "", role: "", owner: "", prefix: "", createdAt: "", revokedAt: "", createdBy: "" };
+  return {
+    id: "",
+    orgId: "",
+    name: "",
+    role: "",
+    owner: "",
+    prefix: "",
+    createdAt: "",
+    revokedAt: "",
+    createdBy: "",
+    principal: "",
+    status: "",
+  };
 }
 
 export const ApiKey: MessageFns<ApiKey> = {
@@ -2721,6 +2797,12 @@ export const ApiKey: MessageFns<ApiKey> = {
     }
     if (message.createdBy !== "") {
       writer.uint32(74).string(message.createdBy);
+    }
+    if (message.principal !== "") {
+      writer.uint32(82).string(message.principal);
+    }
+    if (message.status !== "") {
+      writer.uint32(90).string(message.status);
     }
     return writer;
   },
@@ -2810,6 +2892,22 @@ export const ApiKey: MessageFns<ApiKey> = {
             message.createdBy = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.principal = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2849,6 +2947,8 @@ export const ApiKey: MessageFns<ApiKey> = {
         : isSet(object.created_by)
         ? globalThis.String(object.created_by)
         : "",
+      principal: isSet(object.principal) ? globalThis.String(object.principal) : "",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
     };
   },
 
@@ -2881,6 +2981,12 @@ export const ApiKey: MessageFns<ApiKey> = {
     if (message.createdBy !== "") {
       obj.createdBy = message.createdBy;
     }
+    if (message.principal !== "") {
+      obj.principal = message.principal;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
     return obj;
   },
 
@@ -2898,6 +3004,8 @@ export const ApiKey: MessageFns<ApiKey> = {
     message.createdAt = object.createdAt ?? "";
     message.revokedAt = object.revokedAt ?? "";
     message.createdBy = object.createdBy ?? "";
+    message.principal = object.principal ?? "";
+    message.status = object.status ?? "";
     return message;
   },
 };
@@ -3042,7 +3150,7 @@ export const CreateApiKeyRequest: MessageFns<CreateApiKeyRequest> = {
 };
 
 function createBaseCreateApiKeyResponse(): CreateApiKeyResponse {
-  return { apiKey: undefined, key: "" };
+  return { apiKey: undefined, key: "", pendingApproval: undefined };
 }
 
 export const CreateApiKeyResponse: MessageFns<CreateApiKeyResponse> = {
@@ -3052,6 +3160,9 @@ export const CreateApiKeyResponse: MessageFns<CreateApiKeyResponse> = {
     }
     if (message.key !== "") {
       writer.uint32(18).string(message.key);
+    }
+    if (message.pendingApproval !== undefined) {
+      Approval.encode(message.pendingApproval, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -3085,6 +3196,14 @@ export const CreateApiKeyResponse: MessageFns<CreateApiKeyResponse> = {
             message.key = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.pendingApproval = Approval.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3105,6 +3224,11 @@ export const CreateApiKeyResponse: MessageFns<CreateApiKeyResponse> = {
         ? ApiKey.fromJSON(object.api_key)
         : undefined,
       key: isSet(object.key) ? globalThis.String(object.key) : "",
+      pendingApproval: isSet(object.pendingApproval)
+        ? Approval.fromJSON(object.pendingApproval)
+        : isSet(object.pending_approval)
+        ? Approval.fromJSON(object.pending_approval)
+        : undefined,
     };
   },
 
@@ -3115,6 +3239,9 @@ export const CreateApiKeyResponse: MessageFns<CreateApiKeyResponse> = {
     }
     if (message.key !== "") {
       obj.key = message.key;
+    }
+    if (message.pendingApproval !== undefined) {
+      obj.pendingApproval = Approval.toJSON(message.pendingApproval);
     }
     return obj;
   },
@@ -3128,6 +3255,9 @@ export const CreateApiKeyResponse: MessageFns<CreateApiKeyResponse> = {
       ? ApiKey.fromPartial(object.apiKey)
       : undefined;
     message.key = object.key ?? "";
+    message.pendingApproval = (object.pendingApproval !== undefined && object.pendingApproval !== null)
+      ? Approval.fromPartial(object.pendingApproval)
+      : undefined;
     return message;
   },
 };
@@ -3441,6 +3571,103 @@ export const RevokeApiKeyRequest: MessageFns<RevokeApiKeyRequest> = {
   },
 };
 
+function createBaseRevokeApiKeyResponse(): RevokeApiKeyResponse {
+  return { apiKey: undefined, pendingApproval: undefined };
+}
+
+export const RevokeApiKeyResponse: MessageFns<RevokeApiKeyResponse> = {
+  encode(message: RevokeApiKeyResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.apiKey !== undefined) {
+      ApiKey.encode(message.apiKey, writer.uint32(10).fork()).join();
+    }
+    if (message.pendingApproval !== undefined) {
+      Approval.encode(message.pendingApproval, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeApiKeyResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeApiKeyResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.apiKey = ApiKey.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pendingApproval = Approval.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokeApiKeyResponse {
+    return {
+      apiKey: isSet(object.apiKey)
+        ? ApiKey.fromJSON(object.apiKey)
+        : isSet(object.api_key)
+        ? ApiKey.fromJSON(object.api_key)
+        : undefined,
+      pendingApproval: isSet(object.pendingApproval)
+        ? Approval.fromJSON(object.pendingApproval)
+        : isSet(object.pending_approval)
+        ? Approval.fromJSON(object.pending_approval)
+        : undefined,
+    };
+  },
+
+  toJSON(message: RevokeApiKeyResponse): unknown {
+    const obj: any = {};
+    if (message.apiKey !== undefined) {
+      obj.apiKey = ApiKey.toJSON(message.apiKey);
+    }
+    if (message.pendingApproval !== undefined) {
+      obj.pendingApproval = Approval.toJSON(message.pendingApproval);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RevokeApiKeyResponse>, I>>(base?: I): RevokeApiKeyResponse {
+    return RevokeApiKeyResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RevokeApiKeyResponse>, I>>(object: I): RevokeApiKeyResponse {
+    const message = createBaseRevokeApiKeyResponse();
+    message.apiKey = (object.apiKey !== undefined && object.apiKey !== null)
+      ? ApiKey.fromPartial(object.apiKey)
+      : undefined;
+    message.pendingApproval = (object.pendingApproval !== undefined && object.pendingApproval !== null)
+      ? Approval.fromPartial(object.pendingApproval)
+      : undefined;
+    return message;
+  },
+};
+
 function createBaseAuthenticateApiKeyRequest(): AuthenticateApiKeyRequest {
   return { key: "" };
 }
@@ -3598,7 +3825,16 @@ export const AuthenticateApiKeyResponse: MessageFns<AuthenticateApiKeyResponse> 
 };
 
 function createBaseEndpointAuthInfo(): EndpointAuthInfo {
-  return { type: "", headerName: "", username: "", tokenUrl: "", clientId: "", scope: "", audience: "" };
+  return {
+    type: "",
+    headerName: "",
+    username: "",
+    tokenUrl: "",
+    clientId: "",
+    scope: "",
+    audience: "",
+    clientAuthMethod: undefined,
+  };
 }
 
 export const EndpointAuthInfo: MessageFns<EndpointAuthInfo> = {
@@ -3623,6 +3859,9 @@ export const EndpointAuthInfo: MessageFns<EndpointAuthInfo> = {
     }
     if (message.audience !== "") {
       writer.uint32(58).string(message.audience);
+    }
+    if (message.clientAuthMethod !== undefined) {
+      writer.uint32(66).string(message.clientAuthMethod);
     }
     return writer;
   },
@@ -3696,6 +3935,14 @@ export const EndpointAuthInfo: MessageFns<EndpointAuthInfo> = {
             message.audience = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.clientAuthMethod = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3729,6 +3976,11 @@ export const EndpointAuthInfo: MessageFns<EndpointAuthInfo> = {
         : "",
       scope: isSet(object.scope) ? globalThis.String(object.scope) : "",
       audience: isSet(object.audience) ? globalThis.String(object.audience) : "",
+      clientAuthMethod: isSet(object.clientAuthMethod)
+        ? globalThis.String(object.clientAuthMethod)
+        : isSet(object.client_auth_method)
+        ? globalThis.String(object.client_auth_method)
+        : undefined,
     };
   },
 
@@ -3755,6 +4007,9 @@ export const EndpointAuthInfo: MessageFns<EndpointAuthInfo> = {
     if (message.audience !== "") {
       obj.audience = message.audience;
     }
+    if (message.clientAuthMethod !== undefined) {
+      obj.clientAuthMethod = message.clientAuthMethod;
+    }
     return obj;
   },
 
@@ -3770,6 +4025,7 @@ export const EndpointAuthInfo: MessageFns<EndpointAuthInfo> = {
     message.clientId = object.clientId ?? "";
     message.scope = object.scope ?? "";
     message.audience = object.audience ?? "";
+    message.clientAuthMethod = object.clientAuthMethod ?? undefined;
     return message;
   },
 };
@@ -4432,6 +4688,7 @@ function createBaseEndpointAuthInput(): EndpointAuthInput {
     clientSecret: "",
     scope: "",
     audience: "",
+    clientAuthMethod: undefined,
   };
 }
 
@@ -4466,6 +4723,9 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
     }
     if (message.audience !== "") {
       writer.uint32(82).string(message.audience);
+    }
+    if (message.clientAuthMethod !== undefined) {
+      writer.uint32(90).string(message.clientAuthMethod);
     }
     return writer;
   },
@@ -4563,6 +4823,14 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
             message.audience = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.clientAuthMethod = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4607,6 +4875,11 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
         : "",
       scope: isSet(object.scope) ? globalThis.String(object.scope) : "",
       audience: isSet(object.audience) ? globalThis.String(object.audience) : "",
+      clientAuthMethod: isSet(object.clientAuthMethod)
+        ? globalThis.String(object.clientAuthMethod)
+        : isSet(object.client_auth_method)
+        ? globalThis.String(object.client_auth_method)
+        : undefined,
     };
   },
 
@@ -4642,6 +4915,9 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
     if (message.audience !== "") {
       obj.audience = message.audience;
     }
+    if (message.clientAuthMethod !== undefined) {
+      obj.clientAuthMethod = message.clientAuthMethod;
+    }
     return obj;
   },
 
@@ -4660,6 +4936,7 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
     message.clientSecret = object.clientSecret ?? "";
     message.scope = object.scope ?? "";
     message.audience = object.audience ?? "";
+    message.clientAuthMethod = object.clientAuthMethod ?? undefined;
     return message;
   },
 };
@@ -6890,6 +7167,99 @@ export const UpdateSettingsRequest: MessageFns<UpdateSettingsRequest> = {
   },
 };
 
+function createBaseUpdateSettingsResponse(): UpdateSettingsResponse {
+  return { settings: undefined, pendingApproval: undefined };
+}
+
+export const UpdateSettingsResponse: MessageFns<UpdateSettingsResponse> = {
+  encode(message: UpdateSettingsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.settings !== undefined) {
+      Settings.encode(message.settings, writer.uint32(10).fork()).join();
+    }
+    if (message.pendingApproval !== undefined) {
+      Approval.encode(message.pendingApproval, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateSettingsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateSettingsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.settings = Settings.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pendingApproval = Approval.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateSettingsResponse {
+    return {
+      settings: isSet(object.settings) ? Settings.fromJSON(object.settings) : undefined,
+      pendingApproval: isSet(object.pendingApproval)
+        ? Approval.fromJSON(object.pendingApproval)
+        : isSet(object.pending_approval)
+        ? Approval.fromJSON(object.pending_approval)
+        : undefined,
+    };
+  },
+
+  toJSON(message: UpdateSettingsResponse): unknown {
+    const obj: any = {};
+    if (message.settings !== undefined) {
+      obj.settings = Settings.toJSON(message.settings);
+    }
+    if (message.pendingApproval !== undefined) {
+      obj.pendingApproval = Approval.toJSON(message.pendingApproval);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpdateSettingsResponse>, I>>(base?: I): UpdateSettingsResponse {
+    return UpdateSettingsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpdateSettingsResponse>, I>>(object: I): UpdateSettingsResponse {
+    const message = createBaseUpdateSettingsResponse();
+    message.settings = (object.settings !== undefined && object.settings !== null)
+      ? Settings.fromPartial(object.settings)
+      : undefined;
+    message.pendingApproval = (object.pendingApproval !== undefined && object.pendingApproval !== null)
+      ? Approval.fromPartial(object.pendingApproval)
+      : undefined;
+    return message;
+  },
+};
+
 function createBaseApproval(): Approval {
   return {
     id: "",
@@ -6907,6 +7277,9 @@ function createBaseApproval(): Approval {
     changeJson: "",
     changeHash: "",
     webhookVersion: 0,
+    resourceType: "",
+    resourceId: "",
+    requestedByPrincipal: "",
   };
 }
 
@@ -6956,6 +7329,15 @@ export const Approval: MessageFns<Approval> = {
     }
     if (message.webhookVersion !== 0) {
       writer.uint32(120).int64(message.webhookVersion);
+    }
+    if (message.resourceType !== "") {
+      writer.uint32(130).string(message.resourceType);
+    }
+    if (message.resourceId !== "") {
+      writer.uint32(138).string(message.resourceId);
+    }
+    if (message.requestedByPrincipal !== "") {
+      writer.uint32(146).string(message.requestedByPrincipal);
     }
     return writer;
   },
@@ -7093,6 +7475,30 @@ export const Approval: MessageFns<Approval> = {
             message.webhookVersion = longToNumber(reader.int64());
             continue;
           }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.resourceType = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.resourceId = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.requestedByPrincipal = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7166,6 +7572,21 @@ export const Approval: MessageFns<Approval> = {
         : isSet(object.webhook_version)
         ? globalThis.Number(object.webhook_version)
         : 0,
+      resourceType: isSet(object.resourceType)
+        ? globalThis.String(object.resourceType)
+        : isSet(object.resource_type)
+        ? globalThis.String(object.resource_type)
+        : "",
+      resourceId: isSet(object.resourceId)
+        ? globalThis.String(object.resourceId)
+        : isSet(object.resource_id)
+        ? globalThis.String(object.resource_id)
+        : "",
+      requestedByPrincipal: isSet(object.requestedByPrincipal)
+        ? globalThis.String(object.requestedByPrincipal)
+        : isSet(object.requested_by_principal)
+        ? globalThis.String(object.requested_by_principal)
+        : "",
     };
   },
 
@@ -7216,6 +7637,15 @@ export const Approval: MessageFns<Approval> = {
     if (message.webhookVersion !== 0) {
       obj.webhookVersion = Math.round(message.webhookVersion);
     }
+    if (message.resourceType !== "") {
+      obj.resourceType = message.resourceType;
+    }
+    if (message.resourceId !== "") {
+      obj.resourceId = message.resourceId;
+    }
+    if (message.requestedByPrincipal !== "") {
+      obj.requestedByPrincipal = message.requestedByPrincipal;
+    }
     return obj;
   },
 
@@ -7239,6 +7669,9 @@ export const Approval: MessageFns<Approval> = {
     message.changeJson = object.changeJson ?? "";
     message.changeHash = object.changeHash ?? "";
     message.webhookVersion = object.webhookVersion ?? 0;
+    message.resourceType = object.resourceType ?? "";
+    message.resourceId = object.resourceId ?? "";
+    message.requestedByPrincipal = object.requestedByPrincipal ?? "";
     return message;
   },
 };
@@ -7567,7 +8000,7 @@ export const ApproveApprovalRequest: MessageFns<ApproveApprovalRequest> = {
 };
 
 function createBaseApproveApprovalResponse(): ApproveApprovalResponse {
-  return { approval: undefined, webhook: undefined };
+  return { approval: undefined, webhook: undefined, apiKey: undefined, settings: undefined };
 }
 
 export const ApproveApprovalResponse: MessageFns<ApproveApprovalResponse> = {
@@ -7577,6 +8010,12 @@ export const ApproveApprovalResponse: MessageFns<ApproveApprovalResponse> = {
     }
     if (message.webhook !== undefined) {
       Webhook.encode(message.webhook, writer.uint32(18).fork()).join();
+    }
+    if (message.apiKey !== undefined) {
+      ApiKey.encode(message.apiKey, writer.uint32(26).fork()).join();
+    }
+    if (message.settings !== undefined) {
+      Settings.encode(message.settings, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -7610,6 +8049,22 @@ export const ApproveApprovalResponse: MessageFns<ApproveApprovalResponse> = {
             message.webhook = Webhook.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.apiKey = ApiKey.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.settings = Settings.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7626,6 +8081,12 @@ export const ApproveApprovalResponse: MessageFns<ApproveApprovalResponse> = {
     return {
       approval: isSet(object.approval) ? Approval.fromJSON(object.approval) : undefined,
       webhook: isSet(object.webhook) ? Webhook.fromJSON(object.webhook) : undefined,
+      apiKey: isSet(object.apiKey)
+        ? ApiKey.fromJSON(object.apiKey)
+        : isSet(object.api_key)
+        ? ApiKey.fromJSON(object.api_key)
+        : undefined,
+      settings: isSet(object.settings) ? Settings.fromJSON(object.settings) : undefined,
     };
   },
 
@@ -7636,6 +8097,12 @@ export const ApproveApprovalResponse: MessageFns<ApproveApprovalResponse> = {
     }
     if (message.webhook !== undefined) {
       obj.webhook = Webhook.toJSON(message.webhook);
+    }
+    if (message.apiKey !== undefined) {
+      obj.apiKey = ApiKey.toJSON(message.apiKey);
+    }
+    if (message.settings !== undefined) {
+      obj.settings = Settings.toJSON(message.settings);
     }
     return obj;
   },
@@ -7650,6 +8117,12 @@ export const ApproveApprovalResponse: MessageFns<ApproveApprovalResponse> = {
       : undefined;
     message.webhook = (object.webhook !== undefined && object.webhook !== null)
       ? Webhook.fromPartial(object.webhook)
+      : undefined;
+    message.apiKey = (object.apiKey !== undefined && object.apiKey !== null)
+      ? ApiKey.fromPartial(object.apiKey)
+      : undefined;
+    message.settings = (object.settings !== undefined && object.settings !== null)
+      ? Settings.fromPartial(object.settings)
       : undefined;
     return message;
   },
@@ -8024,7 +8497,11 @@ export const RegistryServiceService = {
       Buffer.from(ListOrganizationsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListOrganizationsResponse => ListOrganizationsResponse.decode(value),
   },
-  /** Admin (or operator for any org): create a key; the plaintext `key` is in this response only. */
+  /**
+   * Admin (or operator for any org): create a key; the plaintext `key` is in this response only.
+   * While the org requires approvals, an admin key created by an org key is inactive
+   * (`pending_approval`) until another principal approves (REST 202 with `pending_approval`).
+   */
   createApiKey: {
     path: "/hookline.registry.v1.RegistryService/CreateApiKey" as const,
     requestStream: false as const,
@@ -8044,15 +8521,19 @@ export const RegistryServiceService = {
     responseSerialize: (value: ListApiKeysResponse): Buffer => Buffer.from(ListApiKeysResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListApiKeysResponse => ListApiKeysResponse.decode(value),
   },
-  /** Revocation is effective immediately in the registry (the gateway caches for at most 1 s). */
+  /**
+   * Revocation is effective immediately in the registry (the gateway caches for at most 1 s).
+   * Revoking an admin key with an org key while approvals are required awaits approval instead.
+   */
   revokeApiKey: {
     path: "/hookline.registry.v1.RegistryService/RevokeApiKey" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: RevokeApiKeyRequest): Buffer => Buffer.from(RevokeApiKeyRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): RevokeApiKeyRequest => RevokeApiKeyRequest.decode(value),
-    responseSerialize: (value: ApiKey): Buffer => Buffer.from(ApiKey.encode(value).finish()),
-    responseDeserialize: (value: Buffer): ApiKey => ApiKey.decode(value),
+    responseSerialize: (value: RevokeApiKeyResponse): Buffer =>
+      Buffer.from(RevokeApiKeyResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RevokeApiKeyResponse => RevokeApiKeyResponse.decode(value),
   },
   /** `hk_...` key -> actor. Malformed, unknown or revoked keys answer Unauthenticated. */
   authenticateApiKey: {
@@ -8163,6 +8644,7 @@ export const RegistryServiceService = {
     responseSerialize: (value: Settings): Buffer => Buffer.from(Settings.encode(value).finish()),
     responseDeserialize: (value: Buffer): Settings => Settings.decode(value),
   },
+  /** Turning any approval off while approvals are required awaits approval (settings unchanged). */
   updateSettings: {
     path: "/hookline.registry.v1.RegistryService/UpdateSettings" as const,
     requestStream: false as const,
@@ -8170,8 +8652,9 @@ export const RegistryServiceService = {
     requestSerialize: (value: UpdateSettingsRequest): Buffer =>
       Buffer.from(UpdateSettingsRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): UpdateSettingsRequest => UpdateSettingsRequest.decode(value),
-    responseSerialize: (value: Settings): Buffer => Buffer.from(Settings.encode(value).finish()),
-    responseDeserialize: (value: Buffer): Settings => Settings.decode(value),
+    responseSerialize: (value: UpdateSettingsResponse): Buffer =>
+      Buffer.from(UpdateSettingsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateSettingsResponse => UpdateSettingsResponse.decode(value),
   },
   /** The four-eyes inbox of the org, newest first (filter by status). */
   listApprovals: {
@@ -8246,11 +8729,18 @@ export interface RegistryServiceServer extends UntypedServiceImplementation {
   createOrganization: handleUnaryCall<CreateOrganizationRequest, CreateOrganizationResponse>;
   /** Operator: every organization, newest first. */
   listOrganizations: handleUnaryCall<ListOrganizationsRequest, ListOrganizationsResponse>;
-  /** Admin (or operator for any org): create a key; the plaintext `key` is in this response only. */
+  /**
+   * Admin (or operator for any org): create a key; the plaintext `key` is in this response only.
+   * While the org requires approvals, an admin key created by an org key is inactive
+   * (`pending_approval`) until another principal approves (REST 202 with `pending_approval`).
+   */
   createApiKey: handleUnaryCall<CreateApiKeyRequest, CreateApiKeyResponse>;
   listApiKeys: handleUnaryCall<ListApiKeysRequest, ListApiKeysResponse>;
-  /** Revocation is effective immediately in the registry (the gateway caches for at most 1 s). */
-  revokeApiKey: handleUnaryCall<RevokeApiKeyRequest, ApiKey>;
+  /**
+   * Revocation is effective immediately in the registry (the gateway caches for at most 1 s).
+   * Revoking an admin key with an org key while approvals are required awaits approval instead.
+   */
+  revokeApiKey: handleUnaryCall<RevokeApiKeyRequest, RevokeApiKeyResponse>;
   /** `hk_...` key -> actor. Malformed, unknown or revoked keys answer Unauthenticated. */
   authenticateApiKey: handleUnaryCall<AuthenticateApiKeyRequest, AuthenticateApiKeyResponse>;
   /**
@@ -8270,7 +8760,8 @@ export interface RegistryServiceServer extends UntypedServiceImplementation {
   /** Operator: remove a catalog entry (built-in `hookline.*` types cannot be removed). */
   deleteEventType: handleUnaryCall<DeleteEventTypeRequest, DeleteEventTypeResponse>;
   getSettings: handleUnaryCall<GetSettingsRequest, Settings>;
-  updateSettings: handleUnaryCall<UpdateSettingsRequest, Settings>;
+  /** Turning any approval off while approvals are required awaits approval (settings unchanged). */
+  updateSettings: handleUnaryCall<UpdateSettingsRequest, UpdateSettingsResponse>;
   /** The four-eyes inbox of the org, newest first (filter by status). */
   listApprovals: handleUnaryCall<ListApprovalsRequest, ListApprovalsResponse>;
   /**
@@ -8429,7 +8920,11 @@ export interface RegistryServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListOrganizationsResponse) => void,
   ): ClientUnaryCall;
-  /** Admin (or operator for any org): create a key; the plaintext `key` is in this response only. */
+  /**
+   * Admin (or operator for any org): create a key; the plaintext `key` is in this response only.
+   * While the org requires approvals, an admin key created by an org key is inactive
+   * (`pending_approval`) until another principal approves (REST 202 with `pending_approval`).
+   */
   createApiKey(
     request: CreateApiKeyRequest,
     callback: (error: ServiceError | null, response: CreateApiKeyResponse) => void,
@@ -8460,21 +8955,24 @@ export interface RegistryServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListApiKeysResponse) => void,
   ): ClientUnaryCall;
-  /** Revocation is effective immediately in the registry (the gateway caches for at most 1 s). */
+  /**
+   * Revocation is effective immediately in the registry (the gateway caches for at most 1 s).
+   * Revoking an admin key with an org key while approvals are required awaits approval instead.
+   */
   revokeApiKey(
     request: RevokeApiKeyRequest,
-    callback: (error: ServiceError | null, response: ApiKey) => void,
+    callback: (error: ServiceError | null, response: RevokeApiKeyResponse) => void,
   ): ClientUnaryCall;
   revokeApiKey(
     request: RevokeApiKeyRequest,
     metadata: Metadata,
-    callback: (error: ServiceError | null, response: ApiKey) => void,
+    callback: (error: ServiceError | null, response: RevokeApiKeyResponse) => void,
   ): ClientUnaryCall;
   revokeApiKey(
     request: RevokeApiKeyRequest,
     metadata: Metadata,
     options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: ApiKey) => void,
+    callback: (error: ServiceError | null, response: RevokeApiKeyResponse) => void,
   ): ClientUnaryCall;
   /** `hk_...` key -> actor. Malformed, unknown or revoked keys answer Unauthenticated. */
   authenticateApiKey(
@@ -8635,20 +9133,21 @@ export interface RegistryServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: Settings) => void,
   ): ClientUnaryCall;
+  /** Turning any approval off while approvals are required awaits approval (settings unchanged). */
   updateSettings(
     request: UpdateSettingsRequest,
-    callback: (error: ServiceError | null, response: Settings) => void,
+    callback: (error: ServiceError | null, response: UpdateSettingsResponse) => void,
   ): ClientUnaryCall;
   updateSettings(
     request: UpdateSettingsRequest,
     metadata: Metadata,
-    callback: (error: ServiceError | null, response: Settings) => void,
+    callback: (error: ServiceError | null, response: UpdateSettingsResponse) => void,
   ): ClientUnaryCall;
   updateSettings(
     request: UpdateSettingsRequest,
     metadata: Metadata,
     options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: Settings) => void,
+    callback: (error: ServiceError | null, response: UpdateSettingsResponse) => void,
   ): ClientUnaryCall;
   /** The four-eyes inbox of the org, newest first (filter by status). */
   listApprovals(
