@@ -1,6 +1,16 @@
+import { connect } from 'node:net';
 import { AuthenticationError, PermissionError } from '@hookline/errors';
 import { testPublisherTls, uniqueSuffix } from '@hookline/testing';
 import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
+
+const accepts = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ host, port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 
 // The registry as deployed: its gRPC port accepts callers by certificate and the policy table.
 describe('who may call the registry', () => {
@@ -28,5 +38,13 @@ describe('who may call the registry', () => {
     // No context is not "an internal service": it is refused.
     await expect(t.client.listWebhooks({ context: undefined, orgId: org.orgId, page: undefined })).rejects.toBeInstanceOf(AuthenticationError);
     expect((await t.client.listWebhooks({ context: org.admin, orgId: '', page: undefined })).webhooks).toEqual([]);
+  });
+
+  it('listens on 127.0.0.1 only (gRPC and ops) when HOOKLINE_BIND_HOST is not set', async () => {
+    for (const port of [t.registry.grpcPort, t.registry.opsPort]) {
+      expect(await accepts('127.0.0.1', port)).toBe(true);
+      // Another loopback address reaches a socket bound to 0.0.0.0, never one bound to 127.0.0.1.
+      expect(await accepts('127.0.0.2', port)).toBe(false);
+    }
   });
 });
