@@ -1,6 +1,9 @@
 import { connect } from 'node:net';
+import { Client, credentials, Metadata, status, type ChannelCredentials, type ServiceError } from '@grpc/grpc-js';
 import { AuthenticationError, PermissionError } from '@hookline/errors';
-import { testPublisherTls, uniqueSuffix } from '@hookline/testing';
+import { channelCredentials } from '@hookline/grpc';
+import { healthV1, registryV1 } from '@hookline/proto';
+import { foreignTls, testPublisherTls, testTls, uniqueSuffix } from '@hookline/testing';
 import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
 
 const accepts = (host: string, port: number) =>
@@ -38,6 +41,29 @@ describe('who may call the registry', () => {
     // No context is not "an internal service": it is refused.
     await expect(t.client.listWebhooks({ context: undefined, orgId: org.orgId, page: undefined })).rejects.toBeInstanceOf(AuthenticationError);
     expect((await t.client.listWebhooks({ context: org.admin, orgId: '', page: undefined })).webhooks).toEqual([]);
+  });
+
+  it.each([
+    ['no certificate', () => credentials.createSsl(testTls('gateway').ca)],
+    ['a gateway certificate from another CA', () => channelCredentials(foreignTls('gateway'), 'registry')],
+  ])('a caller with %s gets UNAUTHENTICATED on every registry method and changes nothing', async (_label, channel: () => ChannelCredentials) => {
+    const client = new Client(`127.0.0.1:${t.registry.grpcPort}`, channel(), { 'grpc.ssl_target_name_override': 'registry' });
+    const { rows: before } = await t.pool.query('select count(*)::int as n from organization');
+    const methods = [...Object.values(registryV1.RegistryServiceService), ...Object.values(healthV1.HealthService)];
+    const codes = await Promise.all(
+      methods.map(
+        (method: any) =>
+          new Promise<[string, number]>((resolve) =>
+            client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, method.requestDeserialize(Buffer.alloc(0)), new Metadata(), { deadline: Date.now() + 30_000 }, (error: ServiceError | null) =>
+              resolve([method.path, error ? error.code : status.OK]),
+            ),
+          ),
+      ),
+    );
+    client.close();
+    expect(codes.filter(([, code]) => code !== status.UNAUTHENTICATED)).toEqual([]);
+    const { rows: after } = await t.pool.query('select count(*)::int as n from organization');
+    expect(after[0].n).toBe(before[0].n);
   });
 
   it('listens on 127.0.0.1 only (gRPC and ops) when HOOKLINE_BIND_HOST is not set', async () => {
