@@ -33,7 +33,8 @@ lock() {
     [ "$tries" -gt 600 ] && rm -rf "$dir/.lock" && continue # a writer died holding it (60 s)
     sleep 0.1
   done
-  trap 'rm -rf "$dir/.lock"' EXIT INT TERM
+  trap 'rm -rf "$dir/.lock"' EXIT
+  trap 'exit 1' INT TERM
 }
 
 ensure_ca() {

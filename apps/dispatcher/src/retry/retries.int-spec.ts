@@ -5,6 +5,8 @@ import type { RunningDispatcher } from '../app';
 import { attemptRows, deliveryRows, nonEmpty, startStack, type Stack } from '../testing/harness';
 
 const ORG = 'org_retries';
+/** What the gateway sends for an admin key of ORG: the deliveries API always acts for an end user. */
+const END_USER = { actor: { kind: 'api_key', keyId: 'key_retries', owner: 'ops@example.com', role: 'admin', orgId: ORG }, requestId: 'req_retries', ip: '127.0.0.1', userAgent: 'jest' };
 // Compressed schedule: attempt 2 after ~0.5 s, attempt 3 after ~1 s, then exhausted.
 const SCHEDULE = [0.5, 1];
 
@@ -46,7 +48,7 @@ describe('failures, retries and the deliveries API', () => {
     await stack.ingestion.publish(ORG, 'transfer.completed', {});
     const [delivery] = await settled(hook.webhookId, 'delivered');
     expect(delivery.attempt_count).toBe(2);
-    const { attempts } = await api.getDelivery({ orgId: ORG, deliveryId: delivery.id, context: undefined });
+    const { attempts } = await api.getDelivery({ orgId: ORG, deliveryId: delivery.id, context: END_USER });
     expect(attempts.map((a) => [a.number, a.responseStatus, a.error?.class ?? null])).toEqual([
       [1, 500, 'http_status'],
       [2, 200, null],
@@ -141,7 +143,7 @@ describe('failures, retries and the deliveries API', () => {
 
     // A manual retry that fails again stays failed: one more attempt, nothing scheduled.
     const before = endpoint.requests.length;
-    const { delivery } = await api.retryDelivery({ orgId: ORG, deliveryId: failed[0].id, context: undefined });
+    const { delivery } = await api.retryDelivery({ orgId: ORG, deliveryId: failed[0].id, context: END_USER });
     expect(delivery?.status).toBe('pending');
     const retried = await waitFor(async () => {
       const row = (await deliveryRows(stack.db, hook.webhookId)).find((d) => d.id === failed[0].id);
@@ -151,25 +153,25 @@ describe('failures, retries and the deliveries API', () => {
     expect(endpoint.requests.length).toBe(before + 1);
 
     healthy = true;
-    await api.retryDelivery({ orgId: ORG, deliveryId: failed[0].id, context: undefined });
+    await api.retryDelivery({ orgId: ORG, deliveryId: failed[0].id, context: END_USER });
     await settled(hook.webhookId, 'delivered', 1);
-    const { jobId, status } = await api.recoverWebhook({ orgId: ORG, webhookId: hook.webhookId, since, until: '', context: undefined });
+    const { jobId, status } = await api.recoverWebhook({ orgId: ORG, webhookId: hook.webhookId, since, until: '', context: END_USER });
     expect(jobId).toMatch(/^rcv_/);
     expect(status).toBe('queued');
     await settled(hook.webhookId, 'delivered', 3);
-    await expect(api.retryDelivery({ orgId: 'org_other', deliveryId: failed[0].id, context: undefined })).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(api.retryDelivery({ orgId: 'org_other', deliveryId: failed[0].id, context: END_USER })).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 
   it('a test event reaches only its webhook, with is_test true, and is listed as a test delivery', async () => {
     const [target, other] = [await receiver(), await receiver()];
     const hook = await webhook({ url: target.url });
     await webhook({ url: other.url });
-    const { delivery } = await api.sendTestEvent({ orgId: ORG, webhookId: hook.webhookId, eventType: 'transfer.completed', dataJson: '{"x":1}', context: undefined });
+    const { delivery } = await api.sendTestEvent({ orgId: ORG, webhookId: hook.webhookId, eventType: 'transfer.completed', dataJson: '{"x":1}', context: END_USER });
     expect(delivery).toMatchObject({ webhookId: hook.webhookId, isTest: true });
     const [request] = await waitFor(() => (target.requests.length === 1 ? target.requests : undefined));
     expect(JSON.parse(request.body)).toMatchObject({ is_test: true, type: 'transfer.completed', data: { x: 1 } });
     expect(request.headers['webhook-id']).toBe(delivery!.id);
-    const listed = await api.listDeliveries({ orgId: ORG, webhookId: hook.webhookId, isTest: true, status: '', eventType: '', createdAfter: '', createdBefore: '', page: { limit: 10, cursor: '' }, context: undefined });
+    const listed = await api.listDeliveries({ orgId: ORG, webhookId: hook.webhookId, isTest: true, status: '', eventType: '', createdAfter: '', createdBefore: '', page: { limit: 10, cursor: '' }, context: END_USER });
     expect(listed.deliveries.map((d) => d.id)).toEqual([delivery!.id]);
     await waitFor(async () => (await deliveryRows(stack.db, hook.webhookId))[0]?.status === 'delivered');
     expect(other.requests).toHaveLength(0);

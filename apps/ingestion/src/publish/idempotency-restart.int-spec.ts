@@ -15,7 +15,7 @@ describe('idempotency keys across ingestion processes', () => {
   const start = async () => {
     const proc = await startServiceProcess('ingestion', env);
     processes.push(proc);
-    return { proc, client: createGrpcClient(ingestionV1.IngestionServiceService, proc.grpcAddress, { tls: testTls('gateway'), deadlineMs: 10_000 }) };
+    return { proc, client: createGrpcClient(ingestionV1.IngestionServiceService, proc.grpcAddress, { tls: testTls('gateway'), peerName: 'ingestion', deadlineMs: 10_000 }) };
   };
 
   beforeAll(async () => {
