@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
+import { createSecretBox, resolveMasterKey } from '@hookline/secrets';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { adminRoutes } from './admin/admin-routes';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
@@ -53,7 +54,10 @@ export interface RunningGateway {
 /** Wires the public REST API: middleware, routes per capability, one error handler. */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger);
-  const idempotency = new IdempotencyStore(database.pool);
+  const idempotency = new IdempotencyStore(
+    database.pool,
+    createSecretBox(resolveMasterKey(config.HOOKLINE_MASTER_KEY, (message) => logger.warn(message)), 'v1', 'gateway idempotency'),
+  );
   const cleanup = setInterval(() => {
     idempotency.deleteExpired().catch((error) => logger.warn({ err: error }, 'idempotency key cleanup failed'));
   }, IDEMPOTENCY_CLEANUP_MS).unref();

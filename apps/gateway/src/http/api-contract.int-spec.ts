@@ -2,7 +2,6 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { Pool } from 'pg';
 import { testDatabaseUrl, type ServiceProcess } from '@hookline/testing';
 import { apiRoutes } from '../app';
-import { requestHash } from '../idempotency/request-hash';
 import { OPERATOR_KEY, startGatewayStack, type GatewayStack, type Organization } from '../testing/gateway-stack';
 
 // The gateway's cross-cutting contract, through real HTTP against real registry and gateway
@@ -205,9 +204,11 @@ describe('Idempotency-Key', () => {
     const pool = new Pool({ connectionString: testDatabaseUrl, options: `-c search_path=${stack.gatewaySchema}` });
     try {
       const body = webhook('In flight hook');
+      const headers = { 'idempotency-key': `in-flight-${Date.now()}` };
+      expect((await stack.api('POST', '/v1/webhooks', { key: developerKey, headers, body })).status).toBe(201);
       // A claim with no response yet is what a request still being processed leaves behind.
-      await pool.query('insert into idempotency_keys (scope, idempotency_key, request_hash) values ($1, $2, $3)', [org.id, 'in-flight-key', requestHash('post', '/v1/webhooks', body)]);
-      const res = await stack.api('POST', '/v1/webhooks', { key: developerKey, headers: { 'idempotency-key': 'in-flight-key' }, body });
+      await pool.query('update idempotency_keys set response_status = null, response_body = null, locked_at = now() where idempotency_key = $1', [headers['idempotency-key']]);
+      const res = await stack.api('POST', '/v1/webhooks', { key: developerKey, headers, body });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('idempotency_key_in_flight');
     } finally {

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from '@hookline/config';
 import { PermissionError } from '@hookline/errors';
-import { hasRole, requestContext } from '../auth/actor';
+import { hasRole, requestContext, type Actor } from '../auth/actor';
 import { authenticateRequest, type Authentication } from '../auth/authenticate';
 import type { BackendClients } from '../clients';
 import { idempotentCall } from '../idempotency/idempotent-call';
@@ -68,10 +68,15 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
       ? await run()
       : await idempotentCall(
           services.idempotency,
-          { scope: actor.orgId || actor.kind, key: checkIdempotencyKey(key), hash: requestHash(route.method, req.path, rawBody), requestId: req.requestId },
+          { scope: idempotencyScope(actor), key: checkIdempotencyKey(key), hash: requestHash(route.method, req.path, rawBody), requestId: req.requestId },
           run,
         );
   send(res, result);
+}
+
+/** Idempotency records belong to the API key that made the request (the operator has one key). */
+function idempotencyScope(actor: Actor): string {
+  return actor.kind === 'api_key' ? actor.keyId : actor.kind;
 }
 
 function validate(schema: z.ZodType, input: unknown, location: 'body' | 'query' | 'params', codes: Record<string, string>): any {
