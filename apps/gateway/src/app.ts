@@ -10,6 +10,7 @@ import { approvalRoutes } from './approvals/approval-routes';
 import { auditLogRoutes } from './audit-logs/audit-log-routes';
 import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { FailedAuthentications } from './auth/failed-authentications';
 import { createBackendClients } from './clients';
 import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
@@ -83,7 +84,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(
     mountRoutes(apiRoutes, {
       clients,
-      auth: { apiKeys, operatorKey: config.HOOKLINE_OPERATOR_KEY },
+      auth: {
+        apiKeys,
+        operatorKey: config.HOOKLINE_OPERATOR_KEY,
+        failures: new FailedAuthentications({ burst: config.HOOKLINE_AUTH_FAILURE_BURST, perSecond: config.HOOKLINE_AUTH_FAILURE_RPS }),
+      },
       rateLimiter: new RequestRateLimiter(config.HOOKLINE_API_RATE_LIMIT_RPS),
       idempotency,
     }),

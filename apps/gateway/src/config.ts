@@ -15,6 +15,10 @@ export const gatewayEnv = {
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
+  /** Failed authentications a client address may make at once before it gets 429s. */
+  HOOKLINE_AUTH_FAILURE_BURST: positiveInt(20, 100_000),
+  /** Failed authentications per second a client address earns back after its burst. */
+  HOOKLINE_AUTH_FAILURE_RPS: z.coerce.number().positive('must be a positive number').max(100_000).default(1),
   /** Sustained requests per second per API key (the burst allowance is the same number). */
   HOOKLINE_API_RATE_LIMIT_RPS: positiveInt(100, 100_000),
 };
