@@ -79,6 +79,18 @@ describe('request hygiene', () => {
     expect(query.body.error).toMatchObject({ code: 'unknown_field', param: 'colour' });
   });
 
+  it.each([
+    ['a NUL in a body field', 'POST', '/v1/webhooks', '{"name":"Nul hook\\u0000","url":"https://hooks.example.com/"}', 'name'],
+    ['a lone surrogate in a nested body field', 'POST', '/v1/webhooks', '{"name":"Surrogate hook","url":"https://hooks.example.com/","event_types":["transfer.completed","a\\ud800"]}', 'event_types[1]'],
+    ['a NUL in a path parameter', 'GET', '/v1/webhooks/wh_%00', undefined, 'id'],
+    ['a NUL in a path parameter of a write', 'POST', '/v1/webhooks/wh_1%00/rotate-secret', undefined, 'id'],
+    ['a NUL in a query filter', 'GET', '/v1/webhooks/events?event_type=transfer%00', undefined, 'event_type'],
+  ])('refuses %s with 400 invalid_request naming the parameter', async (_what, method, path, rawBody, param) => {
+    const res = await stack.api(method, path, { key: developerKey, ...(rawBody ? { rawBody, contentType: 'application/json' } : {}) });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ type: 'invalid_request', code: 'invalid_characters', param });
+  });
+
   it('refuses malformed JSON', async () => {
     const res = await stack.api('POST', '/v1/webhooks', { key: developerKey, rawBody: '{"name": "Broken",', contentType: 'application/json' });
     expect(res.status).toBe(400);

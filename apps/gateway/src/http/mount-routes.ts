@@ -7,6 +7,7 @@ import type { BackendClients } from '../clients';
 import { idempotentCall } from '../idempotency/idempotent-call';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { checkIdempotencyKey, requestHash } from '../idempotency/request-hash';
+import { refuseHostileText } from './hostile-text';
 import { readJsonBody } from './json-body';
 import type { RateLimiter } from './rate-limit';
 import type { RouteDefinition, RouteResult } from './route';
@@ -34,7 +35,7 @@ const QUERY_CODES = { limit: 'limit_invalid', cursor: 'cursor_invalid' };
 
 /**
  * One express route per declaration, in this order: label → authenticate → rate limit →
- * authorize → read body → validate → (Idempotency-Key) → handler → send.
+ * authorize → read body → refuse NUL / lone surrogates → validate → (Idempotency-Key) → handler → send.
  */
 export function mountRoutes(routes: readonly RouteDefinition[], services: RouteServices): Router {
   const router = Router();
@@ -55,6 +56,10 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
   }
 
   const rawBody = WRITES.has(route.method) ? await readJsonBody(req) : undefined;
+  // NUL and lone surrogates are refused here, once, whatever the route: no backend sees them.
+  refuseHostileText(req.params);
+  refuseHostileText(req.query);
+  if (rawBody !== undefined) refuseHostileText(rawBody);
   const codes = { ...QUERY_CODES, ...route.errorCodes };
   const params = route.params ? validate(route.params, req.params, 'params', codes) : req.params;
   const query = validate(route.query ?? NO_FIELDS, req.query, 'query', codes);
