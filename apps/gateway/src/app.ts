@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
+import { createSecretBox, resolveMasterKey } from '@hookline/secrets';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { adminRoutes } from './admin/admin-routes';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
@@ -9,6 +10,7 @@ import { approvalRoutes } from './approvals/approval-routes';
 import { auditLogRoutes } from './audit-logs/audit-log-routes';
 import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { FailedAuthentications } from './auth/failed-authentications';
 import { createBackendClients } from './clients';
 import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
@@ -53,7 +55,10 @@ export interface RunningGateway {
 /** Wires the public REST API: middleware, routes per capability, one error handler. */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger);
-  const idempotency = new IdempotencyStore(database.pool);
+  const idempotency = new IdempotencyStore(
+    database.pool,
+    createSecretBox(resolveMasterKey(config.HOOKLINE_MASTER_KEY, (message) => logger.warn(message)), 'v1', 'gateway idempotency'),
+  );
   const cleanup = setInterval(() => {
     idempotency.deleteExpired().catch((error) => logger.warn({ err: error }, 'idempotency key cleanup failed'));
   }, IDEMPOTENCY_CLEANUP_MS).unref();
@@ -79,7 +84,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(
     mountRoutes(apiRoutes, {
       clients,
-      auth: { apiKeys, operatorKey: config.HOOKLINE_OPERATOR_KEY },
+      auth: {
+        apiKeys,
+        operatorKey: config.HOOKLINE_OPERATOR_KEY,
+        failures: new FailedAuthentications({ burst: config.HOOKLINE_AUTH_FAILURE_BURST, perSecond: config.HOOKLINE_AUTH_FAILURE_RPS }),
+      },
       rateLimiter: new RequestRateLimiter(config.HOOKLINE_API_RATE_LIMIT_RPS),
       idempotency,
     }),

@@ -35,6 +35,15 @@ describe('access records', () => {
     latencyMs: 12.6,
   };
 
+  it('records a refused call whose path holds a NUL or a lone surrogate, with those characters escaped', () => {
+    const record = accessRecordFor({ ...call, path: '/v1/webhooks/wh_%00x', status: 400, userAgent: 'agent\u0000' });
+    expect(record.resourceId).toBe('wh_\\u0000x');
+    expect(record.userAgent).toBe('agent\\u0000');
+    const withSurrogate = accessRecordFor({ ...call, path: '/v1/webhooks/wh_1', requestId: 'req_\ud800' });
+    expect(withSurrogate.requestId).toBe('req_\\ud800');
+    expect(Object.values(record).filter((v) => typeof v === 'string' && /\u0000/.test(v))).toEqual([]);
+  });
+
   it('records who did what to which resource, from where, and how it went', () => {
     const record = accessRecordFor({ ...call, actor: { kind: 'api_key', keyId: 'key_1', owner: 'alice', role: 'admin', orgId: 'org_1' } });
     expect(record).toMatchObject({

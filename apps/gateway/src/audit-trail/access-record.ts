@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { eventsV1 } from '@hookline/proto';
 import type { Actor } from '../auth/actor';
+import { escapeHostileCharacters } from '../http/hostile-text';
 
 /** What the route layer leaves in `res.locals.route` (see http/README.md). */
 export interface RouteLabel {
@@ -49,6 +50,20 @@ export function routeParam(pattern: string, path: string, name = 'id'): string {
  * an unauthenticated caller is `anonymous`. Operator calls on an org's path are filed under it.
  */
 export function accessRecordFor(call: CompletedCall): eventsV1.AuditRecord {
+  return escapeStrings(buildRecord(call));
+}
+
+/**
+ * A refused request is recorded too, with what it sent: a NUL or a lone surrogate (e.g. from a
+ * `%00` in the path) is written as a visible `\u0000` escape, since no store downstream accepts it.
+ */
+function escapeStrings(record: eventsV1.AuditRecord): eventsV1.AuditRecord {
+  const escaped: Record<string, unknown> = { ...record };
+  for (const [field, value] of Object.entries(escaped)) if (typeof value === 'string') escaped[field] = escapeHostileCharacters(value);
+  return escaped as unknown as eventsV1.AuditRecord;
+}
+
+function buildRecord(call: CompletedCall): eventsV1.AuditRecord {
   const actor = call.actor;
   const resourceId = call.route ? routeParam(call.route.path, call.path) : '';
   const orgId = actor?.orgId || (call.route?.resourceType === 'organization' ? resourceId : '');

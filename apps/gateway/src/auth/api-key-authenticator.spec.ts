@@ -22,7 +22,7 @@ describe('ApiKeyAuthenticator', () => {
     expect(calls).toBe(1);
     revoked = true;
     now = 1_000;
-    await expect(auth.authenticate('hk_a')).rejects.toMatchObject({ code: 'api_key_revoked' });
+    await expect(auth.authenticate('hk_a')).rejects.toMatchObject({ code: 'api_key_invalid', message: 'The API key is not valid.' });
   });
 
   it('shares one registry call between concurrent requests with the same key', async () => {
@@ -33,6 +33,17 @@ describe('ApiKeyAuthenticator', () => {
     });
     await Promise.all([auth.authenticate('hk_a'), auth.authenticate('hk_a'), auth.authenticate('hk_a')]);
     expect(calls).toBe(1);
+  });
+
+  it('answers an unknown and a revoked key with the same error', async () => {
+    const auth = new ApiKeyAuthenticator(async (key) => {
+      if (key === 'hk_revoked') throw new AuthenticationError('the API key has been revoked', { code: 'api_key_revoked' });
+      throw new AuthenticationError('the API key is not valid', { code: 'api_key_invalid' });
+    });
+    const unknown = await auth.authenticate('hk_unknown').catch((error: Error) => error);
+    const revoked = await auth.authenticate('hk_revoked').catch((error: Error) => error);
+    expect(revoked).toEqual(unknown);
+    expect(revoked).toMatchObject({ kind: 'authentication', code: 'api_key_invalid' });
   });
 
   it('refuses a key the registry describes without a known role', async () => {

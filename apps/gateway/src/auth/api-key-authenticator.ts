@@ -44,8 +44,16 @@ export class ApiKeyAuthenticator {
   }
 
   private async resolve(id: string, key: string): Promise<Actor> {
-    const found = await this.lookup(key);
-    if (!ROLES.includes(found.role as Role)) throw new AuthenticationError('The API key has no valid role.', { code: 'api_key_invalid' });
+    let found: Omit<Actor, 'kind'>;
+    try {
+      found = await this.lookup(key);
+    } catch (error) {
+      // Unknown, malformed and revoked keys answer alike: the answer must not tell a holder that
+      // their key once was valid.
+      if (error instanceof AuthenticationError) throw invalidKey();
+      throw error;
+    }
+    if (!ROLES.includes(found.role as Role)) throw invalidKey();
     const actor: Actor = { kind: 'api_key', ...found };
     if (this.cache.size > 10_000) this.evictExpired();
     this.cache.set(id, { actor, expiresAt: this.now() + this.cacheMs });
@@ -56,4 +64,8 @@ export class ApiKeyAuthenticator {
     const now = this.now();
     for (const [id, entry] of this.cache) if (entry.expiresAt <= now) this.cache.delete(id);
   }
+}
+
+function invalidKey(): AuthenticationError {
+  return new AuthenticationError('The API key is not valid.', { code: 'api_key_invalid' });
 }

@@ -1,6 +1,7 @@
 import { openDatabase, type Database } from '@hookline/db';
 import type { Logger } from '@hookline/logging';
 import { IdempotencyKeys0001 } from './migrations/0001-idempotency-keys';
+import { SealedIdempotencyResponses0002 } from './migrations/0002-sealed-idempotency-responses';
 
 /** The gateway's own schema: idempotency keys only (it never reads another service's schema). */
 export function openGatewayDatabase(url: string, schema: string, logger: Logger): Promise<Database> {
@@ -9,6 +10,9 @@ export function openGatewayDatabase(url: string, schema: string, logger: Logger)
     schema,
     logger,
     poolSize: 10,
-    migrations: [{ name: '0001-idempotency-keys', class: IdempotencyKeys0001 }],
+    migrations: [
+      { name: '0001-idempotency-keys', class: IdempotencyKeys0001 },
+      { name: '0002-sealed-idempotency-responses', class: SealedIdempotencyResponses0002 },
+    ],
   });
 }

@@ -1,8 +1,7 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { Pool } from 'pg';
-import { testDatabaseUrl, type ServiceProcess } from '@hookline/testing';
+import { testDatabaseUrl, waitFor, type ServiceProcess } from '@hookline/testing';
 import { apiRoutes } from '../app';
-import { requestHash } from '../idempotency/request-hash';
 import { OPERATOR_KEY, startGatewayStack, type GatewayStack, type Organization } from '../testing/gateway-stack';
 
 // The gateway's cross-cutting contract, through real HTTP against real registry and gateway
@@ -80,6 +79,18 @@ describe('request hygiene', () => {
     expect(query.body.error).toMatchObject({ code: 'unknown_field', param: 'colour' });
   });
 
+  it.each([
+    ['a NUL in a body field', 'POST', '/v1/webhooks', '{"name":"Nul hook\\u0000","url":"https://hooks.example.com/"}', 'name'],
+    ['a lone surrogate in a nested body field', 'POST', '/v1/webhooks', '{"name":"Surrogate hook","url":"https://hooks.example.com/","event_types":["transfer.completed","a\\ud800"]}', 'event_types[1]'],
+    ['a NUL in a path parameter', 'GET', '/v1/webhooks/wh_%00', undefined, 'id'],
+    ['a NUL in a path parameter of a write', 'POST', '/v1/webhooks/wh_1%00/rotate-secret', undefined, 'id'],
+    ['a NUL in a query filter', 'GET', '/v1/webhooks/events?event_type=transfer%00', undefined, 'event_type'],
+  ])('refuses %s with 400 invalid_request naming the parameter', async (_what, method, path, rawBody, param) => {
+    const res = await stack.api(method, path, { key: developerKey, ...(rawBody ? { rawBody, contentType: 'application/json' } : {}) });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ type: 'invalid_request', code: 'invalid_characters', param });
+  });
+
   it('refuses malformed JSON', async () => {
     const res = await stack.api('POST', '/v1/webhooks', { key: developerKey, rawBody: '{"name": "Broken",', contentType: 'application/json' });
     expect(res.status).toBe(400);
@@ -140,6 +151,40 @@ describe('authentication', () => {
     }
     expect(status).toBe(401);
     expect(Date.now() - revokedAt).toBeLessThan(1_500);
+  });
+});
+
+describe('failed authentications', () => {
+  it('answer an unknown and a revoked key with the same 401 body', async () => {
+    const created = await stack.api('POST', '/v1/api-keys', { key: org.adminKey, body: { role: 'viewer', owner: 'revoked-vs-unknown' } });
+    expect((await stack.api('DELETE', `/v1/api-keys/${created.body.id}`, { key: org.adminKey })).status).toBe(200);
+    // The gateway may reuse a successful lookup for up to a second after the revocation.
+    const revoked = await waitFor(async () => {
+      const res = await stack.api('GET', '/v1/webhooks', { key: created.body.key });
+      return res.status === 401 ? res : undefined;
+    }, { timeoutMs: 3_000, intervalMs: 50, message: 'the revoked key to be refused' });
+    const unknown = await stack.api('GET', '/v1/webhooks', { key: 'hk_notarealkey000000000000000000' });
+    const withoutRequestId = (body: { error: Record<string, unknown> }) => ({ ...body.error, request_id: undefined });
+    expect(unknown.status).toBe(401);
+    expect(withoutRequestId(revoked.body)).toEqual(withoutRequestId(unknown.body));
+  });
+
+  it('are limited per client address: after a burst of wrong keys the address gets 429 + Retry-After before any lookup', async () => {
+    // One failure earned back per 100 s, so the machine's speed cannot refill the bucket mid-test.
+    const guarded = await stack.startGateway({ HOOKLINE_AUTH_FAILURE_BURST: '20', HOOKLINE_AUTH_FAILURE_RPS: '0.01' });
+    const call = (key: string, address: string) => stack.api('GET', '/v1/webhooks', { key, headers: { 'x-forwarded-for': address } }, guarded.httpUrl);
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push(await call(`hk_guess${i}`, '198.51.100.23'));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(statuses.slice(20)).toEqual(Array(5).fill(429));
+    expect(Number(answers[24].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(answers[24].body.error).toMatchObject({ type: 'rate_limited', code: 'too_many_failed_authentications' });
+    // Refused before the registry is asked: even a valid key from that address waits its turn.
+    expect((await call(developerKey, '198.51.100.23')).status).toBe(429);
+    // Other addresses are not affected.
+    expect((await call('hk_guess-other', '198.51.100.24')).status).toBe(401);
+    expect((await call(developerKey, '198.51.100.25')).status).toBe(200);
   });
 });
 
@@ -205,9 +250,11 @@ describe('Idempotency-Key', () => {
     const pool = new Pool({ connectionString: testDatabaseUrl, options: `-c search_path=${stack.gatewaySchema}` });
     try {
       const body = webhook('In flight hook');
+      const headers = { 'idempotency-key': `in-flight-${Date.now()}` };
+      expect((await stack.api('POST', '/v1/webhooks', { key: developerKey, headers, body })).status).toBe(201);
       // A claim with no response yet is what a request still being processed leaves behind.
-      await pool.query('insert into idempotency_keys (scope, idempotency_key, request_hash) values ($1, $2, $3)', [org.id, 'in-flight-key', requestHash('post', '/v1/webhooks', body)]);
-      const res = await stack.api('POST', '/v1/webhooks', { key: developerKey, headers: { 'idempotency-key': 'in-flight-key' }, body });
+      await pool.query('update idempotency_keys set response_status = null, response_body = null, locked_at = now() where idempotency_key = $1', [headers['idempotency-key']]);
+      const res = await stack.api('POST', '/v1/webhooks', { key: developerKey, headers, body });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('idempotency_key_in_flight');
     } finally {

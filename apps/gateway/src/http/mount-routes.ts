@@ -1,12 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from '@hookline/config';
 import { PermissionError } from '@hookline/errors';
-import { hasRole, requestContext } from '../auth/actor';
+import { hasRole, requestContext, type Actor } from '../auth/actor';
 import { authenticateRequest, type Authentication } from '../auth/authenticate';
 import type { BackendClients } from '../clients';
 import { idempotentCall } from '../idempotency/idempotent-call';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { checkIdempotencyKey, requestHash } from '../idempotency/request-hash';
+import { refuseHostileText } from './hostile-text';
 import { readJsonBody } from './json-body';
 import type { RateLimiter } from './rate-limit';
 import type { RouteDefinition, RouteResult } from './route';
@@ -34,7 +35,7 @@ const QUERY_CODES = { limit: 'limit_invalid', cursor: 'cursor_invalid' };
 
 /**
  * One express route per declaration, in this order: label → authenticate → rate limit →
- * authorize → read body → validate → (Idempotency-Key) → handler → send.
+ * authorize → read body → refuse NUL / lone surrogates → validate → (Idempotency-Key) → handler → send.
  */
 export function mountRoutes(routes: readonly RouteDefinition[], services: RouteServices): Router {
   const router = Router();
@@ -55,6 +56,10 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
   }
 
   const rawBody = WRITES.has(route.method) ? await readJsonBody(req) : undefined;
+  // NUL and lone surrogates are refused here, once, whatever the route: no backend sees them.
+  refuseHostileText(req.params);
+  refuseHostileText(req.query);
+  if (rawBody !== undefined) refuseHostileText(rawBody);
   const codes = { ...QUERY_CODES, ...route.errorCodes };
   const params = route.params ? validate(route.params, req.params, 'params', codes) : req.params;
   const query = validate(route.query ?? NO_FIELDS, req.query, 'query', codes);
@@ -68,10 +73,15 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
       ? await run()
       : await idempotentCall(
           services.idempotency,
-          { scope: actor.orgId || actor.kind, key: checkIdempotencyKey(key), hash: requestHash(route.method, req.path, rawBody), requestId: req.requestId },
+          { scope: idempotencyScope(actor), key: checkIdempotencyKey(key), hash: requestHash(route.method, req.path, rawBody), requestId: req.requestId },
           run,
         );
   send(res, result);
+}
+
+/** Idempotency records belong to the API key that made the request (the operator has one key). */
+function idempotencyScope(actor: Actor): string {
+  return actor.kind === 'api_key' ? actor.keyId : actor.kind;
 }
 
 function validate(schema: z.ZodType, input: unknown, location: 'body' | 'query' | 'params', codes: Record<string, string>): any {

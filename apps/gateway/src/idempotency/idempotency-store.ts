@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { SecretBox } from '@hookline/secrets';
 
 export type Claim =
   | { kind: 'claimed' }
@@ -11,15 +12,24 @@ const RETENTION = "interval '24 hours'";
 /** A claim older than this with no response belongs to a request that died mid-way. */
 const ABANDONED = "interval '60 seconds'";
 
-/** Idempotency keys in the gateway schema, one row per (scope, key). */
+/**
+ * Idempotency keys in the gateway schema, one row per (scope, key). A stored response may carry
+ * secret material shown once (a new webhook's `signing_secret`, a new API key), so every body is
+ * sealed with the master-key envelope before it is written; the request fingerprint is keyed too,
+ * so a body holding a low-entropy credential cannot be guessed from its digest.
+ */
 export class IdempotencyStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly box: SecretBox,
+  ) {}
 
   /**
    * Claims a key for a request, or reports what happened to it before. Expired rows and
    * abandoned claims of the same request are taken over in place.
    */
-  async claim(scope: string, key: string, hash: string): Promise<Claim> {
+  async claim(scope: string, key: string, requestHash: string): Promise<Claim> {
+    const hash = this.box.fingerprint(requestHash);
     for (let attempt = 0; attempt < 3; attempt++) {
       const inserted = await this.pool.query(
         `insert into idempotency_keys (scope, idempotency_key, request_hash) values ($1, $2, $3)
@@ -42,7 +52,7 @@ export class IdempotencyStore {
       if (!row) continue; // released between our two statements: try again
       if (row.request_hash !== hash) return { kind: 'reused' };
       if (row.response_status === null) return { kind: 'in_flight' };
-      return { kind: 'replay', status: row.response_status, body: row.response_body };
+      return { kind: 'replay', status: row.response_status, body: row.response_body === null ? null : this.box.open(row.response_body) };
     }
     return { kind: 'in_flight' };
   }
@@ -51,7 +61,7 @@ export class IdempotencyStore {
     await this.pool.query(
       `update idempotency_keys set response_status = $3, response_body = $4, completed_at = now()
        where scope = $1 and idempotency_key = $2`,
-      [scope, key, status, body],
+      [scope, key, status, body === null ? null : this.box.seal(body)],
     );
   }
 

@@ -6,7 +6,10 @@ import type { IdempotencyStore } from './idempotency-store';
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
 export interface IdempotentRequest {
-  /** Whose keys these are: the caller's organization (or `operator`). */
+  /**
+   * Whose keys these are: the API key that made the request (or `operator`). Not the org: another
+   * key of the same org replaying a key must not receive a response (and secret) made for this one.
+   */
   scope: string;
   key: string;
   hash: string;

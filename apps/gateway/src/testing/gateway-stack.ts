@@ -38,12 +38,13 @@ export async function startGatewayStack(): Promise<GatewayStack> {
     DATABASE_URL: testDatabaseUrl,
     KAFKA_BROKERS: testKafkaBrokers,
     HOOKLINE_TOPIC_PREFIX: uniqueTopicPrefix('tgw'),
+    // One deployment master key: the registry seals secrets with it, the gateway its replay records.
+    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
   };
   const registry = await startServiceProcess('registry', {
     ...common,
     HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_${suffix}`,
-    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
     HOOKLINE_EVENT_CATALOG: join(repoRoot, 'deploy/catalog/example-catalog.yaml'),
   });
   const gatewaySchema = `t_gateway_${suffix}`;

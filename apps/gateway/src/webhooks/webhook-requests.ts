@@ -11,6 +11,8 @@ const description = z.string().min(5).max(100).describe('5–100 characters.');
 const url = z.string().max(2048).describe('https URL of the endpoint, at most 2048 characters; must not resolve to a non-public address.');
 const eventTypes = z.array(z.string().min(1).max(100)).min(1).max(500).describe('Event types to receive; omit for every type.');
 const headerToken = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+/** RFC 9110 field-value: visible Latin-1 characters, inner spaces and tabs; no CR, LF, NUL. */
+const headerFieldValue = /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/;
 
 export const endpointAuthSchema = z
   .discriminatedUnion('type', [
@@ -18,7 +20,12 @@ export const endpointAuthSchema = z
     z.strictObject({
       type: z.literal('api_key'),
       header_name: z.string().regex(headerToken, 'must be a valid HTTP header name').describe('Not a reserved header (host, content-type, webhook-*, …).'),
-      value: z.string().min(1).max(4096),
+      value: z
+        .string()
+        .min(1)
+        .max(4096)
+        .regex(headerFieldValue, 'must be a valid HTTP header value')
+        .describe('Sent as the header value: visible Latin-1 characters (RFC 9110 field value), no control characters.'),
     }),
     z.strictObject({ type: z.literal('basic'), username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
     z.strictObject({
@@ -86,6 +93,7 @@ export const webhookErrorCodes: Record<string, string> = {
   auth: 'auth_type_invalid',
   'auth.header_name': 'auth_header_name_invalid',
   'auth.value': 'auth_value_required',
+  'auth.value:invalid_format': 'auth_value_invalid',
   'auth.username': 'auth_username_required',
   'auth.password': 'auth_password_required',
   'auth.token_url': 'auth_token_url_invalid',

@@ -177,6 +177,8 @@ describe('validation: every rule answers its code and param', () => {
     ['api_key header user-agent', auth({ type: 'api_key', header_name: 'User-Agent', value: 'v' }), 'auth_header_name_reserved', 'auth.header_name'],
     ['api_key header webhook-*', auth({ type: 'api_key', header_name: 'webhook-signature', value: 'v' }), 'auth_header_name_reserved', 'auth.header_name'],
     ['api_key value empty', auth({ type: 'api_key', header_name: 'x-api-key', value: '' }), 'auth_value_required', 'auth.value'],
+    ['api_key value outside Latin-1', auth({ type: 'api_key', header_name: 'x-api-key', value: '日本語-key' }), 'auth_value_invalid', 'auth.value'],
+    ['api_key value with CR LF', auth({ type: 'api_key', header_name: 'x-api-key', value: 'k\r\nx-injected: 1' }), 'auth_value_invalid', 'auth.value'],
     ['basic username empty', auth({ type: 'basic', username: '', password: 'p' }), 'auth_username_required', 'auth.username'],
     ['basic password missing', auth({ type: 'basic', username: 'u' }), 'missing_field', 'auth.password'],
     ['basic password empty', auth({ type: 'basic', username: 'u', password: '' }), 'auth_password_required', 'auth.password'],

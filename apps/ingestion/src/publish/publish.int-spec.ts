@@ -83,8 +83,8 @@ describe('publishing events through the ingestion gRPC API', () => {
 
   it('the same idempotency key twice gives one event and the same id', async () => {
     const before = await topic.storedCount();
-    const first = await client.publish(publishRequest({ idempotencyKey: 'order-1' }));
-    const second = await client.publish(publishRequest({ idempotencyKey: 'order-1', dataJson: '{"amount":999}' }));
+    const first = await client.publish(publishRequest({ idempotencyKey: 'order-1', dataJson: '{"amount":42,"currency":"EUR"}' }));
+    const second = await client.publish(publishRequest({ idempotencyKey: 'order-1', dataJson: '{ "currency": "EUR", "amount": 42 }' }));
 
     expect(second.event!.id).toBe(first.event!.id);
     expect(second.duplicate).toBe(true);
@@ -93,6 +93,29 @@ describe('publishing events through the ingestion gRPC API', () => {
     // Keys are per org: another org may use the same key.
     const other = await client.publish(publishRequest({ orgId: 'org_b', idempotencyKey: 'order-1' }));
     expect(other.event!.id).not.toBe(first.event!.id);
+  });
+
+  it('a reused idempotency key with different content answers ALREADY_EXISTS (409 at the gateway), as REST does', async () => {
+    const before = await topic.storedCount();
+    const first = await client.publish(publishRequest({ idempotencyKey: 'order-2', dataJson: '{"amount":42}' }));
+    const ALREADY_EXISTS = 6; // gRPC status code
+    for (const changed of [{ dataJson: '{"amount":999}' }, { type: 'invoice.paid' }, { isTest: true }]) {
+      await expect(client.publish(publishRequest({ idempotencyKey: 'order-2', dataJson: '{"amount":42}', ...changed }))).rejects.toMatchObject({
+        constructor: ConflictError,
+        code: 'idempotency_key_reused',
+        param: 'idempotency_key',
+        cause: expect.objectContaining({ code: ALREADY_EXISTS }),
+      });
+    }
+    const { results } = await client.publishBatch({
+      events: [
+        publishRequest({ orgId: 'org_b', dataJson: '{"n":1}', idempotencyKey: 'batch-reused' }),
+        publishRequest({ orgId: 'org_b', dataJson: '{"n":2}', idempotencyKey: 'batch-reused' }),
+      ],
+    });
+    expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'idempotency_key_reused']);
+    expect(await topic.storedCount()).toBe(before + 2);
+    expect((await client.publish(publishRequest({ idempotencyKey: 'order-2', dataJson: '{"amount":42}' }))).event!.id).toBe(first.event!.id);
   });
 
   it('concurrent publishes with one key publish one event; the others get it or are told to retry', async () => {

@@ -7,6 +7,7 @@ import { reservationKey, type IdempotencyKeys, type Reservation } from '../db/id
 import type { EventTypeCatalog } from './event-type-catalog';
 import type { Organizations } from './organizations';
 import type { PublishCommand, PublishOutcome } from './publish-command';
+import { sameContent } from './same-content';
 import { validateCommand } from './validate-command';
 
 /** Produces messages to the events topic; resolves once Kafka acknowledged all of them. */
@@ -123,15 +124,18 @@ export class Publisher {
     // A key repeated inside one batch: the later items share the first one's event.
     for (const [slot, first] of repeats) {
       const shared = first.outcome;
-      if (shared && 'error' in shared) slot.outcome = shared;
+      if (!sameContent(slot.command, first.command)) slot.outcome = { error: keyReused() };
+      else if (shared && 'error' in shared) slot.outcome = shared;
       else slot.outcome = { event: shared?.event ?? first.event!, duplicate: true };
     }
     return slots.filter((s) => !s.outcome);
   }
 
   private settle(slot: Slot, reservation: Reservation): void {
-    if (reservation.kind === 'duplicate') slot.outcome = { event: reservation.event, duplicate: true };
-    else if (reservation.kind === 'in_progress') {
+    if (reservation.kind === 'duplicate') {
+      // The same key for another event is a client bug: say so (ALREADY_EXISTS → 409), as REST does.
+      slot.outcome = sameContent(slot.command, reservation.event) ? { event: reservation.event, duplicate: true } : { error: keyReused() };
+    } else if (reservation.kind === 'in_progress') {
       slot.outcome = {
         error: new ConflictError('a request with this idempotency key is still in progress; retry shortly', {
           param: 'idempotency_key',
@@ -159,6 +163,10 @@ export class Publisher {
     // The events are stored whatever happens next; a key left pending is taken over after its timeout.
     await this.options.idempotencyKeys.markPublished(keyed).catch((error: unknown) => this.options.onWarning?.(error, 'marking idempotency keys published failed'));
   }
+}
+
+function keyReused(): ConflictError {
+  return new ConflictError('this idempotency key was already used for a different event', { param: 'idempotency_key', code: 'idempotency_key_reused' });
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -41,6 +41,9 @@ const RESERVED_HEADERS = new Set([
 const RESERVED_PREFIXES = ['webhook-', 'hookline-', 'proxy-', ':'];
 // Header values travel on one line; control characters would allow header injection.
 const SAFE_VALUE = /^[\t\x20-\x7e\x80-\uffff]+$/;
+// RFC 9110 field-value, what an API-key header is sent as: visible Latin-1 characters with inner
+// spaces and tabs. Anything else would make every delivery fail when the request is built.
+const HEADER_FIELD_VALUE = /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/;
 
 function required(value: string, param: string, code: string, what: string, max = 4096): string {
   if (!value || value.length > max || !SAFE_VALUE.test(value)) {
@@ -62,7 +65,17 @@ export async function validateAuth(input: AuthInput | undefined, urlOptions: Web
       if (RESERVED_HEADERS.has(lower) || RESERVED_PREFIXES.some((p) => lower.startsWith(p))) {
         throw new InputError(`auth.header_name ${headerName} is reserved`, { code: 'auth_header_name_reserved', param: 'auth.header_name' });
       }
-      return { type, headerName, headerValue: required(input.headerValue, 'auth.value', 'auth_value_required', 'auth.value') };
+      const headerValue = input.headerValue;
+      if (!headerValue || headerValue.length > 4096) {
+        throw new InputError('auth.value is required (1-4096 characters)', { code: 'auth_value_required', param: 'auth.value' });
+      }
+      if (!HEADER_FIELD_VALUE.test(headerValue)) {
+        throw new InputError('auth.value must be a valid HTTP header value: visible Latin-1 characters, no control characters or leading/trailing spaces', {
+          code: 'auth_value_invalid',
+          param: 'auth.value',
+        });
+      }
+      return { type, headerName, headerValue };
     }
     case 'basic': {
       const username = required(input.username, 'auth.username', 'auth_username_required', 'auth.username', 200);
