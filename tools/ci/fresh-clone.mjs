@@ -63,6 +63,7 @@ async function main() {
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       output.push(line);
+      if (process.env.FRESH_CLONE_VERBOSE) process.stdout.write(`  | ${line}\n`);
       const key = /demo API key:\s+(hk_\S+)/.exec(line);
       if (key) demoKey = key[1];
       if (/press Ctrl-C to stop/.test(line)) bannerDone(true);
