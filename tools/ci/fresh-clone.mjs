@@ -69,15 +69,23 @@ async function main() {
       if (/press Ctrl-C to stop/.test(line)) bannerDone(true);
     });
   }
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  let exitedWith;
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exitedWith = signal ?? code))));
   const timer = setTimeout(() => bannerDone(false), START_TIMEOUT_MS);
   const ready = await Promise.race([banner, exited.then(() => false)]);
   clearTimeout(timer);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const startUp = output.slice();
 
   const failures = [];
-  if (!ready) failures.push(`npm start did not print its banner within ${START_TIMEOUT_MS / 1000} s`);
+  if (!ready) failures.push(exitedWith !== undefined ? `npm start exited (${exitedWith}) before its banner` : `npm start did not print its banner within ${START_TIMEOUT_MS / 1000} s`);
   else {
+    // What a newcomer reads while it starts: no stack traces, no errors, no kafkajs warnings,
+    // and waiting for a peer said once.
+    const noise = startUp.filter((line) => /^\S*\s*(\[[^\]]+\]\s+)?\s+at \S|\bERROR\b|"level":"error"|KafkaJS v2\.0\.0|Limiting retries/.test(line));
+    if (noise.length) failures.push(`start-up printed noise:\n${noise.slice(0, 10).join('\n')}`);
+    const waits = startUp.filter((line) => /waiting for registry/.test(line));
+    if (new Set(waits.map((line) => line.slice(0, 12))).size !== waits.length) failures.push(`"waiting for registry" said more than once per service:\n${waits.join('\n')}`);
     say(`ready after ${seconds} s (install + start)`);
     const base = `http://127.0.0.1:${gatewayPort}`;
     const check = async (path, headers, expect) => {
