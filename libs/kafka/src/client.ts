@@ -28,6 +28,9 @@ const BOUNDED_RETRIES_NOTICE = 'Limiting retries for the idempotent producer may
  */
 const isRoutineNotice = (message: string) => message === BOUNDED_RETRIES_NOTICE || message.startsWith('Response ');
 
+/** A consumer group member told to re-join (a rebalance, e.g. while services start): kafkajs re-joins itself. */
+const isRejoin = (message: string) => message.includes('re-joining the group');
+
 /** A kafkajs client whose logs go to pino (kafkajs chatter at info is demoted to debug). */
 export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka {
   return new Kafka({
@@ -41,7 +44,7 @@ export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka 
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...extra } = log;
-        const method = level === logLevel.INFO || isRoutineNotice(message) ? 'debug' : (levels[level] ?? 'debug');
+        const method = level === logLevel.INFO || isRoutineNotice(message) ? 'debug' : isRejoin(message) ? 'info' : (levels[level] ?? 'debug');
         logger[method]({ kafka: extra }, message);
       },
   });
