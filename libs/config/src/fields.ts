@@ -19,8 +19,8 @@ export const address = (defaultAddress: string) =>
 
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
-/** `json` (one object a line, for log collectors) or `pretty` (for a person at a terminal). */
-export const logFormat = z.enum(['json', 'pretty']).default('json');
+/** `json` (one object a line, for log collectors; when unset) or `pretty` (for a person at a terminal). */
+export const logFormat = z.enum(['json', 'pretty']).optional();
 
 /** Settings every service shares. */
 export const commonEnv = {
