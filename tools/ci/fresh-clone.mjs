@@ -93,7 +93,8 @@ async function main() {
       if (res.status !== expect) failures.push(`GET ${path} answered ${res.status}, expected ${expect}`);
       else say(`GET ${path} → ${res.status}`);
     };
-    await check('/readyz', {}, 200);
+    await check('/readyz?all=true', {}, 200);
+    await check('/docs', {}, 200);
     await check('/openapi.json', {}, 200);
     if (!demoKey) failures.push('the banner printed no demo API key');
     else await check('/v1/webhooks', { authorization: `Bearer ${demoKey}` }, 200);

@@ -57,7 +57,7 @@ async function main() {
   });
 
   const base = `http://127.0.0.1:${gatewayPort}`;
-  if (!(await waitReady(`${base}/readyz`, 300_000, () => stopping))) {
+  if (!(await waitReady(`${base}/readyz?all=true`, 300_000, () => stopping))) {
     say('services did not become healthy within 300 s');
     return stopAll(1);
   }
