@@ -56,7 +56,8 @@ export class EventTypeCatalog {
       .load()
       .then(
         (types) => {
-          if (this.waitingForRegistry) this.options.logger.info('registry reachable: event-type catalog loaded');
+          // Said only after an outage; the first load at start-up is not news.
+          if (this.waitingForRegistry && this.types) this.options.logger.info('registry reachable again: event-type catalog loaded');
           this.waitingForRegistry = false;
           this.types = new Set(types);
         },
