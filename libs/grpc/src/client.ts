@@ -24,6 +24,8 @@ export interface ClientFactoryOptions {
   peerName?: string;
 }
 
+const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] });
+
 export function createGrpcClient<D extends ServiceDefinition<any>>(
   definition: D,
   address: string,
@@ -32,6 +34,9 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
   const client = new Client(address, credentials.createInsecure(), {
     'grpc.keepalive_time_ms': 30_000,
     'grpc.max_receive_message_length': 8 * 1024 * 1024,
+    // Every address the name resolves to gets calls (a headless Service lists every ready pod),
+    // not just the first: one HTTP/2 connection would otherwise pin all calls to one replica.
+    'grpc.service_config': ROUND_ROBIN,
   });
   const defaultDeadline = options.deadlineMs ?? 5_000;
   const peer = options.peerName ?? address;

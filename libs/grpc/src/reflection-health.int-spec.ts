@@ -4,7 +4,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { createLogger } from '@hookline/logging';
 import { ingestionV1, registryV1 } from '@hookline/proto';
 import { waitFor } from '@hookline/testing';
-import { bindService, startGrpcServer, type RunningGrpcServer } from './index';
+import { bindService, createGrpcClient, startGrpcServer, type RunningGrpcServer } from './index';
 
 // What grpcurl or Postman do against any Hookline service: discover it through server
 // reflection and call it with a client built from nothing but @grpc/proto-loader and the
@@ -163,5 +163,22 @@ describe('grpc.health.v1.Health', () => {
     await ended;
     expect(Date.now() - started).toBeLessThan(5_000);
     client.close();
+  });
+});
+
+describe('client-side load balancing', () => {
+  it('spreads calls over every address the target resolves to (round_robin), as over the pods of a headless Service', async () => {
+    // Two replicas on one port of two loopback addresses, named by one target.
+    const first = await startGrpcServer({ name: 'a', logger, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: 'replica-a' }) })] }, 0, '127.0.0.1');
+    const second = await startGrpcServer({ name: 'b', logger, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: 'replica-b' }) })] }, first.port, '127.0.0.2');
+    const client = createGrpcClient(PingRegistry, `ipv4:127.0.0.1:${first.port},127.0.0.2:${first.port}`);
+    try {
+      const answered = new Set<string>();
+      for (let i = 0; i < 20; i++) answered.add((await client.ping({ message: '' })).service);
+      expect([...answered].sort()).toEqual(['replica-a', 'replica-b']);
+    } finally {
+      client.close();
+      await Promise.all([first.shutdown(100), second.shutdown(100)]);
+    }
   });
 });
