@@ -1,26 +1,24 @@
 # Hookline dispatcher. Build from the repository root:
 #   docker build -f deploy/docker/dispatcher.Dockerfile -t hookline/dispatcher .
-FROM node:20-bookworm-slim AS deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-COPY apps/gateway/package.json apps/gateway/
-COPY apps/registry/package.json apps/registry/
-COPY apps/ingestion/package.json apps/ingestion/
-COPY apps/dispatcher/package.json apps/dispatcher/
-COPY apps/audit/package.json apps/audit/
-COPY apps/e2e/package.json apps/e2e/
+# Stage 1 compiles the service and its libs into one JavaScript bundle and gathers only the npm
+# packages that bundle loads (tools/build/service-image.mjs); stage 2 is that tree on plain Node.
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json tsconfig.base.json ./
+COPY apps apps
 COPY libs libs
-RUN npm ci --omit=dev --no-audit --no-fund && npm install --no-save tsx
+COPY tools/build tools/build
+RUN npm ci --no-audit --no-fund --ignore-scripts \
+ && node tools/build/service-image.mjs dispatcher /image
 
 FROM node:20-bookworm-slim
-WORKDIR /app
 ENV NODE_ENV=production
-# Containers listen on their interfaces; gRPC is mutual TLS (HOOKLINE_TLS_DIR or HOOKLINE_TLS_CA/_CERT/_KEY).
-ENV HOOKLINE_BIND_HOST=0.0.0.0 HOOKLINE_TLS_DIR=/etc/hookline/tls
-COPY --from=deps /app/node_modules node_modules
-COPY package.json tsconfig.base.json ./
-COPY libs libs
-COPY apps/dispatcher apps/dispatcher
+WORKDIR /app
+# Owned by root, run as the unprivileged node user: the process cannot change its own code.
+COPY --from=build /image ./
 USER node
 EXPOSE 50053 8083
-CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/dispatcher/src/main.ts"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:8083/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# A larger young generation: less garbage-collection CPU per delivery (see README).
+CMD ["node", "--max-semi-space-size=64", "--enable-source-maps", "main.js"]

@@ -108,7 +108,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
     },
   });
   const gateway = `http://127.0.0.1:${ports.GATEWAY_PORT}`;
-  if (!(await waitReady(`${gateway}/readyz`, 120_000, () => failed !== undefined))) {
+  if (!(await waitReady(`${gateway}/readyz?all=true`, 120_000, () => failed !== undefined))) {
     await services.stop();
     throw new Error(`platform did not become ready: ${failed ?? 'timeout'}`);
   }

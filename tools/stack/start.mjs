@@ -48,6 +48,9 @@ async function main() {
     HOOKLINE_GATEWAY_PORT: gatewayPort,
     HOOKLINE_TLS_DIR: tlsDir,
     HOOKLINE_EVENT_CATALOG: process.env.HOOKLINE_EVENT_CATALOG || join(root, 'deploy/catalog/example-catalog.yaml'),
+    // Readable logs for a person at a terminal; JSON when the output goes to a file or a collector.
+    LOG_FORMAT: process.env.LOG_FORMAT || (tty ? 'pretty' : 'json'),
+    ...(tty && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
   };
   services = launchServices({
     env,
@@ -59,13 +62,15 @@ async function main() {
   });
 
   const base = `http://127.0.0.1:${gatewayPort}`;
-  if (!(await waitReady(`${base}/readyz`, 120_000, () => stopping))) {
-    say('services did not become healthy within 120 s');
+  if (!(await waitReady(`${base}/readyz?all=true`, 300_000, () => stopping))) {
+    say('services did not become healthy within 300 s');
     return stopAll(1);
   }
   const extra = await onReady({ base, operatorKey }).catch((e) => [`(demo organization not created: ${e.message})`]);
   say('all services healthy');
   say(`gateway:      ${base}`);
+  say(`dashboard:    ${base}/`);
+  say(`API docs:     ${base}/docs`);
   say(`operator key: ${operatorKey}`);
   for (const line of extra) say(line);
   say('press Ctrl-C to stop');

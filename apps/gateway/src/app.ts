@@ -80,7 +80,17 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     res.type(metrics.contentType).send(await metrics.metrics());
   });
   app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
-  app.use(openApiRoutes(apiRoutes, API_VERSION));
+  app.use(
+    openApiRoutes(apiRoutes, API_VERSION, async () =>
+      (await clients.registry.listEventTypes({}, { deadlineMs: 2_000 })).eventTypes.map((t) => ({
+        type: t.type,
+        group: t.group,
+        name: t.name,
+        description: t.description,
+        ...(t.schemaJson ? { schema: JSON.parse(t.schemaJson) } : {}),
+      })),
+    ),
+  );
   app.use(
     mountRoutes(apiRoutes, {
       clients,

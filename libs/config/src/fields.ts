@@ -33,9 +33,13 @@ export const trustEnv = {
   HOOKLINE_TLS_KEY: z.string().min(1).optional(),
 };
 
+/** `json` (one object a line, for log collectors; when unset) or `pretty` (for a person at a terminal). */
+export const logFormat = z.enum(['json', 'pretty']).optional();
+
 /** Settings every service shares. */
 export const commonEnv = {
   LOG_LEVEL: logLevel,
+  LOG_FORMAT: logFormat,
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/hookline'),
   KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'must be a comma-separated list of host:port').default('127.0.0.1:9092'),
   HOOKLINE_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'must contain only letters, digits, dot, dash and underscore').default(''),

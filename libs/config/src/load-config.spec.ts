@@ -27,3 +27,12 @@ describe('loadConfig', () => {
     expect(message).toContain('KAFKA_BROKERS');
   });
 });
+
+describe('LOG_FORMAT', () => {
+  const shape = { ...commonEnv };
+  it('is json when unset, pretty when asked, and refuses anything else naming the variable', () => {
+    expect(loadConfig(shape, {}).LOG_FORMAT ?? 'json').toBe('json');
+    expect(loadConfig(shape, { LOG_FORMAT: 'pretty' }).LOG_FORMAT).toBe('pretty');
+    expect(() => loadConfig(shape, { LOG_FORMAT: 'colour' })).toThrow(/LOG_FORMAT/);
+  });
+});

@@ -31,6 +31,8 @@ export interface ClientFactoryOptions {
   peerName?: string;
 }
 
+const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] });
+
 export function createGrpcClient<D extends ServiceDefinition<any>>(
   definition: D,
   address: string,
@@ -41,6 +43,9 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
     'grpc.max_receive_message_length': 8 * 1024 * 1024,
     // The TLS server name is the service's identity, not the address dialled (often an IP).
     ...(options.peerName ? { 'grpc.ssl_target_name_override': options.peerName } : {}),
+    // Every address the name resolves to gets calls (a headless Service lists every ready pod),
+    // not just the first: one HTTP/2 connection would otherwise pin all calls to one replica.
+    'grpc.service_config': ROUND_ROBIN,
   });
   const defaultDeadline = options.deadlineMs ?? 5_000;
   const peer = options.peerName ?? address;

@@ -8,3 +8,4 @@ export * from './trust/caller';
 export { ruleFor, type MethodRule } from './trust/policy';
 export { admit, checkRequest } from './trust/authorize';
 export { channelCredentials } from './trust/credentials';
+export { HEALTH_SERVICE_NAME, serviceName } from './health';

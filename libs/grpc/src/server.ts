@@ -1,10 +1,11 @@
 import { Metadata, Server, type ServiceDefinition, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
 import type { Logger } from '@hookline/logging';
-import { healthV1 } from '@hookline/proto';
 import { toGrpcStatus } from './error-mapping';
 import { authorizationInterceptor } from './trust/authorize';
 import { serverCredentials } from './trust/credentials';
 import type { TlsIdentity } from './trust/tls-identity';
+import { addHealthService, HEALTH_SERVICE_NAME, serviceName } from './health';
+import { addReflectionService } from './reflection';
 
 /** What a handler sees of the call besides its request. */
 export interface CallContext {
@@ -28,10 +29,16 @@ export type ServiceHandlers<D> = {
 export interface GrpcServiceBinding {
   definition: ServiceDefinition<any>;
   handlers: Record<string, (request: any, context: CallContext) => Promise<any>>;
+  /** This service's own grpc.health.v1 status; defaults to the server's `isHealthy`. */
+  isServing?: () => Promise<boolean>;
 }
 
-export function bindService<D extends ServiceDefinition<any>>(definition: D, handlers: ServiceHandlers<D>): GrpcServiceBinding {
-  return { definition, handlers: handlers as GrpcServiceBinding['handlers'] };
+export function bindService<D extends ServiceDefinition<any>>(
+  definition: D,
+  handlers: ServiceHandlers<D>,
+  options: { isServing?: () => Promise<boolean> } = {},
+): GrpcServiceBinding {
+  return { definition, handlers: handlers as GrpcServiceBinding['handlers'], ...options };
 }
 
 export interface GrpcServerOptions {
@@ -84,17 +91,12 @@ export async function startGrpcServer(options: GrpcServerOptions, port: number, 
     server.addService(definition, implementation as any);
   }
   const isHealthy = options.isHealthy ?? (async () => true);
-  server.addService(healthV1.HealthService, {
-    check: (_call: ServerUnaryCall<any, any>, callback: sendUnaryData<healthV1.HealthCheckResponse>) => {
-      isHealthy().then(
-        (ok) =>
-          callback(null, {
-            status: ok ? healthV1.HealthCheckResponse_ServingStatus.SERVING : healthV1.HealthCheckResponse_ServingStatus.NOT_SERVING,
-          }),
-        () => callback(null, { status: healthV1.HealthCheckResponse_ServingStatus.NOT_SERVING }),
-      );
-    },
-  } as any);
+  const health = addHealthService(
+    server,
+    isHealthy,
+    Object.fromEntries(options.services.map((binding) => [serviceName(binding.definition), binding.isServing ?? isHealthy])),
+  );
+  addReflectionService(server, [...options.services.map((binding) => serviceName(binding.definition)), HEALTH_SERVICE_NAME]);
 
   const boundPort = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${port}`, serverCredentials(options.tls), (error, p) => (error ? reject(error) : resolve(p))),
@@ -111,6 +113,7 @@ export async function startGrpcServer(options: GrpcServerOptions, port: number, 
           resolve();
         }, graceMs);
         timer.unref();
+        health.close();
         server.tryShutdown(() => {
           clearTimeout(timer);
           resolve();

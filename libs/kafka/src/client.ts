@@ -14,6 +14,23 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/**
+ * Said by kafkajs at every idempotent producer's creation. Retries are bounded on purpose: a
+ * send that cannot complete fails the publish (the caller retries with its idempotency key)
+ * instead of hanging, and duplicates are absorbed downstream; so it is logged at debug.
+ */
+const BOUNDED_RETRIES_NOTICE = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
+/**
+ * kafkajs also logs every error answer of a broker (`Response Metadata(key: 3, …)`) at error,
+ * including the expected ones of a start-up race (topic just created by another service), before
+ * the operation that got it retries or throws; a failure that matters reaches our own logs then.
+ */
+const isRoutineNotice = (message: string) => message === BOUNDED_RETRIES_NOTICE || message.startsWith('Response ');
+
+/** A consumer group member told to re-join (a rebalance, e.g. while services start): kafkajs re-joins itself. */
+const isRejoin = (message: string) => message.includes('re-joining the group');
+
 /** A kafkajs client whose logs go to pino (kafkajs chatter at info is demoted to debug). */
 export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka {
   return new Kafka({
@@ -27,7 +44,7 @@ export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka 
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...extra } = log;
-        const method = level === logLevel.INFO ? 'debug' : (levels[level] ?? 'debug');
+        const method = level === logLevel.INFO || isRoutineNotice(message) ? 'debug' : isRejoin(message) ? 'info' : (levels[level] ?? 'debug');
         logger[method]({ kafka: extra }, message);
       },
   });

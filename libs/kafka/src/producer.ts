@@ -1,4 +1,4 @@
-import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 
 export interface OutgoingMessage {
   key: string;
@@ -65,7 +65,9 @@ export class BatchingProducer {
   private inFlight: Promise<void> | null = null;
 
   constructor(kafka: Kafka, options: BatchingProducerOptions = {}) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // The partitioner named explicitly (it is kafkajs 2's default, Java-compatible murmur2) so
+    // kafkajs does not warn at every start that its default changed in 2.0.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     this.lingerMs = options.lingerMs ?? 0;
     this.maxBatchMessages = options.maxBatchMessages ?? 5_000;
     this.maxBatchBytes = options.maxBatchBytes ?? 900_000;

@@ -1,7 +1,11 @@
 import { context, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
+import { prettyStream } from './pretty';
 
 export type { Logger } from 'pino';
+
+/** `json` for deployments (the default); `pretty` for a person at a terminal (`npm start`). */
+export type LogFormat = 'json' | 'pretty';
 
 /** Keys whose values never reach a log line. */
 export const REDACTED_PATHS = [
@@ -14,9 +18,18 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
 ];
 
-/** JSON logs with the service name and, when a span is active, its trace and span ids. */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+/**
+ * Logs with the service name and, when a span is active, its trace and span ids: one JSON object
+ * a line, or, with `format: 'pretty'`, one readable line per record (stack traces as real lines).
+ */
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  format: LogFormat = process.env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
+  /** Where lines go; stdout unless given (tests). */
+  destination?: NodeJS.WritableStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     name: service,
     level,
     base: { service },
@@ -29,5 +42,7 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
       const { traceId, spanId } = span.spanContext();
       return { trace_id: traceId, span_id: spanId };
     },
-  });
+  };
+  if (format === 'pretty') return pino(options, prettyStream(destination));
+  return destination ? pino(options, destination) : pino(options);
 }

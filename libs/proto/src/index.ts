@@ -6,3 +6,4 @@ export * as dispatcherV1 from './gen/hookline/dispatcher/v1/dispatcher';
 export * as eventsV1 from './gen/hookline/events/v1/messages';
 export * as ingestionV1 from './gen/hookline/ingestion/v1/ingestion';
 export * as registryV1 from './gen/hookline/registry/v1/registry';
+export { FILE_DESCRIPTOR_SET } from './descriptor-set';

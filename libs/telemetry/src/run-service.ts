@@ -1,5 +1,5 @@
 import { loadConfigOrExit, type z } from '@hookline/config';
-import { createLogger, type Logger } from '@hookline/logging';
+import { createLogger, type Logger, type LogFormat } from '@hookline/logging';
 import { stopOnSignals } from './lifecycle';
 
 /**
@@ -13,7 +13,8 @@ export function runService<T extends z.ZodRawShape>(
   start: (config: z.infer<z.ZodObject<T>>, logger: Logger) => Promise<{ stop(): Promise<void> }>,
 ): void {
   const config = loadConfigOrExit(env);
-  const logger = createLogger(name, String((config as { LOG_LEVEL?: string }).LOG_LEVEL ?? 'info'));
+  const { LOG_LEVEL, LOG_FORMAT } = config as { LOG_LEVEL?: string; LOG_FORMAT?: LogFormat };
+  const logger = createLogger(name, String(LOG_LEVEL ?? 'info'), LOG_FORMAT ?? 'json');
   start(config, logger).then(
     (service) => stopOnSignals(logger, () => service.stop()),
     (error) => {

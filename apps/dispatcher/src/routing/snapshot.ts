@@ -14,7 +14,9 @@ export async function loadRoutingSnapshot(registry: RegistryClient, view: Routin
       return;
     } catch (error) {
       if (signal.aborted) throw error;
-      if (attempt % 10 === 1) logger.warn({ err: error }, 'registry not answering ListLiveWebhooks yet; retrying');
+      // The registry starting up is expected: said once; still down after a minute is worth a warning.
+      if (attempt === 1) logger.info({ reason: error instanceof Error ? error.message : String(error) }, 'waiting for registry…');
+      else if (attempt % 120 === 0) logger.warn({ err: error, waitedSeconds: attempt / 2 }, 'registry still not answering ListLiveWebhooks; retrying');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

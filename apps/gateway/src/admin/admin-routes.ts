@@ -4,6 +4,7 @@ import { apiKeyErrorCodes, apiKeyJson, apiKeySchema, createApiKeyBody, createdAp
 import { eventTypeJson, eventTypeSchema } from '../event-types/event-type-json';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { pageOfAll } from '../http/page-of-all';
 
 // Operator endpoints (Authorization: Bearer <HOOKLINE_OPERATOR_KEY>).
 
@@ -90,10 +91,11 @@ export const adminRoutes = [
     action: 'admin.event_type.list',
     resourceType: 'event_type',
     auth: 'operator',
-    responses: { 200: { description: 'Every event type.', schema: listSchema(eventTypeSchema) } },
-    handler: async ({ clients }) => {
+    query: z.strictObject(pageQueryFields),
+    responses: { 200: { description: 'A page of event types, ordered by type.', schema: listSchema(eventTypeSchema) } },
+    handler: async ({ query, clients }) => {
       const response = await clients.registry.listEventTypes({});
-      return { status: 200, body: listBody(response.eventTypes.map(eventTypeJson)) };
+      return { status: 200, body: pageOfAll(response.eventTypes.map(eventTypeJson), query, (t) => t.type) };
     },
   }),
   defineRoute({

@@ -1,5 +1,6 @@
 import { z } from '@hookline/config';
 import type { auditV1 } from '@hookline/proto';
+import { httpStatusCode, int32, int64 } from '../http/integers';
 
 function parseSnapshot(json: string): unknown {
   if (!json) return null;
@@ -49,7 +50,7 @@ export function exportLine(stored: auditV1.StoredAuditRecord): string {
 export const auditLogSchema = z.object({
   id: z.string().describe('`aud_…`'),
   object: z.literal('audit_log'),
-  sequence: z.number().int().describe("Position in the organization's hash chain (1, 2, …)."),
+  sequence: int64(1).describe("Position in the organization's hash chain (1, 2, …)."),
   kind: z.enum(['access', 'change']),
   actor: z.object({ kind: z.string(), key_id: z.string().nullable(), owner: z.string().nullable(), role: z.string().nullable() }),
   action: z.string().describe('e.g. `webhook.create`'),
@@ -58,9 +59,9 @@ export const auditLogSchema = z.object({
   request_id: z.string().nullable(),
   ip: z.string().nullable(),
   user_agent: z.string().nullable(),
-  http_status: z.number().int().nullable(),
+  http_status: httpStatusCode().nullable(),
   outcome: z.string().nullable().describe('success, failure, denied, rate_limited'),
-  latency_ms: z.number().int().nullable(),
+  latency_ms: int32().nullable(),
   before: z.unknown().describe('Redacted snapshot before a change (null for access records).'),
   after: z.unknown().describe('Redacted snapshot after a change (null for access records).'),
   source: z.string().nullable(),
@@ -71,12 +72,12 @@ export const auditLogSchema = z.object({
 
 export const verifySchema = z.object({
   valid: z.boolean(),
-  records: z.number().int(),
+  records: int64(),
   head: z.string().nullable(),
-  head_sequence: z.number().int(),
-  checkpoint_sequence: z.number().int().nullable(),
+  head_sequence: int64(),
+  checkpoint_sequence: int64().nullable(),
   broken: z
-    .object({ sequence: z.number().int(), id: z.string().nullable(), reason: z.string(), message: z.string(), expected_sequence: z.number().int() })
+    .object({ sequence: int64(1), id: z.string().nullable(), reason: z.string(), message: z.string(), expected_sequence: int64(1) })
     .optional(),
 });
 

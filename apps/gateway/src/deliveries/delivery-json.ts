@@ -1,5 +1,6 @@
 import { z } from '@hookline/config';
 import type { dispatcherV1 } from '@hookline/proto';
+import { httpStatusCode, int32 } from '../http/integers';
 
 /** The public delivery object (`webhook_event`, DESIGN §5): one event × one webhook. */
 export const deliverySchema = z.object({
@@ -9,20 +10,20 @@ export const deliverySchema = z.object({
   event_id: z.string(),
   event_type: z.string(),
   status: z.enum(['pending', 'delivered', 'failed']),
-  attempt_count: z.number().int(),
+  attempt_count: int32(),
   last_attempt_at: z.string().nullable().describe('RFC 3339; null before the first attempt.'),
   next_attempt_at: z.string().nullable().describe('RFC 3339; null when no attempt is scheduled.'),
-  response_status: z.number().int().nullable().describe('HTTP status of the last response; null when none was received.'),
+  response_status: httpStatusCode().nullable().describe('HTTP status of the last response; null when none was received.'),
   is_test: z.boolean(),
   created_at: z.string(),
 });
 
 export const attemptSchema = z.object({
   id: z.string().describe('`att_…`'),
-  number: z.number().int().describe('1 for the first attempt.'),
+  number: int32(1).describe('1 for the first attempt.'),
   started_at: z.string(),
-  duration_ms: z.number().int(),
-  response_status: z.number().int().nullable().describe('null when no response was received.'),
+  duration_ms: int32(),
+  response_status: httpStatusCode().nullable().describe('null when no response was received.'),
   response_headers: z.record(z.string(), z.string()),
   response_body: z.string().describe('The first 16 KiB of the response body.'),
   error: z

@@ -1,4 +1,6 @@
-import { listBody, listSchema } from '../http/pagination';
+import { z } from '@hookline/config';
+import { pageOfAll } from '../http/page-of-all';
+import { listSchema, pageQueryFields } from '../http/pagination';
 import { defineRoute } from '../http/route';
 import { eventTypeJson, eventTypeSchema } from './event-type-json';
 
@@ -12,10 +14,11 @@ export const eventTypeRoutes = [
     resourceType: 'event_type',
     auth: 'api_key',
     role: 'viewer',
-    responses: { 200: { description: 'Every event type (one page).', schema: listSchema(eventTypeSchema) } },
-    handler: async ({ clients }) => {
+    query: z.strictObject(pageQueryFields),
+    responses: { 200: { description: 'A page of event types, ordered by type.', schema: listSchema(eventTypeSchema) } },
+    handler: async ({ query, clients }) => {
       const response = await clients.registry.listEventTypes({});
-      return { status: 200, body: listBody(response.eventTypes.map(eventTypeJson)) };
+      return { status: 200, body: pageOfAll(response.eventTypes.map(eventTypeJson), query, (t) => t.type) };
     },
   }),
 ];

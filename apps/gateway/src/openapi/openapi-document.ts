@@ -1,5 +1,7 @@
 import { z } from '@hookline/config';
 import type { RouteDefinition } from '../http/route';
+import { RECEIVING_WEBHOOKS_MARKDOWN } from './signature-verification';
+import { WEBHOOK_EVENT_SCHEMA, webhooksSection, type CatalogEventType } from './webhooks-section';
 
 type JsonSchema = Record<string, unknown>;
 const WRITES = new Set(['post', 'patch', 'put', 'delete']);
@@ -26,7 +28,11 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
  * The OpenAPI 3.1 document of the declared routes, generated from the same zod schemas that
  * validate requests, so the contract and the checks cannot drift apart.
  */
-export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: { version: string }): Record<string, unknown> {
+export function buildOpenApiDocument(
+  routes: readonly RouteDefinition[],
+  info: { version: string },
+  eventTypes: readonly CatalogEventType[] = [],
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const actions = new Set<string>();
   for (const route of routes) {
@@ -42,17 +48,18 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
     info: {
       title: 'Hookline API',
       version: info.version,
-      description: 'Self-hosted webhook delivery. Authenticate with `Authorization: Bearer hk_…` (operator endpoints: the operator key).',
+      description: `Self-hosted webhook delivery. Authenticate with \`Authorization: Bearer hk_…\` (operator endpoints: the operator key).\n\n${RECEIVING_WEBHOOKS_MARKDOWN}`,
     },
     servers: [{ url: '/' }],
     tags: [...new Set(routes.map((r) => r.resourceType))].sort().map((name) => ({ name })),
     paths,
+    webhooks: webhooksSection(eventTypes),
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An organization API key (`hk_…`).' },
         operatorKey: { type: 'http', scheme: 'bearer', description: 'The operator key (`HOOKLINE_OPERATOR_KEY`).' },
       },
-      schemas: { Error: jsonSchema(errorSchema, 'output') },
+      schemas: { Error: jsonSchema(errorSchema, 'output'), WebhookEvent: WEBHOOK_EVENT_SCHEMA },
     },
   };
 }

@@ -1,18 +1,36 @@
 import { Router } from 'express';
 import type { RouteDefinition } from '../http/route';
-import { DOCS_PAGE } from './docs-page';
+import { docsRoutes } from './docs-ui';
 import { buildOpenApiDocument } from './openapi-document';
+import type { CatalogEventType } from './webhooks-section';
 
-/** `/openapi.json` (built once at start from the declared routes) and the `/docs` page. */
-export function openApiRoutes(routes: readonly RouteDefinition[], version: string): Router {
-  const document = JSON.stringify(buildOpenApiDocument(routes, { version }));
+/** How long a read of the event-type catalog serves `/openapi.json` before it is read again. */
+const CATALOG_TTL_MS = 10_000;
+
+/**
+ * `/openapi.json`: the declared routes, plus a `webhooks` section built from the registry's
+ * event-type catalog (read again at most every 10 s; the last good read is used while the
+ * registry does not answer). `/docs`: the reference UI.
+ */
+export function openApiRoutes(routes: readonly RouteDefinition[], version: string, loadEventTypes: () => Promise<CatalogEventType[]>): Router {
+  let cached: { document: string; at: number } | undefined;
+  const document = async () => {
+    if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.document;
+    try {
+      cached = { document: JSON.stringify(buildOpenApiDocument(routes, { version }, await loadEventTypes())), at: Date.now() };
+      return cached.document;
+    } catch {
+      return cached?.document ?? JSON.stringify(buildOpenApiDocument(routes, { version }));
+    }
+  };
   const router = Router();
-  router.get('/openapi.json', (_req, res) => {
-    res.type('application/json').send(document);
+  router.get('/openapi.json', async (_req, res, next) => {
+    try {
+      res.type('application/json').send(await document());
+    } catch (error) {
+      next(error);
+    }
   });
-  router.get('/docs', (_req, res) => {
-    res.setHeader('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
-    res.type('html').send(DOCS_PAGE);
-  });
+  router.use(docsRoutes());
   return router;
 }

@@ -23,13 +23,13 @@ export const webhookSchema = z.object({
     })
     .optional()
     .describe('Non-secret fields of the endpoint authentication.'),
-  rate_limit_rps: z.number().int(),
-  timeout_seconds: z.number().int(),
+  rate_limit_rps: z.number().int().min(1).max(100),
+  timeout_seconds: z.number().int().min(1).max(30),
   payload: z.enum(['full', 'thin']),
   signature_scheme: z.enum(['hmac-sha256', 'ed25519', 'ecdsa-p256']),
   public_key: z.string().optional().describe('`whpk_…` (ed25519) or SPKI PEM (ecdsa-p256).'),
   has_signing_secret: z.boolean(),
-  retry_schedule_seconds: z.array(z.number().int()).nullable().describe('null = the platform default.'),
+  retry_schedule_seconds: z.array(z.number().int().min(1).max(86_400)).max(20).nullable().describe('null = the platform default.'),
   ordering: z.enum(['unordered', 'fifo']),
   disabled_reason: z.string().optional(),
   last_triggered_at: z.string().optional().describe('Omitted until the first delivery.'),

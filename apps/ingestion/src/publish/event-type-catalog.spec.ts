@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { UnavailableError } from '@hookline/errors';
 import { createLogger } from '@hookline/logging';
 import { EventTypeCatalog } from './event-type-catalog';
@@ -29,5 +30,30 @@ describe('EventTypeCatalog', () => {
   it('a registry that cannot be read makes a miss unavailable rather than refusing the type', async () => {
     const catalog = new EventTypeCatalog({ load: async () => Promise.reject(new Error('down')), logger, refreshMs: 60_000 });
     await expect(catalog.unknown(new Set(['a.created']))).rejects.toBeInstanceOf(UnavailableError);
+  });
+
+  it('a registry not up yet is said once, without a stack trace, however many reads fail', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).trim().split('\n'));
+        done();
+      },
+    });
+    const recording = createLogger('ingestion', 'info', 'json', destination);
+    let up = false;
+    const catalog = new EventTypeCatalog({
+      load: async () => {
+        if (!up) throw new UnavailableError('registry.listEventTypes is unavailable');
+        return ['a.created'];
+      },
+      logger: recording,
+      refreshMs: 60_000,
+    });
+    for (let i = 0; i < 5; i++) await catalog.unknown(new Set(['a.created'])).catch(() => undefined);
+    up = true;
+    expect(await catalog.unknown(new Set(['a.created']))).toEqual(new Set());
+    expect(lines.map((line) => JSON.parse(line).msg)).toEqual(['waiting for registry…']);
+    expect(lines.join('\n')).not.toContain('stack');
   });
 });

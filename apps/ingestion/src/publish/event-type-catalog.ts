@@ -19,6 +19,7 @@ export class EventTypeCatalog {
   private types: Set<string> | undefined;
   private refreshing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private waitingForRegistry = false;
   constructor(private readonly options: EventTypeCatalogOptions) {}
 
   /** Starts the background refresh; a registry that is down now is retried on the next tick. */
@@ -55,10 +56,22 @@ export class EventTypeCatalog {
       .load()
       .then(
         (types) => {
+          // Said only after an outage; the first load at start-up is not news.
+          if (this.waitingForRegistry && this.types) this.options.logger.info('registry reachable again: event-type catalog loaded');
+          this.waitingForRegistry = false;
           this.types = new Set(types);
         },
         (error: unknown) => {
-          this.options.logger.warn({ err: error }, 'event-type catalog refresh failed');
+          // A registry that is not up yet (start-up) or briefly gone is said once, not at every tick.
+          if (error instanceof UnavailableError) {
+            if (!this.waitingForRegistry) {
+              if (this.types) this.options.logger.warn({ reason: error.message }, 'registry unavailable: waiting for registry…');
+              else this.options.logger.info('waiting for registry…');
+            }
+            this.waitingForRegistry = true;
+          } else {
+            this.options.logger.warn({ err: error }, 'event-type catalog refresh failed');
+          }
           throw error;
         },
       )
