@@ -13,6 +13,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts \
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# Containers listen on their interfaces; gRPC is mutual TLS (HOOKLINE_TLS_DIR or HOOKLINE_TLS_CA/_CERT/_KEY).
+ENV HOOKLINE_BIND_HOST=0.0.0.0 HOOKLINE_TLS_DIR=/etc/hookline/tls
 WORKDIR /app
 # Owned by root, run as the unprivileged node user: the process cannot change its own code.
 COPY --from=build /image ./
