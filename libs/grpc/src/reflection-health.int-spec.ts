@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { createLogger } from '@hookline/logging';
 import { ingestionV1, registryV1 } from '@hookline/proto';
-import { waitFor } from '@hookline/testing';
+import { testTls, waitFor } from '@hookline/testing';
 import { bindService, createGrpcClient, startGrpcServer, type RunningGrpcServer } from './index';
 
 // What grpcurl or Postman do against any Hookline service: discover it through server
@@ -14,6 +14,11 @@ const logger = createLogger('grpc-test', 'silent');
 const PingRegistry = { ping: registryV1.RegistryServiceService.ping };
 const PingIngestion = { ping: ingestionV1.IngestionServiceService.ping };
 const REFLECTION_PROTOS = join(dirname(require.resolve('@grpc/reflection/package.json')), 'build/proto/grpc/reflection');
+// Every service is mutual TLS: the independent client presents the gateway's certificate, as an
+// operator's grpcurl would present one issued by the deployment CA.
+const serverTls = testTls('registry');
+const callerTls = testTls('gateway');
+const callerCredentials = () => grpc.credentials.createSsl(callerTls.ca, callerTls.key, callerTls.cert);
 const LOADER = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
 
 let server: RunningGrpcServer;
@@ -25,6 +30,7 @@ beforeAll(async () => {
     {
       name: 'test',
       logger,
+      tls: serverTls,
       services: [
         bindService(PingRegistry, { ping: async (request) => ({ message: `pong:${request.message}`, service: 'registry' }) }),
         bindService(PingIngestion, { ping: async () => ({ message: 'pong', service: 'ingestion' }) }, { isServing: async () => ingestionServing }),
@@ -41,7 +47,7 @@ afterAll(() => server?.shutdown(100));
 async function reflect(version: 'v1' | 'v1alpha', request: Record<string, unknown>): Promise<any> {
   const definition = protoLoader.loadSync(join(REFLECTION_PROTOS, version, 'reflection.proto'), LOADER);
   const Reflection = (grpc.loadPackageDefinition(definition).grpc as any).reflection[version].ServerReflection;
-  const client = new Reflection(address, grpc.credentials.createInsecure());
+  const client = new Reflection(address, callerCredentials());
   try {
     return await new Promise((resolve, reject) => {
       const call = client.ServerReflectionInfo();
@@ -63,7 +69,7 @@ async function clientFromReflection(service: string): Promise<any> {
   const set = Buffer.concat(files.flatMap((file) => [Buffer.from([0x0a]), varint(file.length), file]));
   const definition = protoLoader.loadFileDescriptorSetFromBuffer(set, LOADER);
   const Client = service.split('.').reduce((node: any, part) => node[part], grpc.loadPackageDefinition(definition));
-  return new Client(address, grpc.credentials.createInsecure());
+  return new Client(address, callerCredentials());
 }
 
 function varint(value: number): Buffer {
@@ -150,9 +156,9 @@ describe('grpc.health.v1.Health', () => {
   });
 
   it('an open Watch does not hold up a graceful shutdown', async () => {
-    const own = await startGrpcServer({ name: 'own', logger, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: '' }) })] }, 0, '127.0.0.1');
+    const own = await startGrpcServer({ name: 'own', logger, tls: serverTls, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: '' }) })] }, 0, '127.0.0.1');
     const Health = (await clientFromReflection('grpc.health.v1.Health')).constructor;
-    const client = new Health(`127.0.0.1:${own.port}`, grpc.credentials.createInsecure());
+    const client = new Health(`127.0.0.1:${own.port}`, callerCredentials());
     const statuses: string[] = [];
     const watch = client.Watch({ service: '' });
     watch.on('data', (response: { status: string }) => statuses.push(response.status));
@@ -169,9 +175,9 @@ describe('grpc.health.v1.Health', () => {
 describe('client-side load balancing', () => {
   it('spreads calls over every address the target resolves to (round_robin), as over the pods of a headless Service', async () => {
     // Two replicas on one port of two loopback addresses, named by one target.
-    const first = await startGrpcServer({ name: 'a', logger, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: 'replica-a' }) })] }, 0, '127.0.0.1');
-    const second = await startGrpcServer({ name: 'b', logger, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: 'replica-b' }) })] }, first.port, '127.0.0.2');
-    const client = createGrpcClient(PingRegistry, `ipv4:127.0.0.1:${first.port},127.0.0.2:${first.port}`);
+    const first = await startGrpcServer({ name: 'a', logger, tls: serverTls, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: 'replica-a' }) })] }, 0, '127.0.0.1');
+    const second = await startGrpcServer({ name: 'b', logger, tls: serverTls, services: [bindService(PingRegistry, { ping: async () => ({ message: '', service: 'replica-b' }) })] }, first.port, '127.0.0.2');
+    const client = createGrpcClient(PingRegistry, `ipv4:127.0.0.1:${first.port},127.0.0.2:${first.port}`, { tls: callerTls, peerName: 'registry' });
     try {
       const answered = new Set<string>();
       for (let i = 0; i < 20; i++) answered.add((await client.ping({ message: '' })).service);
