@@ -11,7 +11,7 @@ import { auditLogRoutes } from './audit-logs/audit-log-routes';
 import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { FailedAuthentications } from './auth/failed-authentications';
-import { createBackendClients } from './clients';
+import { createBackendClients, loadGatewayTls } from './clients';
 import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
@@ -54,6 +54,8 @@ export interface RunningGateway {
 
 /** Wires the public REST API: middleware, routes per capability, one error handler. */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  // Its mutual-TLS identity first: a wrong certificate stops the gateway before it opens anything.
+  const tls = loadGatewayTls(config);
   const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger);
   const idempotency = new IdempotencyStore(
     database.pool,
@@ -64,7 +66,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   }, IDEMPOTENCY_CLEANUP_MS).unref();
   await idempotency.deleteExpired();
 
-  const clients = createBackendClients(config);
+  const clients = createBackendClients(config, tls);
   const metrics = createMetricsRegistry('gateway');
   const apiKeys = new ApiKeyAuthenticator(async (key) => {
     const { actor } = await clients.registry.authenticateApiKey({ key });

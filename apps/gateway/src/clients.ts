@@ -14,9 +14,10 @@ export interface BackendClients {
   close(): void;
 }
 
-export function createBackendClients(config: GatewayConfig): BackendClients {
-  // The gateway's certificate: the only identity the services accept an end user's context from.
-  const tls = loadTlsIdentity(config, 'gateway');
+/** The gateway's certificate: the only identity the services accept an end user's context from. */
+export const loadGatewayTls = (config: GatewayConfig): TlsIdentity => loadTlsIdentity(config, 'gateway');
+
+export function createBackendClients(config: GatewayConfig, tls: TlsIdentity = loadGatewayTls(config)): BackendClients {
   const addresses = {
     registry: config.HOOKLINE_REGISTRY_ADDR,
     ingestion: config.HOOKLINE_INGESTION_ADDR,
