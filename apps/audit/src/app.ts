@@ -1,7 +1,7 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { serve, bindService } from '@hookline/grpc';
-import { createKafka, ensureTopics, topicNames } from '@hookline/kafka';
+import { consumersHealth, createKafka, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { auditV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
@@ -41,7 +41,16 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'audit', logger });
   const topic = topicNames(config.HOOKLINE_TOPIC_PREFIX).audit;
   await ensureTopics(kafka, [{ topic, numPartitions: config.HOOKLINE_AUDIT_TOPIC_PARTITIONS }]);
-  const consumer = await startAuditConsumer({ kafka, topic, groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP, pool, logger, metrics });
+  const consumer = await startAuditConsumer({
+    kafka,
+    topic,
+    groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP,
+    pool,
+    logger,
+    metrics,
+    progressIntervalMs: config.HOOKLINE_CONSUMER_PROGRESS_MS,
+    stuckAfterMs: config.HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS * 1000,
+  });
 
   // 3. Retention, when configured.
   const retentionDays = config.HOOKLINE_AUDIT_RETENTION_DAYS;
@@ -60,7 +69,11 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
     grpcPort: config.HOOKLINE_AUDIT_PORT,
     opsPort: config.HOOKLINE_AUDIT_OPS_PORT,
     metrics,
-    isReady: () => db.isHealthy(),
+    isReady: async () => {
+      const health = consumersHealth([consumer]);
+      const database = await db.isHealthy();
+      return { ready: database && health.healthy, database, consumers: health.consumers };
+    },
     services: [bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, checkpointKey) })],
   });
   return {
