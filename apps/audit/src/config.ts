@@ -1,7 +1,8 @@
-import { commonEnv, port, positiveInt, z } from '@hookline/config';
+import { commonEnv, consumerEnv, port, positiveInt, z } from '@hookline/config';
 
 export const auditEnv = {
   ...commonEnv,
+  ...consumerEnv,
   HOOKLINE_AUDIT_PORT: port(50054),
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_AUDIT_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('audit'),
@@ -20,10 +21,6 @@ export const auditEnv = {
   HOOKLINE_AUDIT_CHECKPOINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How often retention runs (ms). */
   HOOKLINE_AUDIT_RETENTION_INTERVAL_MS: positiveInt(3_600_000),
-  /** How often the consumer's lag is checked (ms). */
-  HOOKLINE_CONSUMER_PROGRESS_MS: positiveInt(5_000, 60_000),
-  /** A consumer with lag that has not moved (or is not running) for this long fails /readyz. */
-  HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS: positiveInt(120, 86_400),
   /** Partitions of the audit topic when the service creates it. */
   HOOKLINE_AUDIT_TOPIC_PARTITIONS: positiveInt(6, 1_000),
 };

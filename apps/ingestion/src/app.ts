@@ -1,7 +1,7 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { createGrpcClient, serve, bindService } from '@hookline/grpc';
-import { BatchingProducer, createKafka, ensureTopics, topicNames } from '@hookline/kafka';
+import { BatchingProducer, consumersHealth, createKafka, DeadLetters, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { ingestionV1, registryV1 } from '@hookline/proto';
 import { Counter, createMetricsRegistry } from '@hookline/telemetry';
@@ -65,6 +65,10 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
     groupId: `${config.HOOKLINE_TOPIC_PREFIX}ingestion-archive`,
     archive,
     logger,
+    metrics,
+    deadLetters: new DeadLetters(db.pool),
+    progressIntervalMs: config.HOOKLINE_CONSUMER_PROGRESS_MS,
+    stuckAfterMs: config.HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS * 1000,
     onArchived: (count) => archived.inc(count),
   });
   const retention = scheduleRetention({
@@ -97,7 +101,11 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
     grpcPort: config.HOOKLINE_INGESTION_PORT,
     opsPort: config.HOOKLINE_INGESTION_OPS_PORT,
     metrics,
-    isReady: () => db.isHealthy(),
+    isReady: async () => {
+      const health = consumersHealth([archiveConsumer]);
+      const database = await db.isHealthy();
+      return { ready: database && health.healthy, database, consumers: health.consumers };
+    },
     services: [bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive) })],
   });
   return {
