@@ -75,10 +75,10 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
         }
         let task: eventsV1.DeliveryTask;
         try {
-          task = eventsV1.DeliveryTask.decode(message.value);
+          task = validTask(eventsV1.DeliveryTask.decode(message.value));
         } catch (error) {
           // Stored before it is claimed: a failure to store retries it rather than losing it.
-          await context.deadLetter(message, new PoisonRecordError('undecodable delivery task', { cause: error }));
+          await context.deadLetter(message, error instanceof PoisonRecordError ? error : new PoisonRecordError('undecodable delivery task', { cause: error }));
           context.claim(message.offset)();
           continue;
         }
@@ -86,4 +86,13 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
       }
     },
   });
+}
+
+/** A task no attempt could ever be recorded for (no delivery id, or text PostgreSQL refuses) is poison. */
+function validTask(task: eventsV1.DeliveryTask): eventsV1.DeliveryTask {
+  const ids = [task.deliveryId, task.webhookId, task.orgId, task.eventId, task.eventType];
+  if (!task.deliveryId.startsWith('del_') || !task.webhookId || ids.some((id) => id.includes('\0'))) {
+    throw new PoisonRecordError(`invalid delivery task ${JSON.stringify(task.deliveryId)}`);
+  }
+  return task;
 }

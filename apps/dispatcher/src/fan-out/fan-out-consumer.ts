@@ -54,8 +54,8 @@ const SLICE_DELIVERIES = 2_000;
 export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOutOptions): Promise<RunningConsumer> {
   /** Creates a slice's deliveries; hands over or produces their tasks; returns when all are on their way. */
   const fanOutSlice = async (messages: KafkaMessage[], context: ConsumerContext) => {
-    const { rows, undecodable } = deliveriesFor(messages, deps.view);
-    for (const { message, error } of undecodable) await context.deadLetter(message, new PoisonRecordError('undecodable event', { cause: error }));
+    const { rows, unusable } = deliveriesFor(messages, deps.view);
+    for (const { message, error } of unusable) await context.deadLetter(message, error);
     const created = await upsertDeliveries(deps.pool, rows);
     // Re-enqueue only what is not already handled: a replay must not resend delivered ones,
     // nor jump a retry scheduled for later.
@@ -128,16 +128,22 @@ function fanOutWidth(message: KafkaMessage, view: RoutingView): number {
   return Math.max(1, orgId ? view.webhookCount(orgId) : 1);
 }
 
-function deliveriesFor(messages: KafkaMessage[], view: RoutingView): { rows: NewDelivery[]; undecodable: { message: KafkaMessage; error: unknown }[] } {
+/** Deliveries of the messages' events, and the messages that can never become any (poison). */
+function deliveriesFor(messages: KafkaMessage[], view: RoutingView): { rows: NewDelivery[]; unusable: { message: KafkaMessage; error: PoisonRecordError }[] } {
   const rows = new Map<string, NewDelivery>();
-  const undecodable: { message: KafkaMessage; error: unknown }[] = [];
+  const unusable: { message: KafkaMessage; error: PoisonRecordError }[] = [];
   for (const message of messages) {
     if (!message.value || message.value.length === 0) continue;
     let event: eventsV1.Event;
     try {
       event = eventsV1.Event.decode(message.value);
     } catch (error) {
-      undecodable.push({ message, error });
+      unusable.push({ message, error: new PoisonRecordError('undecodable event', { cause: error }) });
+      continue;
+    }
+    // Ingestion never accepts these; a delivery row could not hold them.
+    if (!event.id || [event.id, event.orgId, event.type].some((text) => text.includes('\0'))) {
+      unusable.push({ message, error: new PoisonRecordError(`invalid event ${JSON.stringify(event.id)}`) });
       continue;
     }
     const webhooks = matchWebhooks(view, event);
@@ -160,5 +166,5 @@ function deliveriesFor(messages: KafkaMessage[], view: RoutingView): { rows: New
       });
     }
   }
-  return { rows: [...rows.values()], undecodable };
+  return { rows: [...rows.values()], unusable };
 }

@@ -54,6 +54,11 @@ export class ChangeFeed {
             await deadLetter(message, new PoisonRecordError('undecodable webhook change', { cause: error }));
             continue;
           }
+          // No webhook id or org could hold a NUL (the registry stores them in PostgreSQL).
+          if (!change.webhookId || [change.webhookId, change.orgId, change.status, ...change.eventTypes].some((text) => text.includes('\0'))) {
+            await deadLetter(message, new PoisonRecordError(`invalid webhook change ${JSON.stringify(change.webhookId)}`));
+            continue;
+          }
           view.apply({
             webhookId: change.webhookId,
             orgId: change.orgId,
