@@ -169,7 +169,8 @@ export async function startConsumer(kafka: Kafka, options: ConsumerOptions): Pro
 
   const storeDeadLetter = async (partition: number, message: KafkaMessage, error: unknown) => {
     if (!options.deadLetters) throw error;
-    await options.deadLetters.store({ consumer: name, topic, partition, message, error: describe(error) });
+    // Counted and logged once: a record set aside before (a retried chunk, a replay) is not new.
+    if (!(await options.deadLetters.store({ consumer: name, topic, partition, message, error: describe(error) }))) return;
     metrics.deadLetters.inc({ consumer: name });
     metrics.handlerErrors.inc({ consumer: name, topic, kind: 'poison' });
     log.error({ err: error, topic, partition, offset: message.offset }, 'record can never succeed: dead-lettered');

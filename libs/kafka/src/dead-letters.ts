@@ -37,7 +37,8 @@ export interface DeadLetterRecord {
 
 /** Where a consumer puts what it can never process. A failure to store is transient (retried). */
 export interface DeadLetterSink {
-  store(record: DeadLetterRecord): Promise<void>;
+  /** Whether the record is new here (a redelivered or retried one is stored once). */
+  store(record: DeadLetterRecord): Promise<boolean>;
 }
 
 export interface DeadLetter {
@@ -97,10 +98,10 @@ function newDeadLetterId(): string {
 export class DeadLetters implements DeadLetterSink {
   constructor(private readonly pool: Pool) {}
 
-  async store({ consumer, topic, partition, message, error }: DeadLetterRecord): Promise<void> {
+  async store({ consumer, topic, partition, message, error }: DeadLetterRecord): Promise<boolean> {
     const value = message.value ?? null;
     const truncated = value !== null && value.length > DEAD_LETTER_MAX_BYTES;
-    await this.pool.query(
+    const result = await this.pool.query(
       `insert into dead_letter (id, consumer, topic, partition, "offset", key, value, value_size, truncated, error)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (consumer, topic, partition, "offset") do nothing`,
       [
@@ -117,6 +118,7 @@ export class DeadLetters implements DeadLetterSink {
         error.replace(/\0/g, '\\u0000').slice(0, 2_000),
       ],
     );
+    return result.rowCount === 1;
   }
 
   /** Newest first; `before` is the id of the last row of the previous page. */

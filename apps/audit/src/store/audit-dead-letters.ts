@@ -21,10 +21,10 @@ export class AuditDeadLetters implements DeadLetterSink {
     this.table = new DeadLetters(pool);
   }
 
-  async store(record: DeadLetterRecord): Promise<void> {
-    await this.table.store(record);
+  async store(record: DeadLetterRecord): Promise<boolean> {
+    const stored = await this.table.store(record);
     const orgId = escapeUnstorable(record.message.key?.toString('utf8') ?? '');
-    if (!orgId) return;
+    if (!orgId) return stored;
     const place = `${record.topic}/${record.partition}/${record.message.offset}`;
     const gap: AuditEntry = {
       id: `aud_gap_${createHash('sha256').update(place).digest('hex').slice(0, 32)}`,
@@ -59,5 +59,6 @@ export class AuditDeadLetters implements DeadLetterSink {
     } finally {
       client.release();
     }
+    return stored;
   }
 }
