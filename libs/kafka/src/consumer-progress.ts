@@ -40,7 +40,7 @@ export class ConsumerProgress {
   /** When the last check that found this member at the end of every partition started. */
   private caughtUpAtMs = 0;
   private readonly waiters: (() => void)[] = [];
-  private polling = false;
+  private checking: Promise<void> | null = null;
 
   constructor(
     private readonly kafka: Kafka,
@@ -86,9 +86,16 @@ export class ConsumerProgress {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Checks now (after a check already under way, so the figures are from after the call). */
   async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
+    while (this.checking) await this.checking;
+    this.checking = this.check().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  private async check(): Promise<void> {
     const startedAt = Date.now();
     const { groupId, topic, name } = this.options;
     try {
@@ -127,7 +134,6 @@ export class ConsumerProgress {
       await this.admin?.disconnect().catch(() => undefined);
       this.admin = null;
     } finally {
-      this.polling = false;
       this.waiters.splice(0).forEach((resolve) => resolve());
     }
   }

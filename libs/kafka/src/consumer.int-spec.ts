@@ -1,6 +1,6 @@
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
-import { testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { freePort, testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
 import { Pool } from 'pg';
 import { BatchingProducer, createKafka, DEAD_LETTER_TABLE_SQL, DeadLetters, ensureTopics, PoisonRecordError, startConsumer, type RunningConsumer } from './index';
 
@@ -142,10 +142,12 @@ describe('the hand-committing consumer', () => {
     expect(await metricValue(metrics, 'hookline_consumer_restarts_total', { consumer: 'restart-test' })).toBe(1);
   });
 
-  it('a stalled consumer shows rising lag and stuck time, fails health past its bound, and recovers', async () => {
+  it('a consumer whose database is unreachable shows rising lag and stuck time, fails health past its bound, and recovers', async () => {
     const topic = await freshTopic();
     const metrics = createMetricsRegistry('consumer-test');
-    let unavailable = true;
+    // The handler's database: first a pool pointed at a closed port, then the real one.
+    const unreachable = new Pool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none`, max: 1, connectionTimeoutMillis: 1_000 });
+    let database = unreachable;
     const handled: string[] = [];
     const consumer = await startConsumer(kafka, {
       name: 'stall-test',
@@ -156,7 +158,7 @@ describe('the hand-committing consumer', () => {
       progressIntervalMs: 200,
       stuckAfterMs: 1_500,
       handle: async (messages) => {
-        if (unavailable) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        await database.query('select 1');
         handled.push(...messages.map((m) => m.value!.toString()));
       },
     });
@@ -170,7 +172,10 @@ describe('the hand-committing consumer', () => {
     await waitFor(() => !consumer.health().healthy, { message: 'health to fail' });
     expect(consumer.health()).toMatchObject({ name: 'stall-test', state: 'running', lag: 3 });
 
-    unavailable = false;
+    expect(handled).toEqual([]);
+    expect(await metricValue(metrics, 'hookline_consumer_handler_errors_total', { consumer: 'stall-test', kind: 'transient' })).toBeGreaterThan(0);
+    database = pool;
+    await unreachable.end();
     await waitFor(() => handled.length === 3, { timeoutMs: 20_000, message: 'the backlog after recovery' });
     await waitFor(() => consumer.health().healthy && consumer.health().lag === 0, { message: 'health back' });
     expect(await metricValue(metrics, 'hookline_consumer_stuck_seconds', { consumer: 'stall-test' })).toBe(0);
