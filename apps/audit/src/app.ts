@@ -1,9 +1,9 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { serve, bindService } from '@hookline/grpc';
-import { consumersHealth, createKafka, ensureTopics, topicNames } from '@hookline/kafka';
+import { consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { auditV1 } from '@hookline/proto';
+import { auditV1, deadlettersV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { auditEnv } from './config';
 import { auditMigrations } from './db/migrations';
@@ -62,7 +62,8 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
     : null;
   retentionTimer?.unref();
 
-  // 4. Serve the query API.
+  // 4. Serve the query API and the operator's dead letters.
+  const deadLetterApi = deadLetterHandlers('audit', new DeadLetters(pool), kafka);
   const server = await serve({
     name: 'audit',
     logger,
@@ -74,7 +75,10 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
       const database = await db.isHealthy();
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
-    services: [bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, checkpointKey) })],
+    services: [
+      bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, checkpointKey) }),
+      bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
+    ],
   });
   return {
     grpcPort: server.grpcPort,
@@ -84,6 +88,7 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
       if (retentionTimer) clearInterval(retentionTimer);
       await server.close();
       await consumer.stop();
+      await deadLetterApi.close();
       await pool.end();
       await db.close();
     },

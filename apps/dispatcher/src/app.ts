@@ -3,9 +3,9 @@ import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { createGrpcClient, serve, bindService } from '@hookline/grpc';
-import { BatchingProducer, consumersHealth, createKafka, DeadLetters, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
+import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
+import { deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { dispatcherEnv } from './config';
 import { migrations } from './db/migrations';
@@ -148,7 +148,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
 
-  // 5. The deliveries API.
+  // 5. The deliveries API, and the operator's dead letters.
+  const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
   const server = await serve({
     name: 'dispatcher',
     logger,
@@ -162,7 +163,10 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       const database = await db.isHealthy();
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
-    services: [bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }) })],
+    services: [
+      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }) }),
+      bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
+    ],
   });
 
   return {
@@ -190,6 +194,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       sender.stop();
       await triggers.stop();
       await deleteChangeFeedGroup(kafka, changeGroup);
+      await deadLetterApi.close();
       await producer.disconnect();
       await agent.close();
       registry.close();

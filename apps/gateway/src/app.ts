@@ -10,6 +10,7 @@ import { auditLogRoutes } from './audit-logs/audit-log-routes';
 import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { createBackendClients } from './clients';
+import { deadLetterRoutes } from './dead-letters/dead-letter-routes';
 import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
@@ -32,6 +33,7 @@ import { webhookRoutes } from './webhooks/webhook-routes';
  */
 export const apiRoutes: readonly RouteDefinition[] = [
   ...adminRoutes,
+  ...deadLetterRoutes,
   ...apiKeyRoutes,
   ...webhookRoutes,
   ...eventTypeRoutes,

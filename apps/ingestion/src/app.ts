@@ -1,9 +1,9 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { createGrpcClient, serve, bindService } from '@hookline/grpc';
-import { BatchingProducer, consumersHealth, createKafka, DeadLetters, ensureTopics, topicNames } from '@hookline/kafka';
+import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { ingestionV1, registryV1 } from '@hookline/proto';
+import { deadlettersV1, ingestionV1, registryV1 } from '@hookline/proto';
 import { Counter, createMetricsRegistry } from '@hookline/telemetry';
 import { startArchiveConsumer } from './archive/archive-consumer';
 import { scheduleRetention } from './archive/retention-job';
@@ -59,6 +59,8 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   await ensureTopics(kafka, [{ topic: topics.events, numPartitions: config.HOOKLINE_EVENTS_TOPIC_PARTITIONS }]);
   const producer = new BatchingProducer(kafka);
   await producer.connect();
+  const deadLetters = new DeadLetters(db.pool);
+  const deadLetterApi = deadLetterHandlers('ingestion', deadLetters, kafka);
   const archiveConsumer = await startArchiveConsumer({
     kafka,
     topic: topics.events,
@@ -66,7 +68,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
     archive,
     logger,
     metrics,
-    deadLetters: new DeadLetters(db.pool),
+    deadLetters,
     progressIntervalMs: config.HOOKLINE_CONSUMER_PROGRESS_MS,
     stuckAfterMs: config.HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS * 1000,
     onArchived: (count) => archived.inc(count),
@@ -106,7 +108,10 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
       const database = await db.isHealthy();
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
-    services: [bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive) })],
+    services: [
+      bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive) }),
+      bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
+    ],
   });
   return {
     grpcPort: server.grpcPort,
@@ -116,6 +121,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
       catalog.stop();
       retention.stop();
       await archiveConsumer.stop();
+      await deadLetterApi.close();
       await producer.disconnect();
       registry.close();
       await db.close();

@@ -11,3 +11,4 @@ export * from './dead-letters';
 export * from './offset-tracker';
 export * from './poison';
 export * from './partitions';
+export * from './dead-letter-service';
