@@ -88,16 +88,18 @@ export const deadLetterRoutes = [
     errorCodes: { id: 'dead_letter_id_invalid' },
     responses: { 200: { description: 'The dead letter, with its replay counted.', schema: deadLetterSchema } },
     handler: async ({ params, context, clients }) => {
-      // The id does not say which service holds it: ask each in turn.
+      // The id does not say which service holds it: ask each in turn. One that is down may be
+      // the holder, so its error wins over "not found" from the others.
+      let failure: unknown;
       for (const service of SERVICES) {
         try {
           const { deadLetter } = await clients.deadLetters[service].replayDeadLetter({ context, id: params.id });
           return { status: 200, body: deadLetterJson(deadLetter) };
         } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
+          if (!(error instanceof NotFoundError)) failure ??= error;
         }
       }
-      throw new NotFoundError(`dead letter ${params.id} not found`, { code: 'dead_letter_not_found' });
+      throw failure ?? new NotFoundError(`dead letter ${params.id} not found`, { code: 'dead_letter_not_found' });
     },
   }),
 ];
