@@ -21,6 +21,7 @@ import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
 import { RequestRateLimiter } from './http/rate-limit';
 import { requestId } from './http/request-id';
+import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { openApiRoutes } from './openapi/openapi-routes';
@@ -72,6 +73,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
+  app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, () => database.isHealthy()));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());

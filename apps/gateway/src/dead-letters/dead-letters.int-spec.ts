@@ -67,6 +67,16 @@ describe('dead letters through the operator API, and the %00 request', () => {
     await expect(accessRecord(poisoned.requestId)).resolves.toMatchObject({ action: 'admin.api_key.create', http_status: poisoned.status });
     await expect(accessRecord(anonymous.requestId)).resolves.toMatchObject({ action: 'admin.api_key.create', actor_kind: 'anonymous' });
     for (const answer of later) await expect(accessRecord(answer.requestId)).resolves.toMatchObject({ action: 'organization.list', http_status: 200 });
+
+    // Request metrics by route pattern and status.
+    const metrics = await (await fetch(`${gateway.httpUrl}/metrics`)).text();
+    const count = (name: string, labels: string) => {
+      const line = metrics.split('\n').find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
+      return Number(line?.split(' ').pop() ?? 0);
+    };
+    expect(count('hookline_http_requests_total', 'method="GET",route="/v1/admin/organizations",status="200"')).toBeGreaterThanOrEqual(5);
+    expect(count('hookline_http_request_duration_seconds_count', 'method="GET",route="/v1/admin/organizations",status="200"')).toBeGreaterThanOrEqual(5);
+    expect(count('hookline_http_requests_total', 'method="POST",route="/v1/admin/organizations/:id/api-keys",status="401"')).toBeGreaterThanOrEqual(1);
   });
 
   it('an unreadable audit record is listed to the operator only, and its replay is audited', async () => {
