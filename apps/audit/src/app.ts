@@ -1,9 +1,9 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
-import { createKafka, ensureTopics, topicNames } from '@hookline/kafka';
+import { consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { auditV1 } from '@hookline/proto';
+import { auditV1, deadlettersV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { auditEnv } from './config';
 import { auditMigrations } from './db/migrations';
@@ -43,7 +43,16 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'audit', logger });
   const topic = topicNames(config.HOOKLINE_TOPIC_PREFIX).audit;
   await ensureTopics(kafka, [{ topic, numPartitions: config.HOOKLINE_AUDIT_TOPIC_PARTITIONS }]);
-  const consumer = await startAuditConsumer({ kafka, topic, groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP, pool, logger, metrics });
+  const consumer = await startAuditConsumer({
+    kafka,
+    topic,
+    groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP,
+    pool,
+    logger,
+    metrics,
+    progressIntervalMs: config.HOOKLINE_CONSUMER_PROGRESS_MS,
+    stuckAfterMs: config.HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS * 1000,
+  });
 
   // 3. Retention, when configured.
   const retentionDays = config.HOOKLINE_AUDIT_RETENTION_DAYS;
@@ -55,7 +64,8 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
     : null;
   retentionTimer?.unref();
 
-  // 4. Serve the query API.
+  // 4. Serve the query API and the operator's dead letters.
+  const deadLetterApi = deadLetterHandlers('audit', new DeadLetters(pool), kafka);
   const server = await serve({
     name: 'audit',
     logger,
@@ -64,8 +74,15 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
     grpcPort: config.HOOKLINE_AUDIT_PORT,
     opsPort: config.HOOKLINE_AUDIT_OPS_PORT,
     metrics,
-    isReady: () => db.isHealthy(),
-    services: [bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, checkpointKey) })],
+    isReady: async () => {
+      const health = consumersHealth([consumer]);
+      const database = await db.isHealthy();
+      return { ready: database && health.healthy, database, consumers: health.consumers };
+    },
+    services: [
+      bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, checkpointKey) }),
+      bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
+    ],
   });
   return {
     grpcPort: server.grpcPort,
@@ -75,6 +92,7 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
       if (retentionTimer) clearInterval(retentionTimer);
       await server.close();
       await consumer.stop();
+      await deadLetterApi.close();
       await pool.end();
       await db.close();
     },

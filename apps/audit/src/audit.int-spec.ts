@@ -35,6 +35,8 @@ const config = (overrides: Partial<AuditConfig> = {}): AuditConfig => ({
   HOOKLINE_AUDIT_CHECKPOINT_KEY: checkpointKey,
   HOOKLINE_AUDIT_RETENTION_INTERVAL_MS: 3_600_000,
   HOOKLINE_AUDIT_TOPIC_PARTITIONS: 3,
+  HOOKLINE_CONSUMER_PROGRESS_MS: 500,
+  HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS: 120,
   ...overrides,
 });
 
@@ -231,6 +233,48 @@ describe('audit service against real Kafka and PostgreSQL', () => {
     it('an untouched chain still verifies', async () => {
       const { orgId } = await chainOf(6);
       await expect(verify(orgId)).resolves.toMatchObject({ valid: true, records: 6 });
+    });
+  });
+
+  describe('records that cannot be stored as they are', () => {
+    it('an undecodable message is dead-lettered (a named gap in its org\'s chain), a record with NUL in every string field is stored escaped, and the good record behind them on the same partition is stored', async () => {
+      const orgId = `org_${uniqueSuffix()}`;
+      const nul = record(orgId);
+      const withNul = Object.fromEntries(Object.entries(nul).map(([field, value]) => [field, typeof value === 'string' ? `${value}\0x` : value])) as eventsV1.AuditRecord;
+      const good = record(orgId, { action: 'webhook.create' });
+      const dead = async () => {
+        const body = await (await fetch(`http://127.0.0.1:${audit.opsPort}/metrics`)).text();
+        return Number(/^hookline_consumer_dead_letters_total\{[^}]*consumer="audit-store"[^}]*\} (\d+)/m.exec(body)?.[1] ?? 0);
+      };
+      const deadBefore = await dead();
+      const encode = (r: eventsV1.AuditRecord) => Buffer.from(eventsV1.AuditRecord.encode(r).finish());
+      // All three on one partition, in this order (the NUL record's key would hash elsewhere).
+      const raw = kafka.producer();
+      await raw.connect();
+      await raw.send({
+        topic,
+        messages: [
+          { key: orgId, value: Buffer.from([0xff, 0xff, 0xff, 0xff]), partition: 0 },
+          { key: withNul.orgId, value: encode(withNul), partition: 0 },
+          { key: orgId, value: encode(good), partition: 0 },
+        ],
+      });
+      await raw.disconnect();
+
+      await waitFor(async () => (await superuser.query('select 1 from audit_record where id = $1', [good.id])).rowCount === 1, { message: 'the good record' });
+      const escaped = await superuser.query('select org_id, action, user_agent from audit_record where id = $1', [`${nul.id}\\u0000x`]);
+      expect(escaped.rows).toEqual([{ org_id: `${orgId}\\u0000x`, action: 'webhook.list\\u0000x', user_agent: 'curl/8\\u0000x' }]);
+      expect((await verify(`${orgId}\\u0000x`)).valid).toBe(true);
+
+      const letters = await superuser.query('select key, value, error from dead_letter where consumer = $1 and partition = 0', ['audit-store']);
+      expect(letters.rows.map((row) => [row.key.toString(), row.value.toString('hex')])).toContainEqual([orgId, 'ffffffff']);
+      expect(await dead()).toBe(deadBefore + 1);
+      const verdict = await verify(orgId);
+      expect(verdict.valid).toBe(false);
+      expect(verdict.broken).toMatchObject({ reason: 'dead_lettered', sequence: 1 });
+      expect(verdict.records).toBe(2);
+      const readyz = await (await fetch(`http://127.0.0.1:${audit.opsPort}/readyz`)).json();
+      expect(readyz).toMatchObject({ ready: true, consumers: [{ name: 'audit-store', state: 'running', healthy: true }] });
     });
   });
 

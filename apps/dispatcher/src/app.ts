@@ -3,9 +3,9 @@ import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
-import { BatchingProducer, createKafka, ensureTopics, partitionCount, topicNames, waitForTopics } from '@hookline/kafka';
+import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
+import { deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { dispatcherEnv } from './config';
 import { migrations } from './db/migrations';
@@ -14,15 +14,15 @@ import { createEgressAgent } from './deliver/http-agent';
 import { DeliveryOwnership } from './deliver/ownership';
 import { AttemptRecorder } from './deliver/record';
 import { Sender } from './deliver/sender';
-import { startSenderConsumer, type RunningSenderConsumer } from './deliver/sender-consumer';
+import { startSenderConsumer } from './deliver/sender-consumer';
 import { Signers } from './deliver/sign';
 import { DeliveryTaskQueue } from './deliver/task-queue';
-import { startFanOut, type RunningFanOut } from './fan-out/fan-out-consumer';
+import { startFanOut } from './fan-out/fan-out-consumer';
 import { createDispatcherMetrics } from './metrics';
 import { OperationalEvents } from './operational/operational-events';
 import { FailingWebhooks } from './retry/failing-webhooks';
 import { RetryPoller } from './retry/retry-poller';
-import { deleteChangeFeedGroup, followWebhookChanges } from './routing/change-feed';
+import { ChangeFeed, deleteChangeFeedGroup } from './routing/change-feed';
 import { RoutingView } from './routing/routing-view';
 import { loadRoutingSnapshot } from './routing/snapshot';
 import { deliveryHandlers } from './rpc/deliveries';
@@ -38,6 +38,8 @@ export interface RunningDispatcher {
   opsPort: number;
   /** The in-memory routing view (tests wait on it). */
   routing: RoutingView;
+  /** Every Kafka consumer of the instance (health, and tests that simulate their loss). */
+  consumers: { changeFeed: RunningConsumer; fanOut: RunningConsumer; sender: RunningConsumer };
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,13 @@ export interface RunningDispatcher {
 export interface DispatcherOverrides {
   /** Resolves webhook host names at connect time (DNS-rebinding tests). */
   resolveHost?: HostResolver;
+}
+
+/** Waits for `work`, or `ms` at the most (the stop's deadline is shared by every step). */
+async function withDeadline(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 export const FAN_OUT_GROUP = 'dispatcher-fanout';
@@ -85,7 +94,18 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   // 2. The routing view: follow the change feed first, then take the snapshot (versions order them).
   const view = new RoutingView();
   const changeGroup = `${prefix}dispatcher-changes-${instanceId}`;
-  const changeFeed = await followWebhookChanges(kafka, view, { topic: topics.webhookChanges, groupId: changeGroup, logger });
+  const deadLetters = new DeadLetters(db.pool);
+  const stuckAfterMs = config.HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS * 1000;
+  const progressIntervalMs = config.HOOKLINE_CONSUMER_PROGRESS_MS;
+  const changeFeed = await ChangeFeed.follow(kafka, view, {
+    topic: topics.webhookChanges,
+    groupId: changeGroup,
+    logger,
+    metrics: metricsRegistry,
+    deadLetters,
+    checkIntervalMs: Math.min(progressIntervalMs, 500),
+    stuckAfterMs,
+  });
   const starting = new AbortController();
   await loadRoutingSnapshot(registry, view, logger, starting.signal);
 
@@ -105,23 +125,33 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   );
 
   // 4. Consumers: sender first (so fanned-out tasks find an owner), then fan-out; retries.
-  const senderConsumer: RunningSenderConsumer = await startSenderConsumer(kafka, sender, {
+  const senderConsumer = await startSenderConsumer(kafka, sender, {
     topic: topics.deliveries,
     groupId: `${prefix}${SENDER_GROUP}`,
     logger,
     metrics,
+    metricsRegistry,
+    deadLetters,
+    progressIntervalMs,
+    stuckAfterMs,
     ownership,
     requeue: (tasks) => queue.enqueue(tasks),
   });
   // The events topic is ingestion's: wait for it rather than race its creation.
   await waitForTopics(kafka, [topics.events]);
-  const fanOut: RunningFanOut = await startFanOut(kafka, { pool: db.pool, view, queue, sender }, { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics });
+  const fanOut = await startFanOut(
+    kafka,
+    { pool: db.pool, view, changeFeed, queue, sender },
+    { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics, metricsRegistry, deadLetters, progressIntervalMs, stuckAfterMs },
+  );
+  const consumers = [changeFeed.consumer, fanOut, senderConsumer];
   const retries = new RetryPoller(db.pool, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();
   const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
 
-  // 5. The deliveries API.
+  // 5. The deliveries API, and the operator's dead letters.
+  const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
   const server = await serve({
     name: 'dispatcher',
     logger,
@@ -130,26 +160,45 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     grpcPort: config.HOOKLINE_DISPATCHER_PORT,
     opsPort: config.HOOKLINE_DISPATCHER_OPS_PORT,
     metrics: metricsRegistry,
-    isReady: () => db.isHealthy(),
-    services: [bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }) })],
+    // Ready while the database answers and no consumer is stuck (a crashed one restarts; one
+    // that stays down or behind past the bound fails this, so an orchestrator restarts us).
+    isReady: async () => {
+      const health = consumersHealth(consumers);
+      const database = await db.isHealthy();
+      return { ready: database && health.healthy, database, consumers: health.consumers };
+    },
+    services: [
+      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }) }),
+      bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
+    ],
   });
 
   return {
     grpcPort: server.grpcPort,
     opsPort: server.opsPort,
     routing: view,
-    // Stop fetching → finish in-flight → flush records → commit → disconnect.
+    consumers: { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer },
+    // One deadline for the whole stop: stop fetching on every consumer → let in-flight work
+    // finish once → flush records → commit → disconnect. What is not durable by the deadline is
+    // replayed after a restart (at-least-once).
     stop: async () => {
+      const deadline = Date.now() + config.HOOKLINE_STOP_DEADLINE_MS;
+      const left = () => Math.max(0, deadline - Date.now());
       starting.abort();
       await server.close();
       failing.stop();
       await retries.stop();
-      await fanOut.stop();
-      await senderConsumer.stop();
-      await recorder.drain();
+      for (const consumer of consumers) consumer.pause();
+      ownership.setOwned([]);
+      await withDeadline(Promise.all([fanOut.idle(), senderConsumer.idle()]), left());
+      await sender.drain(left());
+      await withDeadline(recorder.drain(), left());
+      await Promise.all(consumers.map((consumer) => consumer.commit()));
+      await Promise.all(consumers.map((consumer) => consumer.close()));
+      sender.stop();
       await triggers.stop();
-      await changeFeed.stop();
       await deleteChangeFeedGroup(kafka, changeGroup);
+      await deadLetterApi.close();
       await producer.disconnect();
       await agent.close();
       registry.close();

@@ -1,4 +1,4 @@
-import { commonEnv, port, positiveInt, z } from '@hookline/config';
+import { commonEnv, consumerEnv, port, positiveInt, z } from '@hookline/config';
 
 /** Comma-separated positive seconds, e.g. `1,2,3`; empty = the platform default. */
 const secondsList = z
@@ -9,6 +9,7 @@ const secondsList = z
 
 export const dispatcherEnv = {
   ...commonEnv,
+  ...consumerEnv,
   HOOKLINE_DISPATCHER_PORT: port(50053),
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_DISPATCHER_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('dispatcher'),
@@ -27,6 +28,8 @@ export const dispatcherEnv = {
   HOOKLINE_DISABLE_FAILING_AFTER_SECONDS: positiveInt(5 * 24 * 3600),
   /** Non-public ranges webhooks may still reach (dev/test), e.g. 127.0.0.0/8. */
   HOOKLINE_EGRESS_ALLOW_CIDRS: z.string().default(''),
+  /** The whole of a stop (stop fetching, drain, commit, flush, disconnect); under the 15 s process grace. */
+  HOOKLINE_STOP_DEADLINE_MS: positiveInt(12_000, 600_000),
   /** Distinguishes instances (change-feed consumer group); defaults to host + pid. */
   HOOKLINE_DISPATCHER_INSTANCE_ID: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
 };

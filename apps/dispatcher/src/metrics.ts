@@ -10,6 +10,7 @@ export interface DispatcherMetrics {
   senderInFlight: Gauge;
   assignedPartitions: Gauge;
   fannedOut: Counter;
+  routingWaits: Counter;
 }
 
 export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
@@ -36,6 +37,11 @@ export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
       name: 'hookline_fanned_out_deliveries_total',
       help: 'First-attempt tasks created by fan-out, by route: "local" (handed to this instance\'s sender) or "topic" (produced to the deliveries topic)',
       labelNames: ['route'],
+      registers: [registry],
+    }),
+    routingWaits: new Counter({
+      name: 'hookline_fan_out_routing_waits_total',
+      help: 'Times the fan-out waited because the change feed could not show the routing view fresh',
       registers: [registry],
     }),
   };

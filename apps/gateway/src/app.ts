@@ -12,6 +12,7 @@ import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { FailedAuthentications } from './auth/failed-authentications';
 import { createBackendClients, loadGatewayTls } from './clients';
+import { deadLetterRoutes } from './dead-letters/dead-letter-routes';
 import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
@@ -22,6 +23,7 @@ import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
 import { RequestRateLimiter } from './http/rate-limit';
 import { requestId } from './http/request-id';
+import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { openApiRoutes } from './openapi/openapi-routes';
@@ -34,6 +36,7 @@ import { webhookRoutes } from './webhooks/webhook-routes';
  */
 export const apiRoutes: readonly RouteDefinition[] = [
   ...adminRoutes,
+  ...deadLetterRoutes,
   ...apiKeyRoutes,
   ...webhookRoutes,
   ...eventTypeRoutes,
@@ -77,6 +80,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
+  app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());

@@ -1,5 +1,5 @@
 import { createGrpcClient, loadTlsIdentity, type GrpcClient, type TlsIdentity } from '@hookline/grpc';
-import { auditV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
+import { auditV1, deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import type { GatewayConfig } from './config';
 
 /** One gRPC client per backing service; every call carries a deadline. */
@@ -8,6 +8,8 @@ export interface BackendClients {
   ingestion: GrpcClient<typeof ingestionV1.IngestionServiceService>;
   dispatcher: GrpcClient<typeof dispatcherV1.DispatcherServiceService>;
   audit: GrpcClient<typeof auditV1.AuditServiceService>;
+  /** Every consuming service's dead letters (operator endpoints). */
+  deadLetters: Record<'dispatcher' | 'ingestion' | 'audit', GrpcClient<typeof deadlettersV1.DeadLetterServiceService>>;
   addresses: Record<'registry' | 'ingestion' | 'dispatcher' | 'audit', string>;
   /** The gateway's mutual-TLS identity (health checks use it too). */
   tls: TlsIdentity;
@@ -30,10 +32,16 @@ export function createBackendClients(config: GatewayConfig, tls: TlsIdentity = l
     dispatcher: createGrpcClient(dispatcherV1.DispatcherServiceService, addresses.dispatcher, { tls, peerName: 'dispatcher' }),
     audit: createGrpcClient(auditV1.AuditServiceService, addresses.audit, { tls, peerName: 'audit' }),
   };
+  const deadLetters = {
+    dispatcher: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.dispatcher, { tls, peerName: 'dispatcher' }),
+    ingestion: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.ingestion, { tls, peerName: 'ingestion' }),
+    audit: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.audit, { tls, peerName: 'audit' }),
+  };
   return {
     ...clients,
+    deadLetters,
     addresses,
     tls,
-    close: () => Object.values(clients).forEach((client) => client.close()),
+    close: () => [...Object.values(clients), ...Object.values(deadLetters)].forEach((client) => client.close()),
   };
 }

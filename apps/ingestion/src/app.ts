@@ -1,9 +1,9 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
-import { BatchingProducer, createKafka, ensureTopics, topicNames } from '@hookline/kafka';
+import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { ingestionV1, registryV1 } from '@hookline/proto';
+import { deadlettersV1, ingestionV1, registryV1 } from '@hookline/proto';
 import { Counter, createMetricsRegistry } from '@hookline/telemetry';
 import { startArchiveConsumer } from './archive/archive-consumer';
 import { scheduleRetention } from './archive/retention-job';
@@ -61,12 +61,18 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   await ensureTopics(kafka, [{ topic: topics.events, numPartitions: config.HOOKLINE_EVENTS_TOPIC_PARTITIONS }]);
   const producer = new BatchingProducer(kafka);
   await producer.connect();
+  const deadLetters = new DeadLetters(db.pool);
+  const deadLetterApi = deadLetterHandlers('ingestion', deadLetters, kafka);
   const archiveConsumer = await startArchiveConsumer({
     kafka,
     topic: topics.events,
     groupId: `${config.HOOKLINE_TOPIC_PREFIX}ingestion-archive`,
     archive,
     logger,
+    metrics,
+    deadLetters,
+    progressIntervalMs: config.HOOKLINE_CONSUMER_PROGRESS_MS,
+    stuckAfterMs: config.HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS * 1000,
     onArchived: (count) => archived.inc(count),
   });
   const retention = scheduleRetention({
@@ -101,8 +107,15 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
     grpcPort: config.HOOKLINE_INGESTION_PORT,
     opsPort: config.HOOKLINE_INGESTION_OPS_PORT,
     metrics,
-    isReady: () => db.isHealthy(),
-    services: [bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive) })],
+    isReady: async () => {
+      const health = consumersHealth([archiveConsumer]);
+      const database = await db.isHealthy();
+      return { ready: database && health.healthy, database, consumers: health.consumers };
+    },
+    services: [
+      bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive) }),
+      bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
+    ],
   });
   return {
     grpcPort: server.grpcPort,
@@ -112,6 +125,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
       catalog.stop();
       retention.stop();
       await archiveConsumer.stop();
+      await deadLetterApi.close();
       await producer.disconnect();
       registry.close();
       await db.close();

@@ -50,3 +50,11 @@ export const commonEnv = {
   OTEL_SDK_DISABLED: booleanFlag(true),
   ...trustEnv,
 };
+
+/** Every service that consumes Kafka: how its consumers report lag and when they count as stuck. */
+export const consumerEnv = {
+  /** How often each consumer's lag is checked (ms); the dispatcher's change feed is checked at least every 500 ms. */
+  HOOKLINE_CONSUMER_PROGRESS_MS: positiveInt(5_000, 60_000),
+  /** A consumer with lag that has not moved (or that is not running) for this long fails /readyz. */
+  HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS: positiveInt(120, 86_400),
+};

@@ -1,5 +1,5 @@
 import type { Logger } from '@hookline/logging';
-import { startOpsServer, type Registry } from '@hookline/telemetry';
+import { isReadyNow, startOpsServer, type Readiness, type Registry } from '@hookline/telemetry';
 import { startGrpcServer, type GrpcServiceBinding } from './server';
 import type { TlsIdentity } from './trust/tls-identity';
 
@@ -14,8 +14,8 @@ export interface ServeOptions {
   tls: TlsIdentity;
   services: GrpcServiceBinding[];
   metrics: Registry;
-  /** Both gRPC health and HTTP /readyz report this. */
-  isReady: () => Promise<boolean>;
+  /** Both gRPC health and HTTP /readyz report this (/readyz with its details). */
+  isReady: () => Promise<Readiness>;
 }
 
 export interface ServingService {
@@ -28,7 +28,7 @@ export interface ServingService {
 /** A service's two listeners: gRPC (its API + grpc.health.v1) and HTTP ops (/healthz, /readyz, /metrics). */
 export async function serve(options: ServeOptions): Promise<ServingService> {
   const grpc = await startGrpcServer(
-    { name: options.name, logger: options.logger, services: options.services, tls: options.tls, isHealthy: options.isReady },
+    { name: options.name, logger: options.logger, services: options.services, tls: options.tls, isHealthy: async () => isReadyNow(await options.isReady()) },
     options.grpcPort,
     options.host,
   );

@@ -1,8 +1,14 @@
-export type { Batch, Kafka, KafkaMessage } from 'kafkajs';
+export type { Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 export { KafkaJSError } from 'kafkajs';
 export * from './client';
 export * from './topics';
 export * from './trace-headers';
 export * from './producer';
 export * from './consumer';
+export * from './consumer-metrics';
+export * from './consumer-progress';
+export * from './dead-letters';
+export * from './offset-tracker';
+export * from './poison';
 export * from './partitions';
+export * from './dead-letter-service';

@@ -1,9 +1,11 @@
 import { createLogger } from '@hookline/logging';
+import { createMetricsRegistry } from '@hookline/telemetry';
 import { eventsV1 } from '@hookline/proto';
 import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@hookline/testing';
-import { BatchingProducer, createKafka, ensureTopics, headerValue, partitionCount, partitionForKey, startBatchConsumer, topicNames, traceHeaders } from './index';
+import { BatchingProducer, createKafka, ensureTopics, headerValue, partitionCount, partitionForKey, startConsumer, topicNames, traceHeaders } from './index';
 
 const logger = createLogger('kafka-test', 'silent');
+const metrics = createMetricsRegistry('kafka-test');
 
 describe('libs/kafka against the real broker', () => {
   const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'kafka-test', logger });
@@ -33,18 +35,19 @@ describe('libs/kafka against the real broker', () => {
     await producer.send(topic, [{ key: event.orgId, value: Buffer.from(eventsV1.Event.encode(event).finish()), headers: traceHeaders(traceparent) as Record<string, string> }]);
 
     const received: { event: eventsV1.Event; key: string; traceparent?: string }[] = [];
-    const consumer = await startBatchConsumer(kafka, {
+    const consumer = await startConsumer(kafka, {
+      name: 'reader',
       groupId: `${topic}.reader`,
-      topics: [topic],
+      topic,
       logger,
-      eachBatch: async (batch, { resolveOffset }) => {
-        for (const message of batch.messages) {
+      metrics,
+      handle: async (messages) => {
+        for (const message of messages) {
           received.push({
             event: eventsV1.Event.decode(message.value!),
             key: message.key!.toString(),
             traceparent: headerValue(message.headers, 'traceparent'),
           });
-          resolveOffset(message.offset);
         }
       },
     });
@@ -53,7 +56,7 @@ describe('libs/kafka against the real broker', () => {
     expect(received[0]).toEqual({ event, key: 'org_1', traceparent });
   });
 
-  it('a consumer stopped mid-batch resumes after the last resolved offset: no loss, no skip', async () => {
+  it('a consumer stopped mid-batch resumes after the last completed offset: no loss, no skip', async () => {
     const resumeTopic = topicNames(uniqueTopicPrefix()).deliveries;
     await ensureTopics(kafka, [{ topic: resumeTopic, numPartitions: 1 }]);
     await producer.send(
@@ -62,23 +65,25 @@ describe('libs/kafka against the real broker', () => {
     );
     const groupId = `${resumeTopic}.group`;
 
-    // First consumer: handles 0..4 of the batch, then stops without resolving the rest.
+    // First consumer: completes 0..4 one at a time, then holds 5 and stops before it completes.
     const first: string[] = [];
     let stopping = false;
-    const firstConsumer = await startBatchConsumer(kafka, {
+    const firstConsumer = await startConsumer(kafka, {
+      name: 'first',
       groupId,
-      topics: [resumeTopic],
+      topic: resumeTopic,
       logger,
-      eachBatch: async (batch, { resolveOffset }) => {
-        if (stopping) return;
-        for (const message of batch.messages) {
-          if (first.length === 5) {
-            stopping = true;
-            return;
-          }
-          first.push(message.value!.toString());
-          resolveOffset(message.offset);
+      metrics,
+      chunkSize: 1,
+      completion: 'claimed',
+      handle: async ([message], { claim }) => {
+        if (first.length === 5) {
+          stopping = true;
+          claim(message.offset); // handed out, never completed
+          return;
         }
+        first.push(message.value!.toString());
+        claim(message.offset)();
       },
     });
     await waitFor(() => stopping, { message: 'the first consumer to handle five messages' });
@@ -87,15 +92,14 @@ describe('libs/kafka against the real broker', () => {
 
     // Second consumer in the same group picks up exactly where the first left off.
     const second: string[] = [];
-    const secondConsumer = await startBatchConsumer(kafka, {
+    const secondConsumer = await startConsumer(kafka, {
+      name: 'second',
       groupId,
-      topics: [resumeTopic],
+      topic: resumeTopic,
       logger,
-      eachBatch: async (batch, { resolveOffset }) => {
-        for (const message of batch.messages) {
-          second.push(message.value!.toString());
-          resolveOffset(message.offset);
-        }
+      metrics,
+      handle: async (messages) => {
+        for (const message of messages) second.push(message.value!.toString());
       },
     });
     await waitFor(() => second.length >= 5, { message: 'the second consumer to read the rest' });
@@ -111,15 +115,15 @@ describe('libs/kafka against the real broker', () => {
     await producer.send(keyedTopic, keys.map((key) => ({ key, value: Buffer.from(key) })));
 
     const landed = new Map<string, number>();
-    const consumer = await startBatchConsumer(kafka, {
+    const consumer = await startConsumer(kafka, {
+      name: 'keyed',
       groupId: `${keyedTopic}.reader`,
-      topics: [keyedTopic],
+      topic: keyedTopic,
       logger,
-      eachBatch: async (batch, { resolveOffset }) => {
-        for (const message of batch.messages) {
-          landed.set(message.key!.toString(), batch.partition);
-          resolveOffset(message.offset);
-        }
+      metrics,
+      partitionsConsumedConcurrently: 4,
+      handle: async (messages, { partition }) => {
+        for (const message of messages) landed.set(message.key!.toString(), partition);
       },
     });
     await waitFor(() => landed.size === keys.length, { message: 'every keyed message to be consumed' });

@@ -2,6 +2,7 @@
 export * as healthV1 from './gen/grpc/health/v1/health';
 export * as auditV1 from './gen/hookline/audit/v1/audit';
 export * as commonV1 from './gen/hookline/common/v1/common';
+export * as deadlettersV1 from './gen/hookline/deadletters/v1/dead_letters';
 export * as dispatcherV1 from './gen/hookline/dispatcher/v1/dispatcher';
 export * as eventsV1 from './gen/hookline/events/v1/messages';
 export * as ingestionV1 from './gen/hookline/ingestion/v1/ingestion';

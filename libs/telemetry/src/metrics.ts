@@ -6,6 +6,7 @@ export { Counter, Gauge, Histogram, Registry };
 export function createMetricsRegistry(service: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  // One prefix for every series a service exports, Node's own included.
+  collectDefaultMetrics({ register: registry, prefix: 'hookline_' });
   return registry;
 }

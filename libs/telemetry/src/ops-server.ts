@@ -5,8 +5,15 @@ export interface OpsServerOptions {
   port: number;
   host?: string;
   metrics: Registry;
-  /** Readiness: every dependency the service needs answers. */
-  isReady: () => Promise<boolean>;
+  /** Readiness: every dependency the service needs answers (with details for /readyz). */
+  isReady: () => Promise<Readiness>;
+}
+
+/** `true`/`false`, or an object whose `ready` decides and whose other fields /readyz shows. */
+export type Readiness = boolean | ({ ready: boolean } & Record<string, unknown>);
+
+export function isReadyNow(readiness: Readiness): boolean {
+  return typeof readiness === 'boolean' ? readiness : readiness.ready;
 }
 
 export interface RunningOpsServer {
@@ -22,7 +29,10 @@ export async function startOpsServer(options: OpsServerOptions): Promise<Running
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     } else if (path === '/readyz') {
       options.isReady().then(
-        (ready) => res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready })),
+        (readiness) => {
+          const body = typeof readiness === 'boolean' ? { ready: readiness } : readiness;
+          res.writeHead(body.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        },
         () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ready":false}'),
       );
     } else if (path === '/metrics') {

@@ -1,4 +1,5 @@
 import { Migration } from '@hookline/db';
+import { DEAD_LETTER_TABLE_SQL } from '@hookline/kafka';
 
 /**
  * Append-only storage: records keyed by (org, sequence), unique on record id; a trigger refuses
@@ -85,4 +86,14 @@ export class CreateAuditRecords extends Migration {
   }
 }
 
-export const auditMigrations = [{ name: '0001-audit-records', class: CreateAuditRecords }];
+/** Audit records that could not be stored (each leaves a gap entry in its org's chain). */
+class CreateDeadLetters extends Migration {
+  async up(): Promise<void> {
+    this.addSql(DEAD_LETTER_TABLE_SQL);
+  }
+}
+
+export const auditMigrations = [
+  { name: '0001-audit-records', class: CreateAuditRecords },
+  { name: '0002-dead-letters', class: CreateDeadLetters },
+];

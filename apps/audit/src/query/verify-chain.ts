@@ -3,6 +3,7 @@ import type { ChainHead } from '../chain/audit-entry';
 import { ChainWalk, type ChainBreak } from '../chain/chain-walk';
 import { GENESIS_HASH } from '../chain/record-hash';
 import { rowToEntry, SELECT_RECORD, type RecordRow } from '../db/record-rows';
+import { GAP_KIND } from '../store/audit-dead-letters';
 import { checkpointSignatureValid } from '../retention/checkpoint-signature';
 
 export interface ChainVerdict {
@@ -64,6 +65,8 @@ async function walk(client: PoolClient, orgId: string, checkpointKey: string | u
   });
   const last = upTo ?? Number.MAX_SAFE_INTEGER;
   let after = start.sequence;
+  // A record that could not be stored left a gap entry: the chain is intact but not complete.
+  let gap: ChainBreak | undefined;
   for (;;) {
     const { rows } = await client.query<RecordRow>(
       `${SELECT_RECORD} where org_id = $1 and sequence > $2 and sequence <= $3 order by sequence limit ${PAGE}`,
@@ -72,11 +75,22 @@ async function walk(client: PoolClient, orgId: string, checkpointKey: string | u
     for (const row of rows) {
       const broken = await chain.check(rowToEntry(row));
       if (broken) return { valid: false, records: chain.records, head: recordedHead, checkpointSequence: start.sequence, broken };
+      if (!gap && row.kind === GAP_KIND) {
+        gap = {
+          sequence: Number(row.sequence),
+          id: row.id,
+          reason: 'dead_lettered',
+          message: `an audit record (${row.resource_id}) could not be stored and is held in the dead letters; the chain is missing it here`,
+          expectedSequence: Number(row.sequence),
+        };
+      }
     }
     if (rows.length < PAGE) break;
     after = Number(rows[rows.length - 1].sequence);
   }
   const broken = upTo === undefined ? chain.finish(recordedHead) : null;
   if (broken) return { valid: false, records: chain.records, head: recordedHead, checkpointSequence: start.sequence, broken };
+  // Retention (`upTo`) may prune past a gap; a full verification names it.
+  if (gap && upTo === undefined) return { valid: false, records: chain.records, head: chain.head, checkpointSequence: start.sequence, broken: gap };
   return { valid: true, records: chain.records, head: chain.head, checkpointSequence: start.sequence };
 }

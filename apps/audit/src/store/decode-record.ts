@@ -3,17 +3,31 @@ import { eventsV1 } from '@hookline/proto';
 import type { AuditEntry } from '../chain/audit-entry';
 
 /**
+ * Characters PostgreSQL refuses in text (NUL): a record carrying one is still stored, with the
+ * character written as its JSON escape, so no readable record is ever dropped.
+ */
+const UNSTORABLE = /\0/g;
+
+export function escapeUnstorable(text: string): string {
+  return text.includes('\0') ? text.replace(UNSTORABLE, '\\u0000') : text;
+}
+
+/**
  * Turns one Kafka message value into an entry, or null when it is not a readable AuditRecord.
- * Time is normalised to millisecond ISO form so the hashed text survives timestamptz unchanged.
+ * Time is normalised to millisecond ISO form so the hashed text survives timestamptz unchanged;
+ * string fields are escaped where PostgreSQL would refuse them (see `escapeUnstorable`).
  */
 export function decodeAuditRecord(value: Buffer | null, receivedAt: Date): AuditEntry | null {
   if (!value || value.length === 0) return null;
-  let record: eventsV1.AuditRecord;
+  let decoded: eventsV1.AuditRecord;
   try {
-    record = eventsV1.AuditRecord.decode(value);
+    decoded = eventsV1.AuditRecord.decode(value);
   } catch {
     return null;
   }
+  const record = Object.fromEntries(
+    Object.entries(decoded).map(([field, fieldValue]) => [field, typeof fieldValue === 'string' ? escapeUnstorable(fieldValue) : fieldValue]),
+  ) as eventsV1.AuditRecord;
   const parsed = record.time ? new Date(record.time) : receivedAt;
   const time = Number.isNaN(parsed.getTime()) ? receivedAt : parsed;
   return {

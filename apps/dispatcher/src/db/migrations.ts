@@ -1,4 +1,5 @@
 import { Migration, type MigrationEntry } from '@hookline/db';
+import { DEAD_LETTER_TABLE_SQL } from '@hookline/kafka';
 
 /** Deliveries (one per event × webhook), their attempts, and per-webhook health. */
 class CreateDeliveries extends Migration {
@@ -88,7 +89,15 @@ class SlimDeliveries extends Migration {
   }
 }
 
+/** Records a consumer can never process (DESIGN §1: listable and replayable by the operator). */
+class CreateDeadLetters extends Migration {
+  async up(): Promise<void> {
+    this.addSql(DEAD_LETTER_TABLE_SQL);
+  }
+}
+
 export const migrations: MigrationEntry[] = [
   { name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries },
   { name: 'Migration20261125000000SlimDeliveries', class: SlimDeliveries },
+  { name: 'Migration20261129000000DeadLetters', class: CreateDeadLetters },
 ];

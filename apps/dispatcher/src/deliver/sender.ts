@@ -59,6 +59,7 @@ export class Sender {
   private readonly lanes = new Map<string, WebhookLane>();
   private held = 0;
   private readonly drained: (() => void)[] = [];
+  private readonly roomWaiters: (() => void)[] = [];
 
   constructor(
     private readonly deps: SenderDeps,
@@ -79,6 +80,12 @@ export class Sender {
 
   get full(): boolean {
     return this.held >= this.options.maxInFlight;
+  }
+
+  /** Resolves once the sender takes more work (back-pressure without polling). */
+  room(): Promise<void> {
+    if (!this.full) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
   /**
@@ -150,6 +157,7 @@ export class Sender {
     this.held -= count;
     this.metrics.senderInFlight.set(this.held);
     if (this.held === 0) this.drained.splice(0).forEach((resolve) => resolve());
+    if (!this.full) this.roomWaiters.splice(0).forEach((resolve) => resolve());
   }
 
   /** The task's outcome is durable (or it was never attempted and needs no record). */

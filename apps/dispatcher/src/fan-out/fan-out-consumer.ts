@@ -1,14 +1,15 @@
-import { headerValue, KafkaJSError, type Kafka, type KafkaMessage } from '@hookline/kafka';
+import { headerValue, PoisonRecordError, startConsumer, type ConsumerContext, type DeadLetterSink, type Kafka, type KafkaMessage, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
+import type { Registry } from '@hookline/telemetry';
 import type { Pool } from 'pg';
 import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-rows';
-import { commitPeriodically, TopicOffsets, type PartitionOffsets } from '../deliver/offset-tracker';
 import { envelopeJson } from '../deliver/prepare';
 import type { Sender } from '../deliver/sender';
 import type { DeliveryTaskQueue } from '../deliver/task-queue';
 import { newId } from '../ids';
 import type { DispatcherMetrics } from '../metrics';
+import type { ChangeFeed } from '../routing/change-feed';
 import type { RoutingView } from '../routing/routing-view';
 import { matchWebhooks } from './match';
 
@@ -17,18 +18,19 @@ export interface FanOutOptions {
   groupId: string;
   logger: Logger;
   metrics: DispatcherMetrics;
+  metricsRegistry: Registry;
+  deadLetters: DeadLetterSink;
+  progressIntervalMs: number;
+  stuckAfterMs: number;
 }
 
 export interface FanOutDeps {
   pool: Pool;
   view: RoutingView;
+  /** Proves the view fresh before an event is routed on it. */
+  changeFeed: Pick<ChangeFeed, 'isFreshFor' | 'nextCheck'>;
   queue: DeliveryTaskQueue;
   sender: Sender;
-}
-
-export interface RunningFanOut {
-  /** Stop fetching, let in-process deliveries record, commit, disconnect. */
-  stop(): Promise<void>;
 }
 
 /**
@@ -37,8 +39,6 @@ export interface RunningFanOut {
  * handled in slices.
  */
 const SLICE_DELIVERIES = 2_000;
-/** Bounded, like the sender's own stop: what is not recorded by then is replayed after a restart. */
-const STOP_GRACE_MS = 5_000;
 
 /**
  * Events in, deliveries out. Per slice of a fetched batch: match every event against the
@@ -48,30 +48,14 @@ const STOP_GRACE_MS = 5_000;
  * durable and its in-process tasks are recorded, so a crash replays the event and the replay
  * finds the undelivered deliveries again (autoCommit off, explicit commits). While the sender
  * is full the fan-out waits: back-pressure reaches the events topic instead of moving the
- * backlog onto the deliveries topic.
+ * backlog onto the deliveries topic. Events are routed only on a view the change feed shows
+ * to be fresh (see ChangeFeed.isFreshFor).
  */
-export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOutOptions): Promise<RunningFanOut> {
-  const offsets = new TopicOffsets(options.topic);
-  let assigned: number[] = [];
-
-  const consumer = kafka.consumer({
-    groupId: options.groupId,
-    maxWaitTimeInMs: 500,
-    sessionTimeout: 10_000,
-    heartbeatInterval: 1_000,
-    rebalanceTimeout: 10_000,
-    maxBytesPerPartition: 4 * 1024 * 1024,
-    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 2_000 },
-  });
-  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-    const now = payload.memberAssignment[options.topic] ?? [];
-    for (const partition of assigned) if (!now.includes(partition)) offsets.forget(partition);
-    assigned = now;
-  });
-
+export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOutOptions): Promise<RunningConsumer> {
   /** Creates a slice's deliveries; hands over or produces their tasks; returns when all are on their way. */
-  const fanOutSlice = async (messages: KafkaMessage[], tracker: PartitionOffsets) => {
-    const rows = deliveriesFor(messages, deps.view, options.logger);
+  const fanOutSlice = async (messages: KafkaMessage[], context: ConsumerContext) => {
+    const { rows, unusable } = deliveriesFor(messages, deps.view);
+    for (const { message, error } of unusable) await context.deadLetter(message, error);
     const created = await upsertDeliveries(deps.pool, rows);
     // Re-enqueue only what is not already handled: a replay must not resend delivered ones,
     // nor jump a retry scheduled for later.
@@ -94,70 +78,48 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     if (local.length > 0) options.metrics.fannedOut.inc({ route: 'local' }, local.length);
 
     // From here nothing can fail: the slice's offset completes when its last local task is recorded.
-    const last = messages[messages.length - 1].offset;
-    tracker.begin(last);
+    const complete = context.claim(messages[messages.length - 1].offset);
     let pending = local.length + 1;
     const settle = () => {
-      if (--pending > 0) return;
-      tracker.complete(last);
+      if (--pending === 0) complete();
     };
     for (const { task, partition } of local) deps.sender.enqueue({ task, partition, local: true, done: settle });
     settle();
   };
 
-  const commits = commitPeriodically(consumer, offsets, options.logger);
-
-  await consumer.connect();
-  await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
+  return startConsumer(kafka, {
+    name: 'fan-out',
+    groupId: options.groupId,
+    topic: options.topic,
+    logger: options.logger,
+    metrics: options.metricsRegistry,
+    deadLetters: options.deadLetters,
+    progressIntervalMs: options.progressIntervalMs,
+    stuckAfterMs: options.stuckAfterMs,
     partitionsConsumedConcurrently: 4,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-      const tracker = offsets.of(batch.partition);
-      // Offsets handed out already (a refetch after a rejoin) are on their way.
-      const messages = batch.messages.filter((message) => !tracker.seen(message.offset));
-      try {
-        let start = 0;
-        while (start < messages.length) {
-          if (!isRunning() || isStale()) return;
-          let end = start;
-          let deliveries = 0;
-          while (end < messages.length && deliveries < SLICE_DELIVERIES) deliveries += fanOutWidth(messages[end++], deps.view);
-          const slice = messages.slice(start, end);
-          // A full sender: wait for room rather than spill onto the topic — the events are
-          // durable where they are, and an in-process hand-over costs less than a round trip.
-          while (deps.sender.full) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            await heartbeat();
-            if (!isRunning() || isStale()) return;
-          }
-          await fanOutSlice(slice, tracker);
-          // Moves the fetch position only; the commit follows the slice's completion.
-          resolveOffset(slice[slice.length - 1].offset);
-          await heartbeat();
-          start = end;
-        }
-        // Everything fetched is on its way (or was already): fetch what follows.
-        if (batch.messages.length > 0 && isRunning() && !isStale()) resolveOffset(batch.messages[batch.messages.length - 1].offset);
-      } catch (error) {
-        // kafkajs stops a consumer for good on an error it deems non-retriable (any plain
-        // Error): mark it retriable so the batch is fetched again from its last resolved offset.
-        options.logger.error({ err: error, partition: batch.partition }, 'fan-out batch failed; retrying');
-        throw error instanceof KafkaJSError ? error : new KafkaJSError(error as Error, { retriable: true });
+    completion: 'claimed',
+    handle: async (messages, context) => {
+      // Never route on a view not shown to be fresh: an event matching no webhook is skipped for
+      // good, so while the change feed is down or behind, the fan-out waits (delay, never drop).
+      const newest = Math.max(...messages.map((message) => Number(message.timestamp)));
+      while (!deps.changeFeed.isFreshFor(newest)) {
+        options.metrics.routingWaits.inc();
+        await context.until(deps.changeFeed.nextCheck());
+      }
+      let start = 0;
+      while (start < messages.length) {
+        let end = start;
+        let deliveries = 0;
+        while (end < messages.length && deliveries < SLICE_DELIVERIES) deliveries += fanOutWidth(messages[end++], deps.view);
+        // A full sender: wait for room rather than spill onto the topic — the events are
+        // durable where they are, and an in-process hand-over costs less than a round trip.
+        await context.until(deps.sender.room());
+        await fanOutSlice(messages.slice(start, end), context);
+        await context.heartbeat();
+        start = end;
       }
     },
   });
-
-  return {
-    async stop() {
-      await consumer.stop();
-      // Its in-process tasks are recorded (or the grace is over): commit what completed.
-      await deps.sender.drain(STOP_GRACE_MS);
-      await commits.finish();
-      await consumer.disconnect();
-    },
-  };
 }
 
 /** How many webhooks an org has: the most deliveries one of its events can fan out to. */
@@ -166,15 +128,22 @@ function fanOutWidth(message: KafkaMessage, view: RoutingView): number {
   return Math.max(1, orgId ? view.webhookCount(orgId) : 1);
 }
 
-function deliveriesFor(messages: KafkaMessage[], view: RoutingView, logger: Logger): NewDelivery[] {
+/** Deliveries of the messages' events, and the messages that can never become any (poison). */
+function deliveriesFor(messages: KafkaMessage[], view: RoutingView): { rows: NewDelivery[]; unusable: { message: KafkaMessage; error: PoisonRecordError }[] } {
   const rows = new Map<string, NewDelivery>();
+  const unusable: { message: KafkaMessage; error: PoisonRecordError }[] = [];
   for (const message of messages) {
     if (!message.value || message.value.length === 0) continue;
     let event: eventsV1.Event;
     try {
       event = eventsV1.Event.decode(message.value);
     } catch (error) {
-      logger.error({ err: error, offset: message.offset }, 'undecodable event skipped');
+      unusable.push({ message, error: new PoisonRecordError('undecodable event', { cause: error }) });
+      continue;
+    }
+    // Ingestion never accepts these; a delivery row could not hold them.
+    if (!event.id || [event.id, event.orgId, event.type].some((text) => text.includes('\0'))) {
+      unusable.push({ message, error: new PoisonRecordError(`invalid event ${JSON.stringify(event.id)}`) });
       continue;
     }
     const webhooks = matchWebhooks(view, event);
@@ -197,5 +166,5 @@ function deliveriesFor(messages: KafkaMessage[], view: RoutingView, logger: Logg
       });
     }
   }
-  return [...rows.values()];
+  return { rows: [...rows.values()], unusable };
 }

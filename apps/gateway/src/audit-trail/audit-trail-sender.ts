@@ -46,15 +46,15 @@ export class AuditTrailSender {
     this.batchSize = options.batchSize ?? 1_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
     const registers = [options.metrics];
-    this.sent = new Counter({ name: 'gateway_audit_records_sent_total', help: 'Access audit records acknowledged by Kafka', registers });
+    this.sent = new Counter({ name: 'hookline_gateway_audit_records_sent_total', help: 'Access audit records acknowledged by Kafka', registers });
     this.unsent = new Counter({
-      name: 'gateway_audit_records_unsent_total',
+      name: 'hookline_gateway_audit_records_unsent_total',
       help: 'Access audit records a produce attempt failed to send (they stay queued and are retried)',
       registers,
     });
-    this.dropped = new Counter({ name: 'gateway_audit_records_dropped_total', help: 'Access audit records dropped because the retry buffer was full', registers });
+    this.dropped = new Counter({ name: 'hookline_gateway_audit_records_dropped_total', help: 'Access audit records dropped because the retry buffer was full', registers });
     const buffer = this.buffer;
-    new Gauge({ name: 'gateway_audit_records_queued', help: 'Access audit records waiting to be sent', registers, collect() { this.set(buffer.size); } });
+    new Gauge({ name: 'hookline_gateway_audit_records_queued', help: 'Access audit records waiting to be sent', registers, collect() { this.set(buffer.size); } });
   }
 
   /** Queues a record; never blocks and never throws. */

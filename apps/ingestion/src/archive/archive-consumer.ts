@@ -1,5 +1,6 @@
-import { startBatchConsumer, type Kafka, type RunningConsumer } from '@hookline/kafka';
+import { PoisonRecordError, startConsumer, type DeadLetterSink, type Kafka, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
+import type { Registry } from '@hookline/telemetry';
 import type { EventArchive } from '../db/event-archive';
 import type { Event } from '../events/event';
 import { decodeEventMessage } from '../events/event-message';
@@ -13,37 +14,41 @@ export interface ArchiveConsumerOptions {
   groupId: string;
   archive: EventArchive;
   logger: Logger;
+  metrics: Registry;
+  deadLetters: DeadLetterSink;
+  progressIntervalMs?: number;
+  stuckAfterMs?: number;
   onArchived?: (count: number) => void;
 }
 
 /**
  * Copies the events topic into PostgreSQL: batched inserts, idempotent on the event id, and
- * offsets resolved only after the rows are committed, so a crash replays rather than loses.
+ * offsets completed only after the rows are committed, so a crash replays rather than loses.
+ * An undecodable message, or an event the database refuses, is dead-lettered.
  */
 export function startArchiveConsumer(options: ArchiveConsumerOptions): Promise<RunningConsumer> {
-  return startBatchConsumer(options.kafka, {
+  return startConsumer(options.kafka, {
+    name: 'event-archive',
     groupId: options.groupId,
-    topics: [options.topic],
+    topic: options.topic,
     logger: options.logger,
-    maxWaitTimeInMs: 500,
-    eachBatch: async (batch, { resolveOffset, heartbeat, isRunning, isStale }) => {
-      for (let start = 0; start < batch.messages.length; start += INSERT_CHUNK) {
-        if (!isRunning() || isStale()) return;
-        const chunk = batch.messages.slice(start, start + INSERT_CHUNK);
-        const events: Event[] = [];
-        for (const message of chunk) {
-          try {
-            if (message.value) events.push(decodeEventMessage(message.value));
-          } catch (error) {
-            // A message that is not an Event cannot become one by retrying: skip it, loudly.
-            options.logger.error({ err: error, partition: batch.partition, offset: message.offset }, 'undecodable event skipped');
-          }
+    metrics: options.metrics,
+    deadLetters: options.deadLetters,
+    progressIntervalMs: options.progressIntervalMs,
+    stuckAfterMs: options.stuckAfterMs,
+    chunkSize: INSERT_CHUNK,
+    handle: async (messages, { deadLetter }) => {
+      const events: Event[] = [];
+      for (const message of messages) {
+        if (!message.value) continue;
+        try {
+          events.push(decodeEventMessage(message.value));
+        } catch (error) {
+          await deadLetter(message, new PoisonRecordError('undecodable event', { cause: error }));
         }
-        await options.archive.insert(events);
-        resolveOffset(chunk[chunk.length - 1].offset);
-        options.onArchived?.(events.length);
-        await heartbeat();
       }
+      await options.archive.insert(events);
+      options.onArchived?.(events.length);
     },
   });
 }

@@ -1,5 +1,6 @@
-import { createKafka, headerValue, startBatchConsumer, type KafkaMessage, type RunningConsumer } from '@hookline/kafka';
+import { createKafka, headerValue, startConsumer, type KafkaMessage, type RunningConsumer } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
+import { createMetricsRegistry } from '@hookline/telemetry';
 
 /** Watches a topic from its beginning: every message, and the exact count of stored messages. */
 export interface TopicProbe {
@@ -16,17 +17,14 @@ export async function startTopicProbe(brokers: string, topic: string): Promise<T
   const admin = kafka.admin();
   await admin.connect();
   const messages: KafkaMessage[] = [];
-  const consumer: RunningConsumer = await startBatchConsumer(kafka, {
+  const consumer: RunningConsumer = await startConsumer(kafka, {
+    name: 'topic-probe',
     groupId: `probe-${topic}-${Date.now()}`,
-    topics: [topic],
+    topic,
     logger,
+    metrics: createMetricsRegistry('topic-probe'),
     maxWaitTimeInMs: 20,
-    eachBatch: async (batch, { resolveOffset }) => {
-      for (const message of batch.messages) {
-        messages.push(message);
-        resolveOffset(message.offset);
-      }
-    },
+    handle: async (batch) => void messages.push(...batch),
   });
   return {
     messages,

@@ -1,5 +1,6 @@
-import { createKafka, startBatchConsumer, topicNames, type RunningConsumer } from '@hookline/kafka';
+import { createKafka, startConsumer, topicNames, type RunningConsumer } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
+import { createMetricsRegistry } from '@hookline/telemetry';
 import { eventsV1 } from '@hookline/proto';
 import { uniqueSuffix, waitFor } from '@hookline/testing';
 import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
@@ -11,7 +12,7 @@ interface Received<T> {
 
 describe('outbox relay to Kafka', () => {
   let t: TestRegistry;
-  let consumer: RunningConsumer;
+  const consumers: RunningConsumer[] = [];
   const changes: Received<eventsV1.WebhookChange>[] = [];
   const audits: Received<eventsV1.AuditRecord>[] = [];
 
@@ -19,22 +20,29 @@ describe('outbox relay to Kafka', () => {
     t = await startTestRegistry();
     const topics = topicNames(t.topicPrefix);
     const logger = createLogger('outbox-test', 'silent');
-    consumer = await startBatchConsumer(createKafka({ brokers: t.env.KAFKA_BROKERS, clientId: 'outbox-test', logger }), {
-      groupId: `outbox-test-${uniqueSuffix()}`,
-      topics: [topics.webhookChanges, topics.audit],
-      logger,
-      eachBatch: async (batch, { resolveOffset }) => {
-        for (const message of batch.messages) {
-          const key = message.key!.toString();
-          if (batch.topic === topics.webhookChanges) changes.push({ key, value: eventsV1.WebhookChange.decode(message.value!) });
-          else audits.push({ key, value: eventsV1.AuditRecord.decode(message.value!) });
-          resolveOffset(message.offset);
-        }
-      },
-    });
+    const kafka = createKafka({ brokers: t.env.KAFKA_BROKERS, clientId: 'outbox-test', logger });
+    const metrics = createMetricsRegistry('outbox-test');
+    for (const topic of [topics.webhookChanges, topics.audit]) {
+      consumers.push(
+        await startConsumer(kafka, {
+          name: topic,
+          groupId: `outbox-test-${uniqueSuffix()}`,
+          topic,
+          logger,
+          metrics,
+          handle: async (messages) => {
+            for (const message of messages) {
+              const key = message.key!.toString();
+              if (topic === topics.webhookChanges) changes.push({ key, value: eventsV1.WebhookChange.decode(message.value!) });
+              else audits.push({ key, value: eventsV1.AuditRecord.decode(message.value!) });
+            }
+          },
+        }),
+      );
+    }
   });
   afterAll(async () => {
-    await consumer?.stop();
+    for (const consumer of consumers) await consumer.stop();
     await t?.stop();
   });
 
@@ -128,16 +136,13 @@ describe('outbox relay to Kafka', () => {
     const slow = await startTestRegistry({ env: { HOOKLINE_REGISTRY_OUTBOX_POLL_MS: '60000' } });
     const logger = createLogger('outbox-test', 'silent');
     const seen: string[] = [];
-    const reader = await startBatchConsumer(createKafka({ brokers: slow.env.KAFKA_BROKERS, clientId: 'outbox-wake-test', logger }), {
+    const reader = await startConsumer(createKafka({ brokers: slow.env.KAFKA_BROKERS, clientId: 'outbox-wake-test', logger }), {
+      name: 'outbox-wake',
       groupId: `outbox-wake-${uniqueSuffix()}`,
-      topics: [topicNames(slow.topicPrefix).webhookChanges],
+      topic: topicNames(slow.topicPrefix).webhookChanges,
       logger,
-      eachBatch: async (batch, { resolveOffset }) => {
-        for (const message of batch.messages) {
-          seen.push(message.key!.toString());
-          resolveOffset(message.offset);
-        }
-      },
+      metrics: createMetricsRegistry('outbox-wake-test'),
+      handle: async (messages) => void seen.push(...messages.map((message) => message.key!.toString())),
     });
     try {
       const org = await createTestOrg(slow.client);

@@ -1,5 +1,9 @@
 import type { MigrationEntry } from '@hookline/db';
 import { CreateEvents } from './0001-events';
+import { CreateDeadLetters } from './0002-dead-letters';
 
 /** In order; never edit one that has shipped, add the next. */
-export const migrations: MigrationEntry[] = [{ name: '0001-events', class: CreateEvents }];
+export const migrations: MigrationEntry[] = [
+  { name: '0001-events', class: CreateEvents },
+  { name: '0002-dead-letters', class: CreateDeadLetters },
+];

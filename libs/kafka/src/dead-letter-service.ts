@@ -1,0 +1,67 @@
+import type { Kafka, Producer } from 'kafkajs';
+import { ConflictError, NotFoundError, PermissionError } from '@hookline/errors';
+import type { commonV1, deadlettersV1 } from '@hookline/proto';
+import type { DeadLetter, DeadLetters } from './dead-letters';
+
+export interface DeadLetterHandlers {
+  listDeadLetters(request: deadlettersV1.ListDeadLettersRequest): Promise<deadlettersV1.ListDeadLettersResponse>;
+  replayDeadLetter(request: deadlettersV1.ReplayDeadLetterRequest): Promise<deadlettersV1.ReplayDeadLetterResponse>;
+  /** Disconnects the replay producer (if a replay ever connected it). */
+  close(): Promise<void>;
+}
+
+const toProto = (service: string, letter: DeadLetter): deadlettersV1.DeadLetter => ({
+  id: letter.id,
+  service,
+  consumer: letter.consumer,
+  topic: letter.topic,
+  partition: letter.partition,
+  offset: letter.offset,
+  key: letter.key ?? Buffer.alloc(0),
+  value: letter.value ?? Buffer.alloc(0),
+  valueSize: letter.valueSize,
+  truncated: letter.truncated,
+  error: letter.error,
+  createdAt: letter.createdAt.toISOString(),
+  replayedAt: letter.replayedAt?.toISOString() ?? '',
+  replayCount: letter.replayCount,
+});
+
+function requireOperator(context: commonV1.RequestContext | undefined): void {
+  if (context?.actor?.kind !== 'operator') throw new PermissionError('Only the operator may read or replay dead letters.', { code: 'operator_required' });
+}
+
+/**
+ * The DeadLetterService of one consuming service: lists its dead-letter table and replays a
+ * record by producing its original key and value to its topic again (the consumer then handles
+ * it like any other record; one that fails again is dead-lettered again, at its new offset).
+ */
+export function deadLetterHandlers(service: string, deadLetters: DeadLetters, kafka: Kafka): DeadLetterHandlers {
+  let producer: Producer | null = null;
+  return {
+    async listDeadLetters(request) {
+      requireOperator(request.context);
+      const limit = Math.min(Math.max(request.limit || 20, 1), 100);
+      const rows = await deadLetters.list({ consumer: request.consumer || undefined, before: request.before || undefined, limit });
+      return { deadLetters: rows.map((row) => toProto(service, row)) };
+    },
+    async replayDeadLetter(request) {
+      requireOperator(request.context);
+      const letter = await deadLetters.find(request.id);
+      if (!letter) throw new NotFoundError(`dead letter ${request.id} not found`, { code: 'dead_letter_not_found' });
+      if (letter.truncated) throw new ConflictError('This record was kept truncated (it was too large) and cannot be replayed.', { code: 'dead_letter_truncated' });
+      if (!producer) {
+        const connecting = kafka.producer();
+        await connecting.connect();
+        producer = connecting;
+      }
+      await producer.send({ topic: letter.topic, acks: -1, messages: [{ key: letter.key, value: letter.value }] });
+      await deadLetters.markReplayed(letter.id);
+      return { deadLetter: toProto(service, (await deadLetters.find(letter.id))!) };
+    },
+    async close() {
+      await producer?.disconnect().catch(() => undefined);
+      producer = null;
+    },
+  };
+}
