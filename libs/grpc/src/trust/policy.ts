@@ -1,4 +1,4 @@
-import { auditV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
+import { auditV1, deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import type { ServiceIdentity } from './caller';
 
 /**
@@ -89,6 +89,12 @@ const audit: RulesFor<typeof auditV1.AuditServiceService> = {
   exportAuditRecords: GATEWAY_FOR_END_USER,
 };
 
+/** Dead letters of the consuming services (dispatcher, ingestion, audit): the operator, through the gateway. */
+const deadLetters: RulesFor<typeof deadlettersV1.DeadLetterServiceService> = {
+  listDeadLetters: GATEWAY_FOR_END_USER,
+  replayDeadLetter: GATEWAY_FOR_END_USER,
+};
+
 /** Infrastructure services every authenticated caller may use (health checks, reflection). */
 const OPEN_SERVICES = ['grpc.health.v1.Health', 'grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection'];
 
@@ -101,6 +107,7 @@ const rulesByPath = new Map<string, MethodRule>([
   ...byPath(ingestionV1.IngestionServiceService, ingestion),
   ...byPath(dispatcherV1.DispatcherServiceService, dispatcher),
   ...byPath(auditV1.AuditServiceService, audit),
+  ...byPath(deadlettersV1.DeadLetterServiceService, deadLetters),
 ]);
 
 /**
