@@ -10,6 +10,7 @@ import { auditLogRoutes } from './audit-logs/audit-log-routes';
 import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { createBackendClients } from './clients';
+import { dashboardRoutes } from './dashboard/dashboard-routes';
 import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
@@ -23,6 +24,7 @@ import { requestId } from './http/request-id';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { openApiRoutes } from './openapi/openapi-routes';
+import { sessionRoutes } from './session/session-routes';
 import { settingsRoutes } from './settings/settings-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
@@ -40,6 +42,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...settingsRoutes,
   ...approvalRoutes,
   ...auditLogRoutes,
+  ...sessionRoutes,
 ];
 
 const API_VERSION = '0.1.0';
@@ -84,6 +87,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       idempotency,
     }),
   );
+  app.use(dashboardRoutes({ directory: config.HOOKLINE_DASHBOARD_DIR, frameAncestors: config.HOOKLINE_DASHBOARD_FRAME_ANCESTORS }));
   app.use((req, _res, next) => next(new NotFoundError(`No route ${req.method} ${req.path}.`, { code: 'route_not_found' })));
   app.use(errorHandler(logger));
 

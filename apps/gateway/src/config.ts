@@ -1,4 +1,5 @@
 import { commonEnv, port, positiveInt, z } from '@hookline/config';
+import { dashboardEnv } from './dashboard/dashboard-config';
 
 export const gatewayEnv = {
   ...commonEnv,
@@ -9,6 +10,7 @@ export const gatewayEnv = {
   HOOKLINE_GATEWAY_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('gateway'),
   /** Sustained requests per second per API key (the burst allowance is the same number). */
   HOOKLINE_API_RATE_LIMIT_RPS: positiveInt(100, 100_000),
+  ...dashboardEnv,
 };
 
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayEnv>>;

@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import type { Role } from '../api/types';
+import { storedPortal } from './session';
+
+const RANK: Record<Role, number> = { viewer: 1, developer: 2, admin: 3 };
+
+/** The signed-in key's organization and role (GET /v1/session), and what it may see. */
+export function useSession() {
+  const query = useQuery({ queryKey: ['session'], queryFn: () => call(api.GET('/v1/session')), staleTime: 60_000, retry: false });
+  const role = query.data?.role;
+  const portal = storedPortal();
+  return {
+    ...query,
+    portal,
+    /** viewer < developer < admin, as the API enforces it. */
+    can: (least: Role) => (role ? RANK[role] >= RANK[least] : false),
+    /** Screens a portal session may hide (e.g. `api_keys`, `audit_log`); a plain key sees all. */
+    shows: (feature: string) => !portal?.features || portal.features.includes(feature),
+  };
+}
