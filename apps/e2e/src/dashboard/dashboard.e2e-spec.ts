@@ -1,0 +1,221 @@
+// The dashboard in a real browser against the real stack (registry, ingestion, dispatcher,
+// gateway as processes) and a loopback receiver: what a newcomer does, screen by screen.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
+import { Receiver, waitFor } from '@hookline/testing';
+import { ensureDashboardBuilt, launchBrowser, screenshot, seriousAxeViolations, watchPageErrors } from '../support/browser';
+import { startDeliveryStack, type DeliveryStack, type Organization } from '../support/delivery-stack';
+
+jest.setTimeout(240_000);
+
+describe('the dashboard in a browser', () => {
+  let stack: DeliveryStack;
+  let browser: Browser;
+  let receiver: Receiver;
+  let failing = false;
+  let org: Organization;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    [stack, browser, receiver] = await Promise.all([
+      startDeliveryStack({ retryScheduleSeconds: '1,1' }),
+      launchBrowser(),
+      Receiver.start(() => (failing ? { status: 500, body: 'receiver down' } : { status: 200, body: 'ok' })),
+    ]);
+    org = await stack.createOrganization();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await receiver?.stop();
+    await stack?.stop();
+  });
+
+  async function openPage(): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return { page, problems: watchPageErrors(page) };
+  }
+
+  async function signIn(page: Page, key: string): Promise<void> {
+    await page.goto(`${stack.gatewayUrl}/`);
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('API key').fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+  }
+
+  async function expectAccessible(page: Page, screen: string): Promise<void> {
+    expect({ screen, violations: await seriousAxeViolations(page) }).toEqual({ screen, violations: [] });
+  }
+
+  it('is served at / with a strict CSP, long-cached hashed assets and compression', async () => {
+    const page = await fetch(`${stack.gatewayUrl}/webhooks`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    expect(html).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
+    const script = /src="(\/assets\/index-[\w-]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${stack.gatewayUrl}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    // The API is untouched: an unknown API path is still the JSON 404.
+    const api = await fetch(`${stack.gatewayUrl}/v1/nothing`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('route_not_found');
+  });
+
+  it('signs in, creates a webhook through the form, shows the secret once, delivers a test event, retries a failure, rotates the secret and deletes', async () => {
+    const { page, problems } = await openPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+
+    // A wrong key is refused on the sign-in form.
+    await page.goto(`${stack.gatewayUrl}/`);
+    await page.getByLabel('API key').fill('hk_not_a_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page, 'sign-in');
+    await screenshot(page, '01-sign-in');
+
+    await signIn(page, org.adminKey);
+    expect(await page.evaluate('[localStorage.length, sessionStorage.length]')).toEqual([0, 1]);
+    expect(page.url()).not.toContain('hk_');
+    await page.getByText('No webhooks yet').waitFor();
+    await expectAccessible(page, 'webhooks (empty)');
+
+    // Create: the API's field error lands on the field it names (`param`).
+    await page.getByRole('link', { name: 'New webhook' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('abc');
+    await page.getByLabel('URL', { exact: true }).fill(receiver.url);
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+    await expect(page.locator('#name-error').textContent()).resolves.toMatch(/\S/);
+    expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'webhook form');
+    await screenshot(page, '03-webhook-form');
+    await page.getByLabel('Name', { exact: true }).fill('Payments endpoint');
+    await page.getByLabel('Description', { exact: true }).fill('Receives transfer events');
+    await page.getByLabel('transfer.completed').check();
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+
+    // The secret is shown once, in a dialog.
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByText('you will not see this secret again').waitFor();
+    const secret = (await page.getByTestId('signing-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    await expectAccessible(page, 'secret dialog');
+    await screenshot(page, '04-secret-dialog');
+    await dialog.getByRole('button', { name: 'I have stored it' }).click();
+    await page.getByRole('heading', { name: 'Payments endpoint' }).waitFor();
+    const webhookUrl = page.url();
+    const webhookId = webhookUrl.split('/').pop()!;
+    expect(webhookId).toMatch(/^wh_/);
+    expect(await page.content()).not.toContain(secret);
+
+    // Test event: the delivery turns delivered with its attempt, signed with that secret.
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sent:' }).getByRole('link').click();
+    await page.getByRole('heading', { name: /Delivery/ }).waitFor();
+    await page.locator('.page-head .badge', { hasText: 'delivered' }).waitFor();
+    await page.getByTestId('attempt').filter({ hasText: 'HTTP 200' }).waitFor();
+    const deliveryId = page.url().split('/').pop()!;
+    const received = receiver.requestsFor(deliveryId);
+    expect(received.length).toBe(1);
+    expect(() => new Webhook(secret).verify(received[0].body, received[0].headers as Record<string, string>)).not.toThrow();
+    expect(JSON.parse(received[0].body).is_test).toBe(true);
+    await expectAccessible(page, 'delivery detail');
+    await screenshot(page, '06-delivery-detail');
+
+    // The receiver fails: the delivery is retried by schedule, then fails; Retry from the UI delivers it.
+    failing = true;
+    await page.goto(webhookUrl);
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sent:' }).getByRole('link').click();
+    await page.locator('.page-head .badge', { hasText: 'failed' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('attempt').count()).toBe(3);
+    await page.getByText('http_status', { exact: false }).first().waitFor();
+    failing = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText('Retry queued.').waitFor();
+    await page.locator('.page-head .badge', { hasText: 'delivered' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('attempt').filter({ hasText: 'HTTP 200' }).waitFor();
+    expect(await page.getByTestId('attempt').count()).toBe(4);
+
+    // Deliveries list: both deliveries, newest first, filterable by status.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deliveries' }).click();
+    await page.getByRole('table').waitFor();
+    expect(await page.getByRole('row').count()).toBe(3);
+    await page.getByLabel('Status').selectOption('delivered');
+    await expectAccessible(page, 'deliveries');
+    await screenshot(page, '05-deliveries');
+
+    // Rotate: a new secret, shown once.
+    await page.goto(webhookUrl);
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('dialog').waitFor();
+    const rotated = (await page.getByTestId('signing-secret').textContent()) ?? '';
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await expectAccessible(page, 'webhook detail');
+    await screenshot(page, '02-webhook-detail');
+
+    // The list shows it; delete from the list.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('link', { name: 'Payments endpoint' }).waitFor();
+    await expect(page.getByText('1 of 10 webhooks used.').isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'webhooks');
+    await screenshot(page, '00-webhooks');
+    await page.getByRole('button', { name: 'Delete Payments endpoint' }).click();
+    await page.getByText('Payments endpoint was deleted.').waitFor();
+    await page.getByText('No webhooks yet').waitFor();
+    expect((await stack.api('GET', `/v1/webhooks/${webhookId}`, { key: org.adminKey })).body.status ?? 'gone').toMatch(/deleted|gone/);
+
+    expect(problems).toEqual([]);
+  });
+
+  it('with approvals on, an edit is submitted for approval, the requester cannot approve it, and a second admin approves it', async () => {
+    const created = await stack.api('POST', '/v1/webhooks', { key: org.adminKey, body: { name: 'Approved endpoint', url: receiver.url } });
+    expect(created.status).toBe(201);
+    const secondAdmin = await org.keyFor('admin', 'second-admin');
+    const { page, problems } = await openPage();
+    await signIn(page, org.adminKey);
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Changing a webhook').click();
+    await waitFor(async () => (await stack.api('GET', '/v1/settings', { key: org.adminKey })).body.approvals.update === true, { timeoutMs: 10_000, message: 'approvals on' });
+    await expectAccessible(page, 'settings');
+
+    await page.goto(`${stack.gatewayUrl}/webhooks/${created.body.id}/edit`);
+    await page.getByLabel('Rate limit (per second)').fill('25');
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByText('Submitted for approval').waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Approvals' }).click();
+    const card = page.getByRole('article');
+    await card.getByText('rate_limit_rps').waitFor();
+    expect(await card.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    await card.getByText('another admin must approve it').waitFor();
+    await expectAccessible(page, 'approvals');
+    await screenshot(page, '07-approvals');
+
+    const second = await openPage();
+    await signIn(second.page, secondAdmin);
+    await second.page.getByRole('link', { name: 'Approvals' }).click();
+    await second.page.getByRole('article').getByRole('button', { name: 'Approve' }).click();
+    await second.page.getByText('Nothing waits for approval.').waitFor();
+    expect((await stack.api('GET', `/v1/webhooks/${created.body.id}`, { key: org.adminKey })).body.rate_limit_rps).toBe(25);
+
+    expect([...problems, ...second.problems]).toEqual([]);
+  });
+});
