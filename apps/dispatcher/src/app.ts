@@ -26,6 +26,8 @@ import { deleteChangeFeedGroup, followWebhookChanges } from './routing/change-fe
 import { RoutingView } from './routing/routing-view';
 import { loadRoutingSnapshot } from './routing/snapshot';
 import { deliveryHandlers } from './rpc/deliveries';
+import { statsHandlers } from './rpc/stats';
+import { startStatsRollup } from './stats/stats-rollup';
 import { ping } from './rpc/ping';
 import { DeliveryConfigCache } from './webhook-config/delivery-config-cache';
 import { TriggerReporter } from './webhook-config/trigger-reporter';
@@ -118,6 +120,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   retries.start();
   const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
+  const statsRollup = startStatsRollup(db.pool, config.HOOKLINE_STATS_REFRESH_MS, (error) => logger.warn({ err: error }, 'delivery stats refresh failed'));
 
   // 5. The deliveries API.
   const server = await serve({
@@ -127,7 +130,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     opsPort: config.HOOKLINE_DISPATCHER_OPS_PORT,
     metrics: metricsRegistry,
     isReady: () => db.isHealthy(),
-    services: [bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }) })],
+    services: [bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }), ...statsHandlers(db.pool) })],
   });
 
   return {
@@ -139,6 +142,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       starting.abort();
       await server.close();
       failing.stop();
+      await statsRollup.stop();
       await retries.stop();
       await fanOut.stop();
       await senderConsumer.stop();

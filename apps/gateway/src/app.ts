@@ -24,8 +24,12 @@ import { requestId } from './http/request-id';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { openApiRoutes } from './openapi/openapi-routes';
+import { portalFeatureGuard } from './portal-sessions/portal-feature-guard';
+import { portalInfo } from './portal-sessions/portal-session-json';
+import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
 import { sessionRoutes } from './session/session-routes';
 import { settingsRoutes } from './settings/settings-routes';
+import { statsRoutes } from './stats/stats-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
 /**
@@ -43,6 +47,8 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...approvalRoutes,
   ...auditLogRoutes,
   ...sessionRoutes,
+  ...portalSessionRoutes,
+  ...statsRoutes,
 ];
 
 const API_VERSION = '0.1.0';
@@ -65,8 +71,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const clients = createBackendClients(config);
   const metrics = createMetricsRegistry('gateway');
   const apiKeys = new ApiKeyAuthenticator(async (key) => {
-    const { actor } = await clients.registry.authenticateApiKey({ key });
-    return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '' };
+    const { actor, portalSession } = await clients.registry.authenticateApiKey({ key });
+    return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };
   });
 
   const app = express();
@@ -79,6 +85,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
   app.use(openApiRoutes(apiRoutes, API_VERSION));
+  app.use(portalFeatureGuard(apiKeys));
   app.use(
     mountRoutes(apiRoutes, {
       clients,

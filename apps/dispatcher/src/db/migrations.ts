@@ -1,4 +1,5 @@
 import { Migration, type MigrationEntry } from '@hookline/db';
+import { DeliveryStatsRollup } from '../stats/stats-migration';
 
 /** Deliveries (one per event × webhook), their attempts, and per-webhook health. */
 class CreateDeliveries extends Migration {
@@ -91,4 +92,5 @@ class SlimDeliveries extends Migration {
 export const migrations: MigrationEntry[] = [
   { name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries },
   { name: 'Migration20261125000000SlimDeliveries', class: SlimDeliveries },
+  { name: 'Migration20261129000000DeliveryStatsRollup', class: DeliveryStatsRollup },
 ];
