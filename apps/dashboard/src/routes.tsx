@@ -1,7 +1,12 @@
 import { createBrowserRouter, Link, Navigate } from 'react-router';
+import { ApiKeysPage } from './api-keys/api-keys-page';
 import { ApprovalsPage } from './approvals/approvals-page';
+import { AuditLogPage } from './audit/audit-log-page';
+import { EventDetailPage } from './events/event-detail-page';
+import { EventListPage } from './events/event-list-page';
 import { PortalSignIn } from './auth/portal-sign-in';
 import { SignIn } from './auth/sign-in';
+import { useSession } from './auth/use-session';
 import { DeliveryDetailPage } from './deliveries/delivery-detail-page';
 import { DeliveryListPage } from './deliveries/delivery-list-page';
 import { Shell } from './layout/shell';
@@ -21,6 +26,13 @@ function NotFound() {
   );
 }
 
+/** The first screen the key may see (a portal session may hide webhooks). */
+function Home() {
+  const session = useSession();
+  const first = ['webhooks', 'deliveries', 'events', 'approvals', 'settings'].find((f) => session.shows(f)) ?? 'webhooks';
+  return <Navigate to={`/${first}`} replace />;
+}
+
 /** Every screen has its own URL, so any of them can be linked to and reloaded. */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
@@ -29,14 +41,18 @@ export const router = createBrowserRouter([
     path: '/',
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/webhooks" replace /> },
+      { index: true, element: <Home /> },
       { path: 'webhooks', element: <WebhookListPage /> },
       { path: 'webhooks/new', element: <NewWebhookPage /> },
       { path: 'webhooks/:id', element: <WebhookDetailPage /> },
       { path: 'webhooks/:id/edit', element: <EditWebhookPage /> },
       { path: 'deliveries', element: <DeliveryListPage /> },
       { path: 'deliveries/:id', element: <DeliveryDetailPage /> },
+      { path: 'events', element: <EventListPage /> },
+      { path: 'events/:id', element: <EventDetailPage /> },
       { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'api-keys', element: <ApiKeysPage /> },
+      { path: 'audit-log', element: <AuditLogPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],

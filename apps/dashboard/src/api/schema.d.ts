@@ -529,6 +529,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a portal session
+         * @description A short-lived (default 1 h, at most 24 h), revocable, role-limited dashboard session for one organization, to hand to a customer or embed in an iframe (allowed origins: HOOKLINE_DASHBOARD_FRAME_ANCESTORS). Stored hashed; issue and first use are audited.
+         */
+        post: operations["portal_session.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organizations/{id}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a portal session for an organization
+         * @description A short-lived (default 1 h, at most 24 h), revocable, role-limited dashboard session for one organization, to hand to a customer or embed in an iframe (allowed origins: HOOKLINE_DASHBOARD_FRAME_ANCESTORS). Stored hashed; issue and first use are audited.
+         */
+        post: operations["admin.portal_session.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a portal session */
+        delete: operations["portal_session.revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery statistics of the organization
+         * @description Deliveries by outcome per time bucket and attempt latency percentiles (p50, p95), over every webhook.
+         */
+        get: operations["stats.read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery statistics of a webhook
+         * @description Deliveries by outcome per time bucket and attempt latency percentiles (p50, p95) of one webhook.
+         */
+        get: operations["webhook.stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4338,6 +4435,15 @@ export interface operations {
                         /** @description `key_…`, or `ps_…` for a portal session. */
                         key_id: string;
                         owner: string;
+                        /** @description Set for a customer-portal session. */
+                        portal: {
+                            /** @description Screens shown; empty = all. */
+                            features: string[];
+                            product_name: string | null;
+                            logo_url: string | null;
+                            accent_color: string | null;
+                            expires_at: string;
+                        } | null;
                     };
                 };
             };
@@ -4361,6 +4467,581 @@ export interface operations {
             };
             /** @description The key's role is below `viewer`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "portal_session.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Default `viewer`.
+                     * @enum {string}
+                     */
+                    role?: "viewer" | "developer" | "admin";
+                    /** @description Screens shown; omit for all. The API refuses the others to this session too. */
+                    features?: ("webhooks" | "deliveries" | "events" | "approvals" | "settings" | "api_keys" | "audit_log")[];
+                    /** @description 60 s to 24 h; default 1 h. */
+                    ttl_seconds?: number;
+                    /** @description Who uses it (approvals compare owners); default: the issuing key's owner. */
+                    owner?: string;
+                    /** @description Light branding for an embedded portal. */
+                    branding?: {
+                        /** @description Shown instead of "Hookline". */
+                        product_name?: string;
+                        /** @description https URL (served by an origin in HOOKLINE_DASHBOARD_FRAME_ANCESTORS) or a base64 data:image URL. */
+                        logo_url?: string;
+                        accent_color?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created; `token` and `url` are shown only here. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "portal_session";
+                        /** @description `ps_…` */
+                        id: string;
+                        organization_id: string;
+                        /** @enum {string} */
+                        role: "viewer" | "developer" | "admin";
+                        /** @description Empty = every screen. */
+                        features: string[];
+                        branding: {
+                            product_name: string | null;
+                            logo_url: string | null;
+                            accent_color: string | null;
+                        };
+                        owner: string;
+                        created_at: string;
+                        expires_at: string;
+                        revoked_at: string | null;
+                        /** @description Opens the dashboard signed in to this session; the token travels in the fragment, which browsers never send to a server. */
+                        url: string;
+                        /** @description `hkps_…`, shown only here; usable as a Bearer key until it expires or is revoked. */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.portal_session.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Default `viewer`.
+                     * @enum {string}
+                     */
+                    role?: "viewer" | "developer" | "admin";
+                    /** @description Screens shown; omit for all. The API refuses the others to this session too. */
+                    features?: ("webhooks" | "deliveries" | "events" | "approvals" | "settings" | "api_keys" | "audit_log")[];
+                    /** @description 60 s to 24 h; default 1 h. */
+                    ttl_seconds?: number;
+                    /** @description Who uses it (approvals compare owners); default: the issuing key's owner. */
+                    owner?: string;
+                    /** @description Light branding for an embedded portal. */
+                    branding?: {
+                        /** @description Shown instead of "Hookline". */
+                        product_name?: string;
+                        /** @description https URL (served by an origin in HOOKLINE_DASHBOARD_FRAME_ANCESTORS) or a base64 data:image URL. */
+                        logo_url?: string;
+                        accent_color?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created; `token` and `url` are shown only here. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "portal_session";
+                        /** @description `ps_…` */
+                        id: string;
+                        organization_id: string;
+                        /** @enum {string} */
+                        role: "viewer" | "developer" | "admin";
+                        /** @description Empty = every screen. */
+                        features: string[];
+                        branding: {
+                            product_name: string | null;
+                            logo_url: string | null;
+                            accent_color: string | null;
+                        };
+                        owner: string;
+                        created_at: string;
+                        expires_at: string;
+                        revoked_at: string | null;
+                        /** @description Opens the dashboard signed in to this session; the token travels in the fragment, which browsers never send to a server. */
+                        url: string;
+                        /** @description `hkps_…`, shown only here; usable as a Bearer key until it expires or is revoked. */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "portal_session.revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (at once; within 1 s on every gateway). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "portal_session";
+                        /** @description `ps_…` */
+                        id: string;
+                        organization_id: string;
+                        /** @enum {string} */
+                        role: "viewer" | "developer" | "admin";
+                        /** @description Empty = every screen. */
+                        features: string[];
+                        branding: {
+                            product_name: string | null;
+                            logo_url: string | null;
+                            accent_color: string | null;
+                        };
+                        owner: string;
+                        created_at: string;
+                        expires_at: string;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "stats.read": {
+        parameters: {
+            query?: {
+                /** @description RFC 3339, inclusive; default `to` minus 24 h. */
+                from?: string;
+                /** @description RFC 3339, exclusive; default now. */
+                to?: string;
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                interval?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "delivery_stats";
+                        webhook_id: string | null;
+                        from: string;
+                        to: string;
+                        interval_seconds: number;
+                        total: {
+                            delivered: number;
+                            failed: number;
+                            pending: number;
+                            attempts: number;
+                            /** @description null when no attempt started in the bucket. */
+                            latency_p50_ms: number | null;
+                            latency_p95_ms: number | null;
+                        };
+                        /** @description Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it. */
+                        buckets: {
+                            start: string;
+                            delivered: number;
+                            failed: number;
+                            pending: number;
+                            attempts: number;
+                            /** @description null when no attempt started in the bucket. */
+                            latency_p50_ms: number | null;
+                            latency_p95_ms: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.stats": {
+        parameters: {
+            query?: {
+                /** @description RFC 3339, inclusive; default `to` minus 24 h. */
+                from?: string;
+                /** @description RFC 3339, exclusive; default now. */
+                to?: string;
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                interval?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "delivery_stats";
+                        webhook_id: string | null;
+                        from: string;
+                        to: string;
+                        interval_seconds: number;
+                        total: {
+                            delivered: number;
+                            failed: number;
+                            pending: number;
+                            attempts: number;
+                            /** @description null when no attempt started in the bucket. */
+                            latency_p50_ms: number | null;
+                            latency_p95_ms: number | null;
+                        };
+                        /** @description Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it. */
+                        buckets: {
+                            start: string;
+                            delivered: number;
+                            failed: number;
+                            pending: number;
+                            attempts: number;
+                            /** @description null when no attempt started in the bucket. */
+                            latency_p50_ms: number | null;
+                            latency_p95_ms: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

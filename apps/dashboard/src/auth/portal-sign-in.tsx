@@ -1,51 +1,47 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { describeError } from '../ui/states';
-import { forgetKey, storeKey, type PortalBranding } from './session';
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { toApiError } from '../api/errors';
+import { describeError } from '../ui/states';
+import { forgetKey, storeKey } from './session';
 
 /**
- * Opens a portal session: the token arrives in the URL fragment (`/portal#<token>`, never sent
- * to a server nor logged), moves to sessionStorage, and is wiped from the address bar.
+ * Opens a portal session: the token arrives in the URL fragment (`/portal#token=…`, which
+ * browsers never send to a server), moves to sessionStorage and is wiped from the address bar.
  */
 export function PortalSignIn() {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const params = new URLSearchParams(window.location.hash.slice(1));
-    const token = params.get('token');
+    const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
     window.history.replaceState(null, '', '/portal');
     if (!token) {
       setError('This portal link has no session token.');
       return;
     }
-    const branding: PortalBranding = {
-      product_name: params.get('name') ?? undefined,
-      logo_url: params.get('logo') ?? undefined,
-      accent_color: params.get('accent') ?? undefined,
-      features: params.get('features')?.split(',').filter(Boolean),
-    };
     forgetKey();
-    storeKey(token, branding);
+    storeKey(token);
+    queryClient.clear();
     api
       .GET('/v1/session')
       .then(({ response, error: body }) => {
         if (!response.ok) throw toApiError(response.status, body);
-        navigate('/webhooks', { replace: true });
+        navigate('/', { replace: true });
       })
       .catch((e) => {
         forgetKey();
         setError(describeError(e));
       });
-  }, [navigate]);
+  }, [navigate, queryClient]);
   return (
     <main className="sign-in">
       <div>
         <h1>Opening your dashboard…</h1>
         {error ? (
           <p className="field-error" role="alert">
-            {error}
+            {error} Ask for a new link.
           </p>
         ) : (
           <p role="status">Checking your session.</p>

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import type { Role } from '../api/types';
-import { storedPortal } from './session';
 
 const RANK: Record<Role, number> = { viewer: 1, developer: 2, admin: 3 };
 
@@ -9,13 +8,13 @@ const RANK: Record<Role, number> = { viewer: 1, developer: 2, admin: 3 };
 export function useSession() {
   const query = useQuery({ queryKey: ['session'], queryFn: () => call(api.GET('/v1/session')), staleTime: 60_000, retry: false });
   const role = query.data?.role;
-  const portal = storedPortal();
+  const portal = query.data?.portal ?? null;
   return {
     ...query,
     portal,
     /** viewer < developer < admin, as the API enforces it. */
     can: (least: Role) => (role ? RANK[role] >= RANK[least] : false),
-    /** Screens a portal session may hide (e.g. `api_keys`, `audit_log`); a plain key sees all. */
-    shows: (feature: string) => !portal?.features || portal.features.includes(feature),
+    /** A portal session may show only some screens (the API refuses the others too). */
+    shows: (feature: string) => !portal || portal.features.length === 0 || portal.features.includes(feature),
   };
 }

@@ -17,7 +17,7 @@ export interface DeliveryFilters {
 }
 
 /** Deliveries newest first, cursor paged, refreshed every 3 s unless paused. */
-export function DeliveryTable({ filters, showWebhook = true }: { filters: DeliveryFilters; showWebhook?: boolean }) {
+export function DeliveryTable({ filters, showWebhook = true, eventId }: { filters: DeliveryFilters; showWebhook?: boolean; eventId?: string }) {
   const [cursor, setCursor] = useState<string | undefined>();
   const [live, setLive] = useState(true);
   const query = { ...filters, limit: 25, cursor };
@@ -27,6 +27,7 @@ export function DeliveryTable({ filters, showWebhook = true }: { filters: Delive
     refetchInterval: live && !cursor ? 3000 : false,
   });
 
+  const rows = deliveries.data?.data.filter((d) => !eventId || d.event_id === eventId);
   return (
     <div className="deliveries">
       <div className="toolbar">
@@ -39,8 +40,8 @@ export function DeliveryTable({ filters, showWebhook = true }: { filters: Delive
       </div>
       {deliveries.isPending ? <Loading what="deliveries" /> : null}
       {deliveries.error ? <ErrorState error={deliveries.error} /> : null}
-      {deliveries.data && deliveries.data.data.length === 0 ? <Empty>No deliveries match.</Empty> : null}
-      {deliveries.data && deliveries.data.data.length > 0 ? (
+      {rows && rows.length === 0 ? <Empty>No deliveries match.</Empty> : null}
+      {rows && rows.length > 0 ? (
         <div className="table-wrap">
           <table>
             <caption className="sr-only">Deliveries, newest first</caption>
@@ -56,7 +57,7 @@ export function DeliveryTable({ filters, showWebhook = true }: { filters: Delive
               </tr>
             </thead>
             <tbody>
-              {deliveries.data.data.map((d) => (
+              {rows.map((d) => (
                 <tr key={d.id}>
                   <td>
                     <Link to={`/deliveries/${d.id}`}>{d.id}</Link> {d.is_test ? <span className="badge muted">test</span> : null}

@@ -25,13 +25,15 @@ export function Shell() {
 
   useEffect(() => {
     if (portal?.accent_color) document.documentElement.style.setProperty('--accent', portal.accent_color);
-    if (portal?.product_name) document.title = portal.product_name;
-  }, [portal]);
+    else document.documentElement.style.removeProperty('--accent');
+    document.title = portal?.product_name ?? 'Hookline';
+  }, [portal?.accent_color, portal?.product_name]);
 
   if (!storedKey()) return <Navigate to="/sign-in" replace />;
   if (session.isPending) return <Loading what="your session" />;
   if (session.error) {
     if (session.error instanceof ApiError && session.error.status === 401) {
+      // An expired or revoked key (or portal session): back to sign-in.
       forgetKey();
       return <Navigate to="/sign-in" replace />;
     }

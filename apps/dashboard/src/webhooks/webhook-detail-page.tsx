@@ -6,10 +6,12 @@ import { ApiError } from '../api/errors';
 import { useSession } from '../auth/use-session';
 import type { Webhook } from '../api/types';
 import { DeliveryTable } from '../deliveries/delivery-table';
+import { StatsPanel } from '../stats/stats-panel';
 import { StatusBadge } from '../ui/badge';
 import { CopyButton } from '../ui/copy-button';
 import { formatTime } from '../ui/format';
 import { ErrorState, Loading } from '../ui/states';
+import { RecoverPanel } from './recover-panel';
 import { SecretDialog } from './secret-dialog';
 import { TestEventPanel } from './test-event-panel';
 import { VerifySnippets } from './verify-snippets';
@@ -170,6 +172,8 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
           <TestEventPanel webhook={w} />
         </div>
       ) : null}
+      {session.can('developer') && w.status !== 'deleted' ? <RecoverPanel webhookId={w.id} /> : null}
+      <StatsPanel webhookId={w.id} />
       <h2>Deliveries</h2>
       <DeliveryTable filters={{ webhook_id: w.id }} showWebhook={false} />
       <WebhookApprovals webhookId={w.id} />

@@ -7,6 +7,7 @@ import type { Webhook } from '../api/types';
 import { StatusBadge } from '../ui/badge';
 import { formatTime, relativeTime } from '../ui/format';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import { Sparkline } from '../stats/sparkline';
 
 const ORG_LIMIT = 10;
 
@@ -69,6 +70,7 @@ export function WebhookListPage() {
                 <th scope="col">Status</th>
                 <th scope="col">Events</th>
                 <th scope="col">Rate</th>
+                <th scope="col">Last 24 h</th>
                 <th scope="col">Last delivery</th>
                 <th scope="col">Updated</th>
                 <th scope="col">
@@ -91,6 +93,9 @@ export function WebhookListPage() {
                   </td>
                   <td>{w.event_types ? w.event_types.length : 'all'}</td>
                   <td>{w.rate_limit_rps}/s</td>
+                  <td>
+                    <Sparkline webhookId={w.id} />
+                  </td>
                   <td title={formatTime(w.last_triggered_at)}>{relativeTime(w.last_triggered_at)}</td>
                   <td title={`Created ${formatTime(w.created_at)}`}>{formatTime(w.updated_at)}</td>
                   <td className="row-actions">

@@ -74,7 +74,6 @@ export async function deliveryStats(pool: Pool, query: StatsQuery): Promise<{ bu
   const split = rollupFits ? new Date(Math.min(sealedUntil.getTime(), query.to.getTime())) : query.from;
 
   const rawScope = (alias: string) => `${alias}org_id = $1 and ($4::text is null or ${alias}webhook_id = $4)`;
-  const extra = query.webhookId ? [query.webhookId] : [];
   const params = (lower: Date, upper: Date) => [query.orgId, lower, upper, query.webhookId ?? null, `${query.intervalSeconds} seconds`, query.from];
   const useRollup = split > query.from;
   const useRaw = split < query.to;

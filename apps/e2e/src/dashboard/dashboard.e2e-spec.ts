@@ -19,7 +19,7 @@ describe('the dashboard in a browser', () => {
   beforeAll(async () => {
     ensureDashboardBuilt();
     [stack, browser, receiver] = await Promise.all([
-      startDeliveryStack({ retryScheduleSeconds: '1,1' }),
+      startDeliveryStack({ retryScheduleSeconds: '1,1', withAudit: true }),
       launchBrowser(),
       Receiver.start(() => (failing ? { status: 500, body: 'receiver down' } : { status: 200, body: 'ok' })),
     ]);
@@ -159,8 +159,15 @@ describe('the dashboard in a browser', () => {
     await expectAccessible(page, 'deliveries');
     await screenshot(page, '05-deliveries');
 
-    // Rotate: a new secret, shown once.
+    // Its activity: both deliveries counted in the stats charts (the stats API), drawn by uPlot.
     await page.goto(webhookUrl);
+    await waitFor(async () => /2 delivered/.test((await page.getByTestId('stats-summary').textContent()) ?? '') || (await page.reload(), false), {
+      timeoutMs: 20_000,
+      message: 'the stats to count both deliveries',
+    });
+    expect(await page.locator('.chart canvas').count()).toBe(2);
+
+    // Rotate: a new secret, shown once.
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByRole('dialog').waitFor();
     const rotated = (await page.getByTestId('signing-secret').textContent()) ?? '';
@@ -174,6 +181,7 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
     await page.getByRole('link', { name: 'Payments endpoint' }).waitFor();
     await expect(page.getByText('1 of 10 webhooks used.').isVisible()).resolves.toBe(true);
+    await page.getByRole('img', { name: /Last 24 hours: 2 delivered, 0 failed/ }).waitFor();
     await expectAccessible(page, 'webhooks');
     await screenshot(page, '00-webhooks');
     await page.getByRole('button', { name: 'Delete Payments endpoint' }).click();
@@ -218,4 +226,101 @@ describe('the dashboard in a browser', () => {
 
     expect([...problems, ...second.problems]).toEqual([]);
   });
+
+  it('opens a portal-session URL in a fresh browser context: only that org, only the chosen screens, with its branding', async () => {
+    const other = await stack.createOrganization();
+    await stack.api('POST', '/v1/webhooks', { key: other.adminKey, body: { name: 'Other org webhook', url: receiver.url } });
+    const mine = await stack.api('POST', '/v1/webhooks', { key: org.adminKey, body: { name: 'Customer endpoint', url: receiver.url } });
+    expect(mine.status).toBe(201);
+    const portal = await stack.api('POST', `/v1/portal-sessions`, {
+      key: org.adminKey,
+      body: { role: 'developer', features: ['webhooks', 'deliveries'], branding: { product_name: 'Acme Webhooks', accent_color: '#8a2be2' } },
+    });
+    expect(portal.status).toBe(201);
+
+    const { page, problems } = await openPage();
+    await page.goto(portal.body.url);
+    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    // The token left the address bar for sessionStorage.
+    expect(page.url()).not.toContain('hkps_');
+    expect(await page.evaluate('sessionStorage.getItem("hookline.apiKey")')).toBe(portal.body.token);
+    await page.getByText('Acme Webhooks').first().waitFor();
+    expect(await page.title()).toBe('Acme Webhooks');
+    await page.getByRole('link', { name: 'Customer endpoint' }).waitFor();
+    expect(await page.getByText('Other org webhook').count()).toBe(0);
+    expect(await page.getByText(org.id).count()).toBe(1);
+    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    expect(nav).toEqual(['Webhooks', 'Deliveries']);
+    expect(await page.evaluate('getComputedStyle(document.documentElement).getPropertyValue("--accent").trim()')).toBe('#8a2be2');
+    await expectAccessible(page, 'portal');
+    await screenshot(page, '08-portal');
+
+    // Revoked, the next load goes back to sign-in.
+    await stack.api('DELETE', `/v1/portal-sessions/${portal.body.id}`, { key: org.adminKey });
+    await waitFor(async () => (await stack.api('GET', '/v1/session', { key: portal.body.token })).status === 401, { timeoutMs: 5_000, message: 'revocation' });
+    await page.reload();
+    await page.waitForURL('**/sign-in');
+    expect(problems).toEqual([]);
+  });
+
+  it('events, API keys (shown once, revoke) and the audit log (verify, export) work and are accessible', async () => {
+    const published = await stack.api('POST', '/v1/events', { key: org.adminKey, body: { type: 'transfer.completed', data: { transfer_id: 'tr_dash' } } });
+    expect(published.status).toBe(201);
+    const { page, problems } = await openPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(page, org.adminKey);
+
+    await page.getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('link', { name: published.body.id }).click();
+    await page.getByText('tr_dash').waitFor();
+    await expectAccessible(page, 'event detail');
+    await page.getByRole('link', { name: 'Events' }).first().click();
+    await page.getByRole('table').waitFor();
+    await expectAccessible(page, 'events');
+    await screenshot(page, '09-events');
+
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Owner').fill('ci-robot');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent()) ?? '';
+    expect(key).toMatch(/^hk_/);
+    expect((await stack.api('GET', '/v1/session', { key })).body).toMatchObject({ role: 'developer', owner: expect.any(String) });
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    const prefix = key.slice(0, 7);
+    await page.getByRole('button', { name: new RegExp(`Revoke ${prefix}`) }).click();
+    await waitFor(async () => (await stack.api('GET', '/v1/session', { key })).status === 401, { timeoutMs: 5_000, message: 'the key to be revoked' });
+    await expectAccessible(page, 'api keys');
+    await screenshot(page, '10-api-keys');
+
+    // Audit records travel through Kafka to the audit service: wait until there are some.
+    await waitFor(async () => (await stack.api('GET', '/v1/audit-logs', { key: org.adminKey })).body.data?.length > 0, { timeoutMs: 30_000, message: 'audit records' });
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('table').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await expect(page.getByTestId('verify-result').textContent()).resolves.toMatch(/Chain intact: \d+ records verified/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export NDJSON' }).click();
+    const lines = (await readStream(await (await download).createReadStream())).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.parse(lines[0])).toHaveProperty('hash');
+    await expectAccessible(page, 'audit log');
+    await screenshot(page, '11-audit-log');
+
+    // Keyboard only: from the skip link to the main navigation and into the webhooks screen.
+    await page.goto(`${stack.gatewayUrl}/settings`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Webhooks');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    expect(problems).toEqual([]);
+  });
 });
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -30,6 +30,8 @@ export interface DeliveryStack {
 export interface DeliveryStackOptions {
   /** The dispatcher's retry schedule after the first attempt, in seconds (e.g. `1,1`). */
   retryScheduleSeconds: string;
+  /** Also run the audit service (the audit log API), as `npm start` does. */
+  withAudit?: boolean;
 }
 
 export async function startDeliveryStack(options: DeliveryStackOptions): Promise<DeliveryStack> {
@@ -47,7 +49,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
   const output = () => started.map((p) => `--- ${p.name} ---\n${p.output().slice(-3000)}`).join('\n');
   const stop = async () => {
     // Reverse start order: callers first, then the services they call.
-    for (const group of [['gateway'], ['dispatcher', 'ingestion'], ['registry']]) {
+    for (const group of [['gateway'], ['dispatcher', 'ingestion', 'audit'], ['registry']]) {
       await Promise.all(started.filter((p) => group.includes(p.name)).map((p) => p.stop(10_000)));
     }
   };
@@ -78,6 +80,10 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_RETRY_POLL_MS: '100',
     });
     started.push(dispatcher);
+    const audit = options.withAudit
+      ? await startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: `t_audit_e2e_${suffix}`, HOOKLINE_AUDIT_DB_ROLE: 'none' })
+      : undefined;
+    if (audit) started.push(audit);
     const gateway = await startServiceProcess('gateway', {
       ...common,
       HOOKLINE_GATEWAY_DB_SCHEMA: `t_gateway_e2e_${suffix}`,
@@ -86,6 +92,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_INGESTION_ADDR: ingestion.grpcAddress,
       HOOKLINE_DISPATCHER_ADDR: dispatcher.grpcAddress,
+      ...(audit ? { HOOKLINE_AUDIT_ADDR: audit.grpcAddress } : {}),
       HOOKLINE_API_RATE_LIMIT_RPS: '10000',
     });
     started.push(gateway);
