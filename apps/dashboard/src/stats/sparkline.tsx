@@ -6,7 +6,8 @@ export function Sparkline({ webhookId }: { webhookId: string }) {
   if (!stats.data) return <span className="muted">…</span>;
   const buckets = stats.data.buckets;
   const max = Math.max(1, ...buckets.map((b) => b.delivered + b.failed + b.pending));
-  const { delivered, failed } = stats.data.total;
+  const { delivered, failed, pending } = stats.data.total;
+  if (delivered + failed + pending === 0) return <span className="muted">no deliveries</span>;
   return (
     <svg className="sparkline" width={96} height={24} viewBox="0 0 96 24" role="img" aria-label={`Last 24 hours: ${delivered} delivered, ${failed} failed`}>
       {buckets.map((b, i) => {

@@ -18,7 +18,7 @@ export function TimeChart({ title, times, series, unit }: { title: string; times
       {
         width: Math.max(280, element.clientWidth - 8),
         height: 200,
-        series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, points: { show: false }, value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v}${unit ?? ''}`) }))],
+        series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, points: { show: true, size: 5 }, value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v}${unit ?? ''}`) }))],
         axes: [{}, { values: (_u: uPlot, ticks: number[]) => ticks.map((t) => `${t}${unit ?? ''}`), size: 60 }],
         legend: { live: true },
         cursor: { drag: { x: false, y: false } },

@@ -97,8 +97,9 @@ export function WebhookListPage() {
                     <Sparkline webhookId={w.id} />
                   </td>
                   <td title={formatTime(w.last_triggered_at)}>{relativeTime(w.last_triggered_at)}</td>
-                  <td title={`Created ${formatTime(w.created_at)}`}>{formatTime(w.updated_at)}</td>
-                  <td className="row-actions">
+                  <td title={`Created ${formatTime(w.created_at)}, updated ${formatTime(w.updated_at)}`}>{relativeTime(w.updated_at)}</td>
+                  <td>
+                    <div className="row-actions">
                     <Link to={`/webhooks/${w.id}`}>View</Link>
                     {session.can('developer') ? <Link to={`/webhooks/${w.id}#test`}>Test</Link> : null}
                     {session.can('developer') ? (
@@ -112,6 +113,7 @@ export function WebhookListPage() {
                         Delete<span className="sr-only"> {w.name}</span>
                       </button>
                     ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -282,6 +282,7 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByLabel('Owner').fill('ci-robot');
     await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('dialog').getByText(/^hk_/).waitFor();
     const key = (await page.getByTestId('new-api-key').textContent()) ?? '';
     expect(key).toMatch(/^hk_/);
     expect((await stack.api('GET', '/v1/session', { key })).body).toMatchObject({ role: 'developer', owner: expect.any(String) });
