@@ -192,6 +192,35 @@ describe('the dashboard in a browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the stats API answers every bucket of the window and refuses bad windows by field', async () => {
+    const hook = await stack.api('POST', '/v1/webhooks', { key: org.adminKey, body: { name: 'Stats endpoint', url: receiver.url } });
+    expect(hook.status).toBe(201);
+    const test = await stack.api('POST', `/v1/webhooks/${hook.body.id}/test`, { key: org.adminKey, body: {} });
+    expect(test.status).toBe(202);
+    const to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
+    const from = new Date(to.getTime() - 24 * 3_600_000);
+    const query = `from=${from.toISOString()}&to=${to.toISOString()}&interval=1h`;
+    const stats = await waitFor(
+      async () => {
+        const res = await stack.api('GET', `/v1/webhooks/${hook.body.id}/stats?${query}`, { key: org.adminKey });
+        return res.body.total?.delivered === 1 ? res.body : undefined;
+      },
+      { timeoutMs: 20_000, message: 'the test delivery in the stats' },
+    );
+    expect(stats).toMatchObject({ object: 'delivery_stats', webhook_id: hook.body.id, interval_seconds: 3600, total: { delivered: 1, failed: 0, attempts: 1 } });
+    expect(stats.buckets).toHaveLength(24);
+    expect(stats.total.latency_p50_ms).toBeGreaterThanOrEqual(0);
+    const orgWide = await stack.api('GET', `/v1/stats?${query}`, { key: org.adminKey });
+    expect(orgWide.body.total.delivered).toBeGreaterThanOrEqual(1);
+    expect((await stack.api('GET', `/v1/webhooks/wh_nope/stats`, { key: org.adminKey })).status).toBe(404);
+    const bad = await stack.api('GET', `/v1/stats?interval=1x`, { key: org.adminKey });
+    expect(bad.body.error).toMatchObject({ code: 'interval_invalid', param: 'interval' });
+    const tooMany = await stack.api('GET', `/v1/stats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&interval=1m`, { key: org.adminKey });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error).toMatchObject({ code: 'interval_too_small', param: 'interval' });
+    await stack.api('DELETE', `/v1/webhooks/${hook.body.id}`, { key: org.adminKey });
+  });
+
   it('with approvals on, an edit is submitted for approval, the requester cannot approve it, and a second admin approves it', async () => {
     const created = await stack.api('POST', '/v1/webhooks', { key: org.adminKey, body: { name: 'Approved endpoint', url: receiver.url } });
     expect(created.status).toBe(201);
