@@ -338,6 +338,7 @@ describe('the dashboard in a browser', () => {
 
     // Keyboard only: from the skip link to the main navigation and into the webhooks screen.
     await page.goto(`${stack.gatewayUrl}/settings`);
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
     await page.keyboard.press('Tab');
