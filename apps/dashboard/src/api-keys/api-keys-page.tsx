@@ -91,7 +91,7 @@ export function ApiKeysPage() {
                   <td>{k.role}</td>
                   <td>{k.owner}</td>
                   <td>{formatTime(k.created_at)}</td>
-                  <td>{k.revoked_at ? <StatusBadge status="disabled" /> : <StatusBadge status="active" />}</td>
+                  <td>{k.revoked_at ? <StatusBadge status="revoked" /> : <StatusBadge status="active" />}</td>
                   <td>
                     {k.revoked_at ? null : (
                       <button

@@ -9,6 +9,7 @@ const TONES: Record<string, string> = {
   disabled: 'bad',
   error: 'bad',
   rejected: 'bad',
+  revoked: 'bad',
   expired: 'muted',
   stale: 'muted',
   deleted: 'muted',
