@@ -6,7 +6,7 @@ import { Receiver, waitFor } from '@hookline/testing';
 import { ensureDashboardBuilt, launchBrowser, screenshot, seriousAxeViolations, watchPageErrors } from '../support/browser';
 import { startDeliveryStack, type DeliveryStack, type Organization } from '../support/delivery-stack';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 describe('the dashboard in a browser', () => {
   let stack: DeliveryStack;
@@ -19,7 +19,7 @@ describe('the dashboard in a browser', () => {
   beforeAll(async () => {
     ensureDashboardBuilt();
     [stack, browser, receiver] = await Promise.all([
-      startDeliveryStack({ retryScheduleSeconds: '1,1', withAudit: true }),
+      startDeliveryStack({ retryScheduleSeconds: '1,1', withAudit: true, startTimeoutMs: 180_000 }),
       launchBrowser(),
       Receiver.start(() => (failing ? { status: 500, body: 'receiver down' } : { status: 200, body: 'ok' })),
     ]);

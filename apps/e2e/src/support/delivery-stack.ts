@@ -32,6 +32,8 @@ export interface DeliveryStackOptions {
   retryScheduleSeconds: string;
   /** Also run the audit service (the audit log API), as `npm start` does. */
   withAudit?: boolean;
+  /** How long each service may take to become ready (a busy CI machine compiles slowly). */
+  startTimeoutMs?: number;
 }
 
 export async function startDeliveryStack(options: DeliveryStackOptions): Promise<DeliveryStack> {
@@ -46,6 +48,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
   };
   const started: ServiceProcess[] = [];
+  const startService = (name: Parameters<typeof startServiceProcess>[0], env: Record<string, string>) => startServiceProcess(name, env, options.startTimeoutMs);
   const output = () => started.map((p) => `--- ${p.name} ---\n${p.output().slice(-3000)}`).join('\n');
   const stop = async () => {
     // Reverse start order: callers first, then the services they call.
@@ -55,7 +58,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
   };
 
   try {
-    const registry = await startServiceProcess('registry', {
+    const registry = await startService('registry', {
       ...common,
       HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_e2e_${suffix}`,
       HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
@@ -63,14 +66,14 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     });
     started.push(registry);
     // Ingestion creates the events topic the dispatcher's fan-out consumes, so it comes first.
-    const ingestion = await startServiceProcess('ingestion', {
+    const ingestion = await startService('ingestion', {
       ...common,
       HOOKLINE_INGESTION_DB_SCHEMA: `t_ingestion_e2e_${suffix}`,
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_EVENTS_TOPIC_PARTITIONS: '2',
     });
     started.push(ingestion);
-    const dispatcher = await startServiceProcess('dispatcher', {
+    const dispatcher = await startService('dispatcher', {
       ...common,
       HOOKLINE_DISPATCHER_DB_SCHEMA: `t_dispatcher_e2e_${suffix}`,
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
@@ -81,10 +84,10 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     });
     started.push(dispatcher);
     const audit = options.withAudit
-      ? await startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: `t_audit_e2e_${suffix}`, HOOKLINE_AUDIT_DB_ROLE: 'none' })
+      ? await startService('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: `t_audit_e2e_${suffix}`, HOOKLINE_AUDIT_DB_ROLE: 'none' })
       : undefined;
     if (audit) started.push(audit);
-    const gateway = await startServiceProcess('gateway', {
+    const gateway = await startService('gateway', {
       ...common,
       HOOKLINE_GATEWAY_DB_SCHEMA: `t_gateway_e2e_${suffix}`,
       HOOKLINE_GATEWAY_HOST: '127.0.0.1',
