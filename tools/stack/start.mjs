@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ensureCertificates } from '../certs/certificates.mjs';
+import { ensureDashboard } from '../dashboard/build.mjs';
 import { resolveKafka, resolvePostgres, root, stopKafka } from './infrastructure.mjs';
 import { launchServices, waitReady } from './launch.mjs';
 import { onReady } from './on-ready.mjs';
@@ -30,6 +31,8 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 async function main() {
+  // The dashboard the gateway serves at `/`: rebuilt only when its sources changed.
+  await ensureDashboard({ log: say });
   const postgres = await resolvePostgres(say);
   cleanup.push(postgres.stop);
   const kafka = resolveKafka(say);
@@ -69,7 +72,7 @@ async function main() {
   const extra = await onReady({ base, operatorKey }).catch((e) => [`(demo organization not created: ${e.message})`]);
   say('all services healthy');
   say(`gateway:      ${base}`);
-  say(`dashboard:    ${base}/`);
+  say(`dashboard:    ${base}/ (sign in with the demo API key)`);
   say(`API docs:     ${base}/docs`);
   say(`operator key: ${operatorKey}`);
   for (const line of extra) say(line);

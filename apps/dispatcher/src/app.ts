@@ -26,6 +26,8 @@ import { ChangeFeed, deleteChangeFeedGroup } from './routing/change-feed';
 import { RoutingView } from './routing/routing-view';
 import { loadRoutingSnapshot } from './routing/snapshot';
 import { deliveryHandlers } from './rpc/deliveries';
+import { statsHandlers } from './rpc/stats';
+import { startStatsRollup } from './stats/stats-rollup';
 import { ping } from './rpc/ping';
 import { DeliveryConfigCache } from './webhook-config/delivery-config-cache';
 import { TriggerReporter } from './webhook-config/trigger-reporter';
@@ -149,6 +151,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   retries.start();
   const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
+  const statsRollup = startStatsRollup(db.pool, config.HOOKLINE_STATS_REFRESH_MS, (error) => logger.warn({ err: error }, 'delivery stats refresh failed'));
 
   // 5. The deliveries API, and the operator's dead letters.
   const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
@@ -168,7 +171,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
     services: [
-      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }) }),
+      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }), ...statsHandlers(db.pool) }),
       bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
     ],
   });
@@ -187,6 +190,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       starting.abort();
       await server.close();
       failing.stop();
+      await statsRollup.stop();
       await retries.stop();
       for (const consumer of consumers) consumer.pause();
       ownership.setOwned([]);

@@ -24,6 +24,8 @@ export const dispatcherEnv = {
   HOOKLINE_RETRY_SCHEDULE_SECONDS: secondsList,
   /** How often due retries are claimed from PostgreSQL. */
   HOOKLINE_RETRY_POLL_MS: positiveInt(200, 60_000),
+  /** How often the hourly delivery statistics (stats API) are brought up to date. */
+  HOOKLINE_STATS_REFRESH_MS: positiveInt(30_000, 3_600_000),
   /** A webhook failing without a single success for this long is disabled (default 5 days). */
   HOOKLINE_DISABLE_FAILING_AFTER_SECONDS: positiveInt(5 * 24 * 3600),
   /** Non-public ranges webhooks may still reach (dev/test), e.g. 127.0.0.0/8. */

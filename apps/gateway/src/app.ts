@@ -13,6 +13,7 @@ import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { FailedAuthentications } from './auth/failed-authentications';
 import { createBackendClients, loadGatewayTls } from './clients';
 import { deadLetterRoutes } from './dead-letters/dead-letter-routes';
+import { dashboardRoutes } from './dashboard/dashboard-routes';
 import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
@@ -27,7 +28,12 @@ import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { openApiRoutes } from './openapi/openapi-routes';
+import { portalFeatureGuard } from './portal-sessions/portal-feature-guard';
+import { portalInfo } from './portal-sessions/portal-session-json';
+import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
+import { sessionRoutes } from './session/session-routes';
 import { settingsRoutes } from './settings/settings-routes';
+import { statsRoutes } from './stats/stats-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
 /**
@@ -45,6 +51,9 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...settingsRoutes,
   ...approvalRoutes,
   ...auditLogRoutes,
+  ...sessionRoutes,
+  ...portalSessionRoutes,
+  ...statsRoutes,
 ];
 
 const API_VERSION = '0.1.0';
@@ -72,8 +81,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const clients = createBackendClients(config, tls);
   const metrics = createMetricsRegistry('gateway');
   const apiKeys = new ApiKeyAuthenticator(async (key) => {
-    const { actor } = await clients.registry.authenticateApiKey({ key });
-    return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '' };
+    const { actor, portalSession } = await clients.registry.authenticateApiKey({ key });
+    return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };
   });
 
   const app = express();
@@ -97,6 +106,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       })),
     ),
   );
+  app.use(portalFeatureGuard(apiKeys));
   app.use(
     mountRoutes(apiRoutes, {
       clients,
@@ -109,6 +119,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       idempotency,
     }),
   );
+  app.use(dashboardRoutes({ directory: config.HOOKLINE_DASHBOARD_DIR, frameAncestors: config.HOOKLINE_DASHBOARD_FRAME_ANCESTORS }));
   app.use((req, _res, next) => next(new NotFoundError(`No route ${req.method} ${req.path}.`, { code: 'route_not_found' })));
   app.use(errorHandler(logger));
 

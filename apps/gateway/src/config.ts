@@ -1,4 +1,5 @@
 import { commonEnv, port, positiveInt, z } from '@hookline/config';
+import { dashboardEnv } from './dashboard/dashboard-config';
 
 export const gatewayEnv = {
   ...commonEnv,
@@ -22,6 +23,7 @@ export const gatewayEnv = {
   HOOKLINE_AUTH_FAILURE_RPS: z.coerce.number().positive('must be a positive number').max(100_000).default(1),
   /** Sustained requests per second per API key (the burst allowance is the same number). */
   HOOKLINE_API_RATE_LIMIT_RPS: positiveInt(100, 100_000),
+  ...dashboardEnv,
 };
 
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayEnv>>;

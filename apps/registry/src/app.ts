@@ -18,6 +18,7 @@ import { approvalHandlers } from './rpc/approvals';
 import { deliveryHandlers } from './rpc/delivery';
 import { eventTypeHandlers } from './rpc/event-types';
 import { organizationHandlers } from './rpc/organizations';
+import { portalSessionHandlers } from './rpc/portal-sessions';
 import { ping } from './rpc/ping';
 import { settingsHandlers } from './rpc/settings';
 import { webhookHandlers } from './rpc/webhooks';
@@ -102,6 +103,7 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
         ...settingsHandlers(deps),
         ...approvalHandlers(deps),
         ...deliveryHandlers(deps),
+        ...portalSessionHandlers(deps),
       }),
     ],
   });

@@ -1,5 +1,6 @@
 import { Migration, type MigrationEntry } from '@hookline/db';
 import { DEAD_LETTER_TABLE_SQL } from '@hookline/kafka';
+import { DeliveryStatsRollup } from '../stats/stats-migration';
 
 /** Deliveries (one per event × webhook), their attempts, and per-webhook health. */
 class CreateDeliveries extends Migration {
@@ -100,4 +101,5 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries },
   { name: 'Migration20261125000000SlimDeliveries', class: SlimDeliveries },
   { name: 'Migration20261129000000DeadLetters', class: CreateDeadLetters },
+  { name: 'Migration20261129000000DeliveryStatsRollup', class: DeliveryStatsRollup },
 ];

@@ -30,6 +30,10 @@ export interface DeliveryStack {
 export interface DeliveryStackOptions {
   /** The dispatcher's retry schedule after the first attempt, in seconds (e.g. `1,1`). */
   retryScheduleSeconds: string;
+  /** Also run the audit service (the audit log API), as `npm start` does. */
+  withAudit?: boolean;
+  /** How long each service may take to become ready (a busy CI machine compiles slowly). */
+  startTimeoutMs?: number;
 }
 
 export async function startDeliveryStack(options: DeliveryStackOptions): Promise<DeliveryStack> {
@@ -44,16 +48,17 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
   };
   const started: ServiceProcess[] = [];
+  const startService = (name: Parameters<typeof startServiceProcess>[0], env: Record<string, string>) => startServiceProcess(name, env, options.startTimeoutMs);
   const output = () => started.map((p) => `--- ${p.name} ---\n${p.output().slice(-3000)}`).join('\n');
   const stop = async () => {
     // Reverse start order: callers first, then the services they call.
-    for (const group of [['gateway'], ['dispatcher', 'ingestion'], ['registry']]) {
+    for (const group of [['gateway'], ['dispatcher', 'ingestion', 'audit'], ['registry']]) {
       await Promise.all(started.filter((p) => group.includes(p.name)).map((p) => p.stop(10_000)));
     }
   };
 
   try {
-    const registry = await startServiceProcess('registry', {
+    const registry = await startService('registry', {
       ...common,
       HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_e2e_${suffix}`,
       HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
@@ -61,14 +66,14 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     });
     started.push(registry);
     // Ingestion creates the events topic the dispatcher's fan-out consumes, so it comes first.
-    const ingestion = await startServiceProcess('ingestion', {
+    const ingestion = await startService('ingestion', {
       ...common,
       HOOKLINE_INGESTION_DB_SCHEMA: `t_ingestion_e2e_${suffix}`,
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_EVENTS_TOPIC_PARTITIONS: '2',
     });
     started.push(ingestion);
-    const dispatcher = await startServiceProcess('dispatcher', {
+    const dispatcher = await startService('dispatcher', {
       ...common,
       HOOKLINE_DISPATCHER_DB_SCHEMA: `t_dispatcher_e2e_${suffix}`,
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
@@ -78,7 +83,11 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_RETRY_POLL_MS: '100',
     });
     started.push(dispatcher);
-    const gateway = await startServiceProcess('gateway', {
+    const audit = options.withAudit
+      ? await startService('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: `t_audit_e2e_${suffix}`, HOOKLINE_AUDIT_DB_ROLE: 'none' })
+      : undefined;
+    if (audit) started.push(audit);
+    const gateway = await startService('gateway', {
       ...common,
       HOOKLINE_GATEWAY_DB_SCHEMA: `t_gateway_e2e_${suffix}`,
       HOOKLINE_GATEWAY_HOST: '127.0.0.1',
@@ -86,6 +95,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_INGESTION_ADDR: ingestion.grpcAddress,
       HOOKLINE_DISPATCHER_ADDR: dispatcher.grpcAddress,
+      ...(audit ? { HOOKLINE_AUDIT_ADDR: audit.grpcAddress } : {}),
       HOOKLINE_API_RATE_LIMIT_RPS: '10000',
     });
     started.push(gateway);

@@ -15,6 +15,15 @@ export interface Actor {
   role: Role | '';
   /** The key's organization; empty for the operator and anonymous callers. */
   orgId: string;
+  /** Set when the bearer is a customer-portal session (`hkps_…`) rather than an API key. */
+  portal?: PortalSessionInfo;
+}
+
+export interface PortalSessionInfo {
+  /** Dashboard features the session shows; empty = all. */
+  features: string[];
+  branding: { productName: string; logoUrl: string; accentColor: string };
+  expiresAt: string;
 }
 
 declare module 'express-serve-static-core' {

@@ -23,6 +23,8 @@ export type { ApiAnswer, Organization, RequestOptions } from '@hookline/testing'
 
 export interface GatewayStack {
   registry: ServiceProcess;
+  /** The registry's schema, for suites that check what it stores. */
+  registrySchema: string;
   gateway: ServiceProcess;
   gatewaySchema: string;
   /** Another gateway on the same registry and gateway schema, with different settings. */
@@ -42,9 +44,10 @@ export async function startGatewayStack(): Promise<GatewayStack> {
     HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
   };
+  const registrySchema = `t_registry_${suffix}`;
   const registry = await startServiceProcess('registry', {
     ...common,
-    HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_${suffix}`,
+    HOOKLINE_REGISTRY_DB_SCHEMA: registrySchema,
     HOOKLINE_EVENT_CATALOG: join(repoRoot, 'deploy/catalog/example-catalog.yaml'),
   });
   const gatewaySchema = `t_gateway_${suffix}`;
@@ -73,6 +76,7 @@ export async function startGatewayStack(): Promise<GatewayStack> {
 
   return {
     registry,
+    registrySchema,
     gateway,
     gatewaySchema,
     startGateway,

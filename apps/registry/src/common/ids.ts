@@ -10,6 +10,6 @@ export function randomBase62(length: number): string {
 }
 
 /** A prefixed id such as `wh_3hK9...` (22 base62 chars ≈ 131 bits). */
-export function newId(prefix: 'org' | 'key' | 'wh' | 'apr' | 'aud'): string {
+export function newId(prefix: 'org' | 'key' | 'wh' | 'apr' | 'aud' | 'ps'): string {
   return `${prefix}_${randomBase62(22)}`;
 }

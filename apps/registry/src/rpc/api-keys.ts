@@ -3,6 +3,9 @@ import type { RegistryDeps } from '../common/deps';
 import { orgOf, requestMeta, requireRole } from '../common/scope';
 import { toApiKey, toApproval } from './convert';
 import type { RegistryHandlers } from './handlers';
+import { authenticatePortalSession } from '../portal-sessions/portal-sessions';
+import { isPortalToken } from '../portal-sessions/portal-token';
+import { toPortalSession } from './portal-sessions';
 
 export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'authenticateApiKey'> {
   return {
@@ -30,6 +33,14 @@ export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'crea
       return { apiKey: toApiKey(revoked.apiKey), pendingApproval: revoked.pendingApproval && toApproval(revoked.pendingApproval, deps.clock()) };
     },
     async authenticateApiKey(request) {
+      if (isPortalToken(request.key)) {
+        const session = await authenticatePortalSession(deps, request.key, { requestId: '', ip: '', userAgent: '' });
+        return {
+          actor: { kind: 'api_key', keyId: session.id, owner: session.owner, role: session.role, orgId: session.org_id },
+          orgName: '',
+          portalSession: toPortalSession(session),
+        };
+      }
       const { apiKey, orgName } = await authenticateApiKey(deps, request.key);
       return {
         actor: { kind: 'api_key', keyId: apiKey.id, owner: apiKey.owner, role: apiKey.role, orgId: apiKey.org_id },

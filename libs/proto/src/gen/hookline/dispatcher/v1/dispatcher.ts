@@ -150,6 +150,36 @@ export interface SendTestEventResponse {
   delivery?: Delivery | undefined;
 }
 
+export interface GetDeliveryStatsRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  /** Empty = every webhook of the org. */
+  webhookId: string;
+  /** RFC 3339 window [from, to) on delivery creation (counts) and attempt start (latency). */
+  from: string;
+  to: string;
+  /** Bucket width; the window holds at most 1000 buckets. */
+  intervalSeconds: number;
+}
+
+/** Deliveries created in one bucket, by their status now, and the latency of attempts started in it. */
+export interface DeliveryStatsBucket {
+  start: string;
+  delivered: number;
+  failed: number;
+  pending: number;
+  attempts: number;
+  /** 0 when the bucket has no attempt. */
+  latencyP50Ms: number;
+  latencyP95Ms: number;
+}
+
+export interface DeliveryStats {
+  buckets: DeliveryStatsBucket[];
+  /** Totals over the window. */
+  total?: DeliveryStatsBucket | undefined;
+}
+
 function createBaseDelivery(): Delivery {
   return {
     id: "",
@@ -2166,6 +2196,431 @@ export const SendTestEventResponse: MessageFns<SendTestEventResponse> = {
   },
 };
 
+function createBaseGetDeliveryStatsRequest(): GetDeliveryStatsRequest {
+  return { context: undefined, orgId: "", webhookId: "", from: "", to: "", intervalSeconds: 0 };
+}
+
+export const GetDeliveryStatsRequest: MessageFns<GetDeliveryStatsRequest> = {
+  encode(message: GetDeliveryStatsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.webhookId !== "") {
+      writer.uint32(26).string(message.webhookId);
+    }
+    if (message.from !== "") {
+      writer.uint32(34).string(message.from);
+    }
+    if (message.to !== "") {
+      writer.uint32(42).string(message.to);
+    }
+    if (message.intervalSeconds !== 0) {
+      writer.uint32(48).int32(message.intervalSeconds);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetDeliveryStatsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetDeliveryStatsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.to = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.intervalSeconds = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetDeliveryStatsRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      from: isSet(object.from) ? globalThis.String(object.from) : "",
+      to: isSet(object.to) ? globalThis.String(object.to) : "",
+      intervalSeconds: isSet(object.intervalSeconds)
+        ? globalThis.Number(object.intervalSeconds)
+        : isSet(object.interval_seconds)
+        ? globalThis.Number(object.interval_seconds)
+        : 0,
+    };
+  },
+
+  toJSON(message: GetDeliveryStatsRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.from !== "") {
+      obj.from = message.from;
+    }
+    if (message.to !== "") {
+      obj.to = message.to;
+    }
+    if (message.intervalSeconds !== 0) {
+      obj.intervalSeconds = Math.round(message.intervalSeconds);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetDeliveryStatsRequest>, I>>(base?: I): GetDeliveryStatsRequest {
+    return GetDeliveryStatsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetDeliveryStatsRequest>, I>>(object: I): GetDeliveryStatsRequest {
+    const message = createBaseGetDeliveryStatsRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.webhookId = object.webhookId ?? "";
+    message.from = object.from ?? "";
+    message.to = object.to ?? "";
+    message.intervalSeconds = object.intervalSeconds ?? 0;
+    return message;
+  },
+};
+
+function createBaseDeliveryStatsBucket(): DeliveryStatsBucket {
+  return { start: "", delivered: 0, failed: 0, pending: 0, attempts: 0, latencyP50Ms: 0, latencyP95Ms: 0 };
+}
+
+export const DeliveryStatsBucket: MessageFns<DeliveryStatsBucket> = {
+  encode(message: DeliveryStatsBucket, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.start !== "") {
+      writer.uint32(10).string(message.start);
+    }
+    if (message.delivered !== 0) {
+      writer.uint32(16).int64(message.delivered);
+    }
+    if (message.failed !== 0) {
+      writer.uint32(24).int64(message.failed);
+    }
+    if (message.pending !== 0) {
+      writer.uint32(32).int64(message.pending);
+    }
+    if (message.attempts !== 0) {
+      writer.uint32(40).int64(message.attempts);
+    }
+    if (message.latencyP50Ms !== 0) {
+      writer.uint32(49).double(message.latencyP50Ms);
+    }
+    if (message.latencyP95Ms !== 0) {
+      writer.uint32(57).double(message.latencyP95Ms);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeliveryStatsBucket {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeliveryStatsBucket();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.start = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.delivered = longToNumber(reader.int64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.failed = longToNumber(reader.int64());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.pending = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.attempts = longToNumber(reader.int64());
+            continue;
+          }
+          case 6: {
+            if (tag !== 49) {
+              break;
+            }
+
+            message.latencyP50Ms = reader.double();
+            continue;
+          }
+          case 7: {
+            if (tag !== 57) {
+              break;
+            }
+
+            message.latencyP95Ms = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeliveryStatsBucket {
+    return {
+      start: isSet(object.start) ? globalThis.String(object.start) : "",
+      delivered: isSet(object.delivered) ? globalThis.Number(object.delivered) : 0,
+      failed: isSet(object.failed) ? globalThis.Number(object.failed) : 0,
+      pending: isSet(object.pending) ? globalThis.Number(object.pending) : 0,
+      attempts: isSet(object.attempts) ? globalThis.Number(object.attempts) : 0,
+      latencyP50Ms: isSet(object.latencyP50Ms)
+        ? globalThis.Number(object.latencyP50Ms)
+        : isSet(object.latency_p50_ms)
+        ? globalThis.Number(object.latency_p50_ms)
+        : 0,
+      latencyP95Ms: isSet(object.latencyP95Ms)
+        ? globalThis.Number(object.latencyP95Ms)
+        : isSet(object.latency_p95_ms)
+        ? globalThis.Number(object.latency_p95_ms)
+        : 0,
+    };
+  },
+
+  toJSON(message: DeliveryStatsBucket): unknown {
+    const obj: any = {};
+    if (message.start !== "") {
+      obj.start = message.start;
+    }
+    if (message.delivered !== 0) {
+      obj.delivered = Math.round(message.delivered);
+    }
+    if (message.failed !== 0) {
+      obj.failed = Math.round(message.failed);
+    }
+    if (message.pending !== 0) {
+      obj.pending = Math.round(message.pending);
+    }
+    if (message.attempts !== 0) {
+      obj.attempts = Math.round(message.attempts);
+    }
+    if (message.latencyP50Ms !== 0) {
+      obj.latencyP50Ms = floatToJson(message.latencyP50Ms);
+    }
+    if (message.latencyP95Ms !== 0) {
+      obj.latencyP95Ms = floatToJson(message.latencyP95Ms);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DeliveryStatsBucket>, I>>(base?: I): DeliveryStatsBucket {
+    return DeliveryStatsBucket.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DeliveryStatsBucket>, I>>(object: I): DeliveryStatsBucket {
+    const message = createBaseDeliveryStatsBucket();
+    message.start = object.start ?? "";
+    message.delivered = object.delivered ?? 0;
+    message.failed = object.failed ?? 0;
+    message.pending = object.pending ?? 0;
+    message.attempts = object.attempts ?? 0;
+    message.latencyP50Ms = object.latencyP50Ms ?? 0;
+    message.latencyP95Ms = object.latencyP95Ms ?? 0;
+    return message;
+  },
+};
+
+function createBaseDeliveryStats(): DeliveryStats {
+  return { buckets: [], total: undefined };
+}
+
+export const DeliveryStats: MessageFns<DeliveryStats> = {
+  encode(message: DeliveryStats, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.buckets) {
+      DeliveryStatsBucket.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.total !== undefined) {
+      DeliveryStatsBucket.encode(message.total, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeliveryStats {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeliveryStats();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.buckets.push(DeliveryStatsBucket.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.total = DeliveryStatsBucket.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeliveryStats {
+    return {
+      buckets: globalThis.Array.isArray(object?.buckets)
+        ? object.buckets.map((e: any) => DeliveryStatsBucket.fromJSON(e))
+        : [],
+      total: isSet(object.total) ? DeliveryStatsBucket.fromJSON(object.total) : undefined,
+    };
+  },
+
+  toJSON(message: DeliveryStats): unknown {
+    const obj: any = {};
+    if (message.buckets?.length) {
+      obj.buckets = message.buckets.map((e) => DeliveryStatsBucket.toJSON(e));
+    }
+    if (message.total !== undefined) {
+      obj.total = DeliveryStatsBucket.toJSON(message.total);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DeliveryStats>, I>>(base?: I): DeliveryStats {
+    return DeliveryStats.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DeliveryStats>, I>>(object: I): DeliveryStats {
+    const message = createBaseDeliveryStats();
+    message.buckets = object.buckets?.map((e) => DeliveryStatsBucket.fromPartial(e)) || [];
+    message.total = (object.total !== undefined && object.total !== null)
+      ? DeliveryStatsBucket.fromPartial(object.total)
+      : undefined;
+    return message;
+  },
+};
+
 /**
  * The deliveries API (the gateway's /v1/webhooks/events routes). Every request names the
  * organization acted on in `org_id` (the gateway takes it from the authenticated actor); another
@@ -2239,6 +2694,17 @@ export const DispatcherServiceService = {
       Buffer.from(SendTestEventResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): SendTestEventResponse => SendTestEventResponse.decode(value),
   },
+  /** Deliveries by outcome per time bucket and attempt latency percentiles, for the org or one webhook. */
+  getDeliveryStats: {
+    path: "/hookline.dispatcher.v1.DispatcherService/GetDeliveryStats" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetDeliveryStatsRequest): Buffer =>
+      Buffer.from(GetDeliveryStatsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetDeliveryStatsRequest => GetDeliveryStatsRequest.decode(value),
+    responseSerialize: (value: DeliveryStats): Buffer => Buffer.from(DeliveryStats.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DeliveryStats => DeliveryStats.decode(value),
+  },
 } as const;
 
 export interface DispatcherServiceServer extends UntypedServiceImplementation {
@@ -2254,6 +2720,8 @@ export interface DispatcherServiceServer extends UntypedServiceImplementation {
   recoverWebhook: handleUnaryCall<RecoverWebhookRequest, RecoverWebhookResponse>;
   /** Publish a test event (is_test) through ingestion to this webhook only; answers its delivery. */
   sendTestEvent: handleUnaryCall<SendTestEventRequest, SendTestEventResponse>;
+  /** Deliveries by outcome per time bucket and attempt latency percentiles, for the org or one webhook. */
+  getDeliveryStats: handleUnaryCall<GetDeliveryStatsRequest, DeliveryStats>;
 }
 
 export interface DispatcherServiceClient extends Client {
@@ -2350,6 +2818,22 @@ export interface DispatcherServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: SendTestEventResponse) => void,
   ): ClientUnaryCall;
+  /** Deliveries by outcome per time bucket and attempt latency percentiles, for the org or one webhook. */
+  getDeliveryStats(
+    request: GetDeliveryStatsRequest,
+    callback: (error: ServiceError | null, response: DeliveryStats) => void,
+  ): ClientUnaryCall;
+  getDeliveryStats(
+    request: GetDeliveryStatsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DeliveryStats) => void,
+  ): ClientUnaryCall;
+  getDeliveryStats(
+    request: GetDeliveryStatsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DeliveryStats) => void,
+  ): ClientUnaryCall;
 }
 
 export const DispatcherServiceClient = makeGenericClientConstructor(
@@ -2360,6 +2844,10 @@ export const DispatcherServiceClient = makeGenericClientConstructor(
   service: typeof DispatcherServiceService;
   serviceName: string;
 };
+
+function floatToJson(value: number | null | undefined): number | string | null | undefined {
+  return typeof value === "number" && !globalThis.Number.isFinite(value) ? globalThis.String(value) : value;
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
@@ -2373,6 +2861,17 @@ export type DeepPartial<T> = T extends Builtin ? T
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 function isObject(value: any): boolean {
   return typeof value === "object" && value !== null;

@@ -244,6 +244,8 @@ export interface AuthenticateApiKeyResponse {
   /** kind "api_key", with key_id, owner, role and org_id. */
   actor?: Actor | undefined;
   orgName: string;
+  /** Set when the bearer is a portal session token (then actor.key_id is its `ps_...` id). */
+  portalSession?: PortalSession | undefined;
 }
 
 /** Non-secret view of a webhook's endpoint authentication (credentials are never returned). */
@@ -605,6 +607,59 @@ export interface ListWebhookApprovalsRequest {
   webhookId: string;
   page?: PageRequest | undefined;
   orgId: string;
+}
+
+export interface PortalBranding {
+  productName: string;
+  /** https URL or data:image URL. */
+  logoUrl: string;
+  /** #rrggbb */
+  accentColor: string;
+}
+
+export interface PortalSession {
+  /** ps_... */
+  id: string;
+  orgId: string;
+  /** viewer, developer, admin */
+  role: string;
+  /** Dashboard features shown (e.g. webhooks, deliveries, events, approvals, settings, api_keys, audit_log). */
+  features: string[];
+  branding?: PortalBranding | undefined;
+  owner: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Empty while valid. */
+  revokedAt: string;
+}
+
+export interface CreatePortalSessionRequest {
+  context?:
+    | RequestContext
+    | undefined;
+  /** Operator only: the target org. */
+  orgId: string;
+  role: string;
+  /** Empty = every feature. */
+  features: string[];
+  branding?:
+    | PortalBranding
+    | undefined;
+  /** 60..86400; 0 = 3600. */
+  ttlSeconds: number;
+  /** Who uses it (approvals compare owners); empty = the issuing key's owner. */
+  owner: string;
+}
+
+export interface CreatePortalSessionResponse {
+  session?: PortalSession | undefined;
+  token: string;
+}
+
+export interface RevokePortalSessionRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  id: string;
 }
 
 function createBaseGetOrganizationRequest(): GetOrganizationRequest {
@@ -3736,7 +3791,7 @@ export const AuthenticateApiKeyRequest: MessageFns<AuthenticateApiKeyRequest> = 
 };
 
 function createBaseAuthenticateApiKeyResponse(): AuthenticateApiKeyResponse {
-  return { actor: undefined, orgName: "" };
+  return { actor: undefined, orgName: "", portalSession: undefined };
 }
 
 export const AuthenticateApiKeyResponse: MessageFns<AuthenticateApiKeyResponse> = {
@@ -3746,6 +3801,9 @@ export const AuthenticateApiKeyResponse: MessageFns<AuthenticateApiKeyResponse> 
     }
     if (message.orgName !== "") {
       writer.uint32(18).string(message.orgName);
+    }
+    if (message.portalSession !== undefined) {
+      PortalSession.encode(message.portalSession, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -3779,6 +3837,14 @@ export const AuthenticateApiKeyResponse: MessageFns<AuthenticateApiKeyResponse> 
             message.orgName = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.portalSession = PortalSession.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3799,6 +3865,11 @@ export const AuthenticateApiKeyResponse: MessageFns<AuthenticateApiKeyResponse> 
         : isSet(object.org_name)
         ? globalThis.String(object.org_name)
         : "",
+      portalSession: isSet(object.portalSession)
+        ? PortalSession.fromJSON(object.portalSession)
+        : isSet(object.portal_session)
+        ? PortalSession.fromJSON(object.portal_session)
+        : undefined,
     };
   },
 
@@ -3810,6 +3881,9 @@ export const AuthenticateApiKeyResponse: MessageFns<AuthenticateApiKeyResponse> 
     if (message.orgName !== "") {
       obj.orgName = message.orgName;
     }
+    if (message.portalSession !== undefined) {
+      obj.portalSession = PortalSession.toJSON(message.portalSession);
+    }
     return obj;
   },
 
@@ -3820,6 +3894,9 @@ export const AuthenticateApiKeyResponse: MessageFns<AuthenticateApiKeyResponse> 
     const message = createBaseAuthenticateApiKeyResponse();
     message.actor = (object.actor !== undefined && object.actor !== null) ? Actor.fromPartial(object.actor) : undefined;
     message.orgName = object.orgName ?? "";
+    message.portalSession = (object.portalSession !== undefined && object.portalSession !== null)
+      ? PortalSession.fromPartial(object.portalSession)
+      : undefined;
     return message;
   },
 };
@@ -8384,6 +8461,715 @@ export const ListWebhookApprovalsRequest: MessageFns<ListWebhookApprovalsRequest
   },
 };
 
+function createBasePortalBranding(): PortalBranding {
+  return { productName: "", logoUrl: "", accentColor: "" };
+}
+
+export const PortalBranding: MessageFns<PortalBranding> = {
+  encode(message: PortalBranding, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.productName !== "") {
+      writer.uint32(10).string(message.productName);
+    }
+    if (message.logoUrl !== "") {
+      writer.uint32(18).string(message.logoUrl);
+    }
+    if (message.accentColor !== "") {
+      writer.uint32(26).string(message.accentColor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PortalBranding {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePortalBranding();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.productName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.logoUrl = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accentColor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PortalBranding {
+    return {
+      productName: isSet(object.productName)
+        ? globalThis.String(object.productName)
+        : isSet(object.product_name)
+        ? globalThis.String(object.product_name)
+        : "",
+      logoUrl: isSet(object.logoUrl)
+        ? globalThis.String(object.logoUrl)
+        : isSet(object.logo_url)
+        ? globalThis.String(object.logo_url)
+        : "",
+      accentColor: isSet(object.accentColor)
+        ? globalThis.String(object.accentColor)
+        : isSet(object.accent_color)
+        ? globalThis.String(object.accent_color)
+        : "",
+    };
+  },
+
+  toJSON(message: PortalBranding): unknown {
+    const obj: any = {};
+    if (message.productName !== "") {
+      obj.productName = message.productName;
+    }
+    if (message.logoUrl !== "") {
+      obj.logoUrl = message.logoUrl;
+    }
+    if (message.accentColor !== "") {
+      obj.accentColor = message.accentColor;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PortalBranding>, I>>(base?: I): PortalBranding {
+    return PortalBranding.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PortalBranding>, I>>(object: I): PortalBranding {
+    const message = createBasePortalBranding();
+    message.productName = object.productName ?? "";
+    message.logoUrl = object.logoUrl ?? "";
+    message.accentColor = object.accentColor ?? "";
+    return message;
+  },
+};
+
+function createBasePortalSession(): PortalSession {
+  return {
+    id: "",
+    orgId: "",
+    role: "",
+    features: [],
+    branding: undefined,
+    owner: "",
+    createdAt: "",
+    expiresAt: "",
+    revokedAt: "",
+  };
+}
+
+export const PortalSession: MessageFns<PortalSession> = {
+  encode(message: PortalSession, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.role !== "") {
+      writer.uint32(26).string(message.role);
+    }
+    for (const v of message.features) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.branding !== undefined) {
+      PortalBranding.encode(message.branding, writer.uint32(42).fork()).join();
+    }
+    if (message.owner !== "") {
+      writer.uint32(50).string(message.owner);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(58).string(message.createdAt);
+    }
+    if (message.expiresAt !== "") {
+      writer.uint32(66).string(message.expiresAt);
+    }
+    if (message.revokedAt !== "") {
+      writer.uint32(74).string(message.revokedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PortalSession {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePortalSession();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.features.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.branding = PortalBranding.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.expiresAt = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.revokedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PortalSession {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      role: isSet(object.role) ? globalThis.String(object.role) : "",
+      features: globalThis.Array.isArray(object?.features) ? object.features.map((e: any) => globalThis.String(e)) : [],
+      branding: isSet(object.branding) ? PortalBranding.fromJSON(object.branding) : undefined,
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      createdAt: isSet(object.createdAt)
+        ? globalThis.String(object.createdAt)
+        : isSet(object.created_at)
+        ? globalThis.String(object.created_at)
+        : "",
+      expiresAt: isSet(object.expiresAt)
+        ? globalThis.String(object.expiresAt)
+        : isSet(object.expires_at)
+        ? globalThis.String(object.expires_at)
+        : "",
+      revokedAt: isSet(object.revokedAt)
+        ? globalThis.String(object.revokedAt)
+        : isSet(object.revoked_at)
+        ? globalThis.String(object.revoked_at)
+        : "",
+    };
+  },
+
+  toJSON(message: PortalSession): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.role !== "") {
+      obj.role = message.role;
+    }
+    if (message.features?.length) {
+      obj.features = message.features;
+    }
+    if (message.branding !== undefined) {
+      obj.branding = PortalBranding.toJSON(message.branding);
+    }
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.createdAt !== "") {
+      obj.createdAt = message.createdAt;
+    }
+    if (message.expiresAt !== "") {
+      obj.expiresAt = message.expiresAt;
+    }
+    if (message.revokedAt !== "") {
+      obj.revokedAt = message.revokedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PortalSession>, I>>(base?: I): PortalSession {
+    return PortalSession.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PortalSession>, I>>(object: I): PortalSession {
+    const message = createBasePortalSession();
+    message.id = object.id ?? "";
+    message.orgId = object.orgId ?? "";
+    message.role = object.role ?? "";
+    message.features = object.features?.map((e) => e) || [];
+    message.branding = (object.branding !== undefined && object.branding !== null)
+      ? PortalBranding.fromPartial(object.branding)
+      : undefined;
+    message.owner = object.owner ?? "";
+    message.createdAt = object.createdAt ?? "";
+    message.expiresAt = object.expiresAt ?? "";
+    message.revokedAt = object.revokedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseCreatePortalSessionRequest(): CreatePortalSessionRequest {
+  return { context: undefined, orgId: "", role: "", features: [], branding: undefined, ttlSeconds: 0, owner: "" };
+}
+
+export const CreatePortalSessionRequest: MessageFns<CreatePortalSessionRequest> = {
+  encode(message: CreatePortalSessionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.role !== "") {
+      writer.uint32(26).string(message.role);
+    }
+    for (const v of message.features) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.branding !== undefined) {
+      PortalBranding.encode(message.branding, writer.uint32(42).fork()).join();
+    }
+    if (message.ttlSeconds !== 0) {
+      writer.uint32(48).int32(message.ttlSeconds);
+    }
+    if (message.owner !== "") {
+      writer.uint32(58).string(message.owner);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreatePortalSessionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreatePortalSessionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.features.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.branding = PortalBranding.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.ttlSeconds = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreatePortalSessionRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      role: isSet(object.role) ? globalThis.String(object.role) : "",
+      features: globalThis.Array.isArray(object?.features) ? object.features.map((e: any) => globalThis.String(e)) : [],
+      branding: isSet(object.branding) ? PortalBranding.fromJSON(object.branding) : undefined,
+      ttlSeconds: isSet(object.ttlSeconds)
+        ? globalThis.Number(object.ttlSeconds)
+        : isSet(object.ttl_seconds)
+        ? globalThis.Number(object.ttl_seconds)
+        : 0,
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+    };
+  },
+
+  toJSON(message: CreatePortalSessionRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.role !== "") {
+      obj.role = message.role;
+    }
+    if (message.features?.length) {
+      obj.features = message.features;
+    }
+    if (message.branding !== undefined) {
+      obj.branding = PortalBranding.toJSON(message.branding);
+    }
+    if (message.ttlSeconds !== 0) {
+      obj.ttlSeconds = Math.round(message.ttlSeconds);
+    }
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CreatePortalSessionRequest>, I>>(base?: I): CreatePortalSessionRequest {
+    return CreatePortalSessionRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreatePortalSessionRequest>, I>>(object: I): CreatePortalSessionRequest {
+    const message = createBaseCreatePortalSessionRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.role = object.role ?? "";
+    message.features = object.features?.map((e) => e) || [];
+    message.branding = (object.branding !== undefined && object.branding !== null)
+      ? PortalBranding.fromPartial(object.branding)
+      : undefined;
+    message.ttlSeconds = object.ttlSeconds ?? 0;
+    message.owner = object.owner ?? "";
+    return message;
+  },
+};
+
+function createBaseCreatePortalSessionResponse(): CreatePortalSessionResponse {
+  return { session: undefined, token: "" };
+}
+
+export const CreatePortalSessionResponse: MessageFns<CreatePortalSessionResponse> = {
+  encode(message: CreatePortalSessionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.session !== undefined) {
+      PortalSession.encode(message.session, writer.uint32(10).fork()).join();
+    }
+    if (message.token !== "") {
+      writer.uint32(18).string(message.token);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreatePortalSessionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreatePortalSessionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.session = PortalSession.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.token = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreatePortalSessionResponse {
+    return {
+      session: isSet(object.session) ? PortalSession.fromJSON(object.session) : undefined,
+      token: isSet(object.token) ? globalThis.String(object.token) : "",
+    };
+  },
+
+  toJSON(message: CreatePortalSessionResponse): unknown {
+    const obj: any = {};
+    if (message.session !== undefined) {
+      obj.session = PortalSession.toJSON(message.session);
+    }
+    if (message.token !== "") {
+      obj.token = message.token;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CreatePortalSessionResponse>, I>>(base?: I): CreatePortalSessionResponse {
+    return CreatePortalSessionResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreatePortalSessionResponse>, I>>(object: I): CreatePortalSessionResponse {
+    const message = createBaseCreatePortalSessionResponse();
+    message.session = (object.session !== undefined && object.session !== null)
+      ? PortalSession.fromPartial(object.session)
+      : undefined;
+    message.token = object.token ?? "";
+    return message;
+  },
+};
+
+function createBaseRevokePortalSessionRequest(): RevokePortalSessionRequest {
+  return { context: undefined, orgId: "", id: "" };
+}
+
+export const RevokePortalSessionRequest: MessageFns<RevokePortalSessionRequest> = {
+  encode(message: RevokePortalSessionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.id !== "") {
+      writer.uint32(26).string(message.id);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokePortalSessionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokePortalSessionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokePortalSessionRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+    };
+  },
+
+  toJSON(message: RevokePortalSessionRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RevokePortalSessionRequest>, I>>(base?: I): RevokePortalSessionRequest {
+    return RevokePortalSessionRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RevokePortalSessionRequest>, I>>(object: I): RevokePortalSessionRequest {
+    const message = createBaseRevokePortalSessionRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.id = object.id ?? "";
+    return message;
+  },
+};
+
 /**
  * The registry owns organizations, API keys, webhooks (with their encrypted secrets and
  * credentials), approvals, org settings and the event-type catalog.
@@ -8705,6 +9491,32 @@ export const RegistryServiceService = {
       Buffer.from(ListApprovalsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListApprovalsResponse => ListApprovalsResponse.decode(value),
   },
+  /**
+   * Admin (or operator for any org): a short-lived dashboard session for one org; the plaintext
+   * `token` (`hkps_...`) is in this response only. AuthenticateApiKey accepts it like a key.
+   */
+  createPortalSession: {
+    path: "/hookline.registry.v1.RegistryService/CreatePortalSession" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CreatePortalSessionRequest): Buffer =>
+      Buffer.from(CreatePortalSessionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CreatePortalSessionRequest => CreatePortalSessionRequest.decode(value),
+    responseSerialize: (value: CreatePortalSessionResponse): Buffer =>
+      Buffer.from(CreatePortalSessionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CreatePortalSessionResponse => CreatePortalSessionResponse.decode(value),
+  },
+  /** Ends a portal session at once (the gateway caches authentication for at most 1 s). */
+  revokePortalSession: {
+    path: "/hookline.registry.v1.RegistryService/RevokePortalSession" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RevokePortalSessionRequest): Buffer =>
+      Buffer.from(RevokePortalSessionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RevokePortalSessionRequest => RevokePortalSessionRequest.decode(value),
+    responseSerialize: (value: PortalSession): Buffer => Buffer.from(PortalSession.encode(value).finish()),
+    responseDeserialize: (value: Buffer): PortalSession => PortalSession.decode(value),
+  },
 } as const;
 
 export interface RegistryServiceServer extends UntypedServiceImplementation {
@@ -8773,6 +9585,13 @@ export interface RegistryServiceServer extends UntypedServiceImplementation {
   rejectApproval: handleUnaryCall<RejectApprovalRequest, Approval>;
   /** Approval history of one webhook, newest first. */
   listWebhookApprovals: handleUnaryCall<ListWebhookApprovalsRequest, ListApprovalsResponse>;
+  /**
+   * Admin (or operator for any org): a short-lived dashboard session for one org; the plaintext
+   * `token` (`hkps_...`) is in this response only. AuthenticateApiKey accepts it like a key.
+   */
+  createPortalSession: handleUnaryCall<CreatePortalSessionRequest, CreatePortalSessionResponse>;
+  /** Ends a portal session at once (the gateway caches authentication for at most 1 s). */
+  revokePortalSession: handleUnaryCall<RevokePortalSessionRequest, PortalSession>;
 }
 
 export interface RegistryServiceClient extends Client {
@@ -9215,6 +10034,41 @@ export interface RegistryServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListApprovalsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Admin (or operator for any org): a short-lived dashboard session for one org; the plaintext
+   * `token` (`hkps_...`) is in this response only. AuthenticateApiKey accepts it like a key.
+   */
+  createPortalSession(
+    request: CreatePortalSessionRequest,
+    callback: (error: ServiceError | null, response: CreatePortalSessionResponse) => void,
+  ): ClientUnaryCall;
+  createPortalSession(
+    request: CreatePortalSessionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CreatePortalSessionResponse) => void,
+  ): ClientUnaryCall;
+  createPortalSession(
+    request: CreatePortalSessionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CreatePortalSessionResponse) => void,
+  ): ClientUnaryCall;
+  /** Ends a portal session at once (the gateway caches authentication for at most 1 s). */
+  revokePortalSession(
+    request: RevokePortalSessionRequest,
+    callback: (error: ServiceError | null, response: PortalSession) => void,
+  ): ClientUnaryCall;
+  revokePortalSession(
+    request: RevokePortalSessionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: PortalSession) => void,
+  ): ClientUnaryCall;
+  revokePortalSession(
+    request: RevokePortalSessionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: PortalSession) => void,
   ): ClientUnaryCall;
 }
 

@@ -1,0 +1,42 @@
+import type { EventType } from '../api/types';
+import { prettyJson } from '../ui/format';
+
+/** Event types grouped as the catalog groups them, each with its description and JSON schema. */
+export function EventTypePicker({ catalog, selected, onChange, error }: { catalog: EventType[]; selected: string[]; onChange: (types: string[]) => void; error?: string }) {
+  const groups = new Map<string, EventType[]>();
+  for (const type of catalog) groups.set(type.group, [...(groups.get(type.group) ?? []), type]);
+  const toggle = (type: string, on: boolean) => onChange(on ? [...selected, type] : selected.filter((t) => t !== type));
+
+  return (
+    <fieldset className={`event-types${error ? ' invalid' : ''}`} aria-describedby={error ? 'eventTypes-error' : 'eventTypes-hint'}>
+      <legend>Event types</legend>
+      <small id="eventTypes-hint" className="hint">
+        {selected.length === 0 ? 'None picked: this webhook receives every event type.' : `${selected.length} picked.`}
+      </small>
+      {[...groups].map(([group, types]) => (
+        <div key={group} className="event-group">
+          <h4>{group}</h4>
+          {types.map((type) => (
+            <div key={type.type} className="event-type">
+              <input id={`et-${type.type}`} type="checkbox" checked={selected.includes(type.type)} onChange={(e) => toggle(type.type, e.target.checked)} />
+              <label htmlFor={`et-${type.type}`}>
+                <code>{type.type}</code> <span className="muted">{type.description}</span>
+              </label>
+              {type.schema ? (
+                <details>
+                  <summary>Schema</summary>
+                  <pre>{prettyJson(type.schema)}</pre>
+                </details>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      ))}
+      {error ? (
+        <small id="eventTypes-error" className="field-error" role="alert">
+          {error}
+        </small>
+      ) : null}
+    </fieldset>
+  );
+}

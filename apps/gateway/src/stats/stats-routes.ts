@@ -1,0 +1,116 @@
+import type { Request } from 'express';
+import { z } from '@hookline/config';
+import { InputError } from '@hookline/errors';
+import type { dispatcherV1 } from '@hookline/proto';
+import type { Actor } from '../auth/actor';
+import type { BackendClients } from '../clients';
+import { defineRoute } from '../http/route';
+
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+const statsQuery = z.strictObject({
+  from: z.string().optional().describe('RFC 3339, inclusive; default `to` minus 24 h.'),
+  to: z.string().optional().describe('RFC 3339, exclusive; default now.'),
+  interval: z
+    .string()
+    .regex(/^[1-9]\d{0,5}[smhd]$/, 'must be a number and a unit (s, m, h, d), e.g. 5m or 1h')
+    .optional()
+    .describe('Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window.'),
+});
+
+const bucketSchema = z.object({
+  start: z.string(),
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  pending: z.number().int(),
+  attempts: z.number().int(),
+  latency_p50_ms: z.number().nullable().describe('null when no attempt started in the bucket.'),
+  latency_p95_ms: z.number().nullable(),
+});
+
+const statsSchema = z.object({
+  object: z.literal('delivery_stats'),
+  webhook_id: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  interval_seconds: z.number().int(),
+  total: bucketSchema.omit({ start: true }),
+  buckets: z.array(bucketSchema).describe('Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it.'),
+});
+
+function time(value: string | undefined, fallback: Date, param: string): Date {
+  if (value === undefined) return fallback;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: 'timestamp_invalid', param });
+  return new Date(ms);
+}
+
+const bucketJson = (b: dispatcherV1.DeliveryStatsBucket | undefined) => ({
+  delivered: b?.delivered ?? 0,
+  failed: b?.failed ?? 0,
+  pending: b?.pending ?? 0,
+  attempts: b?.attempts ?? 0,
+  latency_p50_ms: b?.attempts ? b.latencyP50Ms : null,
+  latency_p95_ms: b?.attempts ? b.latencyP95Ms : null,
+});
+
+async function stats(clients: BackendClients, req: Request, context: never, actor: Actor, query: z.infer<typeof statsQuery>, webhookId: string) {
+  const to = time(query.to, new Date(), 'to');
+  const from = time(query.from, new Date(to.getTime() - 86_400_000), 'from');
+  const interval = query.interval ?? '1h';
+  const intervalSeconds = Number(interval.slice(0, -1)) * UNITS[interval.slice(-1)];
+  const answer = await clients.dispatcher.getDeliveryStats(
+    { context, orgId: actor.orgId, webhookId, from: from.toISOString(), to: to.toISOString(), intervalSeconds },
+    { traceparent: req.get('traceparent') },
+  );
+  return {
+    status: 200,
+    body: {
+      object: 'delivery_stats' as const,
+      webhook_id: webhookId || null,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      interval_seconds: intervalSeconds,
+      total: bucketJson(answer.total),
+      buckets: answer.buckets.map((b) => ({ start: b.start, ...bucketJson(b) })),
+    },
+  };
+}
+
+const errorCodes = { interval: 'interval_invalid' };
+
+export const statsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/stats',
+    summary: 'Delivery statistics of the organization',
+    description: 'Deliveries by outcome per time bucket and attempt latency percentiles (p50, p95), over every webhook.',
+    action: 'stats.read',
+    resourceType: 'stats',
+    auth: 'api_key',
+    role: 'viewer',
+    query: statsQuery,
+    errorCodes,
+    responses: { 200: { description: 'The statistics.', schema: statsSchema } },
+    handler: ({ query, context, clients, actor, req }) => stats(clients, req, context as never, actor, query, ''),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/webhooks/:id/stats',
+    summary: 'Delivery statistics of a webhook',
+    description: 'Deliveries by outcome per time bucket and attempt latency percentiles (p50, p95) of one webhook.',
+    action: 'webhook.stats',
+    resourceType: 'webhook',
+    auth: 'api_key',
+    role: 'viewer',
+    params: z.strictObject({ id: z.string() }),
+    query: statsQuery,
+    errorCodes,
+    responses: { 200: { description: 'The statistics.', schema: statsSchema } },
+    handler: async ({ params, query, context, clients, actor, req }) => {
+      // Another org's webhook (or none) answers 404, as everywhere.
+      await clients.registry.getWebhook({ context, webhookId: params.id, orgId: '' });
+      return stats(clients, req, context as never, actor, query, params.id);
+    },
+  }),
+];
