@@ -55,6 +55,8 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   approveApproval: GATEWAY_FOR_END_USER,
   rejectApproval: GATEWAY_FOR_END_USER,
   listWebhookApprovals: GATEWAY_FOR_END_USER,
+  createPortalSession: GATEWAY_FOR_END_USER,
+  revokePortalSession: GATEWAY_FOR_END_USER,
 };
 
 /**
@@ -80,6 +82,7 @@ const dispatcher: RulesFor<typeof dispatcherV1.DispatcherServiceService> = {
   retryDelivery: GATEWAY_FOR_END_USER,
   recoverWebhook: GATEWAY_FOR_END_USER,
   sendTestEvent: GATEWAY_FOR_END_USER,
+  getDeliveryStats: GATEWAY_FOR_END_USER,
 };
 
 const audit: RulesFor<typeof auditV1.AuditServiceService> = {
