@@ -6,3 +6,5 @@ export * from './process';
 export * from './service-process';
 export * from './receiver';
 export * from './rest-client';
+export * from './own-kafka';
+export * from './own-postgres';
