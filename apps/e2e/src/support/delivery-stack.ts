@@ -20,6 +20,8 @@ export type { ApiAnswer, Organization } from '@hookline/testing';
 
 export interface DeliveryStack {
   gatewayUrl: string;
+  /** Every running service process, by name. */
+  services: ServiceProcess[];
   api(method: string, path: string, options?: { key?: string; body?: unknown }): Promise<ApiAnswer>;
   createOrganization(): Promise<Organization>;
   /** Every service's output so far, for failure messages. */
@@ -30,14 +32,19 @@ export interface DeliveryStack {
 export interface DeliveryStackOptions {
   /** The dispatcher's retry schedule after the first attempt, in seconds (e.g. `1,1`). */
   retryScheduleSeconds: string;
+  /** A database or broker of the suite's own (suites that stop them); the shared ones otherwise. */
+  databaseUrl?: string;
+  kafkaBrokers?: string;
+  /** Also start the audit service (the gateway then reaches it). */
+  withAudit?: boolean;
 }
 
 export async function startDeliveryStack(options: DeliveryStackOptions): Promise<DeliveryStack> {
   const suffix = uniqueSuffix();
   const operatorKey = `op_${randomBytes(16).toString('hex')}`;
   const common = {
-    DATABASE_URL: testDatabaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers,
+    DATABASE_URL: options.databaseUrl ?? testDatabaseUrl,
+    KAFKA_BROKERS: options.kafkaBrokers ?? testKafkaBrokers,
     HOOKLINE_TOPIC_PREFIX: uniqueTopicPrefix('te2e'),
     LOG_LEVEL: 'warn',
     HOOKLINE_ALLOW_INSECURE_URLS: 'true',
@@ -47,7 +54,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
   const output = () => started.map((p) => `--- ${p.name} ---\n${p.output().slice(-3000)}`).join('\n');
   const stop = async () => {
     // Reverse start order: callers first, then the services they call.
-    for (const group of [['gateway'], ['dispatcher', 'ingestion'], ['registry']]) {
+    for (const group of [['gateway'], ['dispatcher', 'ingestion', 'audit'], ['registry']]) {
       await Promise.all(started.filter((p) => group.includes(p.name)).map((p) => p.stop(10_000)));
     }
   };
@@ -78,6 +85,10 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_RETRY_POLL_MS: '100',
     });
     started.push(dispatcher);
+    const audit = options.withAudit
+      ? await startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: `t_audit_e2e_${suffix}`, HOOKLINE_AUDIT_DB_ROLE: 'none' })
+      : undefined;
+    if (audit) started.push(audit);
     const gateway = await startServiceProcess('gateway', {
       ...common,
       HOOKLINE_GATEWAY_DB_SCHEMA: `t_gateway_e2e_${suffix}`,
@@ -86,6 +97,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_INGESTION_ADDR: ingestion.grpcAddress,
       HOOKLINE_DISPATCHER_ADDR: dispatcher.grpcAddress,
+      ...(audit ? { HOOKLINE_AUDIT_ADDR: audit.grpcAddress } : {}),
       HOOKLINE_API_RATE_LIMIT_RPS: '10000',
     });
     started.push(gateway);
@@ -93,7 +105,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     const api = (method: string, path: string, options: { key?: string; body?: unknown } = {}) => callApi(gateway.httpUrl, method, path, options);
     const createOrganization = () => createOrganizationVia(gateway.httpUrl, operatorKey, `E2E org ${uniqueSuffix()}`);
 
-    return { gatewayUrl: gateway.httpUrl, api, createOrganization, output, stop };
+    return { gatewayUrl: gateway.httpUrl, services: started, api, createOrganization, output, stop };
   } catch (error) {
     await stop();
     throw error;
