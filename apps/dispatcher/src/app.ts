@@ -21,6 +21,7 @@ import { startFanOut, type RunningFanOut } from './fan-out/fan-out-consumer';
 import { createDispatcherMetrics } from './metrics';
 import { OperationalEvents } from './operational/operational-events';
 import { FailingWebhooks } from './retry/failing-webhooks';
+import { HeldDeliveries } from './retry/held-deliveries';
 import { RetryPoller } from './retry/retry-poller';
 import { deleteChangeFeedGroup, followWebhookChanges } from './routing/change-feed';
 import { RoutingView } from './routing/routing-view';
@@ -116,6 +117,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const fanOut: RunningFanOut = await startFanOut(kafka, { pool: db.pool, view, queue, sender }, { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics });
   const retries = new RetryPoller(db.pool, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();
+  const held = new HeldDeliveries(db.pool, view, logger);
+  held.start();
   const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
 
@@ -140,6 +143,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       await server.close();
       failing.stop();
       await retries.stop();
+      await held.stop();
       await fanOut.stop();
       await senderConsumer.stop();
       await recorder.drain();
