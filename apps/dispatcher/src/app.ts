@@ -22,6 +22,7 @@ import { createDispatcherMetrics } from './metrics';
 import { OperationalEvents } from './operational/operational-events';
 import { FailingWebhooks } from './retry/failing-webhooks';
 import { HeldDeliveries } from './retry/held-deliveries';
+import { scheduleDeliveryRetention } from './retention/prune-deliveries';
 import { RetryPoller } from './retry/retry-poller';
 import { deleteChangeFeedGroup, followWebhookChanges } from './routing/change-feed';
 import { RoutingView } from './routing/routing-view';
@@ -119,6 +120,11 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   retries.start();
   const held = new HeldDeliveries(db.pool, view, logger);
   held.start();
+  const retention = scheduleDeliveryRetention(db.pool, {
+    retentionDays: config.HOOKLINE_DELIVERY_RETENTION_DAYS,
+    intervalMs: config.HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS,
+    logger,
+  });
   const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
 
@@ -144,6 +150,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       failing.stop();
       await retries.stop();
       await held.stop();
+      await retention.stop();
       await fanOut.stop();
       await senderConsumer.stop();
       await recorder.drain();

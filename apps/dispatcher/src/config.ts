@@ -27,6 +27,10 @@ export const dispatcherEnv = {
   HOOKLINE_DISABLE_FAILING_AFTER_SECONDS: positiveInt(5 * 24 * 3600),
   /** Non-public ranges webhooks may still reach (dev/test), e.g. 127.0.0.0/8. */
   HOOKLINE_EGRESS_ALLOW_CIDRS: z.string().default(''),
+  /** Deliveries and attempts older than this are deleted (DESIGN §4: 30 days). */
+  HOOKLINE_DELIVERY_RETENTION_DAYS: positiveInt(30, 3650),
+  /** How often the retention cleanup runs. */
+  HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS: positiveInt(3_600_000),
   /** Distinguishes instances (change-feed consumer group); defaults to host + pid. */
   HOOKLINE_DISPATCHER_INSTANCE_ID: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
 };
