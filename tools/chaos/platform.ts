@@ -71,6 +71,7 @@ export class ChaosPlatform {
   private readonly children = new Map<ServiceName, ChildProcess>();
   private readonly expected = new Set<ChildProcess>();
   private readonly errorLines: string[] = [];
+  private readonly lastLines = new Map<ServiceName, string[]>();
 
   private constructor(
     private readonly env: Record<string, string | undefined>,
@@ -99,6 +100,10 @@ export class ChaosPlatform {
     const child: ChildProcess = launchService(service, {
       env: this.env,
       log: (_service: string, line: string) => {
+        const last = this.lastLines.get(service) ?? [];
+        last.push(line.slice(0, 400));
+        if (last.length > 15) last.shift();
+        this.lastLines.set(service, last);
         if (/"level":"(error|fatal)"/.test(line) || !line.startsWith('{')) {
           this.errorLines.push(`${service}: ${line.slice(0, 500)}`);
           if (this.errorLines.length > 200) this.errorLines.shift();
@@ -152,13 +157,18 @@ export class ChaosPlatform {
   }
 
   /** Starts a service again (as an orchestrator would) and waits until it is ready. */
-  async restart(service: ServiceName, timeoutMs = 120_000): Promise<void> {
+  /** Resolves with the seconds it took to be ready. */
+  async restart(service: ServiceName, timeoutMs = 180_000): Promise<number> {
+    this.lastLines.delete(service);
     this.launch(service);
     const started = Date.now();
     while (!(await this.isReady(service))) {
-      if (Date.now() - started > timeoutMs) throw new Error(`${service} not ready ${timeoutMs} ms after its restart\n${this.recentErrors().join('\n')}`);
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`${service} not ready ${timeoutMs / 1000} s after its restart; its last lines:\n${(this.lastLines.get(service) ?? []).join('\n')}`);
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
+    return (Date.now() - started) / 1000;
   }
 
   async stop(): Promise<void> {

@@ -30,13 +30,15 @@ export const dispatcherKill: Scenario = {
     const kills = ctx.options.quick ? 2 : 4;
     const total = ctx.options.quick ? 30 : 60;
     const segment = total / (kills + 1);
+    const restartSeconds: number[] = [];
+    ctx.details.restartReadySeconds = restartSeconds;
     const started = Date.now();
     for (let i = 1; i <= kills; i++) {
       // A random moment in the i-th segment of the run.
       const at = started + (i - 1 + 0.3 + Math.random() * 0.6) * segment * 1000;
       await sleep(Math.max(0, at - Date.now()));
       await ctx.platform.kill('dispatcher', 'SIGKILL');
-      await ctx.platform.restart('dispatcher');
+      restartSeconds.push(await ctx.platform.restart('dispatcher'));
       ctx.lifted();
     }
     await sleep(Math.max(0, started + total * 1000 - Date.now()));
@@ -115,7 +117,7 @@ export const killRegistryAuditGateway: Scenario = {
     for (const service of ['registry', 'audit', 'gateway'] as ServiceName[]) {
       await ctx.hold(6);
       await ctx.platform.kill(service, 'SIGKILL');
-      await ctx.platform.restart(service);
+      ctx.details[`${service}RestartReadySeconds`] = await ctx.platform.restart(service);
       ctx.lifted();
       created.push(await createWebhook(ctx, `chaos after ${service} restart`, `/wh/after-${service}`));
     }
