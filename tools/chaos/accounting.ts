@@ -69,15 +69,24 @@ export function recoverySeconds(liftedAtMs: number, acknowledged: Map<string, nu
   return Number.isFinite(first) ? (first - liftedAtMs) / 1000 : null;
 }
 
-/** The sum of a topic's end offsets: how many records the broker stored. */
+/**
+ * The sum of a topic's end offsets: how many records the broker stored. Retried for a minute:
+ * right after a restart the broker may not lead its partitions yet.
+ */
 export async function topicEndOffsets(brokers: string, topic: string): Promise<number> {
   const kafka = new Kafka({ clientId: 'chaos-offsets', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
-  } finally {
-    await admin.disconnect();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 1_000));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 }

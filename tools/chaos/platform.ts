@@ -87,7 +87,12 @@ export class ChaosPlatform {
     const { env, ports, operatorKey } = await platformEnv({ databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, topicPrefix, webhooks: 10 });
     const platform = new ChaosPlatform({ ...env, ...extraEnv }, ports, operatorKey);
     for (const service of SERVICES as ServiceName[]) platform.launch(service);
-    await platform.waitAllReady(180_000);
+    try {
+      await platform.waitAllReady(300_000);
+    } catch (error) {
+      await platform.stop();
+      throw error;
+    }
     return platform;
   }
 

@@ -96,7 +96,7 @@ export async function startOwnKafkaBroker({ heapMb = 384 }: { heapMb?: number } 
             await admin.disconnect().catch(() => undefined);
           }
         },
-        { timeoutMs: 90_000, intervalMs: 250, message: `the broker on ${brokers} to answer` },
+        { timeoutMs: 180_000, intervalMs: 250, message: `the broker on ${brokers} to answer` },
       );
     },
     async stop(signal = 'SIGTERM') {
