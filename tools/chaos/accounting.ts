@@ -66,7 +66,8 @@ export function recoverySeconds(liftedAtMs: number, acknowledged: Map<string, nu
     const ackedAt = acknowledged.get(eventId);
     if (ackedAt !== undefined && ackedAt >= liftedAtMs && at < first) first = at;
   }
-  return Number.isFinite(first) ? (first - liftedAtMs) / 1000 : null;
+  // An answer may reach the publisher after the delivery reached the endpoint: never below 0.
+  return Number.isFinite(first) ? Math.max(0, first - liftedAtMs) / 1000 : null;
 }
 
 /**
