@@ -40,7 +40,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function recreateDatabase(url: string): Promise<void> {
+export async function recreateDatabase(url: string): Promise<void> {
   const admin = new URL(url);
   const name = admin.pathname.slice(1);
   admin.pathname = '/postgres';
@@ -49,6 +49,47 @@ async function recreateDatabase(url: string): Promise<void> {
   await client.query(`drop database if exists "${name}" with (force)`);
   await client.query(`create database "${name}"`);
   await client.end();
+}
+
+export interface PlatformEnv {
+  env: Record<string, string | undefined>;
+  /** HOOKLINE_<NAME> → port, e.g. GATEWAY_PORT, DISPATCHER_OPS_PORT. */
+  ports: Record<string, number>;
+  operatorKey: string;
+}
+
+/**
+ * The environment of a whole platform on free ports (so a run never collides with `npm start`):
+ * one place for what every service needs, shared by the benchmark and the chaos suite.
+ */
+export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; topicPrefix: string; webhooks: number }): Promise<PlatformEnv> {
+  const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
+  const ports: Record<string, number> = {};
+  for (const name of ['GATEWAY_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
+    ports[name] = await freePort();
+  }
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: opts.databaseUrl,
+    KAFKA_BROKERS: opts.kafkaBrokers,
+    HOOKLINE_TOPIC_PREFIX: opts.topicPrefix,
+    HOOKLINE_OPERATOR_KEY: operatorKey,
+    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
+    HOOKLINE_ALLOW_INSECURE_URLS: 'true',
+    HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
+    HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, opts.webhooks)),
+    HOOKLINE_API_RATE_LIMIT_RPS: '10000',
+    HOOKLINE_EVENT_CATALOG: join(root, 'deploy/catalog/example-catalog.yaml'),
+    // Mutual TLS between the services: the same local CA and certificates as `npm start`.
+    HOOKLINE_TLS_DIR: ensureCertificates(),
+    ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`HOOKLINE_${name}`, String(port)])),
+    HOOKLINE_REGISTRY_ADDR: `127.0.0.1:${ports.REGISTRY_PORT}`,
+    HOOKLINE_INGESTION_ADDR: `127.0.0.1:${ports.INGESTION_PORT}`,
+    HOOKLINE_DISPATCHER_ADDR: `127.0.0.1:${ports.DISPATCHER_PORT}`,
+    HOOKLINE_AUDIT_ADDR: `127.0.0.1:${ports.AUDIT_PORT}`,
+  };
+  return { env, ports, operatorKey };
 }
 
 export async function startPlatform(options: BenchOptions): Promise<Platform> {
@@ -70,32 +111,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const postgres = await resolvePostgres(say, 'hookline_bench');
   await recreateDatabase(postgres.url);
   const kafka = resolveKafka(say);
-  const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
-  // Every port picked free: the run must not collide with a platform already running here.
-  const ports: Record<string, number> = {};
-  for (const name of ['GATEWAY_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
-    ports[name] = await freePort();
-  }
-  const env = {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: postgres.url,
-    KAFKA_BROKERS: kafka.brokers,
-    HOOKLINE_TOPIC_PREFIX: `bench${Date.now().toString(36)}.`,
-    HOOKLINE_OPERATOR_KEY: operatorKey,
-    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
-    HOOKLINE_ALLOW_INSECURE_URLS: 'true',
-    HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
-    HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, options.webhooks)),
-    HOOKLINE_API_RATE_LIMIT_RPS: '10000',
-    HOOKLINE_EVENT_CATALOG: join(root, 'deploy/catalog/example-catalog.yaml'),
-    HOOKLINE_TLS_DIR: tlsDir,
-    ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`HOOKLINE_${name}`, String(port)])),
-    HOOKLINE_REGISTRY_ADDR: `127.0.0.1:${ports.REGISTRY_PORT}`,
-    HOOKLINE_INGESTION_ADDR: `127.0.0.1:${ports.INGESTION_PORT}`,
-    HOOKLINE_DISPATCHER_ADDR: `127.0.0.1:${ports.DISPATCHER_PORT}`,
-    HOOKLINE_AUDIT_ADDR: `127.0.0.1:${ports.AUDIT_PORT}`,
-  };
+  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, topicPrefix: `bench${Date.now().toString(36)}.`, webhooks: options.webhooks });
   let failed: string | undefined;
   const services = launchServices({
     env,
@@ -134,7 +150,7 @@ export interface BenchOrg {
   secrets: Map<string, string>;
 }
 
-async function call(base: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
+export async function call(base: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

@@ -11,6 +11,8 @@ export type ReceiverCommand =
   | { kind: 'verify'; secrets: [string, string][] }
   | { kind: 'sample'; on: boolean }
   | { kind: 'take-latencies' }
+  | { kind: 'track'; on: boolean }
+  | { kind: 'take-pairs' }
   | { kind: 'reset' }
   | { kind: 'close' };
 
@@ -22,6 +24,10 @@ if (parentPort) {
   const paths = new Set<string>();
   let sampling = false;
   let latencies: number[] = [];
+  // With `track`: the first arrival of each (path, event id) pair and the webhook-id it came
+  // with, for the chaos suite's per-event accounting.
+  let tracking = false;
+  const pairs = new Map<string, { webhookId: string; at: number; conflicts: number }>();
 
   const handle = (req: IncomingMessage, body: string) => {
     const now = Date.now();
@@ -43,6 +49,13 @@ if (parentPort) {
       } catch {
         Atomics.add(counters, COUNTER.verifyFailures, 1);
       }
+    }
+    if (tracking) {
+      const eventId = /"id":"(evt_[^"]+)"/.exec(body)?.[1] ?? '';
+      const key = `${req.url ?? ''} ${eventId}`;
+      const known = pairs.get(key);
+      if (!known) pairs.set(key, { webhookId: id, at: now, conflicts: 0 });
+      else if (known.webhookId !== id) known.conflicts++;
     }
     if (sampling) {
       const time = /"time":"([^"]+)"/.exec(body)?.[1];
@@ -69,12 +82,19 @@ if (parentPort) {
       case 'sample':
         sampling = command.on;
         break;
+      case 'track':
+        tracking = command.on;
+        break;
+      case 'take-pairs':
+        port.postMessage({ kind: 'pairs', pairs: [...pairs].map(([key, v]) => [key, v.at, v.conflicts]) });
+        break;
       case 'take-latencies':
         port.postMessage({ kind: 'latencies', latencies });
         latencies = [];
         break;
       case 'reset':
         seen.clear();
+        pairs.clear();
         paths.clear();
         latencies = [];
         for (let i = 0; i < counters.length; i++) Atomics.store(counters, i, 0);

@@ -25,6 +25,10 @@ export interface Receiver {
   sampleLatency(on: boolean): void;
   /** Receive time minus the event's `time` (ms) of every request since the last call. */
   takeLatencies(): Promise<number[]>;
+  /** Record the first arrival of every (path, event id) pair from now on (chaos accounting). */
+  track(on: boolean): void;
+  /** `path evt_…` → [first arrival (ms), arrivals of that pair under another webhook-id]. */
+  takePairs(): Promise<Map<string, { at: number; conflicts: number }>>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -76,6 +80,13 @@ export async function startReceiver(): Promise<Receiver> {
       const answer = next('latencies');
       send({ kind: 'take-latencies' });
       return (await answer).latencies as number[];
+    },
+    track: (on) => send({ kind: 'track', on }),
+    takePairs: async () => {
+      const answer = next('pairs');
+      send({ kind: 'take-pairs' });
+      const list = (await answer).pairs as [string, number, number][];
+      return new Map(list.map(([key, at, conflicts]) => [key, { at, conflicts }]));
     },
     reset: () => send({ kind: 'reset' }),
     close: async () => {

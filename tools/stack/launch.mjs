@@ -23,15 +23,8 @@ export function launchServices({ env, log, onExit, nodeArgs = [] }) {
   const children = new Map();
   let stopping = false;
   for (const service of SERVICES) {
-    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', join(root, `apps/${service}/src/main.ts`)], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = launchService(service, { env, log, nodeArgs });
     children.set(service, child);
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => log(service, line));
-    }
     child.on('exit', (code, signal) => {
       if (!stopping) onExit?.(service, signal ?? code);
     });
@@ -51,6 +44,23 @@ export function launchServices({ env, log, onExit, nodeArgs = [] }) {
     );
   };
   return { children, stop };
+}
+
+/**
+ * Starts one service (`registry`, …) as a child process with `env`; its output lines go to
+ * `log(service, line)`. The one place a service process is spawned (the chaos suite restarts
+ * single services through it).
+ */
+export function launchService(service, { env, log, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', join(root, `apps/${service}/src/main.ts`)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => log(service, line));
+  }
+  return child;
 }
 
 /** Polls `url` until it answers 200 or `timeoutMs` passes. */

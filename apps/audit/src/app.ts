@@ -37,7 +37,7 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const db = await openDatabase({ url: config.DATABASE_URL, schema, migrations: auditMigrations, logger });
   const role = config.HOOKLINE_AUDIT_DB_ROLE === 'none' ? null : config.HOOKLINE_AUDIT_DB_ROLE;
   const roleReady = role ? await ensureServiceRole(db.pool, schema, role, logger) : false;
-  const pool = openServicePool(config.DATABASE_URL, schema, roleReady ? role : null);
+  const pool = openServicePool(config.DATABASE_URL, schema, roleReady ? role : null, logger);
 
   // 2. Consume the audit topic into the chains.
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'audit', logger });

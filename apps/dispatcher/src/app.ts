@@ -21,6 +21,8 @@ import { startFanOut } from './fan-out/fan-out-consumer';
 import { createDispatcherMetrics } from './metrics';
 import { OperationalEvents } from './operational/operational-events';
 import { FailingWebhooks } from './retry/failing-webhooks';
+import { HeldDeliveries } from './retry/held-deliveries';
+import { scheduleDeliveryRetention } from './retention/prune-deliveries';
 import { RetryPoller } from './retry/retry-poller';
 import { ChangeFeed, deleteChangeFeedGroup } from './routing/change-feed';
 import { RoutingView } from './routing/routing-view';
@@ -149,6 +151,13 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const consumers = [changeFeed.consumer, fanOut, senderConsumer];
   const retries = new RetryPoller(db.pool, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();
+  const held = new HeldDeliveries(db.pool, view, logger);
+  held.start();
+  const retention = scheduleDeliveryRetention(db.pool, {
+    retentionDays: config.HOOKLINE_DELIVERY_RETENTION_DAYS,
+    intervalMs: config.HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS,
+    logger,
+  });
   const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
   const statsRollup = startStatsRollup(db.pool, config.HOOKLINE_STATS_REFRESH_MS, (error) => logger.warn({ err: error }, 'delivery stats refresh failed'));
@@ -192,6 +201,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       failing.stop();
       await statsRollup.stop();
       await retries.stop();
+      await held.stop();
+      await retention.stop();
       for (const consumer of consumers) consumer.pause();
       ownership.setOwned([]);
       await withDeadline(Promise.all([fanOut.idle(), senderConsumer.idle()]), left());

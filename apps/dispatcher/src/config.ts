@@ -32,6 +32,10 @@ export const dispatcherEnv = {
   HOOKLINE_EGRESS_ALLOW_CIDRS: z.string().default(''),
   /** The whole of a stop (stop fetching, drain, commit, flush, disconnect); under the 15 s process grace. */
   HOOKLINE_STOP_DEADLINE_MS: positiveInt(12_000, 600_000),
+  /** Deliveries and attempts older than this are deleted (DESIGN §4: 30 days). */
+  HOOKLINE_DELIVERY_RETENTION_DAYS: positiveInt(30, 3650),
+  /** How often the retention cleanup runs. */
+  HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS: positiveInt(3_600_000),
   /** Distinguishes instances (change-feed consumer group); defaults to host + pid. */
   HOOKLINE_DISPATCHER_INSTANCE_ID: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
 };

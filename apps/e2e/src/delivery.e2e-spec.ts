@@ -296,6 +296,61 @@ describe('webhook changes', () => {
     expect(Date.now() - resumedAt).toBeLessThan(5_000);
   });
 
+  it('a paused FIFO webhook keeps its deliveries pending, unattempted; resumed, it receives all 100 in publish order', async () => {
+    const { developer, viewer } = await customer();
+    const endpoint = await receiver();
+    const webhook = await createLiveWebhook(stack, developer, endpoint, { ordering: 'fifo' });
+    expect((await stack.api('PATCH', `/v1/webhooks/${webhook.id}`, { key: developer, body: { status: 'paused' } })).status).toBe(200);
+    const pausedAt = Date.now();
+    await waitFor(() => Date.now() > pausedAt + 1_000, { message: 'the 1 s a change may take' });
+
+    const eventIds: string[] = [];
+    for (let seq = 0; seq < 100; seq++) eventIds.push(await publishTransfer(stack, developer, { seq }));
+    const pending = async () => {
+      const res = await stack.api('GET', `/v1/webhooks/events?webhook_id=${webhook.id}&status=pending&limit=100`, { key: viewer });
+      return (res.body.data as { event_id: string; attempt_count: number }[]).filter((d) => eventIds.includes(d.event_id));
+    };
+    const held = await waitFor(async () => ((await pending()).length === 100 ? pending() : undefined), { timeoutMs: 30_000, message: 'all 100 deliveries pending' });
+    expect(held.every((d) => d.attempt_count === 0)).toBe(true);
+    expect(eventIds.filter((id) => endpoint.requestsForEvent(id).length > 0)).toEqual([]);
+
+    expect((await stack.api('PATCH', `/v1/webhooks/${webhook.id}`, { key: developer, body: { status: 'active' } })).status).toBe(200);
+    await waitFor(() => eventIds.every((id) => endpoint.requestsForEvent(id).length > 0), { timeoutMs: 30_000, message: 'all 100 held events to arrive after the resume' });
+    const arrivalOrder = endpoint.requests.map((r) => JSON.parse(r.body) as { id: string; data: { seq?: number } }).filter((e) => eventIds.includes(e.id));
+    const firstArrivals = [...new Map(arrivalOrder.map((e) => [e.id, e.data.seq])).values()];
+    expect(firstArrivals).toEqual(Array.from({ length: 100 }, (_, seq) => seq));
+    const last = await waitForDelivery(stack, viewer, webhook.id, eventIds[99], (d) => d.status === 'delivered');
+    expect(last.attempt_count).toBe(1);
+  });
+
+  it('a disabled webhook misses nothing for good: enabled again, `recover` for the window delivers what it missed', async () => {
+    const { developer, viewer } = await customer();
+    const endpoint = await receiver();
+    const webhook = await createLiveWebhook(stack, developer, endpoint);
+    const since = new Date(Date.now() - 1_000).toISOString();
+    // 410 Gone disables the webhook (DESIGN §4).
+    endpoint.responder = () => ({ status: 410, body: 'gone' });
+    await publishTransfer(stack, developer, { trigger: 'gone' });
+    await waitFor(async () => (await stack.api('GET', `/v1/webhooks/${webhook.id}`, { key: viewer })).body.status === 'disabled', {
+      timeoutMs: 15_000,
+      message: 'the webhook to be disabled',
+    });
+    const disabledAt = Date.now();
+    await waitFor(() => Date.now() > disabledAt + 1_000, { message: 'the 1 s a change may take' });
+
+    const missed: string[] = [];
+    for (let n = 0; n < 5; n++) missed.push(await publishTransfer(stack, developer, { missed: n }));
+    for (const id of missed) await waitForDelivery(stack, viewer, webhook.id, id, (d) => d.status === 'failed' && d.attempt_count === 0);
+    expect(missed.filter((id) => endpoint.requestsForEvent(id).length > 0)).toEqual([]);
+
+    endpoint.responder = () => ({ status: 200, body: 'back' });
+    expect((await stack.api('PATCH', `/v1/webhooks/${webhook.id}`, { key: developer, body: { status: 'active' } })).status).toBe(200);
+    const recover = await stack.api('POST', `/v1/webhooks/${webhook.id}/recover`, { key: developer, body: { since } });
+    expect(recover.status).toBe(202);
+    for (const id of missed) await waitForDelivery(stack, viewer, webhook.id, id, (d) => d.status === 'delivered');
+    expect(missed.filter((id) => endpoint.requestsForEvent(id).length === 1)).toEqual(missed);
+  });
+
   it('a deleted webhook receives nothing from 1 s after DELETE returned, not even retries of earlier events', async () => {
     const { developer, viewer } = await customer();
     const [doomedEndpoint, controlEndpoint] = await Promise.all([receiver(), receiver()]);

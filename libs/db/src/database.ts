@@ -3,6 +3,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '@hookline/logging';
 import { ensureDatabaseExists } from './ensure-database';
+import { guardPool } from './guard-pool';
 
 export interface MigrationEntry {
   name: string;
@@ -36,11 +37,16 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (!SCHEMA_NAME.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
   await ensureDatabaseExists(options.url);
-  const pool = new Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    options: `-c search_path=${options.schema}`,
-  });
+  const pool = guardPool(
+    new Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${options.schema}`,
+      // While the database is unreachable, a checkout fails instead of queueing for ever.
+      connectionTimeoutMillis: 5_000,
+    }),
+    options.logger,
+  );
   await pool.query(`create schema if not exists ${options.schema}`);
 
   // Every ORM connection (migrations included) resolves unqualified names in the service schema.

@@ -3,3 +3,4 @@ export { Migration } from '@mikro-orm/migrations';
 export type { PoolClient } from 'pg';
 export * from './ensure-database';
 export * from './database';
+export * from './guard-pool';

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, isDomainError, isUniqueViolation, NotFoundError } from './index';
+import { ConflictError, InputError, isDatabaseUnavailable, isDomainError, isUniqueViolation, NotFoundError } from './index';
 
 describe('domain errors', () => {
   it('carry a kind, a default code, the param and the cause', () => {
@@ -22,5 +22,20 @@ describe('domain errors', () => {
     expect(isUniqueViolation({ code: '23505', constraint: 'webhook_name_uq' })).toBe(true);
     expect(isUniqueViolation({ code: '23505', constraint: 'a' }, 'b')).toBe(false);
     expect(isUniqueViolation({ code: '23503', message: 'duplicate key' })).toBe(false);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('tells a lost or refusing database from a query the database rejects', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(isDatabaseUnavailable(refused)).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('query failed', { cause: refused }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import {
   DeadlineError,
   DomainError,
   InputError,
+  isDatabaseUnavailable,
   isDomainError,
   NotFoundError,
   PayloadTooLargeError,
@@ -72,6 +73,8 @@ export function toGrpcStatus(error: unknown): Partial<StatusObject> {
     );
     return { code: statusByKind[error.kind], details: error.message, metadata };
   }
+  // A database that is down or restarting is a transient condition the caller may retry.
+  if (isDatabaseUnavailable(error)) return toGrpcStatus(new UnavailableError('the database is unavailable; retry shortly'));
   return { code: status.INTERNAL, details: 'internal error', metadata };
 }
 

@@ -47,12 +47,24 @@ function recordBytes(message: OutgoingMessage): number {
 }
 
 /**
- * An idempotent, acks=all producer that coalesces concurrent `send` calls into one produce
- * request: each caller's promise resolves only once Kafka has acknowledged its messages.
- * One produce is in flight at a time (idempotence needs that anyway); what arrives meanwhile
- * is sent as the next batch the moment the previous one is acknowledged, so batches grow
- * with load instead of queueing behind many small requests. A request never exceeds
- * `maxBatchBytes`: larger backlogs (and larger sends) go out as several requests in order.
+ * An acks=all producer that coalesces concurrent `send` calls into one produce request: each
+ * caller's promise resolves only once Kafka has acknowledged its messages. One produce is in
+ * flight at a time, so batches keep their order; what arrives meanwhile is sent as the next
+ * batch the moment the previous one is acknowledged, so batches grow with load instead of
+ * queueing behind many small requests. A request never exceeds `maxBatchBytes`: larger
+ * backlogs (and larger sends) go out as several requests in order.
+ *
+ * Not idempotent, on purpose. kafkajs's idempotent producer rewinds its sequence numbers after
+ * a failed produce even when the broker had written the batch; the next batch then reuses them,
+ * the broker takes it for a retry of the written one and acknowledges it without storing it
+ * (an acknowledged event lost), and later produces fail with OUT_OF_ORDER_SEQUENCE_NUMBER until
+ * the process restarts (kafkajs issue 598). Discarding the producer id after every error would
+ * work around it but keeps depending on that bookkeeping. Without idempotence an
+ * acknowledgement always means "written", and the only cost is that a retried produce whose
+ * first try was written leaves a duplicate record: every consumer already takes duplicates
+ * (at-least-once replays after a crash do the same): deliveries are unique per (event, webhook),
+ * the sender resends only undelivered deliveries, audit records are deduplicated by id, the
+ * change feed is a last-writer-wins view.
  */
 export class BatchingProducer {
   private readonly producer: Producer;
@@ -67,7 +79,7 @@ export class BatchingProducer {
   constructor(kafka: Kafka, options: BatchingProducerOptions = {}) {
     // The partitioner named explicitly (it is kafkajs 2's default, Java-compatible murmur2) so
     // kafkajs does not warn at every start that its default changed in 2.0.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = kafka.producer({ idempotent: false, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     this.lingerMs = options.lingerMs ?? 0;
     this.maxBatchMessages = options.maxBatchMessages ?? 5_000;
     this.maxBatchBytes = options.maxBatchBytes ?? 900_000;

@@ -7,3 +7,5 @@ export * from './service-process';
 export * from './receiver';
 export * from './rest-client';
 export * from './tls';
+export * from './own-kafka';
+export * from './own-postgres';

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { guardPool } from '@hookline/db';
 import type { Logger } from '@hookline/logging';
 
 /**
@@ -26,7 +27,8 @@ export async function ensureServiceRole(owner: Pool, schema: string, role: strin
 }
 
 /** A pool whose sessions run as `role` (when given) in the service schema. */
-export function openServicePool(url: string, schema: string, role: string | null, max = 10): Pool {
+export function openServicePool(url: string, schema: string, role: string | null, logger: Logger, max = 10): Pool {
   const options = role ? `-c search_path=${schema} -c role=${role}` : `-c search_path=${schema}`;
-  return new Pool({ connectionString: url, max, options });
+  // Guarded: a lost database connection is logged, never an uncaught 'error' (see guardPool).
+  return guardPool(new Pool({ connectionString: url, max, options, connectionTimeoutMillis: 5_000 }), logger);
 }

@@ -97,7 +97,7 @@ export async function claimDueDeliveries(client: PoolClient, limit: number): Pro
             d.manual, coalesce(p.envelope_json, d.envelope_json) as envelope_json, d.traceparent, d.published_at
      from delivery d left join delivery_payload p on p.event_id = d.event_id
      where d.status = 'pending' and d.next_attempt_at <= now()
-     order by d.next_attempt_at
+     order by d.next_attempt_at, d.id
      limit $1
      for update of d skip locked`,
     [limit],

@@ -97,9 +97,24 @@ class CreateDeadLetters extends Migration {
   }
 }
 
+/**
+ * Deliveries of a paused webhook are held (not attempted, no attempt counted) until it is
+ * resumed; `held_since` marks them, and a small partial index finds the webhooks that have some.
+ * Retention finds expired deliveries by creation time.
+ */
+class HoldDeliveries extends Migration {
+  async up(): Promise<void> {
+    this.addSql('alter table delivery add column held_since timestamptz');
+    this.addSql('create index delivery_held_idx on delivery (webhook_id) where held_since is not null');
+    // Retention deletes by age in small batches: found through this index, not a table scan.
+    this.addSql('create index if not exists delivery_created_idx on delivery (created_at)');
+  }
+}
+
 export const migrations: MigrationEntry[] = [
   { name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries },
   { name: 'Migration20261125000000SlimDeliveries', class: SlimDeliveries },
   { name: 'Migration20261129000000DeadLetters', class: CreateDeadLetters },
   { name: 'Migration20261129000000DeliveryStatsRollup', class: DeliveryStatsRollup },
+  { name: 'Migration20261129000000HoldDeliveries', class: HoldDeliveries },
 ];

@@ -26,6 +26,8 @@ export interface DeliveryUpdate {
   responseStatus: number | null;
   /** Whether the endpoint answered 2xx (feeds the 5-days-failing rule); null = not an attempt. */
   succeeded: boolean | null;
+  /** Held because its webhook is paused: not attempted until the webhook is resumed. */
+  held?: boolean;
 }
 
 interface Pending {
@@ -172,9 +174,10 @@ async function writeBatch(pool: Pool, batch: Pending[], memo: WebhookHealthMemo)
          last_attempt_at = coalesce(v.last_attempt_at, d.last_attempt_at),
          next_attempt_at = case when d.status = 'delivered' then null else v.next_attempt_at end,
          response_status = coalesce(v.response_status, d.response_status),
+         held_since = case when d.status <> 'delivered' and v.held then coalesce(d.held_since, now()) end,
          updated_at = now()
        from json_to_recordset($2::json)
-         as v(id text, status text, attempt_count int, last_attempt_at timestamptz, next_attempt_at timestamptz, response_status int)
+         as v(id text, status text, attempt_count int, last_attempt_at timestamptz, next_attempt_at timestamptz, response_status int, held boolean)
        where d.id = v.id
      ),
      health as (
@@ -210,6 +213,7 @@ async function writeBatch(pool: Pool, batch: Pending[], memo: WebhookHealthMemo)
           last_attempt_at: u.lastAttemptAt,
           next_attempt_at: u.nextAttemptAt,
           response_status: u.responseStatus,
+          held: u.held === true,
         })),
       ),
       JSON.stringify(health.map((h) => ({ webhook_id: h.webhookId, org_id: h.orgId, last_success_at: h.lastSuccessAt, failing_since: h.failingSince }))),

@@ -103,6 +103,13 @@ export class Sender {
   enqueue(item: QueuedTask): void {
     this.held++;
     this.metrics.senderInFlight.set(this.held);
+    // Paused or disabled per the change feed: settled here, without queueing behind the lane's
+    // rate limit (deliver() checks again for a change that lands while a task waits).
+    const status = this.deps.view.route(item.task.webhookId)?.status;
+    if (status === 'paused' || status === 'disabled') {
+      void this.settleInactive(item.task, status).finally(() => this.settled(item));
+      return;
+    }
     const lane = this.laneOf(item.task.webhookId);
     // A task from the topic for a lane backed up for long (a dead or slow endpoint under load) is
     // not held in memory: such a backlog would fill the in-flight budget and stall every other
@@ -211,8 +218,7 @@ export class Sender {
       // The change feed is the freshest word on status (deleted/paused apply within ~1 s).
       const status = this.deps.view.route(task.webhookId)?.status ?? config.status;
       if (status !== 'active') {
-        this.deps.metrics.deliveries.inc({ outcome: 'skipped_inactive' });
-        await this.settleWithoutAttempt(task, 'failed', null);
+        await this.settleInactive(task, status);
         return;
       }
       const outcome = await makeAttempt(task, config, this.deps);
@@ -296,7 +302,22 @@ export class Sender {
     }
   }
 
-  private settleWithoutAttempt(task: eventsV1.DeliveryTask, status: 'pending' | 'failed', nextAttemptAt: Date | null): Promise<void> {
+  /**
+   * A delivery for a webhook that is not active. Paused: held, pending with no attempt counted,
+   * until the webhook is resumed (see HeldDeliveries). Any other status (disabled, deleted,
+   * awaiting approval): failed without an attempt; after a disabled webhook is enabled again,
+   * `recover` for the time range re-queues these.
+   */
+  private settleInactive(task: eventsV1.DeliveryTask, status: string): Promise<void> {
+    if (status === 'paused') {
+      this.deps.metrics.deliveries.inc({ outcome: 'held_paused' });
+      return this.settleWithoutAttempt(task, 'pending', null, true);
+    }
+    this.deps.metrics.deliveries.inc({ outcome: 'skipped_inactive' });
+    return this.settleWithoutAttempt(task, 'failed', null);
+  }
+
+  private settleWithoutAttempt(task: eventsV1.DeliveryTask, status: 'pending' | 'failed', nextAttemptAt: Date | null, held = false): Promise<void> {
     return this.deps.recorder.record(null, {
       deliveryId: task.deliveryId,
       webhookId: task.webhookId,
@@ -307,6 +328,7 @@ export class Sender {
       nextAttemptAt,
       responseStatus: null,
       succeeded: null,
+      held,
     });
   }
 }

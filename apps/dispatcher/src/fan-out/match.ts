@@ -27,7 +27,15 @@ export function filterAccepts(eventTypes: readonly string[], type: string): bool
 }
 
 /**
- * The webhooks an event goes to: active ones whose filter accepts it; a test event only to its
+ * Statuses whose webhooks get a delivery for every matching event. A paused webhook's are held
+ * until it is resumed; a disabled webhook's are recorded failed without an attempt, so `recover`
+ * can send them once it is enabled again. Only deleted webhooks stop receiving for good.
+ */
+const RECEIVING = new Set(['active', 'paused', 'disabled']);
+
+/**
+ * The webhooks an event goes to: active, paused and disabled ones whose filter accepts it (the
+ * sender decides what each gets, see RECEIVING); a test event only to its
  * target. A target the view does not know yet (created less than a moment ago: test events are
  * sent only to webhooks the registry just confirmed) is routed anyway; the sender checks the
  * webhook's status and organization against the registry before sending.
@@ -40,7 +48,7 @@ export function matchWebhooks(view: RoutingView, event: RoutableEvent): WebhookR
   }
   const matched: WebhookRoute[] = [];
   for (const route of view.webhooksOf(event.orgId)) {
-    if (route.status === 'active' && filterAccepts(route.eventTypes, event.type)) matched.push(route);
+    if (RECEIVING.has(route.status) && filterAccepts(route.eventTypes, event.type)) matched.push(route);
   }
   return matched;
 }

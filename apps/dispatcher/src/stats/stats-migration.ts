@@ -25,6 +25,6 @@ export class DeliveryStatsRollup extends Migration {
     this.addSql('create index delivery_stats_hour_org_idx on delivery_stats_hour (org_id, hour)');
     this.addSql('create table delivery_stats_state (id int primary key, sealed_until timestamptz, attempts_seen_until timestamptz)');
     this.addSql('insert into delivery_stats_state (id) values (1)');
-    this.addSql('create index delivery_created_idx on delivery (created_at)');
+    this.addSql('create index if not exists delivery_created_idx on delivery (created_at)');
   }
 }

@@ -20,6 +20,8 @@ export type { ApiAnswer, Organization } from '@hookline/testing';
 
 export interface DeliveryStack {
   gatewayUrl: string;
+  /** Every running service process, by name. */
+  services: ServiceProcess[];
   api(method: string, path: string, options?: { key?: string; body?: unknown }): Promise<ApiAnswer>;
   createOrganization(): Promise<Organization>;
   /** Every service's output so far, for failure messages. */
@@ -34,14 +36,17 @@ export interface DeliveryStackOptions {
   withAudit?: boolean;
   /** How long each service may take to become ready (a busy CI machine compiles slowly). */
   startTimeoutMs?: number;
+  /** A database or broker of the suite's own (suites that stop them); the shared ones otherwise. */
+  databaseUrl?: string;
+  kafkaBrokers?: string;
 }
 
 export async function startDeliveryStack(options: DeliveryStackOptions): Promise<DeliveryStack> {
   const suffix = uniqueSuffix();
   const operatorKey = `op_${randomBytes(16).toString('hex')}`;
   const common = {
-    DATABASE_URL: testDatabaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers,
+    DATABASE_URL: options.databaseUrl ?? testDatabaseUrl,
+    KAFKA_BROKERS: options.kafkaBrokers ?? testKafkaBrokers,
     HOOKLINE_TOPIC_PREFIX: uniqueTopicPrefix('te2e'),
     LOG_LEVEL: 'warn',
     HOOKLINE_ALLOW_INSECURE_URLS: 'true',
@@ -103,7 +108,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     const api = (method: string, path: string, options: { key?: string; body?: unknown } = {}) => callApi(gateway.httpUrl, method, path, options);
     const createOrganization = () => createOrganizationVia(gateway.httpUrl, operatorKey, `E2E org ${uniqueSuffix()}`);
 
-    return { gatewayUrl: gateway.httpUrl, api, createOrganization, output, stop };
+    return { gatewayUrl: gateway.httpUrl, services: started, api, createOrganization, output, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import {
@@ -116,6 +117,40 @@ describe('audit trail: every API call and every change, end to end', () => {
       expect(anonymous.status).toBe(401);
       await expect(recordOf(anonymous.headers.get('request-id')!)).resolves.toMatchObject({ action: operation.action, actor_kind: 'anonymous', outcome: 'denied', http_status: 401 });
     }
+  });
+
+  it('a call whose client hangs up before the answer is recorded too, with its address', async () => {
+    const org = await createOrganization();
+    const userAgent = `hang-up-test/${uniqueSuffix()}`;
+    const { port } = new URL(gateway.httpUrl);
+    // Headers and half a body, then the connection is dropped: the gateway never answers it.
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          [
+            'POST /v1/events HTTP/1.1',
+            `Host: 127.0.0.1:${port}`,
+            `Authorization: Bearer ${org.adminKey}`,
+            'Content-Type: application/json',
+            `User-Agent: ${userAgent}`,
+            'Content-Length: 1000',
+            '',
+            '{"type":"transfer.comp',
+          ].join('\r\n'),
+          () => {
+            socket.destroy();
+            resolve();
+          },
+        );
+      });
+      socket.on('error', reject);
+    });
+    const record = await waitFor(
+      async () => (await db.query(`select * from ${auditSchema}.audit_record where user_agent = $1 and kind = 'access'`, [userAgent])).rows[0],
+      { timeoutMs: 20_000, message: 'the access record of the call whose client hung up' },
+    );
+    // The client may leave before its key is checked: the call is filed by what is known then.
+    expect(record).toMatchObject({ action: 'event.publish', http_status: 499, outcome: 'failure', ip: expect.stringMatching(/127\.0\.0\.1/) });
   });
 
   it('an unknown path is recorded too', async () => {

@@ -13,6 +13,17 @@ export interface AccessAuditOptions {
   bufferCapacity?: number;
 }
 
+/** The status recorded for a call whose client hung up before the answer (nginx's convention). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+function clientAddress(req: Request): string {
+  try {
+    return req.ip ?? req.socket?.remoteAddress ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Express middleware (registered before the routes): when a `/v1` response finishes, its
  * access record is queued for the audit topic — reads, writes, auth failures and 429s alike.
@@ -31,6 +42,9 @@ export function accessAuditTrail(options: AccessAuditOptions) {
     const startedAt = new Date();
     const started = performance.now();
     const path = req.path;
+    // Read while the connection is open: once a client has hung up, its socket no longer has
+    // an address and `req.ip` has nothing to read.
+    const ip = clientAddress(req);
     let recorded = false;
     // `finish` for answered calls; `close` also covers clients that hung up before the answer.
     const record = () => {
@@ -44,9 +58,9 @@ export function accessAuditTrail(options: AccessAuditOptions) {
             route: res.locals.route as RouteLabel | undefined,
             actor: req.actor,
             requestId: req.requestId,
-            ip: req.ip ?? '',
+            ip,
             userAgent: req.get('user-agent') ?? '',
-            status: res.statusCode,
+            status: res.writableFinished ? res.statusCode : CLIENT_CLOSED_REQUEST,
             startedAt,
             latencyMs: performance.now() - started,
           }),

@@ -1,4 +1,4 @@
-import { isDomainError, type DomainErrorKind } from '@hookline/errors';
+import { isDatabaseUnavailable, isDomainError, UnavailableError, type DomainErrorKind } from '@hookline/errors';
 
 export type PublicErrorType =
   | 'invalid_request'
@@ -32,6 +32,8 @@ export interface PublicError {
 
 /** The one mapping from a domain error (as rebuilt from gRPC) to HTTP status and public body. */
 export function toPublicError(error: unknown, requestId: string): PublicError {
+  // The gateway's own database (idempotency records) down or restarting: retry shortly.
+  if (isDatabaseUnavailable(error)) error = new UnavailableError('The service is temporarily unavailable; retry shortly.', { cause: error });
   if (isDomainError(error)) {
     const { type } = httpByKind[error.kind];
     const status = (error.kind === 'input' && statusByInputCode[error.code]) || httpByKind[error.kind].status;

@@ -70,8 +70,21 @@ export class IdempotencyStore {
     await this.pool.query('delete from idempotency_keys where scope = $1 and idempotency_key = $2 and response_status is null', [scope, key]);
   }
 
-  async deleteExpired(): Promise<number> {
-    const result = await this.pool.query(`delete from idempotency_keys where created_at < now() - ${RETENTION}`);
-    return result.rowCount ?? 0;
+  /**
+   * Deletes keys past their replay window, `batchSize` rows per statement so no single delete
+   * holds locks or writes WAL for long; rows a request holds right now are left for next time.
+   */
+  async deleteExpired(batchSize = 1_000): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const result = await this.pool.query(
+        `delete from idempotency_keys where (scope, idempotency_key) in (
+           select scope, idempotency_key from idempotency_keys where created_at < now() - ${RETENTION}
+           limit $1 for update skip locked)`,
+        [batchSize],
+      );
+      deleted += result.rowCount ?? 0;
+      if ((result.rowCount ?? 0) < batchSize) return deleted;
+    }
   }
 }

@@ -1,0 +1,49 @@
+import type { Logger } from '@hookline/logging';
+import type { Pool } from 'pg';
+import type { RoutingView } from '../routing/routing-view';
+
+/**
+ * Releases the deliveries held while their webhook was paused, once the change feed shows it
+ * active again: they become due now and the retry poller enqueues them through the owning
+ * sender, in delivery id order (creation order), so a FIFO webhook gets them in publish order.
+ * Checked every `intervalMs`; a hold recorded just after a release is caught by the next check.
+ */
+export class HeldDeliveries {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly view: RoutingView,
+    private readonly logger: Logger,
+    private readonly intervalMs = 1_000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.running = this.releaseResumed()
+        .then(() => undefined)
+        .catch((error) => this.logger.warn({ err: error }, 'releasing held deliveries failed; retrying'));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Returns how many deliveries were released. */
+  async releaseResumed(): Promise<number> {
+    const { rows } = await this.pool.query<{ webhook_id: string }>('select distinct webhook_id from delivery where held_since is not null');
+    const resumed = rows.map((r) => r.webhook_id).filter((id) => this.view.route(id)?.status === 'active');
+    if (resumed.length === 0) return 0;
+    const released = await this.pool.query(
+      `update delivery set held_since = null, next_attempt_at = now(), updated_at = now()
+       where webhook_id = any($1::text[]) and held_since is not null and status = 'pending'`,
+      [resumed],
+    );
+    if (released.rowCount) this.logger.info({ webhooks: resumed.length, deliveries: released.rowCount }, 'held deliveries of resumed webhooks released');
+    return released.rowCount ?? 0;
+  }
+}

@@ -1,0 +1,118 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { freePort } from './free-port';
+import { repoRoot } from './process';
+import { waitFor } from './wait-for';
+
+/** A single-node Kafka broker of the caller's own, which it may stop and start at will. */
+export interface OwnKafkaBroker {
+  /** host:port, for KAFKA_BROKERS. */
+  brokers: string;
+  /** Starts (or restarts) the broker on the same ports and data, and waits until it answers. */
+  start(): Promise<void>;
+  /** Stops the broker: SIGTERM (a clean shutdown) or SIGKILL (a crash). */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Stops it for good and removes its data. */
+  destroy(): Promise<void>;
+  /** The broker's output so far. */
+  output(): string;
+}
+
+const LIBS = join(repoRoot, 'tools/kafka/.cache/libs');
+
+/**
+ * Starts a Kafka broker (KRaft, broker and controller in one) from the jars tools/kafka caches,
+ * on free ports with its data in a fresh temporary directory. Tests and the chaos suite that
+ * stop or kill a broker use one of these, never the shared broker.
+ */
+export async function startOwnKafkaBroker({ heapMb = 384 }: { heapMb?: number } = {}): Promise<OwnKafkaBroker> {
+  const [port, controllerPort] = [await freePort(), await freePort()];
+  const dir = mkdtempSync(join(tmpdir(), 'hookline-kafka-'));
+  const props = join(dir, 'server.properties');
+  writeFileSync(
+    props,
+    [
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      'controller.listener.names=CONTROLLER',
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      `log.dirs=${join(dir, 'data')}`,
+      'num.partitions=1',
+      'default.replication.factor=1',
+      'min.insync.replicas=1',
+      'offsets.topic.replication.factor=1',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      'share.coordinator.state.topic.replication.factor=1',
+      'share.coordinator.state.topic.min.isr=1',
+      'auto.create.topics.enable=false',
+      'group.initial.rebalance.delay.ms=0',
+      'group.min.session.timeout.ms=1000',
+      'offsets.topic.num.partitions=1',
+      'num.network.threads=2',
+      'num.io.threads=2',
+      'background.threads=2',
+      'log.cleaner.threads=1',
+      'log.cleaner.dedupe.buffer.size=8388608',
+      '',
+    ].join('\n'),
+  );
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
+  const jvm = [`-Xmx${heapMb}m`, '-Xms128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/kafka/log4j2.properties')}`];
+  const format = spawnSync(java, [...jvm, '-cp', `${LIBS}/*`, 'kafka.tools.StorageTool', 'format', '-t', 'hooklineOwnBrokerAAAAA', '-c', props], { encoding: 'utf8' });
+  if (format.status !== 0) throw new Error(`kafka storage format failed (are the jars in ${LIBS}? run tools/kafka/kafka.sh fetch): ${format.stderr || format.stdout}`);
+
+  const brokers = `127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let output = '';
+  const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+
+  const broker: OwnKafkaBroker = {
+    brokers,
+    output: () => output,
+    async start() {
+      if (child && !exited(child)) return;
+      const started = spawn(java, [...jvm, '-cp', `${LIBS}/*`, 'kafka.Kafka', props], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child = started;
+      started.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+      started.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+      const kafka = new Kafka({ clientId: 'own-broker-probe', brokers: [brokers], connectionTimeout: 1_000, retry: { retries: 0 }, logLevel: logLevel.NOTHING });
+      await waitFor(
+        async () => {
+          if (exited(started)) throw new Error(`broker exited: ${output.slice(-2_000)}`);
+          const admin = kafka.admin();
+          try {
+            await admin.connect();
+            await admin.listTopics();
+            return true;
+          } finally {
+            await admin.disconnect().catch(() => undefined);
+          }
+        },
+        { timeoutMs: 180_000, intervalMs: 250, message: `the broker on ${brokers} to answer` },
+      );
+    },
+    async stop(signal = 'SIGTERM') {
+      const running = child;
+      if (!running || exited(running)) return;
+      const gone = new Promise((resolve) => running.once('exit', resolve));
+      running.kill(signal);
+      const timer = setTimeout(() => running.kill('SIGKILL'), 30_000);
+      await gone;
+      clearTimeout(timer);
+    },
+    async destroy() {
+      await broker.stop('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await broker.start();
+  return broker;
+}

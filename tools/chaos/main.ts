@@ -1,0 +1,61 @@
+// `npm run chaos`: kills and stops services, the broker and the database under a steady load
+// and checks that no acknowledged event is lost. See tools/chaos/README.md.
+import { startReceiver } from '../bench/receiver';
+import { parseOptions } from './options';
+import { say } from './platform';
+import { machine, toMarkdown, writeReport, type ChaosReport, type ScenarioResult } from './report';
+import { runScenario } from './run-scenario';
+import { SCENARIOS } from './scenarios';
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const scenarios = options.only.length ? SCENARIOS.filter((s) => options.only.some((name) => s.name.toLowerCase().includes(name.toLowerCase()))) : SCENARIOS;
+  if (scenarios.length === 0) throw new Error(`no scenario matches --only ${options.only.join(',')}`);
+  const started = Date.now();
+  const receiver = await startReceiver();
+  const results: ScenarioResult[] = [];
+  try {
+    for (const scenario of scenarios) {
+      for (let run = 1; run <= scenario.runs(options); run++) {
+        try {
+          results.push(await runScenario(scenario, run, options, receiver));
+        } catch (error) {
+          say(`${scenario.name} (run ${run}) could not run: ${error instanceof Error ? error.stack : String(error)}`);
+          results.push({
+            scenario: scenario.name,
+            run,
+            passCondition: scenario.passCondition,
+            passed: false,
+            failures: [`could not run: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`],
+            acknowledgedEvents: 0,
+            expected: 0,
+            received: 0,
+            lost: 0,
+            duplicated: 0,
+            duplicatedWithNewId: 0,
+            apiErrors: { rest5xx: 0, restNoAnswer: 0, grpc: 0, unexpected: 0 },
+            recoverySeconds: [],
+            details: {},
+          });
+        }
+      }
+    }
+  } finally {
+    await receiver.close();
+  }
+  const report: ChaosReport = { date: new Date().toISOString(), quick: options.quick, machine: machine(), ratePerSecond: options.rate, webhooks: options.webhooks, results };
+  const file = writeReport(report, options.out);
+  process.stdout.write(toMarkdown(report));
+  say(`results written to ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const failed = results.filter((r) => !r.passed);
+  if (failed.length) say(`FAILED: ${failed.map((r) => `${r.scenario} #${r.run}`).join(', ')}`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    say(`failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);

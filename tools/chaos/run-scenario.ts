@@ -1,0 +1,122 @@
+// One run of one scenario: its infrastructure and platform, an organization whose webhooks all
+// point at the receiver, the steady load while the scenario's faults happen, then the count.
+import { randomBytes } from 'node:crypto';
+import { call } from '../bench/platform';
+import type { Receiver } from '../bench/receiver';
+import { waitUntilRouting } from '../bench/phases';
+import { awaitDeliveries, recoverySeconds, type Delivered } from './accounting';
+import { Load } from './load';
+import type { ChaosOptions } from './options';
+import { ChaosPlatform, say, startInfrastructure, type InfraNeeds, type Infrastructure } from './platform';
+import type { ScenarioResult } from './report';
+
+export interface ScenarioContext {
+  infra: Infrastructure;
+  platform: ChaosPlatform;
+  load: Load;
+  options: ChaosOptions;
+  topicPrefix: string;
+  orgId: string;
+  apiKey: string;
+  receiverUrl: string;
+  /** Marks the end of a fault (recovery is measured from here). */
+  lifted(): void;
+  fail(reason: string): void;
+  details: Record<string, unknown>;
+  /** Whether anything arrived at this receiver path yet. */
+  received(path: string): Promise<boolean>;
+  /** Waits while the load runs. */
+  hold(seconds: number): Promise<void>;
+}
+
+export interface Scenario {
+  name: string;
+  passCondition: string;
+  infra: InfraNeeds;
+  runs(options: ChaosOptions): number;
+  /** Service settings for this scenario (e.g. a compressed retry schedule). */
+  env?: Record<string, string>;
+  script(ctx: ScenarioContext): Promise<void>;
+  /** Checks on the counts beyond "nothing lost"; returns failure reasons. */
+  check?(ctx: ScenarioContext, delivered: Delivered): Promise<string[]> | string[];
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function runScenario(scenario: Scenario, run: number, options: ChaosOptions, receiver: Receiver): Promise<ScenarioResult> {
+  say(`${scenario.name} (run ${run}): starting`);
+  const infra = await startInfrastructure(scenario.infra);
+  const topicPrefix = `chaos${Date.now().toString(36)}${randomBytes(2).toString('hex')}.`;
+  let platform: ChaosPlatform | undefined;
+  try {
+    platform = await ChaosPlatform.start(infra, topicPrefix, scenario.env);
+    const created = await call(platform.gateway, platform.operatorKey, 'POST', '/v1/admin/organizations', { name: `Chaos ${Date.now()}` });
+    const apiKey: string = created.api_key.key;
+    const orgId: string = created.organization.id;
+    const paths: string[] = [];
+    for (let i = 0; i < options.webhooks; i++) {
+      paths.push(`/wh/${i}`);
+      await call(platform.gateway, apiKey, 'POST', '/v1/webhooks', { name: `chaos endpoint ${i}`, url: `${receiver.url}/wh/${i}`, event_types: ['transfer.completed'], rate_limit_rps: 100 });
+    }
+    receiver.reset();
+    receiver.track(true);
+    await waitUntilRouting(platform.ingestion, orgId, receiver, options.webhooks);
+    say(`${scenario.name} (run ${run}): routing; load ${options.rate}/s`);
+
+    const load = new Load({ gateway: platform.gateway, apiKey, orgId, ingestion: platform.ingestion }, options.rate);
+    const lifts: number[] = [];
+    const failures: string[] = [];
+    const ctx: ScenarioContext = {
+      infra,
+      platform,
+      load,
+      options,
+      topicPrefix,
+      orgId,
+      apiKey,
+      receiverUrl: receiver.url,
+      lifted: () => lifts.push(Date.now()),
+      fail: (reason) => failures.push(reason),
+      details: {},
+      hold: (seconds) => sleep(seconds * 1000),
+      received: async (path) => [...(await receiver.takePairs()).keys()].some((key) => key.startsWith(`${path} `)),
+    };
+    load.start();
+    try {
+      await scenario.script(ctx);
+    } catch (error) {
+      failures.push(`scenario script failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await load.stop();
+    }
+    say(`${scenario.name} (run ${run}): ${load.acknowledged.size} events acknowledged; waiting for deliveries`);
+    const delivered = await awaitDeliveries(receiver, load.acknowledged.keys(), paths);
+    if (delivered.lost > 0) failures.push(`${delivered.lost} acknowledged deliveries lost (e.g. ${delivered.lostSample.join(', ')})`);
+    if (delivered.duplicatedWithNewId > 0) failures.push(`${delivered.duplicatedWithNewId} events reached a webhook under a second webhook-id`);
+    if (load.errors.unexpected > 0) failures.push(`${load.errors.unexpected} publishes answered neither 201 nor 5xx`);
+    for (const exit of platform.unexpectedExits) failures.push(`${exit.service} exited by itself (${exit.how})`);
+    failures.push(...((await scenario.check?.(ctx, delivered)) ?? []));
+    const result: ScenarioResult = {
+      scenario: scenario.name,
+      run,
+      passCondition: scenario.passCondition,
+      passed: failures.length === 0,
+      failures,
+      acknowledgedEvents: load.acknowledged.size,
+      expected: delivered.expected,
+      received: delivered.received,
+      lost: delivered.lost,
+      duplicated: delivered.duplicated,
+      duplicatedWithNewId: delivered.duplicatedWithNewId,
+      apiErrors: load.errors,
+      recoverySeconds: lifts.map((at) => recoverySeconds(at, load.acknowledged, delivered.arrivals)),
+      details: { ...ctx.details, ...(failures.length ? { recentServiceErrors: platform.recentErrors() } : {}) },
+    };
+    say(`${scenario.name} (run ${run}): ${result.passed ? 'pass' : `FAIL: ${failures.join('; ')}`}`);
+    return result;
+  } finally {
+    receiver.track(false);
+    await platform?.stop().catch(() => undefined);
+    await infra.stop().catch(() => undefined);
+  }
+}
