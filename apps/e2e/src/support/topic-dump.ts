@@ -1,5 +1,5 @@
 // Reads every message of every topic under a prefix, from the beginning: keys, values, headers.
-import { createKafka, startBatchConsumer } from '@hookline/kafka';
+import { createKafka } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { waitFor } from '@hookline/testing';
 
@@ -24,27 +24,25 @@ export async function dumpTopics(brokers: string, prefix: string): Promise<Topic
     const chunks: Buffer[] = [];
     let messages = 0;
     if (stored === 0) return { topics, messages, chunks };
-    const consumer = await startBatchConsumer(kafka, {
-      groupId: `topic-dump-${Date.now()}`,
-      topics,
-      logger,
-      maxWaitTimeInMs: 50,
-      eachBatch: async (batch, { resolveOffset }) => {
-        for (const message of batch.messages) {
-          messages++;
-          if (message.key) chunks.push(message.key);
-          if (message.value) chunks.push(message.value);
-          for (const value of Object.values(message.headers ?? {})) {
-            for (const v of [value].flat()) if (v !== undefined) chunks.push(Buffer.from(v));
-          }
-          resolveOffset(message.offset);
+    // A plain consumer from the beginning of every topic: this reads, it never commits.
+    const consumer = kafka.consumer({ groupId: `topic-dump-${Date.now()}`, maxWaitTimeInMs: 50 });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ message }) => {
+        messages++;
+        if (message.key) chunks.push(message.key);
+        if (message.value) chunks.push(message.value);
+        for (const value of Object.values(message.headers ?? {})) {
+          for (const v of [value].flat()) if (v !== undefined && v !== null) chunks.push(Buffer.from(v));
         }
       },
     });
     try {
       await waitFor(() => messages >= stored, { timeoutMs: 60_000, intervalMs: 100, message: `all ${stored} messages under ${prefix}` });
     } finally {
-      await consumer.stop();
+      await consumer.disconnect();
     }
     return { topics, messages, chunks };
   } finally {
