@@ -1,8 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TlsIdentity } from '@hookline/grpc';
 import { repoRoot } from './process';
+
+/**
+ * A mutual-TLS identity as `@hookline/grpc` takes it (same shape, declared here so the testing lib
+ * does not depend on the grpc lib, whose own tests use this one).
+ */
+export interface TlsIdentity {
+  name: string;
+  ca: Buffer;
+  cert: Buffer;
+  key: Buffer;
+}
 
 const CERTS_SCRIPT = join(repoRoot, 'tools/certs/certs.sh');
 
