@@ -77,6 +77,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dead letters
+         * @description Records a consumer could never process (undecodable, refused by the database, invalid), newest first, from every consuming service.
+         */
+        get: operations["dead_letter.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a dead letter
+         * @description Produces the record’s original key and value to its topic again; its consumer handles it like any other record.
+         */
+        post: operations["dead_letter.replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -89,7 +129,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description The `key` is in this response only; Hookline stores a hash.
+         * @description The `key` is in this response only; Hookline stores a hash. While the organization requires approvals, an admin key stays inactive until an admin acting for another principal approves it: 202 with the approval and the (inactive) key.
          */
         post: operations["api_key.create"];
         delete?: never;
@@ -110,7 +150,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key
-         * @description Takes effect within 1 s.
+         * @description Takes effect within 1 s. While the organization requires approvals, revoking an admin key needs an admin acting for another principal: 202 with the approval, key unchanged.
          */
         delete: operations["api_key.revoke"];
         options?: never;
@@ -387,7 +427,7 @@ export interface paths {
         head?: never;
         /**
          * Change organization settings
-         * @description Only the fields sent change.
+         * @description Only the fields sent change. While any approval is required, turning one off needs a second admin (another principal): 202 with the approval, settings unchanged.
          */
         patch: operations["settings.update"];
         trace?: never;
@@ -423,7 +463,7 @@ export interface paths {
         put?: never;
         /**
          * Approve and apply a change
-         * @description Only an admin other than the requester may approve. A stale (webhook changed meanwhile), expired or decided approval answers 409.
+         * @description Only an admin acting for another principal than the requester may approve. A stale (resource changed meanwhile), expired or decided approval answers 409. The response carries the resource after the change: `webhook`, `api_key` or `settings`.
          */
         post: operations["approval.approve"];
         delete?: never;
@@ -642,6 +682,25 @@ export interface components {
                 request_id: string;
             };
         };
+        WebhookEvent: {
+            /** @description The event (`evt_…`); the same for every webhook it goes to. */
+            id: string;
+            /** @constant */
+            object: "event";
+            /** @description The event type, e.g. `transfer.completed`. */
+            type: string;
+            /** @description The platform that published it (`HOOKLINE_EVENT_SOURCE`). */
+            source: string;
+            /**
+             * Format: date-time
+             * @description When the event was published.
+             */
+            time: string;
+            /** @description True for `POST /v1/webhooks/{id}/test` events. */
+            is_test: boolean;
+            /** @description The event type’s data; absent when the webhook has `payload: "thin"` (fetch `GET /v1/events/{id}`). */
+            data?: Record<string, never>;
+        };
     };
     responses: never;
     parameters: never;
@@ -759,8 +818,15 @@ export interface operations {
                             name: string | null;
                             /** @enum {string} */
                             role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key; approvals compare owners. */
+                            /** @description Who holds the key. */
                             owner: string;
+                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                            principal: string;
+                            /**
+                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                             * @enum {string}
+                             */
+                            status: "active" | "pending_approval" | "rejected";
                             /** @description First characters of the key, to recognise it. */
                             prefix: string;
                             created_by: string;
@@ -861,8 +927,15 @@ export interface operations {
                             name: string | null;
                             /** @enum {string} */
                             role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key; approvals compare owners. */
+                            /** @description Who holds the key. */
                             owner: string;
+                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                            principal: string;
+                            /**
+                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                             * @enum {string}
+                             */
+                            status: "active" | "pending_approval" | "rejected";
                             /** @description First characters of the key, to recognise it. */
                             prefix: string;
                             created_by: string;
@@ -950,8 +1023,15 @@ export interface operations {
                         name: string | null;
                         /** @enum {string} */
                         role: "admin" | "developer" | "viewer";
-                        /** @description Who holds the key; approvals compare owners. */
+                        /** @description Who holds the key. */
                         owner: string;
+                        /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                        principal: string;
+                        /**
+                         * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                         * @enum {string}
+                         */
+                        status: "active" | "pending_approval" | "rejected";
                         /** @description First characters of the key, to recognise it. */
                         prefix: string;
                         created_by: string;
@@ -1029,14 +1109,19 @@ export interface operations {
     };
     "admin.event_type.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every event type. */
+            /** @description A page of event types, ordered by type. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1281,6 +1366,202 @@ export interface operations {
             };
         };
     };
+    "dead_letter.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only this service’s. */
+                service?: "dispatcher" | "ingestion" | "audit";
+                /** @description Only this consumer’s. */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "list";
+                        data: {
+                            /** @description `dlq_…`; sorts by creation across services */
+                            id: string;
+                            /** @constant */
+                            object: "dead_letter";
+                            /** @enum {string} */
+                            service: "dispatcher" | "ingestion" | "audit";
+                            /** @description fan-out, sender, change-feed, event-archive or audit-store */
+                            consumer: string;
+                            topic: string;
+                            partition: number;
+                            offset: string;
+                            /** @description The message key, base64 */
+                            key: string | null;
+                            /** @description The raw value, base64 (up to 256 KiB) */
+                            value: string | null;
+                            value_size: number;
+                            /** @description Kept truncated: cannot be replayed */
+                            truncated: boolean;
+                            error: string;
+                            created_at: string;
+                            replayed_at: string | null;
+                            replay_count: number;
+                        }[];
+                        next_cursor: string | null;
+                        prev_cursor: string | null;
+                    };
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "dead_letter.replay": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dead letter, with its replay counted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `dlq_…`; sorts by creation across services */
+                        id: string;
+                        /** @constant */
+                        object: "dead_letter";
+                        /** @enum {string} */
+                        service: "dispatcher" | "ingestion" | "audit";
+                        /** @description fan-out, sender, change-feed, event-archive or audit-store */
+                        consumer: string;
+                        topic: string;
+                        partition: number;
+                        offset: string;
+                        /** @description The message key, base64 */
+                        key: string | null;
+                        /** @description The raw value, base64 (up to 256 KiB) */
+                        value: string | null;
+                        value_size: number;
+                        /** @description Kept truncated: cannot be replayed */
+                        truncated: boolean;
+                        error: string;
+                        created_at: string;
+                        replayed_at: string | null;
+                        replay_count: number;
+                    };
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "api_key.list": {
         parameters: {
             query?: {
@@ -1312,8 +1593,15 @@ export interface operations {
                             name: string | null;
                             /** @enum {string} */
                             role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key; approvals compare owners. */
+                            /** @description Who holds the key. */
                             owner: string;
+                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                            principal: string;
+                            /**
+                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                             * @enum {string}
+                             */
+                            status: "active" | "pending_approval" | "rejected";
                             /** @description First characters of the key, to recognise it. */
                             prefix: string;
                             created_by: string;
@@ -1399,8 +1687,15 @@ export interface operations {
                         name: string | null;
                         /** @enum {string} */
                         role: "admin" | "developer" | "viewer";
-                        /** @description Who holds the key; approvals compare owners. */
+                        /** @description Who holds the key. */
                         owner: string;
+                        /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                        principal: string;
+                        /**
+                         * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                         * @enum {string}
+                         */
+                        status: "active" | "pending_approval" | "rejected";
                         /** @description First characters of the key, to recognise it. */
                         prefix: string;
                         created_by: string;
@@ -1408,6 +1703,76 @@ export interface operations {
                         revoked_at: string | null;
                         /** @description `hk_…`, shown only in this response. */
                         key: string;
+                    };
+                };
+            };
+            /** @description Created inactive, awaiting approval. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `apr_…` */
+                        id: string;
+                        /** @constant */
+                        object: "approval";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
+                        /** @description Owner identity of the requesting key. */
+                        requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
+                        decided_by: string | null;
+                        decided_at: string | null;
+                        /** @description Why it was rejected. */
+                        reason: string | null;
+                        /** @description The requested change; credentials shown as "[redacted]". */
+                        change: {
+                            [key: string]: unknown;
+                        };
+                        change_hash: string;
+                        expires_at: string;
+                        created_at: string;
+                        api_key: {
+                            /** @description `key_…` */
+                            id: string;
+                            /** @constant */
+                            object: "api_key";
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "developer" | "viewer";
+                            /** @description Who holds the key. */
+                            owner: string;
+                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                            principal: string;
+                            /**
+                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                             * @enum {string}
+                             */
+                            status: "active" | "pending_approval" | "rejected";
+                            /** @description First characters of the key, to recognise it. */
+                            prefix: string;
+                            created_by: string;
+                            created_at: string;
+                            revoked_at: string | null;
+                            /** @description `hk_…`, shown only in this response. */
+                            key: string;
+                        };
                     };
                 };
             };
@@ -1504,13 +1869,88 @@ export interface operations {
                         name: string | null;
                         /** @enum {string} */
                         role: "admin" | "developer" | "viewer";
-                        /** @description Who holds the key; approvals compare owners. */
+                        /** @description Who holds the key. */
                         owner: string;
+                        /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                        principal: string;
+                        /**
+                         * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                         * @enum {string}
+                         */
+                        status: "active" | "pending_approval" | "rejected";
                         /** @description First characters of the key, to recognise it. */
                         prefix: string;
                         created_by: string;
                         created_at: string;
                         revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Awaiting approval. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `apr_…` */
+                        id: string;
+                        /** @constant */
+                        object: "approval";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
+                        /** @description Owner identity of the requesting key. */
+                        requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
+                        decided_by: string | null;
+                        decided_at: string | null;
+                        /** @description Why it was rejected. */
+                        reason: string | null;
+                        /** @description The requested change; credentials shown as "[redacted]". */
+                        change: {
+                            [key: string]: unknown;
+                        };
+                        change_hash: string;
+                        expires_at: string;
+                        created_at: string;
+                        api_key: {
+                            /** @description `key_…` */
+                            id: string;
+                            /** @constant */
+                            object: "api_key";
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "developer" | "viewer";
+                            /** @description Who holds the key. */
+                            owner: string;
+                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                            principal: string;
+                            /**
+                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                             * @enum {string}
+                             */
+                            status: "active" | "pending_approval" | "rejected";
+                            /** @description First characters of the key, to recognise it. */
+                            prefix: string;
+                            created_by: string;
+                            created_at: string;
+                            revoked_at: string | null;
+                        };
                     };
                 };
             };
@@ -1633,6 +2073,11 @@ export interface operations {
                                 client_id?: string;
                                 scope?: string;
                                 audience?: string;
+                                /**
+                                 * @description oauth2 only.
+                                 * @enum {string}
+                                 */
+                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                             };
                             rate_limit_rps: number;
                             timeout_seconds: number;
@@ -1726,6 +2171,7 @@ export interface operations {
                         type: "api_key";
                         /** @description Not a reserved header (host, content-type, webhook-*, …). */
                         header_name: string;
+                        /** @description Sent as the header value: visible Latin-1 characters (RFC 9110 field value), no control characters. */
                         value: string;
                     } | {
                         /** @constant */
@@ -1740,6 +2186,11 @@ export interface operations {
                         client_secret: string;
                         scope?: string;
                         audience?: string;
+                        /**
+                         * @description How the client authenticates to the token endpoint (RFC 6749 §2.3.1). `auto` (default): HTTP Basic, then the form body if the server answers invalid_client or invalid_request; the method that worked is remembered. `both` sends both at once, which strict servers refuse.
+                         * @enum {string}
+                         */
+                        client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                     };
                     /** @description Deliveries per second, 1–100 (default 10). */
                     rate_limit_rps?: number;
@@ -1794,6 +2245,11 @@ export interface operations {
                             client_id?: string;
                             scope?: string;
                             audience?: string;
+                            /**
+                             * @description oauth2 only.
+                             * @enum {string}
+                             */
+                            client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                         };
                         rate_limit_rps: number;
                         timeout_seconds: number;
@@ -1829,13 +2285,26 @@ export interface operations {
                         id: string;
                         /** @constant */
                         object: "approval";
-                        webhook_id: string;
-                        /** @enum {string} */
-                        action: "create" | "update" | "delete";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
                         /** @enum {string} */
                         status: "pending" | "approved" | "rejected" | "expired" | "stale";
                         /** @description Owner identity of the requesting key. */
                         requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
                         decided_by: string | null;
                         decided_at: string | null;
                         /** @description Why it was rejected. */
@@ -1869,6 +2338,11 @@ export interface operations {
                                 client_id?: string;
                                 scope?: string;
                                 audience?: string;
+                                /**
+                                 * @description oauth2 only.
+                                 * @enum {string}
+                                 */
+                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                             };
                             rate_limit_rps: number;
                             timeout_seconds: number;
@@ -1997,6 +2471,11 @@ export interface operations {
                             client_id?: string;
                             scope?: string;
                             audience?: string;
+                            /**
+                             * @description oauth2 only.
+                             * @enum {string}
+                             */
+                            client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                         };
                         rate_limit_rps: number;
                         timeout_seconds: number;
@@ -2091,13 +2570,26 @@ export interface operations {
                         id: string;
                         /** @constant */
                         object: "approval";
-                        webhook_id: string;
-                        /** @enum {string} */
-                        action: "create" | "update" | "delete";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
                         /** @enum {string} */
                         status: "pending" | "approved" | "rejected" | "expired" | "stale";
                         /** @description Owner identity of the requesting key. */
                         requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
                         decided_by: string | null;
                         decided_at: string | null;
                         /** @description Why it was rejected. */
@@ -2131,6 +2623,11 @@ export interface operations {
                                 client_id?: string;
                                 scope?: string;
                                 audience?: string;
+                                /**
+                                 * @description oauth2 only.
+                                 * @enum {string}
+                                 */
+                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                             };
                             rate_limit_rps: number;
                             timeout_seconds: number;
@@ -2268,6 +2765,7 @@ export interface operations {
                         type: "api_key";
                         /** @description Not a reserved header (host, content-type, webhook-*, …). */
                         header_name: string;
+                        /** @description Sent as the header value: visible Latin-1 characters (RFC 9110 field value), no control characters. */
                         value: string;
                     } | {
                         /** @constant */
@@ -2282,6 +2780,11 @@ export interface operations {
                         client_secret: string;
                         scope?: string;
                         audience?: string;
+                        /**
+                         * @description How the client authenticates to the token endpoint (RFC 6749 §2.3.1). `auto` (default): HTTP Basic, then the form body if the server answers invalid_client or invalid_request; the method that worked is remembered. `both` sends both at once, which strict servers refuse.
+                         * @enum {string}
+                         */
+                        client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                     };
                     /** @enum {string} */
                     status?: "active" | "paused";
@@ -2333,6 +2836,11 @@ export interface operations {
                             client_id?: string;
                             scope?: string;
                             audience?: string;
+                            /**
+                             * @description oauth2 only.
+                             * @enum {string}
+                             */
+                            client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                         };
                         rate_limit_rps: number;
                         timeout_seconds: number;
@@ -2366,13 +2874,26 @@ export interface operations {
                         id: string;
                         /** @constant */
                         object: "approval";
-                        webhook_id: string;
-                        /** @enum {string} */
-                        action: "create" | "update" | "delete";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
                         /** @enum {string} */
                         status: "pending" | "approved" | "rejected" | "expired" | "stale";
                         /** @description Owner identity of the requesting key. */
                         requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
                         decided_by: string | null;
                         decided_at: string | null;
                         /** @description Why it was rejected. */
@@ -2406,6 +2927,11 @@ export interface operations {
                                 client_id?: string;
                                 scope?: string;
                                 audience?: string;
+                                /**
+                                 * @description oauth2 only.
+                                 * @enum {string}
+                                 */
+                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                             };
                             rate_limit_rps: number;
                             timeout_seconds: number;
@@ -2639,13 +3165,26 @@ export interface operations {
                             id: string;
                             /** @constant */
                             object: "approval";
-                            webhook_id: string;
-                            /** @enum {string} */
-                            action: "create" | "update" | "delete";
+                            /**
+                             * @description What the change is about.
+                             * @enum {string}
+                             */
+                            resource_type: "webhook" | "api_key" | "settings";
+                            /** @description `wh_…`, `key_…` or the organization id (settings). */
+                            resource_id: string;
+                            /** @description null unless resource_type is webhook. */
+                            webhook_id: string | null;
+                            /**
+                             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                             * @enum {string}
+                             */
+                            action: "create" | "update" | "delete" | "revoke";
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "expired" | "stale";
                             /** @description Owner identity of the requesting key. */
                             requested_by: string;
+                            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                            requested_by_principal: string;
                             decided_by: string | null;
                             decided_at: string | null;
                             /** @description Why it was rejected. */
@@ -2712,14 +3251,19 @@ export interface operations {
     };
     "event_type.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every event type (one page). */
+            /** @description A page of event types, ordered by type. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,6 +4270,62 @@ export interface operations {
                     };
                 };
             };
+            /** @description Awaiting approval by an admin acting for another principal. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `apr_…` */
+                        id: string;
+                        /** @constant */
+                        object: "approval";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
+                        /** @description Owner identity of the requesting key. */
+                        requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
+                        decided_by: string | null;
+                        decided_at: string | null;
+                        /** @description Why it was rejected. */
+                        reason: string | null;
+                        /** @description The requested change; credentials shown as "[redacted]". */
+                        change: {
+                            [key: string]: unknown;
+                        };
+                        change_hash: string;
+                        expires_at: string;
+                        created_at: string;
+                        settings: {
+                            /** @constant */
+                            object: "settings";
+                            /** @description Which webhook actions need a second admin. */
+                            approvals: {
+                                create: boolean;
+                                update: boolean;
+                                delete: boolean;
+                            };
+                            updated_at: string | null;
+                        };
+                    };
+                };
+            };
             /** @description The request breaks a rule; `param` names the field. */
             400: {
                 headers: {
@@ -3820,13 +4420,26 @@ export interface operations {
                             id: string;
                             /** @constant */
                             object: "approval";
-                            webhook_id: string;
-                            /** @enum {string} */
-                            action: "create" | "update" | "delete";
+                            /**
+                             * @description What the change is about.
+                             * @enum {string}
+                             */
+                            resource_type: "webhook" | "api_key" | "settings";
+                            /** @description `wh_…`, `key_…` or the organization id (settings). */
+                            resource_id: string;
+                            /** @description null unless resource_type is webhook. */
+                            webhook_id: string | null;
+                            /**
+                             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                             * @enum {string}
+                             */
+                            action: "create" | "update" | "delete" | "revoke";
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "expired" | "stale";
                             /** @description Owner identity of the requesting key. */
                             requested_by: string;
+                            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                            requested_by_principal: string;
                             decided_by: string | null;
                             decided_at: string | null;
                             /** @description Why it was rejected. */
@@ -3907,13 +4520,26 @@ export interface operations {
                         id: string;
                         /** @constant */
                         object: "approval";
-                        webhook_id: string;
-                        /** @enum {string} */
-                        action: "create" | "update" | "delete";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
                         /** @enum {string} */
                         status: "pending" | "approved" | "rejected" | "expired" | "stale";
                         /** @description Owner identity of the requesting key. */
                         requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
                         decided_by: string | null;
                         decided_at: string | null;
                         /** @description Why it was rejected. */
@@ -3925,7 +4551,7 @@ export interface operations {
                         change_hash: string;
                         expires_at: string;
                         created_at: string;
-                        webhook: {
+                        webhook?: {
                             /** @description `wh_…` */
                             id: string;
                             /** @constant */
@@ -3947,6 +4573,11 @@ export interface operations {
                                 client_id?: string;
                                 scope?: string;
                                 audience?: string;
+                                /**
+                                 * @description oauth2 only.
+                                 * @enum {string}
+                                 */
+                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
                             };
                             rate_limit_rps: number;
                             timeout_seconds: number;
@@ -3966,6 +4597,40 @@ export interface operations {
                             last_triggered_at?: string;
                             created_at: string;
                             updated_at: string;
+                        };
+                        api_key?: {
+                            /** @description `key_…` */
+                            id: string;
+                            /** @constant */
+                            object: "api_key";
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "developer" | "viewer";
+                            /** @description Who holds the key. */
+                            owner: string;
+                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+                            principal: string;
+                            /**
+                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+                             * @enum {string}
+                             */
+                            status: "active" | "pending_approval" | "rejected";
+                            /** @description First characters of the key, to recognise it. */
+                            prefix: string;
+                            created_by: string;
+                            created_at: string;
+                            revoked_at: string | null;
+                        };
+                        settings?: {
+                            /** @constant */
+                            object: "settings";
+                            /** @description Which webhook actions need a second admin. */
+                            approvals: {
+                                create: boolean;
+                                update: boolean;
+                                delete: boolean;
+                            };
+                            updated_at: string | null;
                         };
                     };
                 };
@@ -4076,13 +4741,26 @@ export interface operations {
                         id: string;
                         /** @constant */
                         object: "approval";
-                        webhook_id: string;
-                        /** @enum {string} */
-                        action: "create" | "update" | "delete";
+                        /**
+                         * @description What the change is about.
+                         * @enum {string}
+                         */
+                        resource_type: "webhook" | "api_key" | "settings";
+                        /** @description `wh_…`, `key_…` or the organization id (settings). */
+                        resource_id: string;
+                        /** @description null unless resource_type is webhook. */
+                        webhook_id: string | null;
+                        /**
+                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+                         * @enum {string}
+                         */
+                        action: "create" | "update" | "delete" | "revoke";
                         /** @enum {string} */
                         status: "pending" | "approved" | "rejected" | "expired" | "stale";
                         /** @description Owner identity of the requesting key. */
                         requested_by: string;
+                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+                        requested_by_principal: string;
                         decided_by: string | null;
                         decided_at: string | null;
                         /** @description Why it was rejected. */

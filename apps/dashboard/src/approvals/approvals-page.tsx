@@ -42,7 +42,13 @@ export function ApprovalsPage() {
 function ApprovalCard({ approval: a }: { approval: Approval }) {
   const session = useSession();
   const queryClient = useQueryClient();
-  const webhook = useQuery({ queryKey: ['webhook', a.webhook_id], queryFn: () => call(api.GET('/v1/webhooks/{id}', { params: { path: { id: a.webhook_id } } })) });
+  // Key and settings approvals name no webhook: only a webhook change has a current state to diff.
+  const webhookId = a.webhook_id;
+  const webhook = useQuery({
+    queryKey: ['webhook', webhookId],
+    enabled: Boolean(webhookId),
+    queryFn: () => call(api.GET('/v1/webhooks/{id}', { params: { path: { id: webhookId ?? '' } } })),
+  });
   const decide = useMutation({
     mutationFn: async (decision: 'approve' | 'reject') => {
       if (decision === 'approve') return call(api.POST('/v1/approvals/{id}/approve', { params: { path: { id: a.id } }, ...idempotent() }));
@@ -56,7 +62,8 @@ function ApprovalCard({ approval: a }: { approval: Approval }) {
   return (
     <article className="card approval" aria-labelledby={`apr-${a.id}`}>
       <h2 id={`apr-${a.id}`}>
-        {a.action} <Link to={`/webhooks/${a.webhook_id}`}>{webhook.data?.name ?? a.webhook_id}</Link>
+        {a.action}{' '}
+        {webhookId ? <Link to={`/webhooks/${webhookId}`}>{webhook.data?.name ?? webhookId}</Link> : <code>{a.resource_type} {a.resource_id}</code>}
       </h2>
       <p className="muted">
         Requested by <code>{a.requested_by}</code> {formatTime(a.created_at)}; expires {formatTime(a.expires_at)}.
