@@ -48,6 +48,10 @@ try {
   const run = `img${process.pid}`;
   const env = { ...process.env, KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: `postgres://postgres@127.0.0.1:5432/hookline_${run}`, HOOKLINE_TOPIC_PREFIX: `${run}.`, HOOKLINE_OPERATOR_KEY: 'o'.repeat(32), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   delete env.NODE_OPTIONS;
+  // Mutual TLS as in the images (HOOKLINE_TLS_DIR): a CA and service certificates of this run's own.
+  const tlsDir = join(dir, 'certs');
+  execFileSync('sh', [join(root, 'tools/certs/certs.sh'), 'ensure', tlsDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  env.HOOKLINE_TLS_DIR = tlsDir;
   const gatewayPort = await freePort();
   env.HOOKLINE_GATEWAY_PORT = String(gatewayPort);
   for (const service of SERVICES.slice(0, 4)) {
