@@ -3,6 +3,7 @@ import { NotFoundError } from '@hookline/errors';
 import type { deadlettersV1 } from '@hookline/proto';
 import { listSchema } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { int32 } from '../http/integers';
 
 // Operator endpoints over every consuming service's dead-letter table (DESIGN §1).
 
@@ -14,16 +15,16 @@ const deadLetterSchema = z.object({
   service: z.enum(SERVICES),
   consumer: z.string().describe('fan-out, sender, change-feed, event-archive or audit-store'),
   topic: z.string(),
-  partition: z.number().int(),
+  partition: int32(),
   offset: z.string(),
   key: z.string().nullable().describe('The message key, base64'),
   value: z.string().nullable().describe('The raw value, base64 (up to 256 KiB)'),
-  value_size: z.number().int(),
+  value_size: int32(),
   truncated: z.boolean().describe('Kept truncated: cannot be replayed'),
   error: z.string(),
   created_at: z.string(),
   replayed_at: z.string().nullable(),
-  replay_count: z.number().int(),
+  replay_count: int32(),
 });
 
 function deadLetterJson(letter: deadlettersV1.DeadLetter | undefined): z.infer<typeof deadLetterSchema> {

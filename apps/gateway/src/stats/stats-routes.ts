@@ -5,6 +5,7 @@ import type { dispatcherV1 } from '@hookline/proto';
 import type { Actor } from '../auth/actor';
 import type { BackendClients } from '../clients';
 import { defineRoute } from '../http/route';
+import { int32 } from '../http/integers';
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
@@ -20,10 +21,10 @@ const statsQuery = z.strictObject({
 
 const bucketSchema = z.object({
   start: z.string(),
-  delivered: z.number().int(),
-  failed: z.number().int(),
-  pending: z.number().int(),
-  attempts: z.number().int(),
+  delivered: int32(),
+  failed: int32(),
+  pending: int32(),
+  attempts: int32(),
   latency_p50_ms: z.number().nullable().describe('null when no attempt started in the bucket.'),
   latency_p95_ms: z.number().nullable(),
 });
@@ -33,7 +34,7 @@ const statsSchema = z.object({
   webhook_id: z.string().nullable(),
   from: z.string(),
   to: z.string(),
-  interval_seconds: z.number().int(),
+  interval_seconds: int32(),
   total: bucketSchema.omit({ start: true }),
   buckets: z.array(bucketSchema).describe('Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it.'),
 });
