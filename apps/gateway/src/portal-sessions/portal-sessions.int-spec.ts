@@ -91,7 +91,12 @@ describe('portal sessions', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body.revoked_at).not.toBeNull();
     await waitFor(async () => (await stack.api('GET', '/v1/webhooks', { key: body.token })).status === 401, { timeoutMs: 3_000, message: 'the revoked session to be refused' });
-    expect((await stack.api('GET', '/v1/webhooks', { key: body.token })).body.error.code).toBe('portal_session_revoked');
+    // Refused exactly like a token that never existed: a 401 never tells a holder it once was valid.
+    const refused = await stack.api('GET', '/v1/webhooks', { key: body.token });
+    const unknown = await stack.api('GET', '/v1/webhooks', { key: `hkps_${'x'.repeat(43)}` });
+    const withoutRequestId = (b: { error: Record<string, unknown> }) => ({ ...b.error, request_id: undefined });
+    expect(refused.body.error.code).toBe('api_key_invalid');
+    expect(withoutRequestId(refused.body)).toEqual(withoutRequestId(unknown.body));
   });
 
   it('is stored hashed, and its issue and first use are audited', async () => {
