@@ -47,7 +47,8 @@ describe('migration 0002-principals', () => {
        values ('apr_m', 'org_m', null, 'create', 'pending', 'alice@example.com', 'key_first', now(), now(), '{}', 'x', 'h', 0, 'api_key', 'key_pending', 'alice@example.com')`,
     );
 
-    await db!.orm.getMigrator().down();
+    // Back to before 0002 (reverting the migrations after it first).
+    await db!.orm.getMigrator().down({ to: '0002-principals' });
 
     const columns = await db!.pool.query(
       `select table_name, column_name from information_schema.columns where table_schema = $1

@@ -20,4 +20,8 @@ export class CreatePortalSessions extends Migration {
     this.addSql(`create unique index portal_session_hash_uq on portal_session (token_hash)`);
     this.addSql(`create index portal_session_org_idx on portal_session (org_id, created_at desc)`);
   }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table portal_session');
+  }
 }
