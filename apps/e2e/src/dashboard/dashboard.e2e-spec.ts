@@ -348,6 +348,39 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('recovers a webhook\'s failed deliveries of a time range from its page: they are sent again and delivered', async () => {
+    const own = await stack.createOrganization();
+    const created = await stack.api('POST', '/v1/webhooks', { key: own.adminKey, body: { name: 'Recovered endpoint', url: receiver.url } });
+    expect(created.status).toBe(201);
+    failing = true;
+    const sent = await stack.api('POST', `/v1/webhooks/${created.body.id}/test`, { key: own.adminKey, body: {} });
+    expect(sent.status).toBe(202);
+    const deliveryId: string = sent.body.id;
+    const statusOf = async () => (await stack.api('GET', `/v1/webhooks/events/${deliveryId}`, { key: own.adminKey })).body.status;
+    await waitFor(async () => (await statusOf()) === 'failed', { timeoutMs: 30_000, message: 'the delivery to fail its whole schedule' });
+    const attemptsBefore = receiver.requestsFor(deliveryId).length;
+    failing = false;
+
+    const { page, problems } = await openPage();
+    await signIn(page, own.adminKey);
+    await page.goto(`${stack.gatewayUrl}/webhooks/${created.body.id}`);
+    await page.getByText('Recover failed deliveries').click();
+    // The range starts an hour ago, written as the browser's datetime-local input expects it.
+    const since = await page.evaluate(() => {
+      const d = new Date(Date.now() - 3_600_000);
+      d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+      return d.toISOString().slice(0, 16);
+    });
+    await page.getByLabel('Failed since').fill(since);
+    await page.getByRole('button', { name: 'Re-queue failed deliveries' }).click();
+    await page.getByText('Recovery queued').waitFor();
+    await waitFor(async () => (await statusOf()) === 'delivered', { timeoutMs: 30_000, message: 'the recovered delivery to be delivered' });
+    const after = receiver.requestsFor(deliveryId);
+    expect(after.length).toBe(attemptsBefore + 1);
+    await expectAccessible(page, 'webhook detail with recover');
+    expect(problems).toEqual([]);
+  });
 });
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
