@@ -94,6 +94,7 @@ async function main() {
       else say(`GET ${path} → ${res.status}`);
     };
     await check('/readyz?all=true', {}, 200);
+    await check('/', {}, 200); // the dashboard, built by `npm start` on first use
     await check('/docs', {}, 200);
     await check('/openapi.json', {}, 200);
     if (!demoKey) failures.push('the banner printed no demo API key');
