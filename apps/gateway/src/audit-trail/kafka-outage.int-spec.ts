@@ -1,23 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { createKafka } from '@hookline/kafka';
-import { createLogger } from '@hookline/logging';
 import {
-  freePort,
-  repoRoot,
-  startProcess,
   startServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
   uniqueSuffix,
   uniqueTopicPrefix,
+  startOwnKafkaBroker,
   waitFor,
+  type OwnKafkaBroker,
   type ServiceProcess,
-  type StartedProcess,
 } from '@hookline/testing';
 
 // The gateway and the audit service run on a broker of their own, which this suite stops and
@@ -29,7 +21,7 @@ const auditSchema = `t_audit_${suffix}`;
 describe('access records survive a Kafka outage', () => {
   const started: ServiceProcess[] = [];
   const db = new Client({ connectionString: testDatabaseUrl });
-  let broker: SpareBroker;
+  let broker: OwnKafkaBroker;
   let gateway: ServiceProcess;
 
   const call = async (path: string, key: string) => {
@@ -42,8 +34,7 @@ describe('access records survive a Kafka outage', () => {
 
   beforeAll(async () => {
     await db.connect();
-    broker = await createSpareBroker();
-    await broker.start();
+    broker = await startOwnKafkaBroker();
     const prefix = uniqueTopicPrefix('tko');
     const [registry, audit] = await Promise.all([
       startServiceProcess('registry', { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: testKafkaBrokers, HOOKLINE_TOPIC_PREFIX: prefix, HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_${suffix}`, HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex') }),
@@ -93,81 +84,3 @@ describe('access records survive a Kafka outage', () => {
     expect(await storedAmong(ids)).toBe(20);
   });
 });
-
-interface SpareBroker {
-  brokers: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  destroy(): Promise<void>;
-}
-
-/** A second, throw-away broker (same jars as tools/kafka/kafka.sh) this suite may stop and restart. */
-async function createSpareBroker(): Promise<SpareBroker> {
-  const [port, controllerPort] = [await freePort(), await freePort()];
-  const dir = mkdtempSync(join(tmpdir(), 'hookline-kafka-'));
-  const props = join(dir, 'server.properties');
-  writeFileSync(
-    props,
-    [
-      'process.roles=broker,controller',
-      'node.id=1',
-      `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
-      'controller.listener.names=CONTROLLER',
-      'inter.broker.listener.name=PLAINTEXT',
-      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-      `log.dirs=${join(dir, 'data')}`,
-      'num.partitions=1',
-      'default.replication.factor=1',
-      'min.insync.replicas=1',
-      'offsets.topic.replication.factor=1',
-      'transaction.state.log.replication.factor=1',
-      'transaction.state.log.min.isr=1',
-      'share.coordinator.state.topic.replication.factor=1',
-      'share.coordinator.state.topic.min.isr=1',
-      'group.initial.rebalance.delay.ms=0',
-      'group.min.session.timeout.ms=1000',
-      'offsets.topic.num.partitions=1',
-      'num.network.threads=1',
-      'num.io.threads=2',
-      'background.threads=2',
-      'log.cleaner.threads=1',
-      'log.cleaner.dedupe.buffer.size=4194304',
-    ].join('\n'),
-  );
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
-  const classpath = join(repoRoot, 'tools/kafka/.cache/libs/*');
-  const jvm = ['-Xmx384m', '-Xms128m', `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/kafka/log4j2.properties')}`, '-cp', classpath];
-  execFileSync(java, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', randomBytes(16).toString('base64url'), '-c', props], { stdio: 'pipe' });
-
-  const brokers = `127.0.0.1:${port}`;
-  let proc: StartedProcess | null = null;
-  const logger = createLogger('spare-broker', 'silent');
-  const answers = async () => {
-    const admin = createKafka({ brokers, clientId: 'spare-probe', logger }).admin();
-    try {
-      await admin.connect();
-      await admin.listTopics();
-      return true;
-    } finally {
-      await admin.disconnect();
-    }
-  };
-  const broker: SpareBroker = {
-    brokers,
-    async start() {
-      proc = startProcess(java, [...jvm, 'kafka.Kafka', props], {});
-      await waitFor(answers, { timeoutMs: 90_000, intervalMs: 500, message: `the spare broker on ${brokers}` });
-    },
-    async stop() {
-      await proc?.stop(20_000);
-      proc = null;
-    },
-    async destroy() {
-      await broker.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  return broker;
-}
