@@ -1,21 +1,20 @@
 import { UnavailableError } from '@hookline/errors';
-import { waitFor } from '@hookline/testing';
+import { startOwnKafkaBroker, waitFor, type OwnKafkaBroker } from '@hookline/testing';
 import type { RunningIngestion } from '../app';
 import { startFakeRegistry, type FakeRegistry } from '../testing/fake-registry';
 import { ingestionTestEnv, publishRequest, startIngestionInProcess, type IngestionClient } from '../testing/ingestion-harness';
-import { startSecondBroker, type SecondBroker } from '../testing/second-broker';
 
 const PUBLISH_TIMEOUT_MS = 3_000;
 const CALL_DEADLINE_MS = 8_000;
 
 describe('publishing while Kafka is down', () => {
-  let broker: SecondBroker;
+  let broker: OwnKafkaBroker;
   let registry: FakeRegistry;
   let ingestion: RunningIngestion;
   let client: IngestionClient;
 
   beforeAll(async () => {
-    [broker, registry] = await Promise.all([startSecondBroker(), startFakeRegistry(['org_a'], ['transfer.completed'])]);
+    [broker, registry] = await Promise.all([startOwnKafkaBroker(), startFakeRegistry(['org_a'], ['transfer.completed'])]);
     const env = ingestionTestEnv(registry.address, {
       KAFKA_BROKERS: broker.brokers,
       HOOKLINE_PUBLISH_TIMEOUT_MS: String(PUBLISH_TIMEOUT_MS),
