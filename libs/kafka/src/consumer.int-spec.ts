@@ -1,6 +1,7 @@
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { freePort, testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { AssignerProtocol, type Assigner, type Consumer, type Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { BatchingProducer, createKafka, DEAD_LETTER_TABLE_SQL, DeadLetters, ensureTopics, PoisonRecordError, startConsumer, type RunningConsumer } from './index';
 
@@ -11,6 +12,18 @@ const metricValue = async (registry: ReturnType<typeof createMetricsRegistry>, n
   const sample = metric?.values.find((value) => Object.entries(labels).every(([key, v]) => String(value.labels[key]) === v));
   return sample?.value ?? 0;
 };
+
+/** An assignment protocol no Hookline consumer speaks: a group member using it blocks their join. */
+const rogueAssigner = (): Assigner => ({
+  name: 'RogueAssigner',
+  version: 1,
+  assign: async ({ members, topics }) =>
+    members.map(({ memberId }, index) => ({
+      memberId,
+      memberAssignment: AssignerProtocol.MemberAssignment.encode({ version: 1, assignment: index === 0 ? Object.fromEntries(topics.map((t) => [t, [0]])) : {}, userData: Buffer.alloc(0) }),
+    })),
+  protocol: ({ topics }) => ({ name: 'RogueAssigner', metadata: AssignerProtocol.MemberMetadata.encode({ version: 1, topics, userData: Buffer.alloc(0) }) }),
+});
 
 describe('the hand-committing consumer', () => {
   const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'consumer-test', logger });
@@ -140,6 +153,59 @@ describe('the hand-committing consumer', () => {
     expect(handled).toEqual(['before', 'after']);
     expect(consumer.health().restarts).toBe(1);
     expect(await metricValue(metrics, 'hookline_consumer_restarts_total', { consumer: 'restart-test' })).toBe(1);
+  });
+
+  it('a restart whose join fails (the group is held by a member it cannot agree with) keeps trying until it joins, and goes on', async () => {
+    const topic = await freshTopic();
+    const groupId = `${topic}.group`;
+    const metrics = createMetricsRegistry('consumer-test');
+    const handled: string[] = [];
+    // Every kafkajs consumer the service makes; the first replacement waits for the rogue member.
+    const made: Consumer[] = [];
+    let rogueJoined!: () => void;
+    const rogueIn = new Promise<void>((resolve) => (rogueJoined = resolve));
+    const watched = Object.create(kafka) as Kafka;
+    watched.consumer = (config) => {
+      const made_ = kafka.consumer(config);
+      made.push(made_);
+      if (made.length === 2) {
+        const connect = made_.connect.bind(made_);
+        made_.connect = async () => {
+          await rogueIn;
+          await connect();
+        };
+      }
+      return made_;
+    };
+    const consumer = await startConsumer(watched, {
+      name: 'rejoin-test',
+      groupId,
+      topic,
+      logger,
+      metrics,
+      handle: async (messages) => void handled.push(...messages.map((m) => m.value!.toString())),
+    });
+    started.push(consumer);
+    await producer.send(topic, [{ key: 'k', value: Buffer.from('before') }]);
+    await waitFor(() => handled.includes('before'), { message: 'the first record' });
+
+    // The member goes away; before its replacement joins, a member speaking another assignment
+    // protocol takes the group, so the broker refuses the replacement's join (kafkajs: a crash
+    // inside `run`, reported while the restart is under way).
+    await consumer.current!.disconnect();
+    const rogue = kafka.consumer({ groupId, partitionAssigners: [rogueAssigner] });
+    await rogue.connect();
+    await rogue.subscribe({ topics: [topic], fromBeginning: true });
+    rogue.on(rogue.events.GROUP_JOIN, () => rogueJoined());
+    await rogue.run({ eachMessage: async () => undefined });
+    await waitFor(() => made.length >= 3, { timeoutMs: 30_000, message: 'the refused replacement to be replaced again' });
+    expect(consumer.state).toBe('restarting');
+    await rogue.disconnect();
+
+    await producer.send(topic, [{ key: 'k', value: Buffer.from('after') }]);
+    await waitFor(() => handled.includes('after'), { timeoutMs: 60_000, message: 'the record sent after the refused join' });
+    expect(consumer.state).toBe('running');
+    expect(handled).toEqual(['before', 'after']);
   });
 
   it('a consumer whose database is unreachable shows rising lag and stuck time, fails health past its bound, and recovers', async () => {

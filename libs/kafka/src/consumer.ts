@@ -320,29 +320,40 @@ export async function startConsumer(kafka: Kafka, options: ConsumerOptions): Pro
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1, eachBatch });
   };
 
+  /** kafkajs consumers that crashed or left: a restart in progress tries again when its new one is among them. */
+  const failed = new WeakSet<Consumer>();
+
   /** Replaces a crashed consumer with a new one, with backoff, until one runs or this is closed. */
   const restart = (crashed: Consumer): Promise<void> => {
-    if (restarting || closed || current !== crashed) return restarting ?? Promise.resolve();
+    if (closed || current !== crashed) return restarting ?? Promise.resolve();
+    // kafkajs reports a failed join from inside `run()`: the loop below must see it, not drop it.
+    failed.add(crashed);
+    if (restarting) return restarting;
     setState('restarting');
     restarts++;
     metrics.restarts.inc({ consumer: name });
     restarting = (async () => {
-      await crashed.disconnect().catch(() => undefined);
-      // Work handed out by the crashed member is replayed by whoever owns its partitions next.
-      offsets.clear();
-      if (assigned.length > 0) options.onAssignment?.([], new Set(assigned));
-      assigned = [];
       for (let attempt = 0; !closed; attempt++) {
+        await current?.disconnect().catch(() => undefined);
+        // Work handed out by the crashed member is replayed by whoever owns its partitions next.
+        offsets.clear();
+        if (assigned.length > 0) options.onAssignment?.([], new Set(assigned));
+        assigned = [];
+        setState('restarting');
         await delay(Math.min(RESTART_MIN_MS * 2 ** attempt, RESTART_MAX_MS));
         if (closed) return;
         try {
           await run();
-          log.warn({ attempt }, 'consumer restarted');
-          return;
         } catch (error) {
           log.error({ err: error, attempt }, 'restarting the consumer failed; trying again');
-          await current?.disconnect().catch(() => undefined);
+          continue;
         }
+        if (current && failed.has(current)) {
+          log.error({ attempt }, 'the restarted consumer crashed while joining; trying again');
+          continue;
+        }
+        log.warn({ attempt }, 'consumer restarted');
+        return;
       }
     })().finally(() => {
       restarting = null;
