@@ -2,10 +2,10 @@ import { hostname } from 'node:os';
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
-import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
+import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
+import { deadlettersV1, dispatcherV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { dispatcherEnv } from './config';
 import { migrations } from './db/migrations';
@@ -20,6 +20,7 @@ import { DeliveryTaskQueue } from './deliver/task-queue';
 import { startFanOut } from './fan-out/fan-out-consumer';
 import { createDispatcherMetrics } from './metrics';
 import { OperationalEvents } from './operational/operational-events';
+import { connectPeers } from './peers';
 import { FailingWebhooks } from './retry/failing-webhooks';
 import { HeldDeliveries } from './retry/held-deliveries';
 import { scheduleDeliveryRetention } from './retention/prune-deliveries';
@@ -83,8 +84,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
 
   // 1. Storage and peers.
   const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: 12, logger });
-  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { tls, peerName: 'registry' });
-  const ingestion = createGrpcClient(ingestionV1.IngestionServiceService, config.HOOKLINE_INGESTION_ADDR, { tls, peerName: 'ingestion' });
+  const { registry, ingestion } = connectPeers({ registry: config.HOOKLINE_REGISTRY_ADDR, ingestion: config.HOOKLINE_INGESTION_ADDR }, tls);
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `dispatcher-${instanceId}`, logger });
   await ensureTopics(kafka, [
     { topic: topics.deliveries, numPartitions: config.HOOKLINE_DELIVERY_PARTITIONS },
@@ -114,7 +114,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   await loadRoutingSnapshot(registry, view, logger, starting.signal);
 
   // 3. Sending: config cache, signing, auth, egress-guarded HTTP, batched recording.
-  const configs = new DeliveryConfigCache(registry, view);
+  const configs = new DeliveryConfigCache(registry);
+  view.onChange((route) => configs.invalidate(route.webhookId));
   const agent = createEgressAgent(parseEgressAllowList(config.HOOKLINE_EGRESS_ALLOW_CIDRS), overrides.resolveHost);
   const recorder = new AttemptRecorder(db.pool, logger);
   const operational = new OperationalEvents(ingestion, logger);

@@ -1,7 +1,7 @@
+import { envelopeJson } from '../delivery/envelope';
 import { upsertDeliveries, type QueueableDelivery } from '../db/delivery-rows';
-import { envelopeJson } from '../deliver/prepare';
 import { newId } from '../ids';
-import type { IngestionClient } from '../operational/operational-events';
+import type { IngestionClient } from '../peers';
 import type { Pool } from 'pg';
 
 export const DEFAULT_TEST_EVENT_TYPE = 'hookline.test';
@@ -29,7 +29,7 @@ export async function sendTestEvent(
       eventId: event.id,
       eventType: event.type,
       isTest: true,
-      envelopeJson: envelopeJson({ ...event, targetWebhookId: input.webhookId, idempotencyKey: '' }),
+      envelopeJson: envelopeJson(event),
       traceparent: '',
       publishedAt: new Date(),
     },

@@ -31,12 +31,3 @@ function thinEnvelope(envelopeJson: string): string {
   const { data: _omitted, ...thin } = JSON.parse(envelopeJson) as Record<string, unknown>;
   return JSON.stringify(thin);
 }
-
-/** The envelope JSON of DESIGN §3, built once at fan-out and sent unchanged on every attempt. */
-export function envelopeJson(event: eventsV1.Event): string {
-  return (
-    `{"id":${JSON.stringify(event.id)},"object":"event","type":${JSON.stringify(event.type)},` +
-    `"source":${JSON.stringify(event.source)},"time":${JSON.stringify(event.time)},` +
-    `"is_test":${event.isTest ? 'true' : 'false'},"data":${event.dataJson || '{}'}}`
-  );
-}

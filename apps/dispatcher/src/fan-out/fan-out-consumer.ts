@@ -3,15 +3,15 @@ import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { Registry } from '@hookline/telemetry';
 import type { Pool } from 'pg';
+import { envelopeJson } from '../delivery/envelope';
 import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-rows';
-import { envelopeJson } from '../deliver/prepare';
 import type { Sender } from '../deliver/sender';
 import type { DeliveryTaskQueue } from '../deliver/task-queue';
 import { newId } from '../ids';
 import type { DispatcherMetrics } from '../metrics';
 import type { ChangeFeed } from '../routing/change-feed';
+import { matchWebhooks } from '../routing/match';
 import type { RoutingView } from '../routing/routing-view';
-import { matchWebhooks } from './match';
 
 export interface FanOutOptions {
   topic: string;

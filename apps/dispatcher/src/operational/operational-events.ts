@@ -1,11 +1,5 @@
-import type { GrpcClient } from '@hookline/grpc';
 import type { Logger } from '@hookline/logging';
-import type { ingestionV1 } from '@hookline/proto';
-
-export type IngestionClient = GrpcClient<typeof ingestionV1.IngestionServiceService>;
-
-export const DELIVERY_EXHAUSTED = 'hookline.delivery.exhausted';
-export const WEBHOOK_DISABLED = 'hookline.webhook.disabled';
+import type { IngestionClient } from '../peers';
 
 /**
  * Publishes Hookline's own events (`hookline.*`) to an org through ingestion, like any other

@@ -1,5 +1,5 @@
 import type { Logger } from '@hookline/logging';
-import type { RegistryClient } from '../webhook-config/delivery-config-cache';
+import type { RegistryClient } from '../peers';
 import type { RoutingView } from './routing-view';
 
 /** Loads every live webhook from the registry, retrying until it answers (start-up). */

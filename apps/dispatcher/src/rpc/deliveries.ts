@@ -6,7 +6,7 @@ import { getDelivery, listAttempts, listDeliveries, type AttemptView, type Deliv
 import { requeueDelivery, startRecovery } from '../attempts/requeue';
 import { DEFAULT_TEST_EVENT_TYPE, sendTestEvent } from '../attempts/test-event';
 import type { DeliveryTaskQueue } from '../deliver/task-queue';
-import type { IngestionClient } from '../operational/operational-events';
+import type { IngestionClient } from '../peers';
 import type { DeliveryConfigCache } from '../webhook-config/delivery-config-cache';
 
 export interface DeliveryApiDeps {

@@ -1,27 +1,21 @@
-import type { GrpcClient } from '@hookline/grpc';
-import type { registryV1 } from '@hookline/proto';
-import type { RoutingView } from '../routing/routing-view';
+import type { RegistryClient } from '../peers';
 import { deliveryConfigFromProto, type DeliveryConfig } from './delivery-config';
 
-export type RegistryClient = GrpcClient<typeof registryV1.RegistryServiceService>;
-
 /**
- * Delivery configs by webhook, fetched from the registry on first use and again whenever the
- * change feed reports a newer version (URL, auth, rotation, …), so a change applies to the next
+ * Delivery configs by webhook, fetched from the registry on first use and again after `invalidate`
+ * (the change feed reports a newer version (URL, auth, rotation, …), so a change applies to the next
  * attempt. Concurrent misses share one request.
  */
 export class DeliveryConfigCache {
   private readonly configs = new Map<string, Promise<DeliveryConfig>>();
   private readonly listeners: ((webhookId: string) => void)[] = [];
 
-  constructor(
-    private readonly registry: RegistryClient,
-    view: RoutingView,
-  ) {
-    view.onChange((route) => {
-      this.configs.delete(route.webhookId);
-      for (const listener of this.listeners) listener(route.webhookId);
-    });
+  constructor(private readonly registry: RegistryClient) {}
+
+  /** Drops a webhook's config: the change feed reported a newer version of it. */
+  invalidate(webhookId: string): void {
+    this.configs.delete(webhookId);
+    for (const listener of this.listeners) listener(webhookId);
   }
 
   /** Called when a webhook's config is dropped (signers and tokens built from it are stale). */

@@ -1,5 +1,5 @@
 import type { Logger } from '@hookline/logging';
-import type { RegistryClient } from './delivery-config-cache';
+import type { RegistryClient } from '../peers';
 
 /**
  * Keeps the registry's `last_triggered_at` current without a call per delivery: the latest

@@ -1,7 +1,5 @@
-import type { RoutingView, WebhookRoute } from '../routing/routing-view';
-
-/** Operational events Hookline itself publishes (DESIGN §4). */
-export const OPERATIONAL_PREFIX = 'hookline.';
+import { OPERATIONAL_PREFIX } from '../delivery/event-types';
+import type { RoutingView, WebhookRoute } from './routing-view';
 
 export interface RoutableEvent {
   orgId: string;
