@@ -11,16 +11,17 @@ import type { dispatcherEnv } from './config';
 import { migrations } from './db/migrations';
 import { EndpointAuthenticator } from './deliver/endpoint-auth';
 import { createEgressAgent } from './deliver/http-agent';
-import { DeliveryOwnership } from './deliver/ownership';
-import { AttemptRecorder } from './deliver/record';
-import { Sender } from './deliver/sender';
-import { startSenderConsumer } from './deliver/sender-consumer';
 import { Signers } from './deliver/sign';
-import { DeliveryTaskQueue } from './deliver/task-queue';
 import { startFanOut } from './fan-out/fan-out-consumer';
+import { DeliveryOwnership } from './lanes/ownership';
+import { Sender } from './lanes/sender';
+import { startSenderConsumer } from './lanes/sender-consumer';
+import { DeliveryTaskQueue } from './lanes/task-queue';
 import { createDispatcherMetrics } from './metrics';
-import { OperationalEvents } from './operational/operational-events';
 import { connectPeers } from './peers';
+import { AfterEffects } from './record/after-effects';
+import { AttemptRecorder } from './record/attempt-recorder';
+import { OperationalEvents } from './record/operational-events';
 import { FailingWebhooks } from './retry/failing-webhooks';
 import { HeldDeliveries } from './retry/held-deliveries';
 import { scheduleDeliveryRetention } from './retention/prune-deliveries';
@@ -120,8 +121,9 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const recorder = new AttemptRecorder(db.pool, logger);
   const operational = new OperationalEvents(ingestion, logger);
   const triggers = new TriggerReporter(registry, logger);
+  const afterEffects = new AfterEffects({ registry, operational, triggers, logger });
   const sender = new Sender(
-    { view, configs, recorder, registry, operational, triggers, metrics, logger, ownership, agent, signers: new Signers(), auth: new EndpointAuthenticator(agent, userAgent), userAgent },
+    { view, configs, recorder, afterEffects, metrics, logger, ownership, agent, signers: new Signers(), auth: new EndpointAuthenticator(agent, userAgent), userAgent },
     {
       concurrencyPerWebhook: config.HOOKLINE_WEBHOOK_CONCURRENCY,
       maxInFlight: config.HOOKLINE_SENDER_MAX_IN_FLIGHT,
@@ -159,7 +161,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     intervalMs: config.HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS,
     logger,
   });
-  const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => sender.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
+  const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => afterEffects.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
   const statsRollup = startStatsRollup(db.pool, config.HOOKLINE_STATS_REFRESH_MS, (error) => logger.warn({ err: error }, 'delivery stats refresh failed'));
 
@@ -181,7 +183,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
     services: [
-      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, queue, configs, ingestion, logger }), ...statsHandlers(db.pool) }),
+      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, configs, ingestion, logger }), ...statsHandlers(db.pool) }),
       bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
     ],
   });

@@ -1,6 +1,6 @@
 import { InputError, NotFoundError } from '@hookline/errors';
 import type { Pool } from 'pg';
-import type { AttemptRow } from '../deliver/record';
+import type { AttemptRow } from '../delivery/attempt-row';
 
 export interface DeliveryView {
   id: string;

@@ -5,7 +5,7 @@ import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { SendError } from './attempt-error';
 import type { EndpointAuthenticator } from './endpoint-auth';
 import { prepareRequest } from './prepare';
-import type { AttemptRow } from './record';
+import type { AttemptRow } from '../delivery/attempt-row';
 import { post, type HttpResponse } from './send';
 import type { Signers } from './sign';
 

@@ -5,9 +5,9 @@ import type { Registry } from '@hookline/telemetry';
 import type { Pool } from 'pg';
 import { envelopeJson } from '../delivery/envelope';
 import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-rows';
-import type { Sender } from '../deliver/sender';
-import type { DeliveryTaskQueue } from '../deliver/task-queue';
 import { newId } from '../ids';
+import type { Sender } from '../lanes/sender';
+import type { DeliveryTaskQueue } from '../lanes/task-queue';
 import type { DispatcherMetrics } from '../metrics';
 import type { ChangeFeed } from '../routing/change-feed';
 import { matchWebhooks } from '../routing/match';
@@ -113,7 +113,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
         while (end < messages.length && deliveries < SLICE_DELIVERIES) deliveries += fanOutWidth(messages[end++], deps.view);
         // A full sender: wait for room rather than spill onto the topic — the events are
         // durable where they are, and an in-process hand-over costs less than a round trip.
-        await context.until(deps.sender.room());
+        await context.until(deps.sender.whenRoom());
         await fanOutSlice(messages.slice(start, end), context);
         await context.heartbeat();
         start = end;

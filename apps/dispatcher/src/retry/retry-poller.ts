@@ -1,7 +1,7 @@
 import type { Logger } from '@hookline/logging';
 import type { Pool } from 'pg';
 import { claimDueDeliveries, markEnqueued, taskFor } from '../db/delivery-rows';
-import type { DeliveryTaskQueue } from '../deliver/task-queue';
+import type { DeliveryTaskQueue } from '../lanes/task-queue';
 import type { DispatcherMetrics } from '../metrics';
 
 const CLAIM_BATCH = 200;

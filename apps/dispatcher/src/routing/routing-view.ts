@@ -53,8 +53,4 @@ export class RoutingView {
   webhookCount(orgId: string): number {
     return this.byOrg.get(orgId)?.size ?? 0;
   }
-
-  get size(): number {
-    return this.byWebhook.size;
-  }
 }

@@ -5,13 +5,11 @@ import type { Pool } from 'pg';
 import { getDelivery, listAttempts, listDeliveries, type AttemptView, type DeliveryView } from '../attempts/delivery-queries';
 import { requeueDelivery, startRecovery } from '../attempts/requeue';
 import { DEFAULT_TEST_EVENT_TYPE, sendTestEvent } from '../attempts/test-event';
-import type { DeliveryTaskQueue } from '../deliver/task-queue';
 import type { IngestionClient } from '../peers';
 import type { DeliveryConfigCache } from '../webhook-config/delivery-config-cache';
 
 export interface DeliveryApiDeps {
   pool: Pool;
-  queue: DeliveryTaskQueue;
   configs: DeliveryConfigCache;
   ingestion: IngestionClient;
   logger: Logger;

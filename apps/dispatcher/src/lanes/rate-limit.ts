@@ -43,6 +43,11 @@ export class RateLimit {
     return recent > 0 ? Math.max(1, this.completed[this.completedHead] + this.windowMs - now) : Infinity;
   }
 
+  /** Nothing in flight and nothing finished within the window: a fresh limit would behave the same. */
+  quiet(now: number): boolean {
+    return this.inFlight === 0 && (this.completed.length === this.completedHead || this.completed[this.completed.length - 1] <= now - this.windowMs);
+  }
+
   /** A send taken with `tryTake` finished (answered, failed or timed out) at `now`. */
   release(now: number): void {
     this.inFlight = Math.max(0, this.inFlight - 1);

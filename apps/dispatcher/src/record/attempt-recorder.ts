@@ -1,34 +1,6 @@
 import type { Logger } from '@hookline/logging';
 import type { Pool } from 'pg';
-
-export interface AttemptRow {
-  id: string;
-  deliveryId: string;
-  number: number;
-  startedAt: Date;
-  durationMs: number;
-  requestHeaders: Record<string, string>;
-  responseStatus: number | null;
-  responseHeaders: Record<string, string>;
-  responseBody: string;
-  errorClass: string | null;
-  errorMessage: string | null;
-}
-
-export interface DeliveryUpdate {
-  deliveryId: string;
-  webhookId: string;
-  orgId: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attemptCount: number;
-  lastAttemptAt: Date | null;
-  nextAttemptAt: Date | null;
-  responseStatus: number | null;
-  /** Whether the endpoint answered 2xx (feeds the 5-days-failing rule); null = not an attempt. */
-  succeeded: boolean | null;
-  /** Held because its webhook is paused: not attempted until the webhook is resumed. */
-  held?: boolean;
-}
+import type { AttemptRow, DeliveryUpdate } from '../delivery/attempt-row';
 
 interface Pending {
   attempt: AttemptRow | null;

@@ -1,3 +1,5 @@
+import type { NextStep } from '../delivery/next-step';
+
 /** Delays after attempt 1, 2, … (DESIGN §4): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const DEFAULT_RETRY_SCHEDULE_SECONDS = [5, 300, 1800, 7200, 18000, 36000, 36000];
 export const JITTER = 0.2;
@@ -15,13 +17,6 @@ export interface AttemptResult {
   /** Manual retries (RetryDelivery, recover) are not retried automatically. */
   manual: boolean;
 }
-
-/** Where a delivery goes next: the decision travels with the result, not in a global. */
-export type NextStep =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; atMs: number }
-  /** No more attempts; `gone` = the endpoint answered 410 (the webhook gets disabled). */
-  | { kind: 'failed'; reason: 'exhausted' | 'gone' | 'manual' };
 
 export function nextStep(result: AttemptResult, scheduleSeconds: readonly number[], nowMs: number, random = Math.random): NextStep {
   if (result.delivered) return { kind: 'delivered' };

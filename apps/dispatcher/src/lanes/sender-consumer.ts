@@ -68,7 +68,7 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
     },
     handle: async (messages, context) => {
       for (const message of messages) {
-        await context.until(sender.room());
+        await context.until(sender.whenRoom());
         if (!message.value || message.value.length === 0) {
           context.claim(message.offset)();
           continue;

@@ -24,7 +24,6 @@ export interface LaneLimits {
  */
 export class WebhookLane {
   private readonly queue: QueuedTask[] = [];
-  private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly rateLimit = new RateLimit(10);
   private limits: LaneLimits | null = null;
@@ -34,12 +33,14 @@ export class WebhookLane {
 
   constructor(private readonly run: (item: QueuedTask) => Promise<void>) {}
 
+  /** Nothing queued, nothing running. */
   get idle(): boolean {
-    return this.queue.length === 0 && this.inFlight === 0;
+    return this.queue.length === 0 && this.runsInFlight.size === 0;
   }
 
-  get queued(): number {
-    return this.queue.length;
+  /** No send of this lane counts against its rate limit any more (see RateLimit.quiet). */
+  quiet(nowMs: number): boolean {
+    return this.rateLimit.quiet(nowMs);
   }
 
   /** Limits come with the webhook's config; until known the lane holds its tasks. */
@@ -65,7 +66,7 @@ export class WebhookLane {
   estimatedWaitMs(nowMs: number, alsoQueued = 0): number {
     if (!this.limits) return Infinity;
     const queued = this.queue.length + alsoQueued;
-    if (queued === 0 && this.inFlight < this.limits.concurrency) return 0;
+    if (queued === 0 && this.runsInFlight.size < this.limits.concurrency) return 0;
     let runMs = this.averageRunMs;
     for (const run of this.runsInFlight) runMs = Math.max(runMs, nowMs - run.startedMs);
     const perSecond = Math.min(this.limits.rps, (this.limits.concurrency * 1000) / Math.max(runMs, 1));
@@ -94,7 +95,7 @@ export class WebhookLane {
   private pump(): void {
     const limits = this.limits;
     if (!limits || this.timer) return;
-    while (this.queue.length > 0 && this.inFlight < limits.concurrency) {
+    while (this.queue.length > 0 && this.runsInFlight.size < limits.concurrency) {
       const waitMs = this.rateLimit.tryTake(Date.now());
       // Infinity: every rate slot is held by a send in flight; its completion pumps again.
       if (waitMs === Infinity) return;
@@ -106,7 +107,6 @@ export class WebhookLane {
         return;
       }
       const item = this.queue.shift()!;
-      this.inFlight++;
       const run = { startedMs: Date.now() };
       this.runsInFlight.add(run);
       void this.run(item).finally(() => {
@@ -115,7 +115,6 @@ export class WebhookLane {
         const runMs = now - run.startedMs;
         this.averageRunMs = this.averageRunMs === 0 ? runMs : this.averageRunMs * 0.8 + runMs * 0.2;
         this.rateLimit.release(now);
-        this.inFlight--;
         this.pump();
       });
     }

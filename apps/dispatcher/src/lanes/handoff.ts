@@ -1,0 +1,36 @@
+import type { WebhookLane } from './webhook-lane';
+
+/**
+ * A lane whose next task would wait longer than this takes no more from the fan-out: they go
+ * through the topic. The fan-out commits an event's offset only once its in-process tasks are
+ * recorded, so a hanging or heavily rate-limited endpoint must not hold that commit back for
+ * long (a crash replays everything since it; the replay resends only undelivered deliveries).
+ */
+const LOCAL_WAIT_LIMIT_MS = 10_000;
+
+/** A task from the topic that would wait longer than this in its lane is deferred. */
+const DEFER_WAIT_MS = 30_000;
+/** The furthest a deferred task is pushed; a lane still backed up then defers it again. */
+const MAX_DEFER_MS = 60_000;
+
+/**
+ * Whether the fan-out may hand this lane a first attempt in process: its limits are known, it is
+ * not FIFO (its order is the topic's) and not backed up. `alsoQueued`: tasks of this webhook the
+ * fan-out is about to hand over too.
+ */
+export function takesHandOver(lane: WebhookLane, alsoQueued: number, nowMs: number): boolean {
+  return lane.takesLocalTasks && lane.estimatedWaitMs(nowMs, alsoQueued) <= LOCAL_WAIT_LIMIT_MS;
+}
+
+/**
+ * When a task should come back rather than wait in its lane (ms since the epoch), or 0 to queue
+ * it now. A task from the topic for a lane backed up for long (a dead or slow endpoint under
+ * load) is not held in memory: such a backlog would fill the in-flight budget and stall every
+ * other webhook. It is deferred in PostgreSQL like a scheduled retry (no attempt counted) and
+ * comes back through the retry poller. FIFO lanes keep their order: never deferred; tasks
+ * handed over in process were checked by `takesHandOver`.
+ */
+export function deferredUntil(lane: WebhookLane, local: boolean, nowMs: number): number {
+  const waitMs = local || !lane.takesLocalTasks ? 0 : lane.estimatedWaitMs(nowMs);
+  return waitMs > DEFER_WAIT_MS ? nowMs + Math.min(waitMs, MAX_DEFER_MS) : 0;
+}

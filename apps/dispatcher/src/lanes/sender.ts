@@ -1,0 +1,173 @@
+import type { eventsV1 } from '@hookline/proto';
+import { deliverTask, type DeliverDeps } from '../deliver/deliver-task';
+import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../deliver/retry-policy';
+import { settleInactive, settleWithoutAttempt } from '../record/settle';
+import { deferredUntil, takesHandOver } from './handoff';
+import type { DeliveryOwnership } from './ownership';
+import { WebhookLane, type QueuedTask } from './webhook-lane';
+
+export interface SenderOptions {
+  concurrencyPerWebhook: number;
+  /** Tasks held (queued or sending, not yet recorded) per process; beyond this consumers wait. */
+  maxInFlight: number;
+  /** Platform default schedule override (HOOKLINE_RETRY_SCHEDULE_SECONDS); empty = DESIGN §4. */
+  defaultScheduleSeconds: number[];
+  /** How often lanes of deleted or quiet webhooks are dropped. */
+  laneSweepMs?: number;
+}
+
+export interface SenderDeps extends Omit<DeliverDeps, 'defaultScheduleSeconds'> {
+  ownership: DeliveryOwnership;
+}
+
+/**
+ * Holds the in-flight budget and one lane per webhook; each task runs through `deliverTask`.
+ * A task's `done` fires once its outcome is durable (attempt row and delivery status
+ * committed): only then may the Kafka offset it came from be committed.
+ */
+export class Sender {
+  private readonly lanes = new Map<string, WebhookLane>();
+  private held = 0;
+  private readonly drained: (() => void)[] = [];
+  private readonly roomWaiters: (() => void)[] = [];
+  private readonly deliverDeps: DeliverDeps;
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(
+    private readonly deps: SenderDeps,
+    private readonly options: SenderOptions,
+  ) {
+    const defaultScheduleSeconds = options.defaultScheduleSeconds.length > 0 ? options.defaultScheduleSeconds : DEFAULT_RETRY_SCHEDULE_SECONDS;
+    this.deliverDeps = { ...deps, defaultScheduleSeconds };
+    deps.configs.onInvalidate((webhookId) => {
+      deps.signers.forget(webhookId);
+      deps.auth.forget(webhookId);
+      const lane = this.lanes.get(webhookId);
+      if (lane) this.loadLimits(webhookId, lane);
+    });
+    this.sweep = setInterval(() => this.evictLanes(Date.now()), options.laneSweepMs ?? 30_000);
+    this.sweep.unref();
+  }
+
+  get full(): boolean {
+    return this.held >= this.options.maxInFlight;
+  }
+
+  /** Resolves once the sender takes more work (back-pressure without polling). */
+  whenRoom(): Promise<void> {
+    if (!this.full) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves once nothing is in flight, or after `graceMs` at the latest: a hanging endpoint must
+   * not keep the process from stopping (what is not recorded is replayed after a restart).
+   */
+  async drain(graceMs: number): Promise<void> {
+    if (this.held === 0) return;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((resolve) => this.drained.push(resolve)), new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+    // A pending grace timer would keep the process (or a Jest worker) alive after stop.
+    clearTimeout(grace);
+  }
+
+  enqueue(item: QueuedTask): void {
+    this.held++;
+    this.deps.metrics.senderInFlight.set(this.held);
+    // Paused or disabled per the change feed: settled here, without queueing behind the lane's
+    // rate limit (deliverTask checks again for a change that lands while a task waits).
+    const status = this.deps.view.route(item.task.webhookId)?.status;
+    if (status === 'paused' || status === 'disabled') {
+      void settleInactive(this.deps.recorder, this.deps.metrics, item.task, status).finally(() => this.settled(item));
+      return;
+    }
+    const lane = this.laneOf(item.task.webhookId);
+    const deferUntilMs = deferredUntil(lane, item.local, Date.now());
+    if (deferUntilMs > 0) {
+      this.deps.metrics.deliveries.inc({ outcome: 'deferred' });
+      void settleWithoutAttempt(this.deps.recorder, item.task, 'pending', new Date(deferUntilMs)).finally(() => this.settled(item));
+      return;
+    }
+    lane.push(item);
+  }
+
+  /**
+   * Where a first attempt may go straight from the fan-out, skipping the round trip through the
+   * deliveries topic: the webhook's partition when this instance owns it and its lane takes the
+   * hand-over (see handoff.ts); null when the task must be produced to the topic as usual.
+   * `alsoQueued`: tasks of this webhook the caller is about to hand over too.
+   */
+  localPartition(task: eventsV1.DeliveryTask, alsoQueued = 0): number | null {
+    const partition = this.deps.ownership.ownedPartition(task.webhookId);
+    if (partition === null || this.full) return null;
+    return takesHandOver(this.laneOf(task.webhookId), alsoQueued, Date.now()) ? partition : null;
+  }
+
+  /** Drops queued, not yet started tasks of partitions this instance no longer owns; returns them. */
+  dropPartitions(partitions: Set<number>): QueuedTask[] {
+    const dropped: QueuedTask[] = [];
+    for (const lane of this.lanes.values()) dropped.push(...lane.removeWhere((item) => partitions.has(item.partition)));
+    this.release(dropped.length);
+    return dropped;
+  }
+
+  stop(): void {
+    clearInterval(this.sweep);
+    for (const lane of this.lanes.values()) lane.stop();
+  }
+
+  /**
+   * Drops the lanes nothing needs: idle ones of deleted webhooks, and idle ones whose rate window
+   * is empty (a new lane for the webhook starts with the same state), so the map does not grow
+   * with every webhook ever seen.
+   */
+  evictLanes(nowMs: number): void {
+    for (const [webhookId, lane] of this.lanes) {
+      if (lane.idle && (lane.quiet(nowMs) || this.deps.view.route(webhookId)?.status === 'deleted')) {
+        lane.stop();
+        this.lanes.delete(webhookId);
+      }
+    }
+  }
+
+  /** How many webhooks have a lane now. */
+  get laneCount(): number {
+    return this.lanes.size;
+  }
+
+  /** One lane's run: one attempt of its task (see deliverTask). */
+  private readonly run = (item: QueuedTask): Promise<void> => deliverTask(item, this.deliverDeps, this.settled);
+
+  /** The task's outcome is durable (or it was never attempted and needs no record). */
+  private readonly settled = (item: QueuedTask): void => {
+    this.release(1);
+    item.done();
+  };
+
+  /** The webhook's lane; a new one loads its limits (a config change reloads them, see the constructor). */
+  private laneOf(webhookId: string): WebhookLane {
+    let lane = this.lanes.get(webhookId);
+    if (!lane) {
+      lane = new WebhookLane(this.run);
+      this.lanes.set(webhookId, lane);
+      this.loadLimits(webhookId, lane);
+    }
+    return lane;
+  }
+
+  private release(count: number): void {
+    this.held -= count;
+    this.deps.metrics.senderInFlight.set(this.held);
+    if (this.held === 0) this.drained.splice(0).forEach((resolve) => resolve());
+    if (!this.full) this.roomWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private loadLimits(webhookId: string, lane: WebhookLane): void {
+    lane.setLimits(null);
+    this.deps.configs.get(webhookId).then(
+      (config) => lane.setLimits({ concurrency: config.fifo ? 1 : this.options.concurrencyPerWebhook, rps: config.rateLimitRps, fifo: config.fifo }),
+      // Unknown or unreachable: let tasks through one at a time; each settles on its own below.
+      () => lane.setLimits({ concurrency: 1, rps: 100, fifo: true }),
+    );
+  }
+}
