@@ -1,6 +1,5 @@
-import type { eventsV1 } from '@hookline/proto';
-import type { PoolClient } from 'pg';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import type { DeliveryTask } from '../delivery/delivery-task';
 
 /** A delivery to create at fan-out (or for a test event). */
 export interface NewDelivery {
@@ -111,7 +110,7 @@ export async function markEnqueued(client: PoolClient, ids: string[]): Promise<v
 }
 
 /** The task for the next attempt of a delivery. */
-export function taskFor(row: QueueableDelivery): eventsV1.DeliveryTask {
+export function taskFor(row: QueueableDelivery): DeliveryTask {
   return {
     deliveryId: row.id,
     webhookId: row.webhook_id,

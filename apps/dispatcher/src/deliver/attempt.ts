@@ -1,11 +1,11 @@
 import type { Agent } from 'undici';
-import type { eventsV1 } from '@hookline/proto';
+import type { AttemptRow } from '../delivery/attempt-row';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import { newId } from '../ids';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { SendError } from './attempt-error';
 import type { EndpointAuthenticator } from './endpoint-auth';
 import { prepareRequest } from './prepare';
-import type { AttemptRow } from '../delivery/attempt-row';
 import { post, type HttpResponse } from './send';
 import type { Signers } from './sign';
 
@@ -30,7 +30,7 @@ const REDACTED = '[redacted]';
  * One delivery attempt, the pipeline of DESIGN §2.3: prepare → sign → authenticate → send,
  * classified into an attempt row. Never throws: every failure is an attempt outcome.
  */
-export async function makeAttempt(task: eventsV1.DeliveryTask, config: DeliveryConfig, deps: AttemptDeps): Promise<AttemptOutcome> {
+export async function makeAttempt(task: DeliveryTask, config: DeliveryConfig, deps: AttemptDeps): Promise<AttemptOutcome> {
   const started = Date.now();
   const prepared = prepareRequest(task, config, deps.userAgent, started);
   // The prepared headers object is this attempt's own: signature and credentials go into it.

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
-import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { AfterEffects } from '../record/after-effects';
 import type { AttemptRecorder } from '../record/attempt-recorder';
@@ -33,7 +33,7 @@ const CONFIG_UNAVAILABLE_DELAY_MS = 5_000;
  * commit would cap a webhook at concurrency ÷ commit latency. FIFO webhooks wait for the record,
  * to keep their order strict.
  */
-export async function deliverTask<T extends { task: eventsV1.DeliveryTask }>(item: T, deps: DeliverDeps, settled: (item: T) => void): Promise<void> {
+export async function deliverTask<T extends { task: DeliveryTask }>(item: T, deps: DeliverDeps, settled: (item: T) => void): Promise<void> {
   const { task } = item;
   let recording: Promise<void> | null = null;
   try {
@@ -82,7 +82,7 @@ export async function deliverTask<T extends { task: eventsV1.DeliveryTask }>(ite
 }
 
 /** No config: a webhook the registry does not know fails; an unreachable registry postpones. */
-function settleUnconfigured(task: eventsV1.DeliveryTask, error: unknown, deps: DeliverDeps): Promise<void> {
+function settleUnconfigured(task: DeliveryTask, error: unknown, deps: DeliverDeps): Promise<void> {
   if (error instanceof NotFoundError) return settleWithoutAttempt(deps.recorder, task, 'failed', null);
   deps.logger.warn({ err: error, webhookId: task.webhookId }, 'delivery config unavailable; delivery postponed');
   return settleWithoutAttempt(deps.recorder, task, 'pending', new Date(Date.now() + CONFIG_UNAVAILABLE_DELAY_MS));

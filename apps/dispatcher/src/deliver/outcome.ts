@@ -1,4 +1,4 @@
-import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DeliveryUpdate } from '../delivery/attempt-row';
 import type { NextStep } from '../delivery/next-step';
 import type { DispatcherMetrics } from '../metrics';
@@ -6,7 +6,7 @@ import type { AttemptOutcome } from './attempt';
 import { nextStep, retryAfterSeconds } from './retry-policy';
 
 /** Where a delivery goes after this attempt, by the retry policy and the endpoint's Retry-After. */
-export function nextStepAfter(task: eventsV1.DeliveryTask, outcome: AttemptOutcome, scheduleSeconds: readonly number[], nowMs: number): NextStep {
+export function nextStepAfter(task: DeliveryTask, outcome: AttemptOutcome, scheduleSeconds: readonly number[], nowMs: number): NextStep {
   return nextStep(
     {
       number: task.attempt,
@@ -21,7 +21,7 @@ export function nextStepAfter(task: eventsV1.DeliveryTask, outcome: AttemptOutco
 }
 
 /** The delivery's row after this attempt. */
-export function deliveryUpdate(task: eventsV1.DeliveryTask, outcome: AttemptOutcome, step: NextStep): DeliveryUpdate {
+export function deliveryUpdate(task: DeliveryTask, outcome: AttemptOutcome, step: NextStep): DeliveryUpdate {
   return {
     deliveryId: task.deliveryId,
     webhookId: task.webhookId,
@@ -36,7 +36,7 @@ export function deliveryUpdate(task: eventsV1.DeliveryTask, outcome: AttemptOutc
 }
 
 /** Attempt outcome, latency and the delivery's next step, as metrics. */
-export function countAttempt(metrics: DispatcherMetrics, task: eventsV1.DeliveryTask, outcome: AttemptOutcome, step: NextStep): void {
+export function countAttempt(metrics: DispatcherMetrics, task: DeliveryTask, outcome: AttemptOutcome, step: NextStep): void {
   const attemptOutcome = outcome.attempt.errorClass ?? 'success';
   metrics.attempts.inc({ outcome: attemptOutcome });
   metrics.attemptSeconds.observe({ outcome: attemptOutcome }, outcome.attempt.durationMs / 1000);

@@ -1,4 +1,4 @@
-import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 
 export interface PreparedRequest {
@@ -13,7 +13,7 @@ export interface PreparedRequest {
  * The request body and base headers of DESIGN §3: the envelope as fanned out (full) or without
  * `data` (thin), and `webhook-id` = the delivery id, stable across retries.
  */
-export function prepareRequest(task: eventsV1.DeliveryTask, config: DeliveryConfig, userAgent: string, nowMs: number): PreparedRequest {
+export function prepareRequest(task: DeliveryTask, config: DeliveryConfig, userAgent: string, nowMs: number): PreparedRequest {
   const body = config.payload === 'thin' ? thinEnvelope(task.envelopeJson) : task.envelopeJson;
   const timestampSeconds = Math.floor(nowMs / 1000);
   const headers: Record<string, string> = {

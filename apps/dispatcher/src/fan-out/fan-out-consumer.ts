@@ -4,6 +4,7 @@ import { eventsV1 } from '@hookline/proto';
 import type { Registry } from '@hookline/telemetry';
 import type { Pool } from 'pg';
 import { envelopeJson } from '../delivery/envelope';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-rows';
 import { newId } from '../ids';
 import type { Sender } from '../lanes/sender';
@@ -60,8 +61,8 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     // Re-enqueue only what is not already handled: a replay must not resend delivered ones,
     // nor jump a retry scheduled for later.
     const tasks = created.filter((row) => row.status === 'pending' && row.next_attempt_at === null).map(taskFor);
-    const local: { task: eventsV1.DeliveryTask; partition: number }[] = [];
-    const remote: eventsV1.DeliveryTask[] = [];
+    const local: { task: DeliveryTask; partition: number }[] = [];
+    const remote: DeliveryTask[] = [];
     // Counted per webhook: the slice's earlier tasks are queued ahead of its later ones.
     const handedOver = new Map<string, number>();
     for (const task of tasks) {

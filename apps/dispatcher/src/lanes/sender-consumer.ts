@@ -1,10 +1,11 @@
 import { PoisonRecordError, startConsumer, type DeadLetterSink, type Kafka, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { eventsV1 } from '@hookline/proto';
 import type { Registry } from '@hookline/telemetry';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { DeliveryOwnership } from './ownership';
 import type { Sender } from './sender';
+import { decodeTask } from './task-queue';
 import type { QueuedTask } from './webhook-lane';
 
 export interface SenderConsumerOptions {
@@ -18,7 +19,7 @@ export interface SenderConsumerOptions {
   stuckAfterMs: number;
   ownership: DeliveryOwnership;
   /** Produces tasks back to the deliveries topic (in-process tasks of a partition lost to a rebalance). */
-  requeue: (tasks: eventsV1.DeliveryTask[]) => Promise<void>;
+  requeue: (tasks: DeliveryTask[]) => Promise<void>;
 }
 
 /**
@@ -73,9 +74,9 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
           context.claim(message.offset)();
           continue;
         }
-        let task: eventsV1.DeliveryTask;
+        let task: DeliveryTask;
         try {
-          task = validTask(eventsV1.DeliveryTask.decode(message.value));
+          task = validTask(decodeTask(message.value));
         } catch (error) {
           // Stored before it is claimed: a failure to store retries it rather than losing it.
           await context.deadLetter(message, error instanceof PoisonRecordError ? error : new PoisonRecordError('undecodable delivery task', { cause: error }));
@@ -89,7 +90,7 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
 }
 
 /** A task no attempt could ever be recorded for (no delivery id, or text PostgreSQL refuses) is poison. */
-function validTask(task: eventsV1.DeliveryTask): eventsV1.DeliveryTask {
+function validTask(task: DeliveryTask): DeliveryTask {
   const ids = [task.deliveryId, task.webhookId, task.orgId, task.eventId, task.eventType];
   if (!task.deliveryId.startsWith('del_') || !task.webhookId || ids.some((id) => id.includes('\0'))) {
     throw new PoisonRecordError(`invalid delivery task ${JSON.stringify(task.deliveryId)}`);

@@ -1,4 +1,4 @@
-import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import { deliverTask, type DeliverDeps } from '../deliver/deliver-task';
 import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../deliver/retry-policy';
 import { settleInactive, settleWithoutAttempt } from '../record/settle';
@@ -97,7 +97,7 @@ export class Sender {
    * hand-over (see handoff.ts); null when the task must be produced to the topic as usual.
    * `alsoQueued`: tasks of this webhook the caller is about to hand over too.
    */
-  localPartition(task: eventsV1.DeliveryTask, alsoQueued = 0): number | null {
+  localPartition(task: DeliveryTask, alsoQueued = 0): number | null {
     const partition = this.deps.ownership.ownedPartition(task.webhookId);
     if (partition === null || this.full) return null;
     return takesHandOver(this.laneOf(task.webhookId), alsoQueued, Date.now()) ? partition : null;

@@ -1,7 +1,7 @@
-import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
 
-const item = (n: number): QueuedTask => ({ task: { deliveryId: `del_${n}`, webhookId: 'wh_1' } as eventsV1.DeliveryTask, partition: 0, local: false, done: () => undefined });
+const item = (n: number): QueuedTask => ({ task: { deliveryId: `del_${n}`, webhookId: 'wh_1' } as DeliveryTask, partition: 0, local: false, done: () => undefined });
 
 describe('WebhookLane.estimatedWaitMs (decides whether the fan-out may hand it tasks in process)', () => {
   it('an idle lane with known limits starts a task at once; without limits it is never ready', () => {

@@ -1,9 +1,9 @@
-import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import { RateLimit } from './rate-limit';
 
 /** A task handed to the sender: from the deliveries topic, or straight from the fan-out. */
 export interface QueuedTask {
-  task: eventsV1.DeliveryTask;
+  task: DeliveryTask;
   /** The deliveries-topic partition that owns the webhook. */
   partition: number;
   /** True when handed over in process by the fan-out (it never went through the topic). */

@@ -1,5 +1,5 @@
 import type { Logger } from '@hookline/logging';
-import type { eventsV1 } from '@hookline/proto';
+import type { DeliveryTask } from '../delivery/delivery-task';
 import { DELIVERY_EXHAUSTED, OPERATIONAL_PREFIX, WEBHOOK_DISABLED } from '../delivery/event-types';
 import type { NextStep } from '../delivery/next-step';
 import type { RegistryClient } from '../peers';
@@ -21,7 +21,7 @@ export interface AfterEffectsDeps {
 export class AfterEffects {
   constructor(private readonly deps: AfterEffectsDeps) {}
 
-  afterRecorded(task: eventsV1.DeliveryTask, step: NextStep): void {
+  afterRecorded(task: DeliveryTask, step: NextStep): void {
     if (step.kind === 'delivered') this.deps.triggers.note(task.webhookId, new Date());
     if (step.kind !== 'failed') return;
     // Not for operational events themselves: a failing endpoint must not feed itself exhaustion events.
