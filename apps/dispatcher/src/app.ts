@@ -152,7 +152,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics, metricsRegistry, deadLetters, progressIntervalMs, stuckAfterMs },
   );
   const consumers = [changeFeed.consumer, fanOut, senderConsumer];
-  const retries = new RetryPoller(db.pool, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
+  const retries = new RetryPoller(db, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();
   const held = new HeldDeliveries(db.pool, view, logger);
   held.start();

@@ -1,5 +1,5 @@
 import { envelopeJson } from '../delivery/envelope';
-import { upsertDeliveries, type QueueableDelivery } from '../db/delivery-rows';
+import { upsertDeliveries, type QueueableDelivery } from '../db/delivery-store';
 import { newId } from '../ids';
 import type { IngestionClient } from '../peers';
 import type { Pool } from 'pg';

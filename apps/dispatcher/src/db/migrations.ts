@@ -1,6 +1,6 @@
 import { Migration, type MigrationEntry } from '@hookline/db';
 import { DEAD_LETTER_TABLE_SQL } from '@hookline/kafka';
-import { DeliveryStatsRollup } from '../stats/stats-migration';
+import { DeliveryStatsRollup } from './stats-migration';
 
 /** Deliveries (one per event × webhook), their attempts, and per-webhook health. */
 class CreateDeliveries extends Migration {

@@ -5,7 +5,7 @@ import type { Registry } from '@hookline/telemetry';
 import type { Pool } from 'pg';
 import { envelopeJson } from '../delivery/envelope';
 import type { DeliveryTask } from '../delivery/delivery-task';
-import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-rows';
+import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-store';
 import { newId } from '../ids';
 import type { Sender } from '../lanes/sender';
 import type { DeliveryTaskQueue } from '../lanes/task-queue';

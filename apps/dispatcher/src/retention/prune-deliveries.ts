@@ -1,5 +1,6 @@
 import type { Logger } from '@hookline/logging';
 import type { Pool } from 'pg';
+import { deleteExpiredAttempts, deleteExpiredDeliveries, deleteExpiredRecoveryJobs } from '../db/retention-store';
 
 const DAY_MS = 86_400_000;
 
@@ -26,34 +27,18 @@ export async function pruneDeliveries(pool: Pool, options: DeliveryRetentionOpti
   const batchSize = options.batchSize ?? 500;
   const pruned: Pruned = { deliveries: 0, attempts: 0 };
   for (;;) {
-    const { rows } = await pool.query<{ deliveries: string; attempts: string }>(
-      `with doomed as (
-         select id, event_id from delivery where created_at < $1 limit $2 for update skip locked
-       ),
-       attempts as (delete from attempt where delivery_id in (select id from doomed) returning 1),
-       deliveries as (delete from delivery where id in (select id from doomed) returning event_id),
-       payloads as (
-         delete from delivery_payload p where p.event_id in (select event_id from deliveries)
-           and not exists (select 1 from delivery d where d.event_id = p.event_id and d.id not in (select id from doomed))
-       )
-       select (select count(*) from deliveries) as deliveries, (select count(*) from attempts) as attempts`,
-      [cutoff, batchSize],
-    );
-    const deliveries = Number(rows[0].deliveries);
+    const { deliveries, attempts } = await deleteExpiredDeliveries(pool, cutoff, batchSize);
     pruned.deliveries += deliveries;
-    pruned.attempts += Number(rows[0].attempts);
+    pruned.attempts += attempts;
     if (deliveries < batchSize) break;
   }
   // Attempts past the window whose delivery is younger (a late retry of an old delivery is not).
   for (;;) {
-    const result = await pool.query(
-      `delete from attempt where id in (select id from attempt where created_at < $1 limit $2 for update skip locked)`,
-      [cutoff, batchSize],
-    );
-    pruned.attempts += result.rowCount ?? 0;
-    if ((result.rowCount ?? 0) < batchSize) break;
+    const attempts = await deleteExpiredAttempts(pool, cutoff, batchSize);
+    pruned.attempts += attempts;
+    if (attempts < batchSize) break;
   }
-  await pool.query(`delete from recovery_job where created_at < $1`, [cutoff]);
+  await deleteExpiredRecoveryJobs(pool, cutoff);
   return pruned;
 }
 

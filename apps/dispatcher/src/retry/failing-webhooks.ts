@@ -1,5 +1,6 @@
 import type { Logger } from '@hookline/logging';
 import type { Pool } from 'pg';
+import { claimFailingWebhooks } from '../db/health-store';
 
 /**
  * DESIGN §4: a webhook failing without a single success for `afterSeconds` (5 days) is disabled.
@@ -26,15 +27,6 @@ export class FailingWebhooks {
   }
 
   async check(): Promise<void> {
-    // Claimed by resetting `failing_since`, so two instances never disable the same webhook twice.
-    const claimed = await this.pool.query<{ webhook_id: string; org_id: string }>(
-      `update webhook_health set failing_since = null
-       where webhook_id in (select webhook_id from webhook_health
-                            where failing_since < now() - make_interval(secs => $1)
-                            for update skip locked)
-       returning webhook_id, org_id`,
-      [this.afterSeconds],
-    );
-    for (const row of claimed.rows) await this.disable(row.org_id, row.webhook_id);
+    for (const { orgId, webhookId } of await claimFailingWebhooks(this.pool, this.afterSeconds)) await this.disable(orgId, webhookId);
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@hookline/logging';
 import type { Pool } from 'pg';
+import { releaseHeldDeliveries, webhooksWithHeldDeliveries } from '../db/delivery-store';
 import type { RoutingView } from '../routing/routing-view';
 
 /**
@@ -35,15 +36,10 @@ export class HeldDeliveries {
 
   /** Returns how many deliveries were released. */
   async releaseResumed(): Promise<number> {
-    const { rows } = await this.pool.query<{ webhook_id: string }>('select distinct webhook_id from delivery where held_since is not null');
-    const resumed = rows.map((r) => r.webhook_id).filter((id) => this.view.route(id)?.status === 'active');
+    const resumed = (await webhooksWithHeldDeliveries(this.pool)).filter((id) => this.view.route(id)?.status === 'active');
     if (resumed.length === 0) return 0;
-    const released = await this.pool.query(
-      `update delivery set held_since = null, next_attempt_at = now(), updated_at = now()
-       where webhook_id = any($1::text[]) and held_since is not null and status = 'pending'`,
-      [resumed],
-    );
-    if (released.rowCount) this.logger.info({ webhooks: resumed.length, deliveries: released.rowCount }, 'held deliveries of resumed webhooks released');
-    return released.rowCount ?? 0;
+    const released = await releaseHeldDeliveries(this.pool, resumed);
+    if (released) this.logger.info({ webhooks: resumed.length, deliveries: released }, 'held deliveries of resumed webhooks released');
+    return released;
   }
 }

@@ -1,6 +1,6 @@
 import type { Logger } from '@hookline/logging';
-import type { Pool } from 'pg';
-import { claimDueDeliveries, markEnqueued, taskFor } from '../db/delivery-rows';
+import type { Database } from '@hookline/db';
+import { claimDueDeliveries, countScheduledRetries, markEnqueued, taskFor } from '../db/delivery-store';
 import type { DeliveryTaskQueue } from '../lanes/task-queue';
 import type { DispatcherMetrics } from '../metrics';
 
@@ -20,7 +20,7 @@ export class RetryPoller {
   private stopped = false;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly db: Pick<Database, 'pool' | 'transaction'>,
     private readonly queue: DeliveryTaskQueue,
     private readonly metrics: DispatcherMetrics,
     private readonly logger: Logger,
@@ -37,9 +37,8 @@ export class RetryPoller {
     };
     tick();
     const depth = () =>
-      this.pool
-        .query<{ n: string }>(`select count(*) as n from delivery where status = 'pending' and next_attempt_at is not null`)
-        .then((r) => this.metrics.retryQueueDepth.set(Number(r.rows[0].n)))
+      countScheduledRetries(this.db.pool)
+        .then((depth) => this.metrics.retryQueueDepth.set(depth))
         .catch(() => undefined);
     void depth();
     this.depthTimer = setInterval(() => void depth(), DEPTH_INTERVAL_MS);
@@ -57,10 +56,8 @@ export class RetryPoller {
   }
 
   /** Returns how many deliveries were enqueued. */
-  async pollOnce(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+  pollOnce(): Promise<number> {
+    return this.db.transaction(async (client) => {
       const due = await claimDueDeliveries(client, CLAIM_BATCH);
       if (due.length > 0) {
         await this.queue.enqueue(due.map(taskFor));
@@ -69,13 +66,7 @@ export class RetryPoller {
           due.map((row) => row.id),
         );
       }
-      await client.query('commit');
       return due.length;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

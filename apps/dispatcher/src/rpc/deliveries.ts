@@ -2,7 +2,8 @@ import { ConflictError, InputError, NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { Pool } from 'pg';
-import { getDelivery, listAttempts, listDeliveries, type AttemptView, type DeliveryView } from '../attempts/delivery-queries';
+import { getDelivery, listDeliveries } from '../attempts/delivery-queries';
+import { selectAttempts, type AttemptView, type DeliveryView } from '../db/delivery-reads';
 import { requeueDelivery, startRecovery } from '../attempts/requeue';
 import { DEFAULT_TEST_EVENT_TYPE, sendTestEvent } from '../attempts/test-event';
 import type { IngestionClient } from '../peers';
@@ -51,7 +52,7 @@ export function deliveryHandlers(deps: DeliveryApiDeps) {
 
     async getDelivery(request: dispatcherV1.GetDeliveryRequest): Promise<dispatcherV1.GetDeliveryResponse> {
       const delivery = await getDelivery(pool, requireOrg(request.orgId), request.deliveryId);
-      const attempts = await listAttempts(pool, delivery.id);
+      const attempts = await selectAttempts(pool, delivery.id);
       return { delivery: deliveryToProto(delivery), attempts: attempts.map(attemptToProto) };
     },
 

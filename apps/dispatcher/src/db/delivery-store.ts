@@ -1,6 +1,14 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DeliveryTask } from '../delivery/delivery-task';
 
+/*
+ * The `delivery` table: every statement of the app that writes it. The hot path (fan-out upsert,
+ * retry claim) stays on batched, hand-written SQL rather than the ORM: one statement per slice
+ * of thousands of deliveries, JSON parameters, `on conflict` and `skip locked`, where a unit of
+ * work would load and flush entities one by one. Reads for the deliveries API are in
+ * delivery-reads.ts.
+ */
+
 /** A delivery to create at fan-out (or for a test event). */
 export interface NewDelivery {
   id: string;
@@ -107,6 +115,50 @@ export async function claimDueDeliveries(client: PoolClient, limit: number): Pro
 /** Marks claimed deliveries as enqueued (no longer waiting for a scheduled time). */
 export async function markEnqueued(client: PoolClient, ids: string[]): Promise<void> {
   await client.query('update delivery set next_attempt_at = null, updated_at = now() where id = any($1::text[])', [ids]);
+}
+
+/** How many deliveries wait for a scheduled retry (the retry queue depth). */
+export async function countScheduledRetries(pool: Pool): Promise<number> {
+  const result = await pool.query<{ n: string }>(`select count(*) as n from delivery where status = 'pending' and next_attempt_at is not null`);
+  return Number(result.rows[0].n);
+}
+
+/** Webhooks with deliveries held because they were paused. */
+export async function webhooksWithHeldDeliveries(pool: Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ webhook_id: string }>('select distinct webhook_id from delivery where held_since is not null');
+  return rows.map((row) => row.webhook_id);
+}
+
+/** Makes the held deliveries of these webhooks due now; returns how many. */
+export async function releaseHeldDeliveries(pool: Pool, webhookIds: string[]): Promise<number> {
+  const released = await pool.query(
+    `update delivery set held_since = null, next_attempt_at = now(), updated_at = now()
+     where webhook_id = any($1::text[]) and held_since is not null and status = 'pending'`,
+    [webhookIds],
+  );
+  return released.rowCount ?? 0;
+}
+
+/** A manual retry: due now and marked manual; false when the org has no such delivery. */
+export async function scheduleManualRetry(pool: Pool, orgId: string, deliveryId: string): Promise<boolean> {
+  const result = await pool.query(
+    `update delivery set status = 'pending', manual = true, next_attempt_at = now(), updated_at = now()
+     where id = $1 and org_id = $2`,
+    [deliveryId, orgId],
+  );
+  return result.rowCount !== 0;
+}
+
+/** Requeues up to `limit` failed deliveries of a webhook created in [since, until) as manual retries; returns how many. */
+export async function scheduleManualRetries(pool: Pool, orgId: string, webhookId: string, since: Date, until: Date, limit: number): Promise<number> {
+  const result = await pool.query(
+    `update delivery set status = 'pending', manual = true, next_attempt_at = now(), updated_at = now()
+     where id in (select id from delivery
+                  where org_id = $1 and webhook_id = $2 and status = 'failed' and created_at >= $3 and created_at < $4
+                  limit $5 for update skip locked)`,
+    [orgId, webhookId, since, until, limit],
+  );
+  return result.rowCount ?? 0;
 }
 
 /** The task for the next attempt of a delivery. */
