@@ -1,36 +1,19 @@
-import { ConflictError, InputError, NotFoundError } from '@hookline/errors';
-import type { Logger } from '@hookline/logging';
+import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
-import type { Pool } from 'pg';
-import { getDelivery, listDeliveries } from '../attempts/delivery-queries';
-import { selectAttempts, type AttemptView, type DeliveryView } from '../db/delivery-reads';
-import { requeueDelivery, startRecovery } from '../attempts/requeue';
-import { DEFAULT_TEST_EVENT_TYPE, sendTestEvent } from '../attempts/test-event';
-import type { IngestionClient } from '../peers';
-import type { DeliveryConfigCache } from '../webhook-config/delivery-config-cache';
+import type { AttemptView, DeliveryView } from '../db/delivery-reads';
+import type { DeliveriesApiDeps } from '../deliveries-api/deliveries-api';
+import { getDeliveryWithAttempts } from '../deliveries-api/get-delivery';
+import { listDeliveries } from '../deliveries-api/list-deliveries';
+import { recoverWebhook } from '../deliveries-api/recover-webhook';
+import { retryDelivery } from '../deliveries-api/retry-delivery';
+import { sendTestEvent } from '../deliveries-api/send-test-event';
 
-export interface DeliveryApiDeps {
-  pool: Pool;
-  configs: DeliveryConfigCache;
-  ingestion: IngestionClient;
-  logger: Logger;
-}
-
-/** The DispatcherService deliveries RPCs: proto ↔ domain only. */
-export function deliveryHandlers(deps: DeliveryApiDeps) {
+/** The DispatcherService deliveries RPCs: proto ↔ deliveries-api only. */
+export function deliveryHandlers(deps: DeliveriesApiDeps) {
   const { pool } = deps;
-  /** NotFound unless the webhook exists, is live and belongs to the org. */
-  const webhookOfOrg = async (orgId: string, webhookId: string) => {
-    const config = await deps.configs.get(webhookId).catch((error) => {
-      if (error instanceof NotFoundError) throw new NotFoundError(`webhook ${webhookId} not found`, { code: 'not_found' });
-      throw error;
-    });
-    if (config.orgId !== orgId || config.status === 'deleted') throw new NotFoundError(`webhook ${webhookId} not found`, { code: 'not_found' });
-    return config;
-  };
-
   return {
     async listDeliveries(request: dispatcherV1.ListDeliveriesRequest): Promise<dispatcherV1.ListDeliveriesResponse> {
+      // The request's shape: page size, org and times; the filter's meaning is the use case's.
       const limit = request.page?.limit || 20;
       if (limit < 1 || limit > 100) throw new InputError('limit must be between 1 and 100', { code: 'limit_invalid', param: 'limit' });
       const page = await listDeliveries(
@@ -51,15 +34,12 @@ export function deliveryHandlers(deps: DeliveryApiDeps) {
     },
 
     async getDelivery(request: dispatcherV1.GetDeliveryRequest): Promise<dispatcherV1.GetDeliveryResponse> {
-      const delivery = await getDelivery(pool, requireOrg(request.orgId), request.deliveryId);
-      const attempts = await selectAttempts(pool, delivery.id);
+      const { delivery, attempts } = await getDeliveryWithAttempts(pool, requireOrg(request.orgId), request.deliveryId);
       return { delivery: deliveryToProto(delivery), attempts: attempts.map(attemptToProto) };
     },
 
     async retryDelivery(request: dispatcherV1.RetryDeliveryRequest): Promise<dispatcherV1.RetryDeliveryResponse> {
-      const orgId = requireOrg(request.orgId);
-      await requeueDelivery(pool, orgId, request.deliveryId);
-      return { delivery: deliveryToProto(await getDelivery(pool, orgId, request.deliveryId)) };
+      return { delivery: deliveryToProto(await retryDelivery(pool, requireOrg(request.orgId), request.deliveryId)) };
     },
 
     async recoverWebhook(request: dispatcherV1.RecoverWebhookRequest): Promise<dispatcherV1.RecoverWebhookResponse> {
@@ -67,24 +47,14 @@ export function deliveryHandlers(deps: DeliveryApiDeps) {
       const since = optionalTime(request.since, 'since');
       if (!since) throw new InputError('since is required', { code: 'since_required', param: 'since' });
       const until = optionalTime(request.until, 'until') ?? new Date();
-      if (until <= since) throw new InputError('until must be after since', { code: 'until_invalid', param: 'until' });
-      await webhookOfOrg(orgId, request.webhookId);
-      const jobId = await startRecovery(pool, deps.logger, orgId, request.webhookId, since, until);
+      const jobId = await recoverWebhook(deps, orgId, request.webhookId, since, until);
       return { jobId, status: 'queued' };
     },
 
     async sendTestEvent(request: dispatcherV1.SendTestEventRequest): Promise<dispatcherV1.SendTestEventResponse> {
       const orgId = requireOrg(request.orgId);
-      const config = await webhookOfOrg(orgId, request.webhookId);
-      // Only an active webhook receives deliveries; a test event to any other would stay pending.
-      if (config.status !== 'active') {
-        throw new ConflictError(`webhook ${request.webhookId} is ${config.status}; test events go only to active webhooks`, {
-          code: 'webhook_not_active',
-        });
-      }
-      const dataJson = request.dataJson || JSON.stringify({ message: 'This is a test event from Hookline.' });
-      const row = await sendTestEvent(pool, deps.ingestion, { orgId, webhookId: request.webhookId, eventType: request.eventType || DEFAULT_TEST_EVENT_TYPE, dataJson });
-      return { delivery: deliveryToProto(await getDelivery(pool, orgId, row.id)) };
+      const delivery = await sendTestEvent(deps, { orgId, webhookId: request.webhookId, eventType: request.eventType, dataJson: request.dataJson });
+      return { delivery: deliveryToProto(delivery) };
     },
   };
 }

@@ -1,17 +1,11 @@
+import { InputError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
-import { NotFoundError } from '@hookline/errors';
 import type { Pool } from 'pg';
-import { scheduleManualRetries, scheduleManualRetry } from '../db/delivery-store';
+import { scheduleManualRetries } from '../db/delivery-store';
 import { addRequeued, finishRecoveryJob, insertRecoveryJob } from '../db/recovery-store';
 import { newId } from '../ids';
-
-/**
- * Manual retry: the delivery becomes due now and is enqueued by the retry poller (through the
- * owning sender). It is marked manual, so if this attempt fails it is not retried automatically.
- */
-export async function requeueDelivery(pool: Pool, orgId: string, deliveryId: string): Promise<void> {
-  if (!(await scheduleManualRetry(pool, orgId, deliveryId))) throw new NotFoundError(`delivery ${deliveryId} not found`, { code: 'not_found' });
-}
+import type { DeliveriesApiDeps } from './deliveries-api';
+import { webhookOfOrg } from './webhook-of-org';
 
 const RECOVER_CHUNK = 1_000;
 
@@ -19,7 +13,13 @@ const RECOVER_CHUNK = 1_000;
  * Recover: every failed delivery of a webhook created in [since, until) is re-queued, in
  * chunks, in the background; the job row records progress. Returns the job id at once.
  */
-export async function startRecovery(pool: Pool, logger: Logger, orgId: string, webhookId: string, since: Date, until: Date): Promise<string> {
+export async function recoverWebhook(deps: DeliveriesApiDeps, orgId: string, webhookId: string, since: Date, until: Date): Promise<string> {
+  if (until <= since) throw new InputError('until must be after since', { code: 'until_invalid', param: 'until' });
+  await webhookOfOrg(deps.configs, orgId, webhookId);
+  return startRecovery(deps.pool, deps.logger, orgId, webhookId, since, until);
+}
+
+async function startRecovery(pool: Pool, logger: Logger, orgId: string, webhookId: string, since: Date, until: Date): Promise<string> {
   const jobId = newId('rcv');
   await insertRecoveryJob(pool, { id: jobId, orgId, webhookId, since, until });
   void runRecovery(pool, jobId, orgId, webhookId, since, until).catch(async (error) => {

@@ -1,6 +1,6 @@
-import { InputError, NotFoundError } from '@hookline/errors';
+import { InputError } from '@hookline/errors';
 import type { Pool } from 'pg';
-import { selectDeliveries, selectDelivery, type DeliveryFilter, type DeliveryView } from '../db/delivery-reads';
+import { selectDeliveries, type DeliveryFilter, type DeliveryView } from '../db/delivery-reads';
 
 export interface Page<T> {
   items: T[];
@@ -36,12 +36,6 @@ export async function listDeliveries(pool: Pool, filter: DeliveryFilter, limit: 
     nextCursor: hasOlder && last ? encodeCursor({ t: last.cursorTime, i: last.id, d: 'n' }) : '',
     prevCursor: hasNewer && first ? encodeCursor({ t: first.cursorTime, i: first.id, d: 'p' }) : '',
   };
-}
-
-export async function getDelivery(pool: Pool, orgId: string, deliveryId: string): Promise<DeliveryView> {
-  const delivery = await selectDelivery(pool, orgId, deliveryId);
-  if (!delivery) throw new NotFoundError(`delivery ${deliveryId} not found`, { code: 'not_found' });
-  return delivery;
 }
 
 function encodeCursor(cursor: Cursor): string {
