@@ -61,7 +61,7 @@ describe('dispatcher processes under load', () => {
     expect(busiest).toBeGreaterThanOrEqual(4);
   }, 90_000);
 
-  it('kill -9 during a 5,000-event run, then restart: every event delivered at least once; duplicates keep their webhook-id', async () => {
+  it('kill -9 during a 5,000-event run, then restart: every event delivered at least once; fewer sent twice than delivered before the kill, with the same webhook-id', async () => {
     const seen = new Map<string, Set<string>>();
     const endpoint = await receiver((request) => {
       const eventId = JSON.parse(request.body).id as string;
@@ -88,7 +88,10 @@ describe('dispatcher processes under load', () => {
     // Redeliveries of one event carry the same webhook-id (one delivery per event × webhook).
     expect([...seen.values()].every((ids) => ids.size === 1)).toBe(true);
     process.stdout.write(`kill -9 after ${atKill} deliveries: ${duplicates} duplicate deliveries after restart\n`);
-    expect(duplicates).toBeGreaterThanOrEqual(0);
+    // The restart resumes from the committed offsets, not from the start: what is sent again is
+    // what was in flight or not yet committed at the kill (at-least-once), a fraction of what had
+    // been delivered by then. A restart that replayed everything would repeat all of it.
+    expect(duplicates).toBeLessThan(atKill);
   }, 120_000);
 
   it('one endpoint hanging 10 s does not slow another receiving 1,000 events', async () => {

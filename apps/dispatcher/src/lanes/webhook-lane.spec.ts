@@ -1,3 +1,4 @@
+import { waitFor } from '@hookline/testing';
 import type { DeliveryTask } from '../delivery/delivery-task';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
 
@@ -39,5 +40,19 @@ describe('WebhookLane.estimatedWaitMs (decides whether the fan-out may hand it t
     const lane = new WebhookLane(() => Promise.resolve());
     lane.setLimits({ concurrency: 1, rps: 100, fifo: true });
     expect(lane.takesLocalTasks).toBe(false);
+  });
+
+  it('a lane is idle once its sends finish, and quiet once they are a rate window old: dropping it then loosens no limit', async () => {
+    let finish: () => void = () => undefined;
+    const lane = new WebhookLane(() => new Promise<void>((resolve) => (finish = resolve)));
+    lane.setLimits({ concurrency: 1, rps: 1, fifo: false });
+    lane.push(item(0));
+    expect(lane.idle).toBe(false);
+    expect(lane.quiet(Date.now())).toBe(false);
+    finish();
+    await waitFor(() => lane.idle, { message: 'the send to finish' });
+    const finished = Date.now();
+    expect(lane.quiet(finished)).toBe(false);
+    expect(lane.quiet(finished + 1_100)).toBe(true);
   });
 });

@@ -1,0 +1,42 @@
+import type { DeliveryTask } from '../delivery/delivery-task';
+import { deferredUntil, takesHandOver } from './handoff';
+import { WebhookLane, type QueuedTask } from './webhook-lane';
+
+const NOW = Date.now();
+const item = (n: number): QueuedTask => ({ task: { deliveryId: `del_${n}`, webhookId: 'wh_1' } as DeliveryTask, partition: 0, local: false, done: () => undefined });
+/** A lane at `rps` whose endpoint never answers, with `queued` tasks beyond the first `rps`. */
+const backedUp = (rps: number, queued: number, fifo = false) => {
+  const lane = new WebhookLane(() => new Promise(() => undefined));
+  lane.setLimits({ concurrency: 1_000, rps, fifo });
+  for (let n = 0; n < rps + queued; n++) lane.push(item(n));
+  return lane;
+};
+
+describe('hand-over and deferral: what a lane takes in process, and what waits in PostgreSQL', () => {
+  it('an idle lane takes tasks from the fan-out; one backed up past 10 s does not', () => {
+    expect(takesHandOver(backedUp(10, 0), 0, NOW)).toBe(true);
+    expect(takesHandOver(backedUp(10, 200), 0, NOW)).toBe(false);
+  });
+
+  it('counts the tasks the fan-out is about to hand over with it', () => {
+    const lane = backedUp(10, 0);
+    expect(takesHandOver(lane, 50, NOW)).toBe(true);
+    expect(takesHandOver(lane, 150, NOW)).toBe(false);
+  });
+
+  it('a FIFO lane never takes tasks in process and never defers', () => {
+    const lane = backedUp(1, 100, true);
+    expect(takesHandOver(lane, 0, NOW)).toBe(false);
+    expect(deferredUntil(lane, false, NOW)).toBe(0);
+  });
+
+  it('a task from the topic for a lane backed up past 30 s is deferred, at most a minute ahead', () => {
+    expect(deferredUntil(backedUp(10, 100), false, NOW)).toBe(0);
+    expect(deferredUntil(backedUp(10, 400), false, NOW)).toBe(NOW + 40_100);
+    expect(deferredUntil(backedUp(10, 5_000), false, NOW)).toBe(NOW + 60_000);
+  });
+
+  it('a task handed over in process is never deferred (the hand-over already checked the lane)', () => {
+    expect(deferredUntil(backedUp(10, 5_000), true, NOW)).toBe(0);
+  });
+});

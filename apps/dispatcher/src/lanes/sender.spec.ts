@@ -1,0 +1,43 @@
+import type { DeliveryTask } from '../delivery/delivery-task';
+import { RoutingView } from '../routing/routing-view';
+import { DeliveryOwnership } from './ownership';
+import { Sender, type SenderDeps } from './sender';
+
+const task = (webhookId: string): DeliveryTask => ({
+  deliveryId: `del_${webhookId}`,
+  webhookId,
+  orgId: 'org_a',
+  eventId: 'evt_1',
+  eventType: 'transfer.completed',
+  attempt: 1,
+  isTest: false,
+  envelopeJson: '{}',
+  traceparent: '',
+  manual: false,
+  publishedAtMs: 0,
+});
+
+describe('Sender lanes: the map holds only webhooks with work', () => {
+  let sender: Sender;
+  beforeEach(() => {
+    const ownership = new DeliveryOwnership(1);
+    ownership.setOwned([0]);
+    // Configs that never arrive: a lane holds its tasks until it knows its limits, so nothing is sent.
+    const deps = {
+      view: new RoutingView(),
+      ownership,
+      configs: { onInvalidate: () => undefined, get: () => new Promise(() => undefined) },
+      metrics: { senderInFlight: { set: () => undefined }, deliveries: { inc: () => undefined } },
+    } as unknown as SenderDeps;
+    sender = new Sender(deps, { concurrencyPerWebhook: 10, maxInFlight: 100, defaultScheduleSeconds: [] });
+  });
+  afterEach(() => sender.stop());
+
+  it('an idle lane is dropped at the sweep; a lane with a queued task stays', () => {
+    expect(sender.localPartition(task('wh_idle'))).toBeNull();
+    sender.enqueue({ task: task('wh_busy'), partition: 0, local: false, done: () => undefined });
+    expect(sender.laneCount).toBe(2);
+    sender.evictLanes(Date.now());
+    expect(sender.laneCount).toBe(1);
+  });
+});
