@@ -1,0 +1,45 @@
+import root from '../../eslint.config.mjs';
+
+// Inside the dispatcher, imports run one way, the pipeline's: fan-out → lanes → deliver → record
+// → db. delivery/ (vocabulary) and the root modules metrics, ids and peers may be used by all;
+// routing/ and webhook-config/ depend on nothing of the app but peers.ts and delivery/. Each
+// folder lists what it may import; everything else of the app is refused. Tests are exempt.
+const LEAF = ['delivery', 'metrics', 'ids'];
+const MAY_IMPORT = {
+  delivery: [],
+  routing: ['delivery', 'peers'],
+  'webhook-config': ['delivery', 'peers'],
+  db: [...LEAF],
+  record: [...LEAF, 'db', 'peers', 'webhook-config'],
+  deliver: [...LEAF, 'record', 'db', 'peers', 'routing', 'webhook-config'],
+  lanes: [...LEAF, 'deliver', 'record', 'db', 'peers', 'routing', 'webhook-config'],
+  'fan-out': [...LEAF, 'lanes', 'deliver', 'record', 'db', 'peers', 'routing', 'webhook-config'],
+  retry: [...LEAF, 'lanes', 'db', 'routing'],
+  retention: [...LEAF, 'db'],
+  stats: [...LEAF, 'db'],
+  'deliveries-api': [...LEAF, 'db', 'peers', 'webhook-config'],
+  rpc: [...LEAF, 'deliveries-api', 'stats', 'db'],
+};
+const ROOM_NAMES = [...Object.keys(MAY_IMPORT), 'testing', 'app', 'main', 'config', 'metrics', 'ids', 'peers'];
+const specFiles = ['**/*.spec.ts', '**/*.int-spec.ts', 'src/testing/**'];
+
+const direction = Object.entries(MAY_IMPORT).map(([room, allowed]) => {
+  const refused = ROOM_NAMES.filter((name) => name !== room && !allowed.includes(name));
+  return {
+    files: [`src/${room}/**/*.ts`],
+    ignores: specFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: refused.map((name) => ({
+            group: [`../${name}`, `../${name}/**`],
+            message: `${room}/ may import only ${allowed.length > 0 ? allowed.join(', ') : 'libraries'} of the dispatcher (see apps/dispatcher/eslint.config.mjs).`,
+          })),
+        },
+      ],
+    },
+  };
+});
+
+export default [...root, ...direction];
