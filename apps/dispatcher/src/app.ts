@@ -1,13 +1,11 @@
 import { hostname } from 'node:os';
-import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
-import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
-import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
+import { loadTlsIdentity } from '@hookline/grpc';
+import { BatchingProducer, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { deadlettersV1, dispatcherV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
-import type { dispatcherEnv } from './config';
+import type { DispatcherConfig } from './config';
 import { migrations } from './db/migrations';
 import { EndpointAuthenticator } from './deliver/endpoint-auth';
 import { createEgressAgent } from './deliver/http-agent';
@@ -29,15 +27,11 @@ import { RetryPoller } from './retry/retry-poller';
 import { ChangeFeed, deleteChangeFeedGroup } from './routing/change-feed';
 import { RoutingView } from './routing/routing-view';
 import { loadRoutingSnapshot } from './routing/snapshot';
-import { deliveryHandlers } from './rpc/deliveries';
-import { statsHandlers } from './rpc/stats';
+import { serveDispatcher } from './server';
 import { startStatsRollup } from './stats/stats-rollup';
-import { ping } from './rpc/ping';
 import { DeliveryConfigCache } from './webhook-config/delivery-config-cache';
 import { TriggerReporter } from './webhook-config/trigger-reporter';
 import { version } from '../package.json';
-
-export type DispatcherConfig = z.infer<z.ZodObject<typeof dispatcherEnv>>;
 
 export interface RunningDispatcher {
   grpcPort: number;
@@ -167,25 +161,14 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
 
   // 5. The deliveries API, and the operator's dead letters.
   const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
-  const server = await serve({
-    name: 'dispatcher',
+  const server = await serveDispatcher(config, {
     logger,
-    host: config.HOOKLINE_BIND_HOST,
     tls,
-    grpcPort: config.HOOKLINE_DISPATCHER_PORT,
-    opsPort: config.HOOKLINE_DISPATCHER_OPS_PORT,
     metrics: metricsRegistry,
-    // Ready while the database answers and no consumer is stuck (a crashed one restarts; one
-    // that stays down or behind past the bound fails this, so an orchestrator restarts us).
-    isReady: async () => {
-      const health = consumersHealth(consumers);
-      const database = await db.isHealthy();
-      return { ready: database && health.healthy, database, consumers: health.consumers };
-    },
-    services: [
-      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers({ pool: db.pool, configs, ingestion, logger }), ...statsHandlers(db.pool) }),
-      bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
-    ],
+    db,
+    consumers,
+    deliveries: { pool: db.pool, configs, ingestion, logger },
+    deadLetters: deadLetterApi,
   });
 
   return {

@@ -39,3 +39,5 @@ export const dispatcherEnv = {
   /** Distinguishes instances (change-feed consumer group); defaults to host + pid. */
   HOOKLINE_DISPATCHER_INSTANCE_ID: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
 };
+
+export type DispatcherConfig = z.infer<z.ZodObject<typeof dispatcherEnv>>;
