@@ -3,7 +3,7 @@ import { createLogger } from '@hookline/logging';
 import { testDatabaseUrl, uniqueSuffix } from '@hookline/testing';
 import { migrations } from '../db/migrations';
 import { deliveryStats } from './delivery-stats';
-import { refreshDeliveryStats } from './stats-rollup';
+import { refreshDeliveryStats } from '../db/stats-rollup-store';
 
 const HOUR = 3_600_000;
 const from = new Date('2026-03-01T00:00:00Z');

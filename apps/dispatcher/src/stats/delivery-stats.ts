@@ -1,6 +1,7 @@
 import { InputError } from '@hookline/errors';
 import type { Pool } from 'pg';
-import { addInto, BIN_SQL, quantile } from './latency-histogram';
+import { selectLatencies, selectOutcomes, statsSealedUntil } from '../db/stats-reads';
+import { addInto, quantile } from '../delivery/latency-histogram';
 
 export interface StatsQuery {
   orgId: string;
@@ -33,19 +34,6 @@ export function checkWindow(query: StatsQuery): number {
   return buckets;
 }
 
-interface OutcomeRow {
-  at: Date;
-  delivered: string;
-  failed: string;
-  pending: string;
-}
-
-interface LatencyRow {
-  at: Date;
-  bin: number;
-  n: string;
-}
-
 interface Accumulator {
   start: Date;
   delivered: number;
@@ -68,61 +56,30 @@ export async function deliveryStats(pool: Pool, query: StatsQuery): Promise<{ bu
   const bucketAt = (time: Date) => buckets[Math.floor((time.getTime() - query.from.getTime()) / intervalMs)];
 
   // Hour buckets aligned to hours can be read from the rollup up to where it is complete.
-  const { rows: state } = await pool.query<{ sealed_until: Date | null }>('select sealed_until from delivery_stats_state where id = 1');
-  const sealedUntil = state[0]?.sealed_until;
+  const sealedUntil = await statsSealedUntil(pool);
   const rollupFits = query.intervalSeconds % 3600 === 0 && query.from.getTime() % HOUR_MS === 0 && sealedUntil && sealedUntil > query.from;
   const split = rollupFits ? new Date(Math.min(sealedUntil.getTime(), query.to.getTime())) : query.from;
 
-  const rawScope = (alias: string) => `${alias}org_id = $1 and ($4::text is null or ${alias}webhook_id = $4)`;
-  const params = (lower: Date, upper: Date) => [query.orgId, lower, upper, query.webhookId ?? null, `${query.intervalSeconds} seconds`, query.from];
+  const scope = { orgId: query.orgId, webhookId: query.webhookId, intervalSeconds: query.intervalSeconds, from: query.from };
   const useRollup = split > query.from;
   const useRaw = split < query.to;
-  const none = Promise.resolve({ rows: [] });
+  const none = Promise.resolve([]);
   // Counts and histogram bins per bucket, summed in SQL: from the hourly rows, then from the raw rows.
   const [rolledOutcomes, rolledLatencies, outcomes, latencies] = await Promise.all([
-    useRollup
-      ? pool.query<OutcomeRow>(
-          `select date_bin($5::interval, hour, $6::timestamptz) as at, sum(delivered) as delivered, sum(failed) as failed, sum(pending) as pending
-             from delivery_stats_hour where ${rawScope('')} and hour >= $2 and hour < $3 group by 1`,
-          params(query.from, split),
-        )
-      : none,
-    useRollup
-      ? pool.query<LatencyRow>(
-          `select date_bin($5::interval, h.hour, $6::timestamptz) as at, b.bin, sum(b.n) as n
-             from delivery_stats_hour h cross join lateral unnest(h.latency_bins, h.latency_counts) as b(bin, n)
-            where ${rawScope('h.')} and h.hour >= $2 and h.hour < $3 group by 1, 2`,
-          params(query.from, split),
-        )
-      : none,
-    useRaw
-      ? pool.query<OutcomeRow>(
-          `select date_bin($5::interval, created_at, $6::timestamptz) as at,
-                  count(*) filter (where status = 'delivered') as delivered,
-                  count(*) filter (where status = 'failed') as failed,
-                  count(*) filter (where status = 'pending') as pending
-             from delivery where ${rawScope('')} and created_at >= $2 and created_at < $3 group by 1`,
-          params(split, query.to),
-        )
-      : none,
-    useRaw
-      ? pool.query<LatencyRow>(
-          `select date_bin($5::interval, a.created_at, $6::timestamptz) as at, ${BIN_SQL} as bin, count(*) as n
-             from attempt a join delivery d on d.id = a.delivery_id
-            where ${rawScope('d.')} and a.created_at >= $2 and a.created_at < $3 group by 1, 2`,
-          params(split, query.to),
-        )
-      : none,
+    useRollup ? selectOutcomes(pool, 'rollup', scope, query.from, split) : none,
+    useRollup ? selectLatencies(pool, 'rollup', scope, query.from, split) : none,
+    useRaw ? selectOutcomes(pool, 'raw', scope, split, query.to) : none,
+    useRaw ? selectLatencies(pool, 'raw', scope, split, query.to) : none,
   ]);
 
-  for (const row of [...rolledOutcomes.rows, ...outcomes.rows]) {
+  for (const row of [...rolledOutcomes, ...outcomes]) {
     const b = bucketAt(row.at);
     if (!b) continue;
     b.delivered += Number(row.delivered);
     b.failed += Number(row.failed);
     b.pending += Number(row.pending);
   }
-  for (const row of [...rolledLatencies.rows, ...latencies.rows]) {
+  for (const row of [...rolledLatencies, ...latencies]) {
     const b = bucketAt(row.at);
     if (!b) continue;
     b.attempts += Number(row.n);
