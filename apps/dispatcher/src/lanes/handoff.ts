@@ -18,8 +18,9 @@ const MAX_DEFER_MS = 60_000;
  * not FIFO (its order is the topic's) and not backed up. `alsoQueued`: tasks of this webhook the
  * fan-out is about to hand over too.
  */
-export function takesHandOver(lane: WebhookLane, alsoQueued: number, nowMs: number): boolean {
-  return lane.takesLocalTasks && lane.estimatedWaitMs(nowMs, alsoQueued) <= LOCAL_WAIT_LIMIT_MS;
+export function takesHandOver(lane: WebhookLane, alsoQueued: number, nowMs?: number): boolean {
+  // The clock is read only when the estimate is needed (this runs for every fanned-out task).
+  return lane.takesLocalTasks && lane.estimatedWaitMs(nowMs ?? Date.now(), alsoQueued) <= LOCAL_WAIT_LIMIT_MS;
 }
 
 /**
@@ -30,7 +31,9 @@ export function takesHandOver(lane: WebhookLane, alsoQueued: number, nowMs: numb
  * comes back through the retry poller. FIFO lanes keep their order: never deferred; tasks
  * handed over in process were checked by `takesHandOver`.
  */
-export function deferredUntil(lane: WebhookLane, local: boolean, nowMs: number): number {
-  const waitMs = local || !lane.takesLocalTasks ? 0 : lane.estimatedWaitMs(nowMs);
-  return waitMs > DEFER_WAIT_MS ? nowMs + Math.min(waitMs, MAX_DEFER_MS) : 0;
+export function deferredUntil(lane: WebhookLane, local: boolean, nowMs?: number): number {
+  if (local || !lane.takesLocalTasks) return 0;
+  const now = nowMs ?? Date.now();
+  const waitMs = lane.estimatedWaitMs(now);
+  return waitMs > DEFER_WAIT_MS ? now + Math.min(waitMs, MAX_DEFER_MS) : 0;
 }

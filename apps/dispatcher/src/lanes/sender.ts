@@ -82,7 +82,7 @@ export class Sender {
       return;
     }
     const lane = this.laneOf(item.task.webhookId);
-    const deferUntilMs = deferredUntil(lane, item.local, Date.now());
+    const deferUntilMs = deferredUntil(lane, item.local);
     if (deferUntilMs > 0) {
       this.deps.metrics.deliveries.inc({ outcome: 'deferred' });
       void settleWithoutAttempt(this.deps.recorder, item.task, 'pending', new Date(deferUntilMs)).finally(() => this.settled(item));
@@ -100,7 +100,7 @@ export class Sender {
   localPartition(task: DeliveryTask, alsoQueued = 0): number | null {
     const partition = this.deps.ownership.ownedPartition(task.webhookId);
     if (partition === null || this.full) return null;
-    return takesHandOver(this.laneOf(task.webhookId), alsoQueued, Date.now()) ? partition : null;
+    return takesHandOver(this.laneOf(task.webhookId), alsoQueued) ? partition : null;
   }
 
   /** Drops queued, not yet started tasks of partitions this instance no longer owns; returns them. */
