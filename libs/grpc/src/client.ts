@@ -40,6 +40,10 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
 ): GrpcClient<D> {
   const client = new Client(address, channelCredentials(options.tls, options.peerName), {
     'grpc.keepalive_time_ms': 30_000,
+    // A restarted peer is found again within a second or two: the default backoff grows to two
+    // minutes, and every call in between fails while the peer is already back.
+    'grpc.initial_reconnect_backoff_ms': 250,
+    'grpc.max_reconnect_backoff_ms': 2_000,
     'grpc.max_receive_message_length': 8 * 1024 * 1024,
     // The TLS server name is the service's identity, not the address dialled (often an IP).
     ...(options.peerName ? { 'grpc.ssl_target_name_override': options.peerName } : {}),
