@@ -61,3 +61,39 @@ export function diffSamples(before: ProcessSample[], after: ProcessSample[]): Pr
     return { ...a, cpuSeconds: a.cpuSeconds - (b?.cpuSeconds ?? 0) };
   });
 }
+
+function readRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+/**
+ * Samples each group's resident memory (summed over its processes) every `intervalMs` and keeps
+ * the highest: the peak of one profile, where VmHWM would carry an earlier profile's peak.
+ */
+export function watchPeakRss(groups: () => Record<string, number[]>, intervalMs = 1_000): { stop(): Record<string, number> } {
+  const peaks: Record<string, number> = {};
+  const sample = () => {
+    for (const [name, pids] of Object.entries(groups())) {
+      let rss = 0;
+      for (const pid of pids) {
+        try {
+          rss += readRssMiB(pid);
+        } catch {
+          // gone
+        }
+      }
+      peaks[name] = Math.max(peaks[name] ?? 0, rss);
+    }
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peaks;
+    },
+  };
+}
