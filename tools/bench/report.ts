@@ -19,7 +19,7 @@ export interface BenchReport {
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
-function summaryRow(p: ProfileResult): string {
+function summaryRow(p: ProfileResult, r: BenchReport): string {
   const t = p.throughput;
   const l = p.latency;
   const rows = p.deliveryRows ? `${p.deliveryRows.delivered}/${p.deliveryRows.total}` : 'n/a';
@@ -30,7 +30,7 @@ function summaryRow(p: ProfileResult): string {
     `**${f(t.deliveriesPerSecond, 0)}**`,
     String(p.rateLimitCeiling),
     `**${f(p.platformOverRaw, 2)}**`,
-    `${f(l.p50, 0)} / ${f(l.p99, 0)} / ${f(l.p999, 0)} (max ${f(l.max, 0)}, ${l.samples} samples)`,
+    `${f(l.p50, 0)} / ${f(l.p99, 0)} / ${f(l.p999, 0)} (max ${f(l.max, 0)}, ${l.samples} samples${l.rate === r.options.rate ? '' : ` at ${l.rate}/s`})`,
     `${p.deliveriesExpected} / ${p.deliveriesReceived} / ${rows}`,
     `**${p.lost}**`,
     String(t.duplicates),
@@ -53,7 +53,7 @@ export function toMarkdown(r: BenchReport): string {
     '',
     '| profile | orgs × webhooks, event size | deliveries/s | rate-limit ceiling | platform ÷ raw | latency p50 / p99 / p99.9 ms | expected / received / rows delivered of rows | lost | duplicates | first attempts in process / via topic |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...r.profiles.map((p) => `| ${summaryRow(p)} |`),
+    ...r.profiles.map((p) => `| ${summaryRow(p, r)} |`),
     '',
     'CPU ms per delivery over the throughput phase · peak RSS MiB over the profile, per process group:',
     '',
