@@ -3,7 +3,7 @@
 // tools/bench/README.md.
 import { parseOptions } from './options';
 import { startPlatform } from './platform';
-import { measureRawBaseline } from './raw-baseline';
+import { measureRawBaseline, type RawBaseline } from './raw-baseline';
 import { startReceiver } from './receiver';
 import { loadAverage, machine, toMarkdown, writeReport, type BenchReport } from './report';
 import { runProfile, type ProfileResult } from './run-profile';
@@ -18,10 +18,13 @@ async function main(): Promise<number> {
 
   // 1. The ceiling of this machine, before anything of the platform runs (with --gateway the
   // running platform idles beside it, and the report says so).
-  say(`raw baseline: ${options.concurrency.join(', ')} connections × ${options.rawSeconds} s`);
-  // Event size of the raw baseline: the first profile's (all default profiles share it).
-  const raw = await measureRawBaseline({ payloadBytes: options.profiles[0].payloadBytes, concurrency: options.concurrency, seconds: options.rawSeconds, platformStopped: !options.gateway });
-  say(`raw baseline: ${raw.best.perSecond.toFixed(0)}/s at ${raw.best.concurrency} connections`);
+  // One baseline per event size among the profiles (the default profiles share one).
+  const raw: RawBaseline[] = [];
+  for (const payloadBytes of new Set(options.profiles.map((p) => p.payloadBytes))) {
+    say(`raw baseline, ${payloadBytes} B events: ${options.concurrency.join(', ')} connections × ${options.rawSeconds} s`);
+    raw.push(await measureRawBaseline({ payloadBytes, concurrency: options.concurrency, seconds: options.rawSeconds, platformStopped: !options.gateway }));
+    say(`raw baseline, ${payloadBytes} B events: ${raw.at(-1)!.best.perSecond.toFixed(0)}/s at ${raw.at(-1)!.best.concurrency} connections`);
+  }
 
   // 2. The platform and the receiver, shared by every profile (each profile has its own organizations).
   const platform = await startPlatform(options);
@@ -30,7 +33,8 @@ async function main(): Promise<number> {
   try {
     receiver = await startReceiver();
     for (const profile of options.profiles) {
-      profiles.push(await runProfile({ platform, receiver, profile, options, rawPerSecond: raw.best.perSecond, say }));
+      const rawPerSecond = raw.find((r) => r.payloadBytes === profile.payloadBytes)!.best.perSecond;
+      profiles.push(await runProfile({ platform, receiver, profile, options, rawPerSecond, say }));
     }
   } finally {
     await receiver?.close();

@@ -47,6 +47,8 @@ export async function runRawBaseline(url: string, payload: string, concurrency: 
 }
 
 export interface RawBaseline {
+  /** Size of the event in the envelope signed and POSTed. */
+  payloadBytes: number;
   /** The best run: the figure platform ÷ raw divides by. */
   best: RawResult & { concurrency: number };
   runs: (RawResult & { concurrency: number })[];
@@ -101,7 +103,7 @@ export async function measureRawBaseline(opts: { payloadBytes: number; concurren
     receiver.child.stdin!.end();
     const { requests } = await receiver.line();
     const best = runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-    return { best, runs, receiverRequests: requests, platformStopped: opts.platformStopped };
+    return { payloadBytes: opts.payloadBytes, best, runs, receiverRequests: requests, platformStopped: opts.platformStopped };
   } finally {
     if (receiver.child.exitCode === null) receiver.child.kill();
   }

@@ -12,7 +12,8 @@ export interface BenchReport {
   /** 1-minute load average before the raw baseline and after the last profile (how busy the machine was). */
   loadAverage: { start: number; end: number };
   options: BenchOptions;
-  raw: RawBaseline;
+  /** One raw baseline per event size among the profiles. */
+  raw: RawBaseline[];
   /** One entry per profile, in the order run. */
   profiles: ProfileResult[];
 }
@@ -39,7 +40,6 @@ function summaryRow(p: ProfileResult, r: BenchReport): string {
 }
 
 export function toMarkdown(r: BenchReport): string {
-  const raw = r.raw;
   const o = r.options;
   const names = [...new Set(r.profiles.flatMap((p) => p.processes.map((s) => s.name)))];
   const lines = [
@@ -48,8 +48,11 @@ export function toMarkdown(r: BenchReport): string {
     `${o.quick ? 'Quick run' : 'Full run'}: ${o.phaseSeconds} s phases, ${o.clients} publishing clients × PublishBatch(≤ ${o.batch}), latency at ${o.rate} deliveries/s${o.verify ? ', signatures verified' : ''}. ` +
       `Load average ${f(r.loadAverage.start, 1)} before, ${f(r.loadAverage.end, 1)} after.`,
     '',
-    `**Raw baseline** (sign + POST loop and receiver as separate processes, ${raw.platformStopped ? 'platform stopped' : 'a running platform beside them'}, best of ${raw.runs.length}): ` +
-      `**${f(raw.best.perSecond, 0)}/s** at ${raw.best.concurrency} connections (${raw.runs.map((x) => `${x.concurrency}: ${f(x.perSecond, 0)}/s`).join(', ')}; receiver answered ${raw.receiverRequests}).`,
+    ...r.raw.map(
+      (raw) =>
+        `**Raw baseline**, ${raw.payloadBytes} B events (sign + POST loop and receiver as separate processes, ${raw.platformStopped ? 'platform stopped' : 'a running platform beside them'}, best of ${raw.runs.length}): ` +
+        `**${f(raw.best.perSecond, 0)}/s** at ${raw.best.concurrency} connections (${raw.runs.map((x) => `${x.concurrency}: ${f(x.perSecond, 0)}/s`).join(', ')}; receiver answered ${raw.receiverRequests}).`,
+    ),
     '',
     '| profile | orgs × webhooks, event size | deliveries/s | rate-limit ceiling | platform ÷ raw | latency p50 / p99 / p99.9 ms | expected / received / rows delivered of rows | lost | duplicates | first attempts in process / via topic |',
     '|---|---|---|---|---|---|---|---|---|---|',
