@@ -101,7 +101,7 @@ export class ChaosPlatform {
   }
 
   static async start(infra: Infrastructure, topicPrefix: string, extraEnv: Record<string, string> = {}): Promise<ChaosPlatform> {
-    const { env, ports, operatorKey } = await platformEnv({ databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, topicPrefix, webhooks: 10 });
+    const { env, ports, operatorKey } = await platformEnv({ databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, topicPrefix, maxWebhooksPerOrg: 10 });
     const platform = new ChaosPlatform({ ...env, ...extraEnv }, ports, operatorKey);
     for (const service of SERVICES as ServiceName[]) platform.launch(service);
     try {

@@ -70,7 +70,7 @@ export async function runScenario(scenario: Scenario, run: number, options: Chao
     }
     receiver.reset();
     receiver.track(true);
-    await waitUntilRouting(platform.ingestion, orgId, receiver, options.webhooks);
+    await waitUntilRouting(platform.ingestion, [orgId], receiver, options.webhooks);
     say(`${scenario.name} (run ${run}): routing; load ${options.rate}/s`);
 
     const load = new Load({ gateway: platform.gateway, apiKey, orgId, ingestion: platform.ingestion }, options.rate);
