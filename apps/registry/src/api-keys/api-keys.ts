@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, InputError, NotFoundError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
 import type { RegistryDeps } from '../common/deps';
-import { newId } from '../common/ids';
 import { paginate, type Page } from '../common/pagination';
 import { ROLES, type RequestMeta, type Role } from '../common/scope';
 import type { Queryable } from '../db/queryable';

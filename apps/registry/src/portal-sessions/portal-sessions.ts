@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
 import type { RegistryDeps } from '../common/deps';
-import { newId } from '../common/ids';
 import { ROLES, type RequestMeta, type Role } from '../common/scope';
 import { enqueueAudit } from '../outbox/outbox';
 import { generatePortalToken, hashPortalToken, isWellFormedPortalToken } from './portal-token';
