@@ -1,10 +1,11 @@
 import { z } from '@hookline/config';
+import { createWebhookBody, updateWebhookBody, webhookRuleCodes } from '@hookline/contract';
 import { approvalJson, approvalSchema } from '../approvals/approval-json';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute, type RouteResult } from '../http/route';
 import type { registryV1 } from '@hookline/proto';
 import { webhookJson, webhookSchema } from './webhook-json';
-import { createWebhookBody, createWebhookRequest, updateWebhookBody, updateWebhookRequest, webhookErrorCodes } from './webhook-requests';
+import { createWebhookRequest, updateWebhookRequest } from './webhook-requests';
 
 const webhookParams = z.strictObject({ id: z.string().min(1).max(100).describe('`wh_…`') });
 const pageQuery = z.strictObject(pageQueryFields);
@@ -48,7 +49,7 @@ export const webhookRoutes = [
     auth: 'api_key',
     role: 'developer',
     body: createWebhookBody,
-    errorCodes: webhookErrorCodes,
+    errorCodes: webhookRuleCodes,
     responses: {
       201: { description: 'Created.', schema: webhookSchema.extend({ signing_secret: z.string().optional().describe('`whsec_…`, shown only here.') }) },
       202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema },
@@ -87,7 +88,7 @@ export const webhookRoutes = [
     role: 'developer',
     params: webhookParams,
     body: updateWebhookBody,
-    errorCodes: webhookErrorCodes,
+    errorCodes: webhookRuleCodes,
     responses: {
       200: { description: 'Updated.', schema: webhookSchema },
       202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema },
