@@ -40,6 +40,8 @@ export interface Scenario {
   passCondition: string;
   infra: InfraNeeds;
   runs(options: ChaosOptions): number;
+  /** Events per second of this scenario's load (default: --rate). */
+  loadRate?(options: ChaosOptions): number;
   /** The rate limit of the load's webhooks (default 100/s). */
   webhookRateLimit?(options: ChaosOptions): number;
   /** Service settings for this scenario (e.g. a compressed retry schedule). */
@@ -71,9 +73,10 @@ export async function runScenario(scenario: Scenario, run: number, options: Chao
     receiver.reset();
     receiver.track(true);
     await waitUntilRouting(platform.ingestion, [orgId], receiver, options.webhooks);
-    say(`${scenario.name} (run ${run}): routing; load ${options.rate}/s`);
+    const rate = scenario.loadRate?.(options) ?? options.rate;
+    say(`${scenario.name} (run ${run}): routing; load ${rate}/s`);
 
-    const load = new Load({ gateway: platform.gateway, apiKey, orgId, ingestion: platform.ingestion }, options.rate);
+    const load = new Load({ gateway: platform.gateway, apiKey, orgId, ingestion: platform.ingestion }, rate);
     const lifts: number[] = [];
     const failures: string[] = [];
     const ctx: ScenarioContext = {
