@@ -1,8 +1,8 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// Who may import whom: apps -> libs; platform libs -> util and contract libs; the proto lib
-// depends on nothing; testing libs only from specs. No app imports another app.
+// Who may import whom: apps -> libs; platform libs -> util and contract libs; contract libs ->
+// util libs, and the proto lib depends on nothing; testing libs only from specs. No app imports another app.
 const boundaries = (testing) => [
   'error',
   {
@@ -11,6 +11,7 @@ const boundaries = (testing) => [
     depConstraints: [
       { sourceTag: 'scope:proto', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
+      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:util', ...testing] },
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:platform', ...testing] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:platform', 'type:testing'] },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:platform', ...testing] },

@@ -19,7 +19,7 @@ const transform = {
 const moduleNameMapper = { '^@hookline/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' };
 
 const projects = [];
-for (const kind of ['libs', 'apps']) {
+for (const kind of ['libs', 'apps', 'tools']) {
   for (const name of readdirSync(join(__dirname, kind)).sort()) {
     if (!existsSync(join(__dirname, kind, name, 'project.json'))) continue;
     projects.push({

@@ -1,8 +1,7 @@
-// The three measured phases: max throughput, latency at a fixed rate, raw baseline.
+// The measured phases of a profile: max throughput, then latency at a fixed rate.
 import type { ingestionV1 } from '@hookline/proto';
 import type { GrpcClient } from '@hookline/grpc';
 import { summarize, type LatencySummary } from './percentiles';
-import { runRawBaseline, type RawResult } from './raw-baseline';
 import type { Receiver } from './receiver';
 
 type Ingestion = GrpcClient<typeof ingestionV1.IngestionServiceService>;
@@ -14,9 +13,20 @@ export function makeData(payloadBytes: number) {
   return (i: number) => JSON.stringify({ transfer_id: `tr_${i}`, amount: 1250, currency: 'EUR', note: pad });
 }
 
-async function publish(ingestion: Ingestion, orgId: string, datas: string[]): Promise<number> {
+/** Where events go: each to the webhooks of one organization, the organizations taken in turn. */
+export interface Traffic {
+  orgIds: string[];
+  webhooksPerOrg: number;
+}
+
+/** Events number `first`, `first + 1`, …: event i goes to organization i mod orgs. */
+function events(orgIds: string[], data: (i: number) => string, first: number, count: number) {
+  return Array.from({ length: count }, (_, k) => ({ orgId: orgIds[(first + k) % orgIds.length], dataJson: data(first + k) }));
+}
+
+async function publish(ingestion: Ingestion, batch: { orgId: string; dataJson: string }[]): Promise<number> {
   const response = await ingestion.publishBatch({
-    events: datas.map((dataJson) => ({ orgId, type: 'transfer.completed', dataJson, idempotencyKey: '', isTest: false, targetWebhookId: '' })),
+    events: batch.map(({ orgId, dataJson }) => ({ orgId, type: 'transfer.completed', dataJson, idempotencyKey: '', isTest: false, targetWebhookId: '' })),
   });
   const refused = response.results.filter((r) => r.error);
   if (refused.length) throw new Error(`publish refused: ${refused[0].error!.code} ${refused[0].error!.message}`);
@@ -24,15 +34,19 @@ async function publish(ingestion: Ingestion, orgId: string, datas: string[]): Pr
 }
 
 /**
- * Publishes probe events until every webhook has received one: the platform is routing. One
- * probe is not enough — the dispatcher may not have learned of the newest webhooks yet when it
- * fans the first one out.
+ * Publishes probe events (one per organization a round) until every webhook has received one:
+ * the platform is routing. One probe is not enough — the dispatcher may not have learned of the
+ * newest webhooks yet when it fans the first one out. Returns how many probe events it published.
  */
-export async function waitUntilRouting(ingestion: Ingestion, orgId: string, receiver: Receiver, webhooks: number, timeoutMs = 60_000) {
+export async function waitUntilRouting(ingestion: Ingestion, orgIds: string[], receiver: Receiver, webhooks: number, timeoutMs = 60_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
+  const probe = () => JSON.stringify({ probe: true });
+  let probes = 0;
   while (receiver.stats.paths < webhooks) {
     if (Date.now() > deadline) throw new Error(`only ${receiver.stats.paths}/${webhooks} webhooks received a probe event`);
-    await publish(ingestion, orgId, [JSON.stringify({ probe: true })]);
+    for (let first = 0; first < orgIds.length; first += 100) {
+      probes += await publish(ingestion, events(orgIds, probe, first, Math.min(100, orgIds.length - first)));
+    }
     const next = Date.now() + 1_000;
     while (receiver.stats.paths < webhooks && Date.now() < next) await sleep(50);
   }
@@ -43,6 +57,7 @@ export async function waitUntilRouting(ingestion: Ingestion, orgId: string, rece
     last = receiver.stats.unique;
     await sleep(500);
   }
+  return probes;
 }
 
 export interface ThroughputResult {
@@ -63,9 +78,8 @@ export interface ThroughputResult {
  */
 export async function runThroughput(opts: {
   ingestion: Ingestion;
-  orgId: string;
+  traffic: Traffic;
   receiver: Receiver;
-  webhooks: number;
   clients: number;
   batch: number;
   warmupSeconds: number;
@@ -73,7 +87,8 @@ export async function runThroughput(opts: {
   payloadBytes: number;
   window?: number;
 }): Promise<ThroughputResult> {
-  const { receiver, webhooks } = opts;
+  const { receiver } = opts;
+  const { orgIds, webhooksPerOrg } = opts.traffic;
   const data = makeData(opts.payloadBytes);
   const window = opts.window ?? 40_000;
   const baseUnique = receiver.stats.unique;
@@ -84,15 +99,16 @@ export async function runThroughput(opts: {
   const publisher = async () => {
     while (running) {
       // Events in flight count too (`counter`), or four clients overshoot the window together.
-      const outstanding = counter * webhooks - (receiver.stats.unique - baseUnique);
+      const outstanding = counter * webhooksPerOrg - (receiver.stats.unique - baseUnique);
       if (outstanding > window) {
         await sleep(2);
         continue;
       }
-      const datas = Array.from({ length: opts.batch }, () => data(counter++));
+      const batch = events(orgIds, data, counter, opts.batch);
+      counter += opts.batch;
       // Not `published += await …`: that reads `published` before the await and loses the
       // other clients' increments made meanwhile.
-      const accepted = await publish(opts.ingestion, opts.orgId, datas);
+      const accepted = await publish(opts.ingestion, batch);
       published += accepted;
     }
   };
@@ -105,7 +121,7 @@ export async function runThroughput(opts: {
   const u1 = receiver.stats.unique;
   running = false;
   await Promise.all(publishers);
-  const expected = published * webhooks;
+  const expected = published * webhooksPerOrg;
   const drainStart = Date.now();
   const drainDeadline = drainStart + 180_000;
   while (receiver.stats.unique - baseUnique < expected && Date.now() < drainDeadline) await sleep(50);
@@ -125,6 +141,7 @@ export async function runThroughput(opts: {
 export interface LatencyResult extends LatencySummary {
   rate: number;
   seconds: number;
+  events: number;
   lost: number;
   /** Samples within 1 s of kafkajs's default 5 s fetch wait: a sign of a stalled consumer. */
   nearFetchWait: number;
@@ -133,16 +150,19 @@ export interface LatencyResult extends LatencySummary {
 /** Publishes at `rate` deliveries/s for `seconds` and samples ingest → receiver latency. */
 export async function runLatency(opts: {
   ingestion: Ingestion;
-  orgId: string;
+  traffic: Traffic;
   receiver: Receiver;
-  webhooks: number;
   rate: number;
   seconds: number;
   payloadBytes: number;
+  /** Most events in one PublishBatch (big events must stay under gRPC's message limit). */
+  batch: number;
 }): Promise<LatencyResult> {
-  const { receiver, webhooks } = opts;
+  const batchLimit = opts.batch;
+  const { receiver } = opts;
+  const { orgIds, webhooksPerOrg } = opts.traffic;
   const data = makeData(opts.payloadBytes);
-  const eventsPerSecond = opts.rate / webhooks;
+  const eventsPerSecond = opts.rate / webhooksPerOrg;
   const baseUnique = receiver.stats.unique;
   await receiver.takeLatencies();
   receiver.sampleLatency(true);
@@ -152,14 +172,16 @@ export async function runLatency(opts: {
   while (Date.now() - start < opts.seconds * 1000) {
     const due = Math.floor(((Date.now() - start) / 1000) * eventsPerSecond) - sent;
     if (due > 0) {
-      inFlight.push(publish(opts.ingestion, opts.orgId, Array.from({ length: due }, (_, i) => data(sent + i))));
+      for (let first = sent; first < sent + due; first += batchLimit) {
+        inFlight.push(publish(opts.ingestion, events(orgIds, data, first, Math.min(batchLimit, sent + due - first))));
+      }
       sent += due;
     }
     await sleep(2);
   }
   await Promise.all(inFlight);
-  const expected = sent * webhooks;
-  const deadline = Date.now() + 60_000;
+  const expected = sent * webhooksPerOrg;
+  const deadline = Date.now() + 120_000;
   while (receiver.stats.unique - baseUnique < expected && Date.now() < deadline) await sleep(20);
   receiver.sampleLatency(false);
   const latencies = await receiver.takeLatencies();
@@ -168,12 +190,8 @@ export async function runLatency(opts: {
     ...summary,
     rate: opts.rate,
     seconds: opts.seconds,
+    events: sent,
     lost: expected - (receiver.stats.unique - baseUnique),
     nearFetchWait: latencies.filter((l) => l >= 4_000 && l <= 6_000).length,
   };
-}
-
-export async function runRaw(receiver: Receiver, payloadBytes: number, concurrency: number, seconds: number): Promise<RawResult> {
-  const envelope = JSON.stringify({ id: 'evt_raw', object: 'event', type: 'transfer.completed', source: 'hookline', time: new Date().toISOString(), is_test: false, data: JSON.parse(makeData(payloadBytes)(0)) });
-  return runRawBaseline(`${receiver.url}/raw`, envelope, concurrency, seconds);
 }

@@ -19,6 +19,8 @@ export interface Platform {
   gateway: string;
   ingestion: GrpcClient<typeof ingestionV1.IngestionServiceService>;
   operatorKey: string;
+  /** The platform's database (delivery rows are counted there), when known. */
+  databaseUrl?: string;
   /** The dispatcher's Prometheus endpoint, when this run started it. */
   dispatcherMetricsUrl?: string;
   /** Process groups whose CPU and memory are reported: name → pids (looked up when asked). */
@@ -62,7 +64,7 @@ export interface PlatformEnv {
  * The environment of a whole platform on free ports (so a run never collides with `npm start`):
  * one place for what every service needs, shared by the benchmark and the chaos suite.
  */
-export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; topicPrefix: string; webhooks: number }): Promise<PlatformEnv> {
+export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; topicPrefix: string; maxWebhooksPerOrg: number }): Promise<PlatformEnv> {
   const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
   const ports: Record<string, number> = {};
   for (const name of ['GATEWAY_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
@@ -78,7 +80,8 @@ export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: str
     HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
     HOOKLINE_ALLOW_INSECURE_URLS: 'true',
     HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
-    HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, opts.webhooks)),
+    // The registry's limit (10 by default) raised for shapes with more webhooks per organization.
+    HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, opts.maxWebhooksPerOrg)),
     HOOKLINE_API_RATE_LIMIT_RPS: '10000',
     HOOKLINE_EVENT_CATALOG: join(root, 'deploy/catalog/example-catalog.yaml'),
     // Mutual TLS between the services: the same local CA and certificates as `npm start`.
@@ -104,6 +107,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
       gateway: options.gateway,
       ingestion: createGrpcClient(ingestionV1.IngestionServiceService, options.ingestion, { tls, peerName: 'ingestion', deadlineMs: 30_000 }),
       operatorKey: options.operatorKey,
+      databaseUrl: options.databaseUrl,
       processGroups: () => ({ ...infrastructure(), ...services }),
       stop: async () => undefined,
     };
@@ -111,7 +115,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const postgres = await resolvePostgres(say, 'hookline_bench');
   await recreateDatabase(postgres.url);
   const kafka = resolveKafka(say);
-  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, topicPrefix: `bench${Date.now().toString(36)}.`, webhooks: options.webhooks });
+  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, topicPrefix: `bench${Date.now().toString(36)}.`, maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)) });
   let failed: string | undefined;
   const services = launchServices({
     env,
@@ -134,6 +138,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
     gateway,
     ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${ports.INGESTION_PORT}`, { tls, peerName: 'ingestion', deadlineMs: 30_000 }),
     operatorKey,
+    databaseUrl: postgres.url,
     dispatcherMetricsUrl: `http://127.0.0.1:${ports.DISPATCHER_OPS_PORT}/metrics`,
     processGroups: () => ({ ...infrastructure(), ...Object.fromEntries([...children].map(([name, child]) => [name, child.pid ? [child.pid] : []])) }),
     stop: async () => {
@@ -141,13 +146,6 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
       await postgres.stop();
     },
   };
-}
-
-export interface BenchOrg {
-  orgId: string;
-  apiKey: string;
-  /** receiver path → signing secret */
-  secrets: Map<string, string>;
 }
 
 export async function call(base: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
@@ -159,25 +157,4 @@ export async function call(base: string, key: string, method: string, path: stri
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
-}
-
-/** One organization with `count` webhooks on the receiver, rate limit at the maximum. */
-/** Every bench webhook's rate limit: the public maximum (DESIGN §4), so webhooks × this caps a run. */
-export const WEBHOOK_RATE_LIMIT_RPS = 100;
-
-export async function setUpOrganization(platform: Platform, receiverUrl: string, count: number): Promise<BenchOrg> {
-  const created = await call(platform.gateway, platform.operatorKey, 'POST', '/v1/admin/organizations', { name: `Bench ${Date.now()}` });
-  const apiKey: string = created.api_key.key;
-  const secrets = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    const path = `/wh/${i}`;
-    const webhook = await call(platform.gateway, apiKey, 'POST', '/v1/webhooks', {
-      name: `bench endpoint ${i}`,
-      url: `${receiverUrl}${path}`,
-      event_types: ['transfer.completed'],
-      rate_limit_rps: WEBHOOK_RATE_LIMIT_RPS,
-    });
-    secrets.set(path, webhook.signing_secret);
-  }
-  return { orgId: created.organization.id, apiKey, secrets };
 }

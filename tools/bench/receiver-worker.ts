@@ -13,6 +13,7 @@ export type ReceiverCommand =
   | { kind: 'take-latencies' }
   | { kind: 'track'; on: boolean }
   | { kind: 'take-pairs' }
+  | { kind: 'take-request-times' }
   | { kind: 'reset' }
   | { kind: 'close' };
 
@@ -28,6 +29,8 @@ if (parentPort) {
   // with, for the chaos suite's per-event accounting.
   let tracking = false;
   const pairs = new Map<string, { webhookId: string; at: number; conflicts: number }>();
+  // With `track`: every request's arrival (ms) per path, duplicates included (rate-limit checks).
+  const requestTimes = new Map<string, number[]>();
 
   const handle = (req: IncomingMessage, body: string) => {
     const now = Date.now();
@@ -56,6 +59,9 @@ if (parentPort) {
       const known = pairs.get(key);
       if (!known) pairs.set(key, { webhookId: id, at: now, conflicts: 0 });
       else if (known.webhookId !== id) known.conflicts++;
+      const times = requestTimes.get(req.url ?? '');
+      if (times) times.push(now);
+      else requestTimes.set(req.url ?? '', [now]);
     }
     if (sampling) {
       const time = /"time":"([^"]+)"/.exec(body)?.[1];
@@ -88,6 +94,9 @@ if (parentPort) {
       case 'take-pairs':
         port.postMessage({ kind: 'pairs', pairs: [...pairs].map(([key, v]) => [key, v.at, v.conflicts]) });
         break;
+      case 'take-request-times':
+        port.postMessage({ kind: 'request-times', times: [...requestTimes] });
+        break;
       case 'take-latencies':
         port.postMessage({ kind: 'latencies', latencies });
         latencies = [];
@@ -95,6 +104,7 @@ if (parentPort) {
       case 'reset':
         seen.clear();
         pairs.clear();
+        requestTimes.clear();
         paths.clear();
         latencies = [];
         for (let i = 0; i < counters.length; i++) Atomics.store(counters, i, 0);

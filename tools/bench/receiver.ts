@@ -29,6 +29,8 @@ export interface Receiver {
   track(on: boolean): void;
   /** `path evt_…` → [first arrival (ms), arrivals of that pair under another webhook-id]. */
   takePairs(): Promise<Map<string, { at: number; conflicts: number }>>;
+  /** While tracking: every request's arrival (ms) per path, duplicates included. */
+  takeRequestTimes(): Promise<Map<string, number[]>>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -87,6 +89,11 @@ export async function startReceiver(): Promise<Receiver> {
       send({ kind: 'take-pairs' });
       const list = (await answer).pairs as [string, number, number][];
       return new Map(list.map(([key, at, conflicts]) => [key, { at, conflicts }]));
+    },
+    takeRequestTimes: async () => {
+      const answer = next('request-times');
+      send({ kind: 'take-request-times' });
+      return new Map((await answer).times as [string, number[]][]);
     },
     reset: () => send({ kind: 'reset' }),
     close: async () => {

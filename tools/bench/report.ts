@@ -1,64 +1,85 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, totalmem } from 'node:os';
+import { cpus, hostname, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { RouteCounts } from './dispatcher-metrics';
-import type { ProcessSample } from './process-stats';
-import type { LatencyResult, ThroughputResult } from './phases';
-import type { RawResult } from './raw-baseline';
 import type { BenchOptions } from './options';
+import { PROFILE_NAMES } from './profiles';
+import type { RawBaseline } from './raw-baseline';
+import type { ProfileResult } from './run-profile';
 
 export interface BenchReport {
   date: string;
   machine: { host: string; cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  /** 1-minute load average before the raw baseline and after the last profile (how busy the machine was). */
+  loadAverage: { start: number; end: number };
   options: BenchOptions;
-  throughput: ThroughputResult;
-  latency: LatencyResult;
-  raw: RawResult;
-  platformOverRaw: number;
-  /** webhooks × their rate limit: no run can exceed it. */
-  rateLimitCeiling: number;
-  /** First attempts in the throughput phase handed to the sender in process vs produced to the deliveries topic. */
-  firstAttemptRoutes: RouteCounts | null;
-  processes: { throughput: ProcessSample[] };
+  /** One raw baseline per event size among the profiles. */
+  raw: RawBaseline[];
+  /** One entry per profile, in the order run. */
+  profiles: ProfileResult[];
 }
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
+function summaryRow(p: ProfileResult, r: BenchReport): string {
+  const t = p.throughput;
+  const l = p.latency;
+  const rows = p.deliveryRows ? `${p.deliveryRows.delivered}/${p.deliveryRows.total}` : 'n/a';
+  const routes = p.firstAttemptRoutes ? `${p.firstAttemptRoutes.local} / ${p.firstAttemptRoutes.topic}` : 'n/a';
+  return [
+    `${p.profile.name}${p.backlog ? ` (+${p.backlog.rows} rows waiting for retry)` : ''}`,
+    `${p.profile.orgs} × ${p.profile.webhooksPerOrg}, ${p.profile.payloadBytes} B`,
+    `**${f(t.deliveriesPerSecond, 0)}**`,
+    String(p.rateLimitCeiling),
+    `**${f(p.platformOverRaw, 2)}**`,
+    `${f(l.p50, 0)} / ${f(l.p99, 0)} / ${f(l.p999, 0)} (max ${f(l.max, 0)}, ${l.samples} samples${l.rate === r.options.rate ? '' : ` at ${l.rate}/s`})`,
+    `${p.deliveriesExpected} / ${p.deliveriesReceived} / ${rows}`,
+    `**${p.lost}**`,
+    String(t.duplicates),
+    routes,
+  ].join(' | ');
+}
+
 export function toMarkdown(r: BenchReport): string {
-  const t = r.throughput;
-  const l = r.latency;
+  const o = r.options;
+  const names = [...new Set(r.profiles.flatMap((p) => p.processes.map((s) => s.name)))];
   const lines = [
     `## Hookline benchmark — ${r.date} on ${r.machine.host} (${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node})`,
     '',
-    `${r.options.webhooks} webhooks, ${r.options.clients} publishing clients × PublishBatch(${r.options.batch}), ~${r.options.payloadBytes} B events${r.options.verify ? ', signatures verified' : ''}.`,
+    `${o.quick ? 'Quick run' : 'Full run'}: ${o.phaseSeconds} s phases, ${o.clients} publishing clients × PublishBatch(≤ ${o.batch}), latency at ${o.rate} deliveries/s${o.verify ? ', signatures verified' : ''}. ` +
+      `Load average ${f(r.loadAverage.start, 1)} before, ${f(r.loadAverage.end, 1)} after.`,
     '',
-    '| phase | figure | value |',
-    '|---|---|---|',
-    `| throughput | sustained deliveries/s (${f(t.seconds, 0)} s) | **${f(t.deliveriesPerSecond, 0)}** |`,
-    `| throughput | deliveries expected / received / lost / duplicates | ${t.deliveriesExpected} / ${t.deliveriesReceived} / ${t.lost} / ${t.duplicates} |`,
-    `| throughput | ceiling set by rate limits (${r.options.webhooks} webhooks × their limit) | ${r.rateLimitCeiling} |`,
-    ...(r.firstAttemptRoutes
-      ? [`| throughput | first attempts handed over in process / via the deliveries topic | ${r.firstAttemptRoutes.local} / ${r.firstAttemptRoutes.topic} |`]
-      : []),
-    `| latency @ ${l.rate}/s | p50 / p90 / p99 / p99.9 / max (ms) | ${f(l.p50)} / ${f(l.p90)} / ${f(l.p99)} / ${f(l.p999)} / ${f(l.max)} |`,
-    `| latency @ ${l.rate}/s | samples / lost / near 5 s fetch wait | ${l.samples} / ${l.lost} / ${l.nearFetchWait} |`,
-    `| raw baseline | sign + POST/s at concurrency ${r.options.concurrency} | ${f(r.raw.perSecond, 0)} |`,
-    `| ratio | platform ÷ raw | **${f(r.platformOverRaw, 3)}** |`,
-    '',
-    '| process | CPU s (throughput phase) | CPU ms / delivery | peak RSS MiB |',
-    '|---|---|---|---|',
-    ...r.processes.throughput.map(
-      (p) => `| ${p.name} | ${f(p.cpuSeconds)} | ${f((p.cpuSeconds * 1000) / Math.max(1, t.deliveriesReceived), 3)} | ${f(p.peakRssMiB, 0)} |`,
+    ...r.raw.map(
+      (raw) =>
+        `**Raw baseline**, ${raw.payloadBytes} B events (sign + POST loop and receiver as separate processes, ${raw.platformStopped ? 'platform stopped' : 'a running platform beside them'}, best of ${raw.runs.length}): ` +
+        `**${f(raw.best.perSecond, 0)}/s** at ${raw.best.concurrency} connections (${raw.runs.map((x) => `${x.concurrency}: ${f(x.perSecond, 0)}/s`).join(', ')}; receiver answered ${raw.receiverRequests}).`,
     ),
+    '',
+    '| profile | orgs × webhooks, event size | deliveries/s | rate-limit ceiling | platform ÷ raw | latency p50 / p99 / p99.9 ms | expected / received / rows delivered of rows | lost | duplicates | first attempts in process / via topic |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...r.profiles.map((p) => `| ${summaryRow(p, r)} |`),
+    '',
+    'CPU ms per delivery over the throughput phase · peak RSS MiB over the profile, per process group:',
+    '',
+    `| process | ${r.profiles.map((p) => p.profile.name).join(' | ')} |`,
+    `|---|${r.profiles.map(() => '---|').join('')}`,
+    ...names.map((name) => {
+      const cells = r.profiles.map((p) => {
+        const s = p.processes.find((x) => x.name === name);
+        return s ? `${f((s.cpuSeconds * 1000) / Math.max(1, p.throughput.deliveriesReceived), 3)} · ${f(s.peakRssMiB, 0)}` : '';
+      });
+      return `| ${name} | ${cells.join(' | ')} |`;
+    }),
   ];
   return lines.join('\n') + '\n';
 }
 
 export function writeReport(report: BenchReport, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
-  // Quick runs and non-default webhook counts get their own file: a smoke test must not
-  // overwrite the full run of the day.
-  const variant = `${report.options.webhooks === 50 ? '' : `-${report.options.webhooks}wh`}${report.options.quick ? '-quick' : ''}`;
+  // Quick runs and other selections get their own file: a smoke test must not overwrite the
+  // full run of the day.
+  const names = report.profiles.map((p) => p.profile.name);
+  const everyProfile = names.join('+') === PROFILE_NAMES.join('+');
+  const variant = `${everyProfile ? '' : `-${names.join('+')}`}${report.options.quick ? '-quick' : ''}`;
   const file = join(outDir, `${report.date.slice(0, 10)}-${report.machine.host}${variant}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   return file;
@@ -73,3 +94,5 @@ export function machine() {
     node: process.versions.node,
   };
 }
+
+export const loadAverage = () => loadavg()[0];

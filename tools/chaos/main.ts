@@ -6,6 +6,7 @@ import { say } from './platform';
 import { machine, toMarkdown, writeReport, type ChaosReport, type ScenarioResult } from './report';
 import { runScenario } from './run-scenario';
 import { SCENARIOS } from './scenarios';
+import { needsOwnStage, reusable, startStage, stopStage, type Stage } from './stage';
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
@@ -14,11 +15,23 @@ async function main(): Promise<number> {
   const started = Date.now();
   const receiver = await startReceiver();
   const results: ScenarioResult[] = [];
+  // Scenarios that share a platform first, then those with a broker or database of their own.
+  const ordered = [...scenarios.filter((s) => !needsOwnStage(s)), ...scenarios.filter(needsOwnStage)];
+  let shared: Stage | undefined;
   try {
-    for (const scenario of scenarios) {
+    for (const scenario of ordered) {
       for (let run = 1; run <= scenario.runs(options); run++) {
+        let stage: Stage | undefined;
+        if (needsOwnStage(scenario) && shared) {
+          // Its infrastructure may recreate the shared database: the shared platform goes first.
+          await stopStage(shared);
+          shared = undefined;
+        }
         try {
-          results.push(await runScenario(scenario, run, options, receiver));
+          stage = needsOwnStage(scenario) ? undefined : (shared = await reusable(shared));
+          stage ??= await startStage(scenario);
+          if (stage.shared) shared = stage;
+          results.push(await runScenario(scenario, run, options, receiver, stage));
         } catch (error) {
           say(`${scenario.name} (run ${run}) could not run: ${error instanceof Error ? error.stack : String(error)}`);
           results.push({
@@ -37,10 +50,13 @@ async function main(): Promise<number> {
             recoverySeconds: [],
             details: {},
           });
+        } finally {
+          if (stage && !stage.shared) await stopStage(stage);
         }
       }
     }
   } finally {
+    if (shared) await stopStage(shared);
     await receiver.close();
   }
   const report: ChaosReport = { date: new Date().toISOString(), quick: options.quick, machine: machine(), ratePerSecond: options.rate, webhooks: options.webhooks, results };

@@ -29,7 +29,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
   };
   return {
     quick,
-    rate: int('rate', values.rate ?? (quick ? '50' : '200')),
+    rate: int('rate', values.rate ?? (quick ? '50' : '80')),
     webhooks: int('webhooks', values.webhooks!),
     only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : [],
     out: values.out!,

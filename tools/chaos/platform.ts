@@ -3,7 +3,7 @@
 // of which can be killed and started again. Services are spawned by tools/stack/launch.mjs and
 // configured by tools/bench's platformEnv, like the benchmark's.
 import type { ChildProcess } from 'node:child_process';
-import { startOwnKafkaBroker, startOwnPostgres, type OwnKafkaBroker, type OwnPostgres } from '@hookline/testing';
+import { freePort, startOwnKafkaBroker, startOwnPostgres, type OwnKafkaBroker, type OwnPostgres } from '@hookline/testing';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
 import { ingestionV1 } from '@hookline/proto';
 // @ts-expect-error plain ESM helpers shared with `npm start`
@@ -14,7 +14,10 @@ import { platformEnv, recreateDatabase } from '../bench/platform';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { publisherIdentity } from '../certs/certificates.mjs';
 
-export type ServiceName = 'registry' | 'ingestion' | 'dispatcher' | 'audit' | 'gateway';
+export type ServiceName = 'registry' | 'ingestion' | 'dispatcher' | 'audit' | 'gateway' | 'dispatcher-b';
+
+/** A second instance of a service: which service it runs. */
+const programOf = (service: ServiceName) => (service === 'dispatcher-b' ? 'dispatcher' : service);
 
 export const say = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
 
@@ -74,6 +77,13 @@ export class ChaosPlatform {
   private readonly expected = new Set<ChildProcess>();
   private readonly errorLines: string[] = [];
   private readonly lastLines = new Map<ServiceName, string[]>();
+  /** Per-instance settings (a second dispatcher's ports and instance id). */
+  private readonly instanceEnv = new Map<ServiceName, Record<string, string>>([
+    // The dispatcher's stop summary (deliveries in flight at the signal) is an info line.
+    ['dispatcher', { LOG_LEVEL: 'info' }],
+  ]);
+  /** Every line a service logged that matches a watched pattern (e.g. the dispatcher's stop summary). */
+  readonly watchedLines: { service: ServiceName; line: string }[] = [];
 
   private constructor(
     private readonly env: Record<string, string | undefined>,
@@ -91,7 +101,7 @@ export class ChaosPlatform {
   }
 
   static async start(infra: Infrastructure, topicPrefix: string, extraEnv: Record<string, string> = {}): Promise<ChaosPlatform> {
-    const { env, ports, operatorKey } = await platformEnv({ databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, topicPrefix, webhooks: 10 });
+    const { env, ports, operatorKey } = await platformEnv({ databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, topicPrefix, maxWebhooksPerOrg: 10 });
     const platform = new ChaosPlatform({ ...env, ...extraEnv }, ports, operatorKey);
     for (const service of SERVICES as ServiceName[]) platform.launch(service);
     try {
@@ -108,10 +118,27 @@ export class ChaosPlatform {
     return this.errorLines.slice(-20);
   }
 
+  /** Starts a second dispatcher (own ports and instance id) sharing the work with the first. */
+  async addDispatcher(): Promise<void> {
+    this.instanceEnv.set('dispatcher-b', {
+      LOG_LEVEL: 'info',
+      HOOKLINE_DISPATCHER_PORT: String(await freePort()),
+      HOOKLINE_DISPATCHER_OPS_PORT: String(await freePort()),
+      HOOKLINE_DISPATCHER_INSTANCE_ID: 'chaos-dispatcher-b',
+    });
+    this.launch('dispatcher-b');
+    const started = Date.now();
+    while (!(await this.isReady('dispatcher-b'))) {
+      if (Date.now() - started > 120_000) throw new Error(`the second dispatcher is not ready; its last lines:\n${(this.lastLines.get('dispatcher-b') ?? []).join('\n')}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   private launch(service: ServiceName): void {
-    const child: ChildProcess = launchService(service, {
-      env: this.env,
+    const child: ChildProcess = launchService(programOf(service), {
+      env: { ...this.env, ...this.instanceEnv.get(service) },
       log: (_service: string, line: string) => {
+        if (/"msg":"(dispatcher stopping|dispatcher stopped)"/.test(line)) this.watchedLines.push({ service, line });
         const last = this.lastLines.get(service) ?? [];
         last.push(line.slice(0, 400));
         if (last.length > 15) last.shift();
@@ -129,6 +156,8 @@ export class ChaosPlatform {
   }
 
   readyUrl(service: ServiceName): string {
+    const own = this.instanceEnv.get(service)?.HOOKLINE_DISPATCHER_OPS_PORT;
+    if (own) return `http://127.0.0.1:${own}/readyz`;
     return service === 'gateway' ? `${this.gateway}/readyz` : `http://127.0.0.1:${this.ports[`${service.toUpperCase()}_OPS_PORT`]}/readyz`;
   }
 
@@ -148,12 +177,17 @@ export class ChaosPlatform {
   async waitAllReady(timeoutMs: number): Promise<number> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
-      const ready = await Promise.all((SERVICES as ServiceName[]).map((s) => this.isReady(s)));
+      const ready = await Promise.all(this.launched().map((s) => this.isReady(s)));
       if (ready.every(Boolean)) return Date.now() - started;
       await new Promise((r) => setTimeout(r, 250));
     }
-    const states = await Promise.all((SERVICES as ServiceName[]).map(async (s) => `${s}=${(await this.isReady(s)) ? 'ready' : 'not ready'}`));
+    const states = await Promise.all(this.launched().map(async (s) => `${s}=${(await this.isReady(s)) ? 'ready' : 'not ready'}`));
     throw new Error(`platform not ready after ${timeoutMs} ms: ${states.join(', ')}; ${this.unexpectedExits.map((e) => `${e.service} exited ${e.how}`).join(', ')}\n${this.recentErrors().join('\n')}`);
+  }
+
+  /** The services started (the five, and any second instance), but those stopped on purpose and not restarted. */
+  private launched(): ServiceName[] {
+    return [...this.children].filter(([, child]) => !this.expected.has(child)).map(([name]) => name);
   }
 
   /** Sends `signal` to a service and waits until it has exited. */
@@ -186,7 +220,7 @@ export class ChaosPlatform {
   async stop(): Promise<void> {
     this.ingestion.close();
     // Callers first, then the services they call.
-    for (const group of [['gateway'], ['dispatcher', 'ingestion', 'audit'], ['registry']] as ServiceName[][]) {
+    for (const group of [['gateway'], ['dispatcher', 'dispatcher-b', 'ingestion', 'audit'], ['registry']] as ServiceName[][]) {
       await Promise.all(group.map((service) => this.kill(service, 'SIGTERM')));
     }
   }

@@ -1,13 +1,13 @@
 // One run of one scenario: its infrastructure and platform, an organization whose webhooks all
 // point at the receiver, the steady load while the scenario's faults happen, then the count.
-import { randomBytes } from 'node:crypto';
 import { call } from '../bench/platform';
 import type { Receiver } from '../bench/receiver';
 import { waitUntilRouting } from '../bench/phases';
 import { awaitDeliveries, recoverySeconds, type Delivered } from './accounting';
 import { Load } from './load';
 import type { ChaosOptions } from './options';
-import { ChaosPlatform, say, startInfrastructure, type InfraNeeds, type Infrastructure } from './platform';
+import { say, type ChaosPlatform, type InfraNeeds, type Infrastructure } from './platform';
+import type { Stage } from './stage';
 import type { ScenarioResult } from './report';
 
 export interface ScenarioContext {
@@ -19,10 +19,16 @@ export interface ScenarioContext {
   orgId: string;
   apiKey: string;
   receiverUrl: string;
+  /** The receiver paths of the load's webhooks. */
+  paths: string[];
+  /** This scenario's own receiver path prefix (`/s<n>`): put any other webhook's path under it. */
+  pathPrefix: string;
   /** Marks the end of a fault (recovery is measured from here). */
   lifted(): void;
   fail(reason: string): void;
   details: Record<string, unknown>;
+  /** Every request's arrival (ms) per receiver path since the load's webhooks were routed. */
+  requestTimes(): Promise<Map<string, number[]>>;
   /** Whether anything arrived at this receiver path yet. */
   received(path: string): Promise<boolean>;
   /** Waits while the load runs. */
@@ -34,6 +40,10 @@ export interface Scenario {
   passCondition: string;
   infra: InfraNeeds;
   runs(options: ChaosOptions): number;
+  /** Events per second of this scenario's load (default: --rate). */
+  loadRate?(options: ChaosOptions): number;
+  /** The rate limit of the load's webhooks (default 100/s). */
+  webhookRateLimit?(options: ChaosOptions): number;
   /** Service settings for this scenario (e.g. a compressed retry schedule). */
   env?: Record<string, string>;
   script(ctx: ScenarioContext): Promise<void>;
@@ -41,29 +51,32 @@ export interface Scenario {
   check?(ctx: ScenarioContext, delivered: Delivered): Promise<string[]> | string[];
 }
 
+let scenariosRun = 0;
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function runScenario(scenario: Scenario, run: number, options: ChaosOptions, receiver: Receiver): Promise<ScenarioResult> {
+/** Runs one scenario on `stage` (see stage.ts); its webhooks' paths are its own (`/s<n>/wh/<i>`). */
+export async function runScenario(scenario: Scenario, run: number, options: ChaosOptions, receiver: Receiver, stage: Stage): Promise<ScenarioResult> {
   say(`${scenario.name} (run ${run}): starting`);
-  const infra = await startInfrastructure(scenario.infra);
-  const topicPrefix = `chaos${Date.now().toString(36)}${randomBytes(2).toString('hex')}.`;
-  let platform: ChaosPlatform | undefined;
+  const { infra, platform, topicPrefix } = stage;
+  const exitsBefore = platform.unexpectedExits.length;
+  const prefix = `/s${++scenariosRun}`;
   try {
-    platform = await ChaosPlatform.start(infra, topicPrefix, scenario.env);
     const created = await call(platform.gateway, platform.operatorKey, 'POST', '/v1/admin/organizations', { name: `Chaos ${Date.now()}` });
     const apiKey: string = created.api_key.key;
     const orgId: string = created.organization.id;
     const paths: string[] = [];
     for (let i = 0; i < options.webhooks; i++) {
-      paths.push(`/wh/${i}`);
-      await call(platform.gateway, apiKey, 'POST', '/v1/webhooks', { name: `chaos endpoint ${i}`, url: `${receiver.url}/wh/${i}`, event_types: ['transfer.completed'], rate_limit_rps: 100 });
+      paths.push(`${prefix}/wh/${i}`);
+      await call(platform.gateway, apiKey, 'POST', '/v1/webhooks', { name: `chaos endpoint ${i}`, url: `${receiver.url}${prefix}/wh/${i}`, event_types: ['transfer.completed'], rate_limit_rps: scenario.webhookRateLimit?.(options) ?? 100 });
     }
     receiver.reset();
     receiver.track(true);
-    await waitUntilRouting(platform.ingestion, orgId, receiver, options.webhooks);
-    say(`${scenario.name} (run ${run}): routing; load ${options.rate}/s`);
+    await waitUntilRouting(platform.ingestion, [orgId], receiver, options.webhooks);
+    const rate = scenario.loadRate?.(options) ?? options.rate;
+    say(`${scenario.name} (run ${run}): routing; load ${rate}/s`);
 
-    const load = new Load({ gateway: platform.gateway, apiKey, orgId, ingestion: platform.ingestion }, options.rate);
+    const load = new Load({ gateway: platform.gateway, apiKey, orgId, ingestion: platform.ingestion }, rate);
     const lifts: number[] = [];
     const failures: string[] = [];
     const ctx: ScenarioContext = {
@@ -75,10 +88,13 @@ export async function runScenario(scenario: Scenario, run: number, options: Chao
       orgId,
       apiKey,
       receiverUrl: receiver.url,
+      paths,
+      pathPrefix: prefix,
       lifted: () => lifts.push(Date.now()),
       fail: (reason) => failures.push(reason),
       details: {},
       hold: (seconds) => sleep(seconds * 1000),
+      requestTimes: () => receiver.takeRequestTimes(),
       received: async (path) => [...(await receiver.takePairs()).keys()].some((key) => key.startsWith(`${path} `)),
     };
     load.start();
@@ -94,7 +110,7 @@ export async function runScenario(scenario: Scenario, run: number, options: Chao
     if (delivered.lost > 0) failures.push(`${delivered.lost} acknowledged deliveries lost (e.g. ${delivered.lostSample.join(', ')})`);
     if (delivered.duplicatedWithNewId > 0) failures.push(`${delivered.duplicatedWithNewId} events reached a webhook under a second webhook-id`);
     if (load.errors.unexpected > 0) failures.push(`${load.errors.unexpected} publishes answered neither 201 nor 5xx`);
-    for (const exit of platform.unexpectedExits) failures.push(`${exit.service} exited by itself (${exit.how})`);
+    for (const exit of platform.unexpectedExits.slice(exitsBefore)) failures.push(`${exit.service} exited by itself (${exit.how})`);
     failures.push(...((await scenario.check?.(ctx, delivered)) ?? []));
     const result: ScenarioResult = {
       scenario: scenario.name,
@@ -116,7 +132,5 @@ export async function runScenario(scenario: Scenario, run: number, options: Chao
     return result;
   } finally {
     receiver.track(false);
-    await platform?.stop().catch(() => undefined);
-    await infra.stop().catch(() => undefined);
   }
 }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { withTransaction } from '@hookline/db';
 import { createGrpcClient } from '@hookline/grpc';
 import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
@@ -104,15 +105,10 @@ describe('audit service against real Kafka and PostgreSQL', () => {
 
   /** Runs SQL as a superuser with triggers off, the way an attacker with database access would. */
   async function tamper(sql: string, params: unknown[]): Promise<void> {
-    await superuser.query('begin');
-    try {
-      await superuser.query('set local session_replication_role = replica');
-      for (const statement of sql.split(';')) await superuser.query(statement, params);
-      await superuser.query('commit');
-    } catch (error) {
-      await superuser.query('rollback');
-      throw error;
-    }
+    await withTransaction(superuser, async (client) => {
+      await client.query('set local session_replication_role = replica');
+      for (const statement of sql.split(';')) await client.query(statement, params);
+    });
   }
 
   beforeAll(async () => {

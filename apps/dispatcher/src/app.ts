@@ -182,6 +182,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     stop: async () => {
       const deadline = Date.now() + config.HOOKLINE_STOP_DEADLINE_MS;
       const left = () => Math.max(0, deadline - Date.now());
+      // What a restart may send again at most: deliveries handed to the sender and not yet recorded.
+      logger.info({ inFlight: sender.inFlight }, 'dispatcher stopping');
       starting.abort();
       await server.close();
       failing.stop();
@@ -196,6 +198,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       await withDeadline(recorder.drain(), left());
       await Promise.all(consumers.map((consumer) => consumer.commit()));
       await Promise.all(consumers.map((consumer) => consumer.close()));
+      logger.info({ unrecorded: sender.inFlight, deadlineLeftMs: left() }, 'dispatcher stopped');
       sender.stop();
       await triggers.stop();
       await deleteChangeFeedGroup(kafka, changeGroup);

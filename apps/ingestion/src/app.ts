@@ -1,6 +1,7 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
+import { createIdGenerator } from '@hookline/ids';
 import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { deadlettersV1, ingestionV1, registryV1 } from '@hookline/proto';
@@ -11,7 +12,6 @@ import type { ingestionEnv } from './config';
 import { EventArchive } from './db/event-archive';
 import { IdempotencyKeys } from './db/idempotency-keys';
 import { migrations } from './db/migrations';
-import { createEventIdGenerator } from './events/event-id';
 import { EventTypeCatalog } from './publish/event-type-catalog';
 import { Organizations } from './publish/organizations';
 import { Publisher } from './publish/publisher';
@@ -87,7 +87,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
     organizations,
     catalog,
     idempotencyKeys,
-    ids: createEventIdGenerator(),
+    ids: createIdGenerator(),
     produce: async (messages) => {
       await producer.send(topics.events, messages);
       published.inc(messages.length);

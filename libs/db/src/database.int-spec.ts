@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { testDatabaseUrl, uniqueSuffix } from '@hookline/testing';
-import { Migration, openDatabase } from './index';
+import { Migration, openDatabase, withTransaction } from './index';
 
 class CreateNotes extends Migration {
   async up(): Promise<void> {
@@ -60,6 +60,32 @@ describe('openDatabase', () => {
       const { rowCount } = await db.pool.query('select 1 from note');
       expect(rowCount).toBe(0);
     } finally {
+      await db.pool.query(`drop schema ${schema} cascade`);
+      await db.close();
+    }
+  });
+
+  it('runs a read-only transaction at the asked isolation, and keeps a given connection open', async () => {
+    const schema = `t_db_${uniqueSuffix()}`;
+    const db = await openDatabase({ url: testDatabaseUrl, schema, migrations: [{ name: '0001-notes', class: CreateNotes }] });
+    const client = new Client({ connectionString: testDatabaseUrl, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      const isolation = await withTransaction(
+        db.pool,
+        async (tx) => (await tx.query<{ level: string }>('select current_setting($1) as level', ['transaction_isolation'])).rows[0].level,
+        { isolation: 'repeatable read', readOnly: true },
+      );
+      expect(isolation).toBe('repeatable read');
+      await expect(
+        withTransaction(db.pool, (tx) => tx.query(`insert into note (id, body) values ('r', 'x')`), { readOnly: true }),
+      ).rejects.toThrow(/read-only transaction/);
+
+      await withTransaction(client, (tx) => tx.query(`insert into note (id, body) values ('c', 'kept')`));
+      const { rows } = await client.query('select id from note');
+      expect(rows).toEqual([{ id: 'c' }]);
+    } finally {
+      await client.end();
       await db.pool.query(`drop schema ${schema} cascade`);
       await db.close();
     }

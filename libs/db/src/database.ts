@@ -4,6 +4,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '@hookline/logging';
 import { ensureDatabaseExists } from './ensure-database';
 import { guardPool } from './guard-pool';
+import { withTransaction } from './with-transaction';
 
 export interface MigrationEntry {
   name: string;
@@ -86,20 +87,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     orm,
     pool,
     schema: options.schema,
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const result = await work(client);
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (work) => withTransaction(pool, work),
     async isHealthy() {
       try {
         await pool.query('select 1');

@@ -4,3 +4,4 @@ export type { PoolClient } from 'pg';
 export * from './ensure-database';
 export * from './database';
 export * from './guard-pool';
+export * from './with-transaction';

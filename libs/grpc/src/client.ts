@@ -6,6 +6,12 @@ import type { TlsIdentity } from './trust/tls-identity';
 export interface CallOptions {
   /** Milliseconds until the call fails with DEADLINE_EXCEEDED; every call has one. */
   deadlineMs?: number;
+  /**
+   * When the caller's whole operation must be done (epoch ms, e.g. an HTTP request's budget):
+   * the call's deadline never passes it.
+   */
+  deadline?: number;
+  /** Cancels the call (e.g. when the HTTP client went away). */
   signal?: AbortSignal;
   metadata?: Record<string, string>;
   traceparent?: string;
@@ -40,6 +46,10 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
 ): GrpcClient<D> {
   const client = new Client(address, channelCredentials(options.tls, options.peerName), {
     'grpc.keepalive_time_ms': 30_000,
+    // A restarted peer is found again within a second or two: the default backoff grows to two
+    // minutes, and every call in between fails while the peer is already back.
+    'grpc.initial_reconnect_backoff_ms': 250,
+    'grpc.max_reconnect_backoff_ms': 2_000,
     'grpc.max_receive_message_length': 8 * 1024 * 1024,
     // The TLS server name is the service's identity, not the address dialled (often an IP).
     ...(options.peerName ? { 'grpc.ssl_target_name_override': options.peerName } : {}),
@@ -57,7 +67,7 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
         const metadata = new Metadata();
         for (const [k, v] of Object.entries(callOptions.metadata ?? {})) metadata.set(k, v);
         if (callOptions.traceparent) metadata.set('traceparent', callOptions.traceparent);
-        const deadline = new Date(Date.now() + (callOptions.deadlineMs ?? defaultDeadline));
+        const deadline = new Date(Math.min(Date.now() + (callOptions.deadlineMs ?? defaultDeadline), callOptions.deadline ?? Number.POSITIVE_INFINITY));
         const call = client.makeUnaryRequest(
           method.path,
           method.requestSerialize,
@@ -72,7 +82,8 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
           },
         );
         const onAbort = () => call.cancel();
-        callOptions.signal?.addEventListener('abort', onAbort, { once: true });
+        if (callOptions.signal?.aborted) onAbort();
+        else callOptions.signal?.addEventListener('abort', onAbort, { once: true });
       });
   }
   return result as GrpcClient<D>;

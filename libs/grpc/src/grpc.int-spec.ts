@@ -102,4 +102,19 @@ describe('deadlines', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     client.close();
   });
+
+  it("a caller's overall deadline cuts a call short even when the call's own is longer", async () => {
+    const client = createGrpcClient(PingService, `127.0.0.1:${port}`, { tls: testTls('gateway'), peerName: 'registry' });
+    const error = await client.ping({ message: 'x' }, { deadlineMs: 120_000, deadline: Date.now() + 300 }).catch((e) => e);
+    expect(error).toBeInstanceOf(DeadlineError);
+    client.close();
+  });
+
+  it('a call whose signal is already aborted is cancelled, not left to its deadline', async () => {
+    const client = createGrpcClient(PingService, `127.0.0.1:${port}`, { tls: testTls('gateway'), peerName: 'registry' });
+    const error = await client.ping({ message: 'x' }, { deadlineMs: 120_000, signal: AbortSignal.abort() }).catch((e) => e);
+    expect(error).not.toBeInstanceOf(DeadlineError);
+    expect((error.cause as { code?: number }).code).toBe(1); // CANCELLED
+    client.close();
+  });
 });

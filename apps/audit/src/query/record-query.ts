@@ -1,4 +1,5 @@
 import { InputError } from '@hookline/errors';
+import { decodeCursor as decodePageCursor, encodeCursor as encodePageCursor, type CursorDirection } from '@hookline/ids';
 
 /** Which of an org's records a list or export asks for. */
 export interface RecordFilter {
@@ -43,25 +44,21 @@ export function filterConditions(filter: RecordFilter, params: unknown[]): strin
 }
 
 export interface Cursor {
-  direction: 'next' | 'prev';
+  direction: CursorDirection;
   sequence: number;
 }
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ d: cursor.direction === 'next' ? 'n' : 'p', s: cursor.sequence })).toString('base64url');
+  return encodePageCursor({ direction: cursor.direction, key: [cursor.sequence] });
 }
 
+const isSequenceKey = (key: readonly unknown[]): key is readonly [number] => key.length === 1 && Number.isSafeInteger(key[0]) && (key[0] as number) >= 0;
+
+/** The cursor a page starts from; undefined for the first page. */
 export function decodeCursor(raw: string): Cursor | undefined {
   if (!raw) return undefined;
-  try {
-    const { d, s } = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { d?: unknown; s?: unknown };
-    if ((d === 'n' || d === 'p') && Number.isSafeInteger(s) && (s as number) >= 0) {
-      return { direction: d === 'n' ? 'next' : 'prev', sequence: s as number };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError('cursor is not a cursor returned by this API', { code: 'cursor_invalid', param: 'cursor' });
+  const { direction, key } = decodePageCursor(raw, isSequenceKey);
+  return { direction, sequence: key[0] };
 }
 
 export function pageLimit(limit: number, max: number, fallback: number): number {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@hookline/db';
 import type { ChainHead } from '../chain/audit-entry';
 import { ChainWalk, type ChainBreak } from '../chain/chain-walk';
 import { GENESIS_HASH } from '../chain/record-hash';
@@ -22,18 +23,7 @@ const PAGE = 2_000;
  * neither break nor extend the walk. `upTo` stops early (retention verifies only what it prunes).
  */
 export async function verifyChain(pool: Pool, orgId: string, checkpointKey: string | undefined, upTo?: number): Promise<ChainVerdict> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin isolation level repeatable read read only');
-    const verdict = await walk(client, orgId, checkpointKey, upTo);
-    await client.query('commit');
-    return verdict;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return withTransaction(pool, (client) => walk(client, orgId, checkpointKey, upTo), { isolation: 'repeatable read', readOnly: true });
 }
 
 async function walk(client: PoolClient, orgId: string, checkpointKey: string | undefined, upTo?: number): Promise<ChainVerdict> {

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '@hookline/db';
 import { PoisonRecordError, startConsumer, type Kafka, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { Counter, type Registry } from '@hookline/telemetry';
@@ -48,19 +49,9 @@ export async function startAuditConsumer(options: AuditConsumerOptions): Promise
         else if (message.value && message.value.length > 0) await deadLetter(message, new PoisonRecordError('not an AuditRecord'));
       }
       if (entries.length === 0) return;
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const result = await appendRecords(client, entries);
-        await client.query('commit');
-        stored.inc(result.stored);
-        duplicates.inc(result.duplicates);
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      const result = await withTransaction(pool, (client) => appendRecords(client, entries));
+      stored.inc(result.stored);
+      duplicates.inc(result.duplicates);
     },
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DeadLetters, type DeadLetterRecord, type DeadLetterSink } from '@hookline/kafka';
 import type { Pool } from 'pg';
+import { withTransaction } from '@hookline/db';
 import type { AuditEntry } from '../chain/audit-entry';
 import { appendRecords } from './append-records';
 import { escapeUnstorable } from './decode-record';
@@ -48,17 +49,7 @@ export class AuditDeadLetters implements DeadLetterSink {
       afterJson: JSON.stringify({ error: record.error.slice(0, 500) }),
       source: 'audit',
     };
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      await appendRecords(client, [gap]);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await withTransaction(this.pool, (client) => appendRecords(client, [gap]));
     return stored;
   }
 }

@@ -31,8 +31,8 @@ export const adminRoutes = [
     }),
     errorCodes: { name: 'org_name_invalid', owner: 'owner_invalid' },
     responses: { 201: { description: 'Created.', schema: z.object({ organization: organizationSchema, api_key: createdApiKeySchema }) } },
-    handler: async ({ body, context, clients }) => {
-      const response = await clients.registry.createOrganization({ context, name: body.name, owner: body.owner ?? '' });
+    handler: async ({ body, context, clients, call }) => {
+      const response = await clients.registry.createOrganization({ context, name: body.name, owner: body.owner ?? '' }, call);
       return {
         status: 201,
         body: { organization: organizationJson(response.organization), api_key: { ...apiKeyJson(response.apiKey), key: response.key } },
@@ -48,8 +48,8 @@ export const adminRoutes = [
     auth: 'operator',
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of organizations, newest first.', schema: listSchema(organizationSchema) } },
-    handler: async ({ query, context, clients }) => {
-      const response = await clients.registry.listOrganizations({ context, page: pageRequest(query) });
+    handler: async ({ query, context, clients, call }) => {
+      const response = await clients.registry.listOrganizations({ context, page: pageRequest(query) }, call);
       return { status: 200, body: listBody(response.organizations.map(organizationJson), response.page) };
     },
   }),
@@ -64,8 +64,8 @@ export const adminRoutes = [
     body: createApiKeyBody,
     errorCodes: apiKeyErrorCodes,
     responses: { 201: { description: 'Created; the `key` is shown only here.', schema: createdApiKeySchema } },
-    handler: async ({ params, body, context, clients }) => {
-      const response = await clients.registry.createApiKey({ context, orgId: params.id, role: body.role, owner: body.owner, name: body.name ?? '' });
+    handler: async ({ params, body, context, clients, call }) => {
+      const response = await clients.registry.createApiKey({ context, orgId: params.id, role: body.role, owner: body.owner, name: body.name ?? '' }, call);
       return { status: 201, body: createdApiKeyJson(response) };
     },
   }),
@@ -79,8 +79,8 @@ export const adminRoutes = [
     params: orgParams,
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of keys.', schema: listSchema(apiKeySchema) } },
-    handler: async ({ params, query, context, clients }) => {
-      const response = await clients.registry.listApiKeys({ context, orgId: params.id, page: pageRequest(query) });
+    handler: async ({ params, query, context, clients, call }) => {
+      const response = await clients.registry.listApiKeys({ context, orgId: params.id, page: pageRequest(query) }, call);
       return { status: 200, body: listBody(response.apiKeys.map(apiKeyJson), response.page) };
     },
   }),
@@ -93,8 +93,8 @@ export const adminRoutes = [
     auth: 'operator',
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of event types, ordered by type.', schema: listSchema(eventTypeSchema) } },
-    handler: async ({ query, clients }) => {
-      const response = await clients.registry.listEventTypes({});
+    handler: async ({ query, clients, call }) => {
+      const response = await clients.registry.listEventTypes({}, call);
       return { status: 200, body: pageOfAll(response.eventTypes.map(eventTypeJson), query, (t) => t.type) };
     },
   }),
@@ -115,7 +115,7 @@ export const adminRoutes = [
     }),
     errorCodes: { type: 'event_type_invalid', group: 'group_invalid', name: 'name_invalid', description: 'description_invalid', schema: 'schema_invalid' },
     responses: { 201: { description: 'The catalog entry.', schema: eventTypeSchema } },
-    handler: async ({ body, context, clients }) => {
+    handler: async ({ body, context, clients, call }) => {
       const info = await clients.registry.registerEventType({
         context,
         type: body.type,
@@ -123,7 +123,7 @@ export const adminRoutes = [
         name: body.name ?? '',
         description: body.description ?? '',
         schemaJson: body.schema ? JSON.stringify(body.schema) : '',
-      });
+      }, call);
       return { status: 201, body: eventTypeJson(info) };
     },
   }),
@@ -136,8 +136,8 @@ export const adminRoutes = [
     auth: 'operator',
     params: z.strictObject({ type: z.string().min(1).max(100) }),
     responses: { 204: { description: 'Removed.' } },
-    handler: async ({ params, context, clients }) => {
-      await clients.registry.deleteEventType({ context, type: params.type });
+    handler: async ({ params, context, clients, call }) => {
+      await clients.registry.deleteEventType({ context, type: params.type }, call);
       return { status: 204 };
     },
   }),

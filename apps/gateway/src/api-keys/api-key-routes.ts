@@ -15,8 +15,8 @@ export const apiKeyRoutes = [
     role: 'admin',
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of keys (never the keys themselves).', schema: listSchema(apiKeySchema) } },
-    handler: async ({ query, context, clients }) => {
-      const response = await clients.registry.listApiKeys({ context, orgId: '', page: pageRequest(query) });
+    handler: async ({ query, context, clients, call }) => {
+      const response = await clients.registry.listApiKeys({ context, orgId: '', page: pageRequest(query) }, call);
       return { status: 200, body: listBody(response.apiKeys.map(apiKeyJson), response.page) };
     },
   }),
@@ -36,8 +36,8 @@ export const apiKeyRoutes = [
       201: { description: 'Created.', schema: createdApiKeySchema },
       202: { description: 'Created inactive, awaiting approval.', schema: approvalSchema.extend({ api_key: createdApiKeySchema }) },
     },
-    handler: async ({ body, context, clients }) => {
-      const response = await clients.registry.createApiKey({ context, orgId: '', role: body.role, owner: body.owner, name: body.name ?? '' });
+    handler: async ({ body, context, clients, call }) => {
+      const response = await clients.registry.createApiKey({ context, orgId: '', role: body.role, owner: body.owner, name: body.name ?? '' }, call);
       if (response.pendingApproval) return { status: 202, body: { ...approvalJson(response.pendingApproval), api_key: createdApiKeyJson(response) } };
       return { status: 201, body: createdApiKeyJson(response) };
     },
@@ -57,8 +57,8 @@ export const apiKeyRoutes = [
       200: { description: 'The revoked key.', schema: apiKeySchema },
       202: { description: 'Awaiting approval.', schema: approvalSchema.extend({ api_key: apiKeySchema }) },
     },
-    handler: async ({ params, context, clients }) => {
-      const response = await clients.registry.revokeApiKey({ context, keyId: params.id, orgId: '' });
+    handler: async ({ params, context, clients, call }) => {
+      const response = await clients.registry.revokeApiKey({ context, keyId: params.id, orgId: '' }, call);
       if (response.pendingApproval) return { status: 202, body: { ...approvalJson(response.pendingApproval), api_key: apiKeyJson(response.apiKey) } };
       return { status: 200, body: apiKeyJson(response.apiKey) };
     },

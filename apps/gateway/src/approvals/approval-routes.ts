@@ -21,8 +21,8 @@ export const approvalRoutes = [
     query: z.strictObject({ ...pageQueryFields, status: z.enum(['pending', 'approved', 'rejected', 'expired', 'stale']).optional() }),
     errorCodes: { status: 'status_invalid' },
     responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },
-    handler: async ({ query, context, clients }) => {
-      const response = await clients.registry.listApprovals({ context, page: pageRequest(query), status: query.status ?? '', orgId: '' });
+    handler: async ({ query, context, clients, call }) => {
+      const response = await clients.registry.listApprovals({ context, page: pageRequest(query), status: query.status ?? '', orgId: '' }, call);
       return { status: 200, body: listBody(response.approvals.map(approvalJson), response.page) };
     },
   }),
@@ -43,8 +43,8 @@ export const approvalRoutes = [
         schema: approvalSchema.extend({ webhook: webhookSchema.optional(), api_key: apiKeySchema.optional(), settings: settingsSchema.optional() }),
       },
     },
-    handler: async ({ params, context, clients }) => {
-      const response = await clients.registry.approveApproval({ context, approvalId: params.id, orgId: '' });
+    handler: async ({ params, context, clients, call }) => {
+      const response = await clients.registry.approveApproval({ context, approvalId: params.id, orgId: '' }, call);
       return {
         status: 200,
         body: {
@@ -68,8 +68,8 @@ export const approvalRoutes = [
     body: z.strictObject({ reason: z.string().min(1).max(1000).optional().describe('Shown in the approval history.') }),
     errorCodes: { reason: 'reason_invalid' },
     responses: { 200: { description: 'Rejected.', schema: approvalSchema } },
-    handler: async ({ params, body, context, clients }) => {
-      const approval = await clients.registry.rejectApproval({ context, approvalId: params.id, reason: body.reason ?? '', orgId: '' });
+    handler: async ({ params, body, context, clients, call }) => {
+      const approval = await clients.registry.rejectApproval({ context, approvalId: params.id, reason: body.reason ?? '', orgId: '' }, call);
       return { status: 200, body: approvalJson(approval) };
     },
   }),

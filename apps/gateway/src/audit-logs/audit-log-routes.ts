@@ -35,7 +35,7 @@ export const auditLogRoutes = [
     role: 'admin',
     query: listQuery,
     responses: { 200: { description: 'A page of audit records.', schema: listSchema(auditLogSchema) } },
-    handler: async ({ query, context, actor, clients }) => {
+    handler: async ({ query, context, actor, clients, call }) => {
       const page = await clients.audit.listAuditRecords({
         context,
         orgId: actor.orgId,
@@ -49,7 +49,7 @@ export const auditLogRoutes = [
           createdBefore: query.created_before ?? '',
         },
         page: pageRequest(query),
-      });
+      }, call);
       return { status: 200, body: listBody(page.records.map(auditLogJson), page.page) };
     },
   }),
@@ -64,8 +64,9 @@ export const auditLogRoutes = [
     auth: 'api_key',
     role: 'admin',
     responses: { 200: { description: 'The verdict.', schema: verifySchema } },
-    handler: async ({ context, actor, clients }) => {
-      const verdict = await clients.audit.verifyChain({ context, orgId: actor.orgId }, { deadlineMs: VERIFY_DEADLINE_MS });
+    deadlineMs: VERIFY_DEADLINE_MS,
+    handler: async ({ context, actor, clients, call }) => {
+      const verdict = await clients.audit.verifyChain({ context, orgId: actor.orgId }, { ...call, deadlineMs: VERIFY_DEADLINE_MS });
       return { status: 200, body: verifyJson(verdict) };
     },
   }),
@@ -81,7 +82,9 @@ export const auditLogRoutes = [
     role: 'admin',
     query: exportQuery,
     responses: { 200: { description: 'application/x-ndjson, one record per line.' } },
-    handler: async ({ query, context, actor, clients, res }) => {
+    // A long export streams page by page for as long as it takes; each page call has its own deadline.
+    deadlineMs: Number.POSITIVE_INFINITY,
+    handler: async ({ query, context, actor, clients, res, call }) => {
       const fetchPage = (cursor: string) =>
         clients.audit.exportAuditRecords({
           context,
@@ -90,7 +93,7 @@ export const auditLogRoutes = [
           createdBefore: query.created_before ?? '',
           cursor,
           limit: EXPORT_PAGE,
-        });
+        }, call);
       // The first page is fetched before anything is written, so its errors get a normal answer.
       let page = await fetchPage('');
       res.status(200).type('application/x-ndjson');

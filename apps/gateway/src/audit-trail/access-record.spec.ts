@@ -65,7 +65,7 @@ describe('access records', () => {
       time: '2026-01-01T00:00:00.000Z',
       source: 'gateway',
     });
-    expect(record.id).toMatch(/^aud_[0-9a-f]{32}$/);
+    expect(record.id).toMatch(/^aud_[0-9a-hjkmnp-tv-z]{26}$/);
   });
 
   it('an unauthenticated call is anonymous; an unmatched path is route.unknown', () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '@hookline/ids';
 import type { eventsV1 } from '@hookline/proto';
 import type { Actor } from '../auth/actor';
 import { escapeHostileCharacters } from '../http/hostile-text';
@@ -68,7 +68,7 @@ function buildRecord(call: CompletedCall): eventsV1.AuditRecord {
   const resourceId = call.route ? routeParam(call.route.path, call.path) : '';
   const orgId = actor?.orgId || (call.route?.resourceType === 'organization' ? resourceId : '');
   return {
-    id: `aud_${randomUUID().replace(/-/g, '')}`,
+    id: newId('aud'),
     orgId,
     kind: 'access',
     actorKind: actor?.kind ?? 'anonymous',

@@ -1,21 +1,16 @@
 import type { Request } from 'express';
+import { roleAtLeast, type Actor as CallerContext, type Role } from '@hookline/contract';
 import type { commonV1 } from '@hookline/proto';
 
-export type Role = 'viewer' | 'developer' | 'admin';
-export const ROLES: readonly Role[] = ['viewer', 'developer', 'admin'];
+export { ROLES, type Role } from '@hookline/contract';
 
-/** Who is calling: an organization's API key, the platform operator, or nobody (public routes). */
-export interface Actor {
-  kind: 'api_key' | 'operator' | 'anonymous';
-  /** `key_…` for API keys, `operator` for the operator key, empty when anonymous. */
-  keyId: string;
-  /** The person or system identity holding the key; approvals compare owners. */
-  owner: string;
-  /** Empty for anonymous callers; the operator counts as `admin`. */
-  role: Role | '';
-  /** The key's organization; empty for the operator and anonymous callers. */
-  orgId: string;
-  /** Set when the bearer is a customer-portal session (`hkps_…`) rather than an API key. */
+/**
+ * Who is calling (the one caller context, see @hookline/contract), plus the customer-portal
+ * session when the bearer is one (`hkps_…`) rather than an API key. The gateway never sees a
+ * `service` actor: services call the other services directly.
+ */
+export interface Actor extends CallerContext {
+  kind: Exclude<CallerContext['kind'], 'service'>;
   portal?: PortalSessionInfo;
 }
 
@@ -36,11 +31,9 @@ declare module 'express-serve-static-core' {
 export const ANONYMOUS: Actor = { kind: 'anonymous', keyId: '', owner: '', role: '', orgId: '' };
 export const OPERATOR: Actor = { kind: 'operator', keyId: 'operator', owner: 'operator', role: 'admin', orgId: '' };
 
-const rank: Record<Role, number> = { viewer: 1, developer: 2, admin: 3 };
-
 /** viewer < developer < admin: each role may do everything the ones below it may. */
 export function hasRole(actor: Actor, required: Role): boolean {
-  return actor.kind === 'operator' || (actor.role !== '' && rank[actor.role] >= rank[required]);
+  return actor.kind === 'operator' || roleAtLeast(actor.role, required);
 }
 
 /** The request metadata every public registry RPC carries (for its audit records). */

@@ -65,10 +65,10 @@ export const deadLetterRoutes = [
     }),
     errorCodes: { cursor: 'cursor_invalid', service: 'service_invalid' },
     responses: { 200: { description: 'A page of dead letters, newest first.', schema: listSchema(deadLetterSchema) } },
-    handler: async ({ query, context, clients }) => {
+    handler: async ({ query, context, clients, call }) => {
       const services = query.service ? [query.service] : SERVICES;
       const pages = await Promise.all(
-        services.map((service) => clients.deadLetters[service].listDeadLetters({ context, limit: query.limit + 1, before: query.cursor ?? '', consumer: query.consumer ?? '' })),
+        services.map((service) => clients.deadLetters[service].listDeadLetters({ context, limit: query.limit + 1, before: query.cursor ?? '', consumer: query.consumer ?? '' }, call)),
       );
       // Ids sort by creation across services: merge newest first.
       const merged = pages.flatMap((page) => page.deadLetters).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
@@ -88,13 +88,13 @@ export const deadLetterRoutes = [
     params: z.strictObject({ id: z.string().regex(/^dlq_[0-9a-z]+$/).describe('`dlq_…`') }),
     errorCodes: { id: 'dead_letter_id_invalid' },
     responses: { 200: { description: 'The dead letter, with its replay counted.', schema: deadLetterSchema } },
-    handler: async ({ params, context, clients }) => {
+    handler: async ({ params, context, clients, call }) => {
       // The id does not say which service holds it: ask each in turn. One that is down may be
       // the holder, so its error wins over "not found" from the others.
       let failure: unknown;
       for (const service of SERVICES) {
         try {
-          const { deadLetter } = await clients.deadLetters[service].replayDeadLetter({ context, id: params.id });
+          const { deadLetter } = await clients.deadLetters[service].replayDeadLetter({ context, id: params.id }, call);
           return { status: 200, body: deadLetterJson(deadLetter) };
         } catch (error) {
           if (!(error instanceof NotFoundError)) failure ??= error;

@@ -54,7 +54,7 @@ export const deliveryRoutes = [
     query: listQuery,
     errorCodes: { status: 'status_invalid', created_after: 'created_after_invalid', created_before: 'created_before_invalid' },
     responses: { 200: { description: 'A page of deliveries.', schema: listSchema(deliverySchema) } },
-    handler: async ({ query, actor, context, clients, req }) => {
+    handler: async ({ query, actor, context, clients, call }) => {
       const page = await clients.dispatcher.listDeliveries(
         {
           context,
@@ -67,7 +67,7 @@ export const deliveryRoutes = [
           createdBefore: query.created_before ?? '',
           isTest: query.is_test === undefined ? undefined : query.is_test === 'true',
         },
-        { traceparent: req.get('traceparent') },
+        call,
       );
       return { status: 200, body: listBody(page.deliveries.map(deliveryJson), page.page) };
     },
@@ -83,8 +83,8 @@ export const deliveryRoutes = [
     role: 'viewer',
     params: deliveryParams,
     responses: { 200: { description: 'The delivery and its attempts.', schema: deliveryWithAttemptsSchema } },
-    handler: async ({ params, actor, context, clients, req }) => {
-      const found = await clients.dispatcher.getDelivery({ context, orgId: actor.orgId, deliveryId: params.id }, { traceparent: req.get('traceparent') });
+    handler: async ({ params, actor, context, clients, call }) => {
+      const found = await clients.dispatcher.getDelivery({ context, orgId: actor.orgId, deliveryId: params.id }, call);
       return { status: 200, body: { ...deliveryJson(found.delivery!), attempts: found.attempts.map(attemptJson) } };
     },
   }),
@@ -99,8 +99,8 @@ export const deliveryRoutes = [
     role: 'developer',
     params: deliveryParams,
     responses: { 202: { description: 'Queued.', schema: retrySchema } },
-    handler: async ({ params, actor, context, clients, req }) => {
-      await clients.dispatcher.retryDelivery({ context, orgId: actor.orgId, deliveryId: params.id }, { traceparent: req.get('traceparent') });
+    handler: async ({ params, actor, context, clients, call }) => {
+      await clients.dispatcher.retryDelivery({ context, orgId: actor.orgId, deliveryId: params.id }, call);
       return { status: 202, body: { object: 'webhook_event_retry', status: 'queued', webhook_event_id: params.id } };
     },
   }),
@@ -117,10 +117,10 @@ export const deliveryRoutes = [
     body: recoverBody,
     errorCodes: { since: 'since_invalid', until: 'until_invalid' },
     responses: { 202: { description: 'The recovery job was started.', schema: recoverySchema } },
-    handler: async ({ params, body, actor, context, clients, req }) => {
+    handler: async ({ params, body, actor, context, clients, call }) => {
       const job = await clients.dispatcher.recoverWebhook(
         { context, orgId: actor.orgId, webhookId: params.id, since: body.since, until: body.until ?? '' },
-        { traceparent: req.get('traceparent') },
+        call,
       );
       return { status: 202, body: { object: 'webhook_recovery', id: job.jobId, webhook_id: params.id, status: 'queued' } };
     },
@@ -138,7 +138,7 @@ export const deliveryRoutes = [
     body: testBody,
     errorCodes: { event_type: 'unknown_event_type', data: 'invalid_data' },
     responses: { 202: { description: 'The test delivery, queued.', schema: deliverySchema } },
-    handler: async ({ params, body, actor, context, clients, req }) => {
+    handler: async ({ params, body, actor, context, clients, call }) => {
       const sent = await clients.dispatcher.sendTestEvent(
         {
           context,
@@ -147,7 +147,7 @@ export const deliveryRoutes = [
           eventType: body.event_type ?? '',
           dataJson: body.data === undefined ? '' : JSON.stringify(body.data),
         },
-        { deadlineMs: TEST_EVENT_DEADLINE_MS, traceparent: req.get('traceparent') },
+        { ...call, deadlineMs: TEST_EVENT_DEADLINE_MS },
       );
       return { status: 202, body: deliveryJson(sent.delivery!) };
     },

@@ -16,8 +16,8 @@ export const eventTypeRoutes = [
     role: 'viewer',
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of event types, ordered by type.', schema: listSchema(eventTypeSchema) } },
-    handler: async ({ query, clients }) => {
-      const response = await clients.registry.listEventTypes({});
+    handler: async ({ query, clients, call }) => {
+      const response = await clients.registry.listEventTypes({}, call);
       return { status: 200, body: pageOfAll(response.eventTypes.map(eventTypeJson), query, (t) => t.type) };
     },
   }),

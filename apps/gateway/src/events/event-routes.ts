@@ -41,7 +41,7 @@ export const eventRoutes = [
     body: publishBody,
     errorCodes: { data: 'invalid_data', type: 'unknown_event_type' },
     responses: { 201: { description: 'Published.', schema: eventSchema } },
-    handler: async ({ body, actor, clients, req }) => {
+    handler: async ({ body, actor, clients, req, call }) => {
       const { event } = await clients.ingestion.publish(
         {
           orgId: actor.orgId,
@@ -51,7 +51,7 @@ export const eventRoutes = [
           isTest: body.is_test ?? false,
           targetWebhookId: '',
         },
-        { deadlineMs: PUBLISH_DEADLINE_MS, traceparent: req.get('traceparent') },
+        { ...call, deadlineMs: PUBLISH_DEADLINE_MS },
       );
       return { status: 201, body: eventJson(event!) };
     },
@@ -67,8 +67,8 @@ export const eventRoutes = [
     role: 'viewer',
     params: eventParams,
     responses: { 200: { description: 'The event.', schema: eventSchema } },
-    handler: async ({ params, actor, clients, req }) => {
-      const event = await clients.ingestion.getEvent({ orgId: actor.orgId, eventId: params.id }, { traceparent: req.get('traceparent') });
+    handler: async ({ params, actor, clients, call }) => {
+      const event = await clients.ingestion.getEvent({ orgId: actor.orgId, eventId: params.id }, call);
       return { status: 200, body: eventJson(event) };
     },
   }),
@@ -83,7 +83,7 @@ export const eventRoutes = [
     role: 'viewer',
     query: listQuery,
     responses: { 200: { description: 'A page of events.', schema: listSchema(eventSchema) } },
-    handler: async ({ query, actor, clients, req }) => {
+    handler: async ({ query, actor, clients, call }) => {
       const page = await clients.ingestion.listEvents(
         {
           orgId: actor.orgId,
@@ -94,7 +94,7 @@ export const eventRoutes = [
           createdBefore: query.created_before ?? '',
           isTest: query.is_test === undefined ? undefined : query.is_test === 'true',
         },
-        { traceparent: req.get('traceparent') },
+        call,
       );
       return { status: 200, body: listBody(page.events.map(eventJson), { nextCursor: page.nextCursor, prevCursor: page.prevCursor }) };
     },

@@ -108,7 +108,7 @@ describe('request hygiene', () => {
     const ok = await stack.api('GET', '/v1/webhooks', { key: developerKey });
     const failed = await stack.api('GET', '/v1/webhooks/wh_missing', { key: developerKey });
     const unknown = await stack.api('GET', '/v1/nothing-here');
-    for (const res of [ok, failed, unknown]) expect(res.headers.get('request-id')).toMatch(/^req_[0-9a-f]{32}$/);
+    for (const res of [ok, failed, unknown]) expect(res.headers.get('request-id')).toMatch(/^req_[0-9a-hjkmnp-tv-z]{26}$/);
     expect(failed.status).toBe(404);
     expect(failed.body.error.request_id).toBe(failed.headers.get('request-id'));
     expect(unknown.body.error).toMatchObject({ type: 'not_found', code: 'route_not_found' });

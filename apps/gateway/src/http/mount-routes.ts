@@ -10,6 +10,7 @@ import { checkIdempotencyKey, requestHash } from '../idempotency/request-hash';
 import { refuseHostileText } from './hostile-text';
 import { readJsonBody } from './json-body';
 import type { RateLimiter } from './rate-limit';
+import { requestCall } from './request-call';
 import type { RouteDefinition, RouteResult } from './route';
 import { issueToInputError } from './zod-errors';
 
@@ -36,6 +37,7 @@ const QUERY_CODES = { limit: 'limit_invalid', cursor: 'cursor_invalid' };
 /**
  * One express route per declaration, in this order: label → authenticate → rate limit →
  * authorize → read body → refuse NUL / lone surrogates → validate → (Idempotency-Key) → handler → send.
+ * Every backend call a handler makes carries the request's `call`: trace, cancellation, deadline.
  */
 export function mountRoutes(routes: readonly RouteDefinition[], services: RouteServices): Router {
   const router = Router();
@@ -47,6 +49,7 @@ export function mountRoutes(routes: readonly RouteDefinition[], services: RouteS
 
 async function handle(route: RouteDefinition, services: RouteServices, req: Request, res: Response): Promise<void> {
   res.locals.route = { action: route.action, resourceType: route.resourceType, method: route.method.toUpperCase(), path: route.path } satisfies RouteLabel;
+  const call = requestCall(req, res, route.deadlineMs);
 
   const actor = await authenticateRequest(req, route.auth, services.auth);
   req.actor = actor;
@@ -66,7 +69,7 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
   const body = route.body ? validate(route.body, rawBody ?? {}, 'body', codes) : rawBody === undefined ? undefined : validate(NO_FIELDS, rawBody, 'body', codes);
 
   const run = () =>
-    route.handler({ body, query, params, actor, context: requestContext(req, actor), clients: services.clients, requestId: req.requestId, req, res });
+    route.handler({ body, query, params, actor, context: requestContext(req, actor), call, clients: services.clients, requestId: req.requestId, req, res });
   const key = WRITES.has(route.method) ? req.get('idempotency-key') : undefined;
   const result =
     key === undefined

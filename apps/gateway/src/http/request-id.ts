@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { newId } from '@hookline/ids';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -9,7 +9,7 @@ declare module 'express-serve-static-core' {
 
 /** Every response carries a `request-id` header; errors repeat it in their body. */
 export function requestId(req: Request, res: Response, next: NextFunction): void {
-  req.requestId = `req_${randomUUID().replace(/-/g, '')}`;
+  req.requestId = newId('req');
   res.setHeader('request-id', req.requestId);
   next();
 }

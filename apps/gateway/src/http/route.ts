@@ -4,6 +4,7 @@ import type { Actor, Role } from '../auth/actor';
 import type { AuthScheme } from '../auth/authenticate';
 import type { BackendClients } from '../clients';
 import type { commonV1 } from '@hookline/proto';
+import type { RequestCall } from './request-call';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -22,6 +23,8 @@ export interface RouteContext<B, Q, P> {
   actor: Actor;
   /** Request metadata for the registry and other services (actor, request id, ip, user agent). */
   context: commonV1.RequestContext;
+  /** Pass to every backend call: `{ traceparent, signal, deadline }` of this request. */
+  call: RequestCall;
   clients: BackendClients;
   requestId: string;
   req: Request;
@@ -60,6 +63,8 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
    * always answer `missing_field` / `unknown_field`.
    */
   errorCodes?: Record<string, string>;
+  /** How long the whole request may take (ms; default 30 s): no backend call outlives it. */
+  deadlineMs?: number;
   responses: Record<number, ResponseSpec>;
   handler: (ctx: RouteContext<Infer<B>, Infer<Q>, Infer<P>>) => Promise<RouteResult>;
 }

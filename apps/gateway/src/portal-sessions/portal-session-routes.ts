@@ -43,7 +43,7 @@ export const portalSessionRoutes = [
     body: createPortalSessionBody,
     errorCodes,
     responses: { 201: { description: 'Created; `token` and `url` are shown only here.', schema: createdPortalSessionSchema } },
-    handler: async ({ body, context, clients, req }) => created(req, await clients.registry.createPortalSession({ context, orgId: '', ...request(body) })),
+    handler: async ({ body, context, clients, req, call }) => created(req, await clients.registry.createPortalSession({ context, orgId: '', ...request(body) }, call)),
   }),
   defineRoute({
     method: 'post',
@@ -57,7 +57,7 @@ export const portalSessionRoutes = [
     body: createPortalSessionBody,
     errorCodes,
     responses: { 201: { description: 'Created; `token` and `url` are shown only here.', schema: createdPortalSessionSchema } },
-    handler: async ({ body, params, context, clients, req }) => created(req, await clients.registry.createPortalSession({ context, orgId: params.id, ...request(body) })),
+    handler: async ({ body, params, context, clients, req, call }) => created(req, await clients.registry.createPortalSession({ context, orgId: params.id, ...request(body) }, call)),
   }),
   defineRoute({
     method: 'delete',
@@ -69,6 +69,6 @@ export const portalSessionRoutes = [
     role: 'admin',
     params: z.strictObject({ id: z.string() }),
     responses: { 200: { description: 'Revoked (at once; within 1 s on every gateway).', schema: portalSessionSchema } },
-    handler: async ({ params, context, clients }) => ({ status: 200, body: portalSessionJson(await clients.registry.revokePortalSession({ context, orgId: '', id: params.id })) }),
+    handler: async ({ params, context, clients, call }) => ({ status: 200, body: portalSessionJson(await clients.registry.revokePortalSession({ context, orgId: '', id: params.id }, call)) }),
   }),
 ];

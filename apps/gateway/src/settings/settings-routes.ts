@@ -13,7 +13,7 @@ export const settingsRoutes = [
     auth: 'api_key',
     role: 'viewer',
     responses: { 200: { description: 'The settings.', schema: settingsSchema } },
-    handler: async ({ context, clients }) => ({ status: 200, body: settingsJson(await clients.registry.getSettings({ context, orgId: '' })) }),
+    handler: async ({ context, clients, call }) => ({ status: 200, body: settingsJson(await clients.registry.getSettings({ context, orgId: '' }, call)) }),
   }),
   defineRoute({
     method: 'patch',
@@ -32,8 +32,8 @@ export const settingsRoutes = [
       200: { description: 'The settings after the change.', schema: settingsSchema },
       202: { description: 'Awaiting approval by an admin acting for another principal.', schema: approvalSchema.extend({ settings: settingsSchema }) },
     },
-    handler: async ({ body, context, clients }) => {
-      const response = await clients.registry.updateSettings({ context, orgId: '', approvals: body.approvals });
+    handler: async ({ body, context, clients, call }) => {
+      const response = await clients.registry.updateSettings({ context, orgId: '', approvals: body.approvals }, call);
       const settings = settingsJson(response.settings);
       if (response.pendingApproval) return { status: 202, body: { ...approvalJson(response.pendingApproval), settings } };
       return { status: 200, body: settings };

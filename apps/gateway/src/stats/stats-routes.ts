@@ -1,9 +1,9 @@
-import type { Request } from 'express';
 import { z } from '@hookline/config';
 import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { Actor } from '../auth/actor';
 import type { BackendClients } from '../clients';
+import type { RequestCall } from '../http/request-call';
 import { defineRoute } from '../http/route';
 import { int32 } from '../http/integers';
 
@@ -55,14 +55,14 @@ const bucketJson = (b: dispatcherV1.DeliveryStatsBucket | undefined) => ({
   latency_p95_ms: b?.attempts ? b.latencyP95Ms : null,
 });
 
-async function stats(clients: BackendClients, req: Request, context: never, actor: Actor, query: z.infer<typeof statsQuery>, webhookId: string) {
+async function stats(clients: BackendClients, call: RequestCall, context: never, actor: Actor, query: z.infer<typeof statsQuery>, webhookId: string) {
   const to = time(query.to, new Date(), 'to');
   const from = time(query.from, new Date(to.getTime() - 86_400_000), 'from');
   const interval = query.interval ?? '1h';
   const intervalSeconds = Number(interval.slice(0, -1)) * UNITS[interval.slice(-1)];
   const answer = await clients.dispatcher.getDeliveryStats(
     { context, orgId: actor.orgId, webhookId, from: from.toISOString(), to: to.toISOString(), intervalSeconds },
-    { traceparent: req.get('traceparent') },
+    call,
   );
   return {
     status: 200,
@@ -93,7 +93,7 @@ export const statsRoutes = [
     query: statsQuery,
     errorCodes,
     responses: { 200: { description: 'The statistics.', schema: statsSchema } },
-    handler: ({ query, context, clients, actor, req }) => stats(clients, req, context as never, actor, query, ''),
+    handler: ({ query, context, clients, actor, call }) => stats(clients, call, context as never, actor, query, ''),
   }),
   defineRoute({
     method: 'get',
@@ -108,10 +108,10 @@ export const statsRoutes = [
     query: statsQuery,
     errorCodes,
     responses: { 200: { description: 'The statistics.', schema: statsSchema } },
-    handler: async ({ params, query, context, clients, actor, req }) => {
+    handler: async ({ params, query, context, clients, actor, call }) => {
       // Another org's webhook (or none) answers 404, as everywhere.
-      await clients.registry.getWebhook({ context, webhookId: params.id, orgId: '' });
-      return stats(clients, req, context as never, actor, query, params.id);
+      await clients.registry.getWebhook({ context, webhookId: params.id, orgId: '' }, call);
+      return stats(clients, call, context as never, actor, query, params.id);
     },
   }),
 ];

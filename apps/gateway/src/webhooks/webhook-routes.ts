@@ -1,10 +1,11 @@
 import { z } from '@hookline/config';
+import { createWebhookBody, updateWebhookBody, webhookRuleCodes } from '@hookline/contract';
 import { approvalJson, approvalSchema } from '../approvals/approval-json';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute, type RouteResult } from '../http/route';
 import type { registryV1 } from '@hookline/proto';
 import { webhookJson, webhookSchema } from './webhook-json';
-import { createWebhookBody, createWebhookRequest, updateWebhookBody, updateWebhookRequest, webhookErrorCodes } from './webhook-requests';
+import { createWebhookRequest, updateWebhookRequest } from './webhook-requests';
 
 const webhookParams = z.strictObject({ id: z.string().min(1).max(100).describe('`wh_…`') });
 const pageQuery = z.strictObject(pageQueryFields);
@@ -33,8 +34,8 @@ export const webhookRoutes = [
     role: 'viewer',
     query: pageQuery,
     responses: { 200: { description: 'A page of webhooks.', schema: listSchema(webhookSchema) } },
-    handler: async ({ query, context, clients }) => {
-      const response = await clients.registry.listWebhooks({ context, page: pageRequest(query), orgId: '' });
+    handler: async ({ query, context, clients, call }) => {
+      const response = await clients.registry.listWebhooks({ context, page: pageRequest(query), orgId: '' }, call);
       return { status: 200, body: listBody(response.webhooks.map(webhookJson), response.page) };
     },
   }),
@@ -48,13 +49,13 @@ export const webhookRoutes = [
     auth: 'api_key',
     role: 'developer',
     body: createWebhookBody,
-    errorCodes: webhookErrorCodes,
+    errorCodes: webhookRuleCodes,
     responses: {
       201: { description: 'Created.', schema: webhookSchema.extend({ signing_secret: z.string().optional().describe('`whsec_…`, shown only here.') }) },
       202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema },
     },
-    handler: async ({ body, context, clients }) => {
-      const response = await clients.registry.createWebhook(createWebhookRequest(body, context));
+    handler: async ({ body, context, clients, call }) => {
+      const response = await clients.registry.createWebhook(createWebhookRequest(body, context), call);
       return mutationResult(response, () => ({
         status: 201,
         body: { ...webhookJson(response.webhook), ...(response.signingSecret ? { signing_secret: response.signingSecret } : {}) },
@@ -71,8 +72,8 @@ export const webhookRoutes = [
     role: 'viewer',
     params: webhookParams,
     responses: { 200: { description: 'The webhook.', schema: webhookSchema } },
-    handler: async ({ params, context, clients }) => {
-      const webhook = await clients.registry.getWebhook({ context, webhookId: params.id, orgId: '' });
+    handler: async ({ params, context, clients, call }) => {
+      const webhook = await clients.registry.getWebhook({ context, webhookId: params.id, orgId: '' }, call);
       return { status: 200, body: webhookJson(webhook) };
     },
   }),
@@ -87,13 +88,13 @@ export const webhookRoutes = [
     role: 'developer',
     params: webhookParams,
     body: updateWebhookBody,
-    errorCodes: webhookErrorCodes,
+    errorCodes: webhookRuleCodes,
     responses: {
       200: { description: 'Updated.', schema: webhookSchema },
       202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema },
     },
-    handler: async ({ params, body, context, clients }) => {
-      const response = await clients.registry.updateWebhook(updateWebhookRequest(params.id, body, context));
+    handler: async ({ params, body, context, clients, call }) => {
+      const response = await clients.registry.updateWebhook(updateWebhookRequest(params.id, body, context), call);
       return mutationResult(response, () => ({ status: 200, body: webhookJson(response.webhook) }));
     },
   }),
@@ -108,8 +109,8 @@ export const webhookRoutes = [
     role: 'developer',
     params: webhookParams,
     responses: { 204: { description: 'Deleted.' }, 202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema } },
-    handler: async ({ params, context, clients }) => {
-      const response = await clients.registry.deleteWebhook({ context, webhookId: params.id, orgId: '' });
+    handler: async ({ params, context, clients, call }) => {
+      const response = await clients.registry.deleteWebhook({ context, webhookId: params.id, orgId: '' }, call);
       return mutationResult(response, () => ({ status: 204 }));
     },
   }),
@@ -134,8 +135,8 @@ export const webhookRoutes = [
         }),
       },
     },
-    handler: async ({ params, context, clients }) => {
-      const rotated = await clients.registry.rotateSecret({ context, webhookId: params.id, orgId: '' });
+    handler: async ({ params, context, clients, call }) => {
+      const rotated = await clients.registry.rotateSecret({ context, webhookId: params.id, orgId: '' }, call);
       return {
         status: 200,
         body: {
@@ -159,8 +160,8 @@ export const webhookRoutes = [
     params: webhookParams,
     query: pageQuery,
     responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },
-    handler: async ({ params, query, context, clients }) => {
-      const response = await clients.registry.listWebhookApprovals({ context, webhookId: params.id, page: pageRequest(query), orgId: '' });
+    handler: async ({ params, query, context, clients, call }) => {
+      const response = await clients.registry.listWebhookApprovals({ context, webhookId: params.id, page: pageRequest(query), orgId: '' }, call);
       return { status: 200, body: listBody(response.approvals.map(approvalJson), response.page) };
     },
   }),

@@ -1,7 +1,7 @@
 import { ConflictError, DeadlineError, InputError, isDomainError, UnavailableError } from '@hookline/errors';
+import type { IdGenerator } from '@hookline/ids';
 import type { OutgoingMessage } from '@hookline/kafka';
 import type { Event } from '../events/event';
-import type { EventIdGenerator } from '../events/event-id';
 import { encodeEventMessage } from '../events/event-message';
 import { reservationKey, type IdempotencyKeys, type Reservation } from '../db/idempotency-keys';
 import type { EventTypeCatalog } from './event-type-catalog';
@@ -17,7 +17,7 @@ export interface PublisherOptions {
   organizations: Organizations;
   catalog: EventTypeCatalog;
   idempotencyKeys: IdempotencyKeys;
-  ids: EventIdGenerator;
+  ids: IdGenerator;
   produce: ProduceEvents;
   source: string;
   maxEventBytes: number;
@@ -91,7 +91,7 @@ export class Publisher {
   }
 
   private assign(command: PublishCommand): Event {
-    const { id, timeMs } = this.options.ids.next(this.now());
+    const { id, timeMs } = this.options.ids.next('evt', this.now());
     return {
       id,
       orgId: command.orgId,

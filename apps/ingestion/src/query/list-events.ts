@@ -1,7 +1,7 @@
 import { InputError } from '@hookline/errors';
+import { decodeCursor, encodeCursor, isTimeIdKey } from '@hookline/ids';
 import type { EventArchive } from '../db/event-archive';
 import type { Event } from '../events/event';
-import { decodeCursor, encodeCursor } from './event-cursor';
 
 export interface ListEventsQuery {
   orgId: string;
@@ -36,14 +36,14 @@ function timeBound(value: string | undefined, param: string): string | undefined
 export async function listEvents(archive: EventArchive, query: ListEventsQuery): Promise<EventPage> {
   const limit = query.limit || DEFAULT_PAGE_SIZE;
   if (limit < 1 || limit > MAX_PAGE_SIZE) throw new InputError(`limit must be 1-${MAX_PAGE_SIZE}`, { param: 'limit', code: 'invalid_limit' });
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, isTimeIdKey) : undefined;
   const rows = await archive.query({
     orgId: query.orgId,
     types: query.types,
     createdAfter: timeBound(query.createdAfter, 'created_after'),
     createdBefore: timeBound(query.createdBefore, 'created_before'),
     isTest: query.isTest,
-    from: cursor && { position: cursor.position, direction: cursor.direction === 'next' ? 'older' : 'newer' },
+    from: cursor && { position: { time: cursor.key[0], id: cursor.key[1] }, direction: cursor.direction === 'next' ? 'older' : 'newer' },
     limit: limit + 1,
   });
   // One row beyond the page says whether more exist in the direction of travel.
@@ -56,7 +56,7 @@ export async function listEvents(archive: EventArchive, query: ListEventsQuery):
   const hasNewer = cursor?.direction === 'prev' ? more : cursor !== undefined;
   return {
     events,
-    nextCursor: hasOlder ? encodeCursor({ direction: 'next', position: { time: last.time, id: last.id } }) : undefined,
-    prevCursor: hasNewer ? encodeCursor({ direction: 'prev', position: { time: first.time, id: first.id } }) : undefined,
+    nextCursor: hasOlder ? encodeCursor({ direction: 'next', key: [last.time, last.id] }) : undefined,
+    prevCursor: hasNewer ? encodeCursor({ direction: 'prev', key: [first.time, first.id] }) : undefined,
   };
 }

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, InputError, NotFoundError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
+import { ROLES, type Role } from '@hookline/contract';
 import type { RegistryDeps } from '../common/deps';
-import { newId } from '../common/ids';
 import { paginate, type Page } from '../common/pagination';
-import { ROLES, type RequestMeta, type Role } from '../common/scope';
+import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import { recordApproval } from '../approvals/request-approval';
 import type { ApprovalRow } from '../approvals/approval';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BASE62, randomBase62 } from '../common/ids';
+import { BASE62, randomBase62 } from '../common/base62';
 
 // `hk_` + 32 random base62 chars (≈ 190 bits) + 6-char base62 CRC-32 of everything before it.
 // Secret scanners can recognise a real key offline (prefix + checksum) without a lookup.

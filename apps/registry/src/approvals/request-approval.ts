@@ -1,6 +1,6 @@
+import { newId } from '@hookline/ids';
 import { principalOf } from '../api-keys/principal';
 import { addMs } from '../common/clock';
-import { newId } from '../common/ids';
 import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import { enqueueAudit } from '../outbox/outbox';

@@ -1,17 +1,10 @@
 import { InputError } from '@hookline/errors';
+import { decodeCursor, encodeCursor, isTimeIdKey, type CursorDirection } from '@hookline/ids';
 import type { commonV1 } from '@hookline/proto';
 import type { Queryable } from '../db/queryable';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
-
-interface CursorKey {
-  /** created_at, ISO with milliseconds (every timestamp is written from the registry clock). */
-  t: string;
-  i: string;
-  /** n = the page after this key; p = the page before it. */
-  d: 'n' | 'p';
-}
 
 export interface Page<T> {
   items: T[];
@@ -27,20 +20,6 @@ export function pageLimit(page: commonV1.PageRequest | undefined): number {
   return limit;
 }
 
-function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): CursorKey {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorKey;
-    if (typeof key.i === 'string' && (key.d === 'n' || key.d === 'p') && !Number.isNaN(Date.parse(key.t))) return key;
-  } catch {
-    // fall through
-  }
-  throw new InputError('cursor is not one this API returned', { code: 'cursor_invalid', param: 'cursor' });
-}
-
 /**
  * Keyset pagination, newest first by (created_at, id): stable while rows are inserted, and
  * opaque to clients. `where` filters the rows (placeholders $1..$n match `params`).
@@ -51,15 +30,16 @@ export async function paginate<R extends { created_at: Date; id: string }>(
   page: commonV1.PageRequest | undefined,
 ): Promise<Page<R>> {
   const limit = pageLimit(page);
-  const cursor = page?.cursor ? decodeCursor(page.cursor) : undefined;
+  const cursor = page?.cursor ? decodeCursor(page.cursor, isTimeIdKey) : undefined;
   const params = [...query.params];
   let keyset = '';
   if (cursor) {
-    params.push(cursor.t, cursor.i);
-    const op = cursor.d === 'n' ? '<' : '>';
+    // created_at is ISO with milliseconds (every timestamp is written from the registry clock).
+    params.push(cursor.key[0], cursor.key[1]);
+    const op = cursor.direction === 'next' ? '<' : '>';
     keyset = ` and (created_at, id) ${op} ($${params.length - 1}::timestamptz, $${params.length})`;
   }
-  const backwards = cursor?.d === 'p';
+  const backwards = cursor?.direction === 'prev';
   params.push(limit + 1);
   const order = backwards ? 'created_at asc, id asc' : 'created_at desc, id desc';
   const { rows } = await db.query<R>(
@@ -69,7 +49,7 @@ export async function paginate<R extends { created_at: Date; id: string }>(
   const more = rows.length > limit;
   const items = rows.slice(0, limit);
   if (backwards) items.reverse();
-  const keyOf = (row: R, d: 'n' | 'p') => encodeCursor({ t: row.created_at.toISOString(), i: row.id, d });
+  const keyOf = (row: R, direction: CursorDirection) => encodeCursor({ direction, key: [row.created_at.toISOString(), row.id] });
   const first = items[0];
   const last = items[items.length - 1];
   // Going forwards, a previous page exists when we came from a cursor; going backwards, a next
@@ -79,8 +59,8 @@ export async function paginate<R extends { created_at: Date; id: string }>(
   return {
     items,
     pageInfo: {
-      nextCursor: hasNext && last ? keyOf(last, 'n') : '',
-      prevCursor: hasPrev && first ? keyOf(first, 'p') : '',
+      nextCursor: hasNext && last ? keyOf(last, 'next') : '',
+      prevCursor: hasPrev && first ? keyOf(first, 'prev') : '',
     },
   };
 }

@@ -1,17 +1,6 @@
-import { AuthenticationError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
+import { asRole, type Actor } from '@hookline/contract';
+import { AuthenticationError, InputError, NotFoundError } from '@hookline/errors';
 import type { commonV1 } from '@hookline/proto';
-
-export type Role = 'admin' | 'developer' | 'viewer';
-export const ROLES: readonly Role[] = ['admin', 'developer', 'viewer'];
-
-/** Who acts, as the gateway (or an internal service) told us. */
-export interface Actor {
-  kind: 'api_key' | 'operator' | 'service';
-  keyId: string;
-  owner: string;
-  role: string;
-  orgId: string;
-}
 
 /** The request metadata audit records carry. */
 export interface RequestMeta {
@@ -23,7 +12,8 @@ export interface RequestMeta {
 
 /**
  * Reads the caller from the request context. Internal callers that send no context are services
- * (the gRPC port is not public; the gateway always sends one).
+ * (the gRPC port is not public; the gateway always sends one). Which callers and roles may call
+ * which method is the policy table's business (libs/grpc), enforced before a handler runs.
  */
 export function requestMeta(context: commonV1.RequestContext | undefined): RequestMeta {
   const a = context?.actor;
@@ -33,7 +23,7 @@ export function requestMeta(context: commonV1.RequestContext | undefined): Reque
   }
   if (kind === 'api_key' && !a?.orgId) throw new AuthenticationError('the API key actor has no organization');
   return {
-    actor: { kind, keyId: a?.keyId ?? '', owner: a?.owner ?? '', role: a?.role ?? '', orgId: a?.orgId ?? '' },
+    actor: { kind, keyId: a?.keyId ?? '', owner: a?.owner ?? '', role: asRole(a?.role), orgId: a?.orgId ?? '' },
     requestId: context?.requestId ?? '',
     ip: context?.ip ?? '',
     userAgent: context?.userAgent ?? '',
@@ -53,18 +43,8 @@ export function orgOf(meta: RequestMeta, requestedOrgId: string | undefined): st
   return requestedOrgId;
 }
 
-const RANK: Record<Role, number> = { viewer: 1, developer: 2, admin: 3 };
-
-/** Roles are enforced by the gateway too; this is the registry's own line of defence. */
-export function requireRole(meta: RequestMeta, minimum: Role): void {
-  if (meta.actor.kind !== 'api_key') return;
-  const rank = RANK[meta.actor.role as Role] ?? 0;
-  if (rank < RANK[minimum]) {
-    throw new PermissionError(`this action needs the ${minimum} role`, { code: 'forbidden' });
-  }
-}
-
-export function requireOperator(meta: RequestMeta, allowService = false): void {
-  if (meta.actor.kind === 'operator' || (allowService && meta.actor.kind === 'service')) return;
-  throw new PermissionError('this action is for the platform operator', { code: 'forbidden' });
+/** The caller and the organization an end-user request acts on: where every org-scoped handler starts. */
+export function scopeOf(request: { context?: commonV1.RequestContext; orgId?: string }): { meta: RequestMeta; orgId: string } {
+  const meta = requestMeta(request.context);
+  return { meta, orgId: orgOf(meta, request.orgId) };
 }

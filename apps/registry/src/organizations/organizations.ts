@@ -1,6 +1,6 @@
 import { InputError, NotFoundError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
 import type { RegistryDeps } from '../common/deps';
-import { newId } from '../common/ids';
 import { paginate, type Page } from '../common/pagination';
 import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';

@@ -1,6 +1,6 @@
 import { eventsV1 } from '@hookline/proto';
+import { newId } from '@hookline/ids';
 import type { RequestMeta } from '../common/scope';
-import { newId } from '../common/ids';
 import type { Queryable } from '../db/queryable';
 
 export interface WebhookChangeEntry {

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
+import { ROLES, type Role } from '@hookline/contract';
 import type { RegistryDeps } from '../common/deps';
-import { newId } from '../common/ids';
-import { ROLES, type RequestMeta, type Role } from '../common/scope';
+import type { RequestMeta } from '../common/scope';
 import { enqueueAudit } from '../outbox/outbox';
 import { generatePortalToken, hashPortalToken, isWellFormedPortalToken } from './portal-token';
 

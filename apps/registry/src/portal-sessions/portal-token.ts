@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { randomBase62 } from '../common/ids';
+import { randomBase62 } from '../common/base62';
 
 // `hkps_` + 40 random base62 characters (≈ 238 bits): recognisable by secret scanners, never stored.
 const PREFIX = 'hkps_';

@@ -1,6 +1,6 @@
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys';
 import type { RegistryDeps } from '../common/deps';
-import { orgOf, requestMeta, requireRole } from '../common/scope';
+import { scopeOf } from '../common/scope';
 import { toApiKey, toApproval } from './convert';
 import type { RegistryHandlers } from './handlers';
 import { authenticatePortalSession } from '../portal-sessions/portal-sessions';
@@ -10,9 +10,7 @@ import { toPortalSession } from './portal-sessions';
 export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'authenticateApiKey'> {
   return {
     async createApiKey(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'admin');
-      const orgId = orgOf(meta, request.orgId);
+      const { meta, orgId } = scopeOf(request);
       const created = await createApiKey(deps, meta, { orgId, role: request.role, owner: request.owner, name: request.name });
       return {
         apiKey: toApiKey(created.apiKey),
@@ -21,15 +19,13 @@ export function apiKeyHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'crea
       };
     },
     async listApiKeys(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'admin');
-      const page = await listApiKeys(deps, orgOf(meta, request.orgId), request.page);
+      const { orgId } = scopeOf(request);
+      const page = await listApiKeys(deps, orgId, request.page);
       return { apiKeys: page.items.map(toApiKey), page: page.pageInfo };
     },
     async revokeApiKey(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'admin');
-      const revoked = await revokeApiKey(deps, meta, orgOf(meta, request.orgId), request.keyId);
+      const { meta, orgId } = scopeOf(request);
+      const revoked = await revokeApiKey(deps, meta, orgId, request.keyId);
       return { apiKey: toApiKey(revoked.apiKey), pendingApproval: revoked.pendingApproval && toApproval(revoked.pendingApproval, deps.clock()) };
     },
     async authenticateApiKey(request) {

@@ -1,7 +1,7 @@
 import { approveApproval, rejectApproval } from '../approvals/decide-approval';
 import { listApprovals, listWebhookApprovals } from '../approvals/list-approvals';
 import type { RegistryDeps } from '../common/deps';
-import { orgOf, requestMeta, requireRole } from '../common/scope';
+import { scopeOf } from '../common/scope';
 import { toApiKey, toApproval, toSettings, toWebhook } from './convert';
 import type { RegistryHandlers } from './handlers';
 
@@ -10,15 +10,14 @@ type ApprovalRpcs = 'listApprovals' | 'approveApproval' | 'rejectApproval' | 'li
 export function approvalHandlers(deps: RegistryDeps): Pick<RegistryHandlers, ApprovalRpcs> {
   return {
     async listApprovals(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'viewer');
-      const page = await listApprovals(deps, orgOf(meta, request.orgId), request.status, request.page);
+      const { orgId } = scopeOf(request);
+      const page = await listApprovals(deps, orgId, request.status, request.page);
       const now = deps.clock();
       return { approvals: page.items.map((a) => toApproval(a, now)), page: page.pageInfo };
     },
     async approveApproval(request) {
-      const meta = requestMeta(request.context);
-      const decision = await approveApproval(deps, meta, orgOf(meta, request.orgId), request.approvalId);
+      const { meta, orgId } = scopeOf(request);
+      const decision = await approveApproval(deps, meta, orgId, request.approvalId);
       return {
         approval: toApproval(decision.approval, deps.clock()),
         webhook: decision.webhook && toWebhook(decision.webhook),
@@ -27,13 +26,12 @@ export function approvalHandlers(deps: RegistryDeps): Pick<RegistryHandlers, App
       };
     },
     async rejectApproval(request) {
-      const meta = requestMeta(request.context);
-      return toApproval(await rejectApproval(deps, meta, orgOf(meta, request.orgId), request.approvalId, request.reason), deps.clock());
+      const { meta, orgId } = scopeOf(request);
+      return toApproval(await rejectApproval(deps, meta, orgId, request.approvalId, request.reason), deps.clock());
     },
     async listWebhookApprovals(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'viewer');
-      const page = await listWebhookApprovals(deps, orgOf(meta, request.orgId), request.webhookId, request.page);
+      const { orgId } = scopeOf(request);
+      const page = await listWebhookApprovals(deps, orgId, request.webhookId, request.page);
       const now = deps.clock();
       return { approvals: page.items.map((a) => toApproval(a, now)), page: page.pageInfo };
     },

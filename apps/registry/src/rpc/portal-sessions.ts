@@ -1,7 +1,7 @@
 import type { registryV1 } from '@hookline/proto';
 import { iso } from '../common/clock';
 import type { RegistryDeps } from '../common/deps';
-import { orgOf, requestMeta, requireRole } from '../common/scope';
+import { scopeOf } from '../common/scope';
 import { createPortalSession, revokePortalSession, type PortalSessionRow } from '../portal-sessions/portal-sessions';
 import type { RegistryHandlers } from './handlers';
 
@@ -20,10 +20,9 @@ export const toPortalSession = (row: PortalSessionRow): registryV1.PortalSession
 export function portalSessionHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'createPortalSession' | 'revokePortalSession'> {
   return {
     async createPortalSession(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'admin');
+      const { meta, orgId } = scopeOf(request);
       const created = await createPortalSession(deps, meta, {
-        orgId: orgOf(meta, request.orgId),
+        orgId,
         role: request.role,
         features: request.features,
         branding: { product_name: request.branding?.productName || undefined, logo_url: request.branding?.logoUrl || undefined, accent_color: request.branding?.accentColor || undefined },
@@ -33,9 +32,8 @@ export function portalSessionHandlers(deps: RegistryDeps): Pick<RegistryHandlers
       return { session: toPortalSession(created.session), token: created.token };
     },
     async revokePortalSession(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'admin');
-      return toPortalSession(await revokePortalSession(deps, meta, orgOf(meta, request.orgId), request.id));
+      const { meta, orgId } = scopeOf(request);
+      return toPortalSession(await revokePortalSession(deps, meta, orgId, request.id));
     },
   };
 }

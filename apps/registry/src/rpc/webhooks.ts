@@ -1,6 +1,6 @@
 import type { registryV1 } from '@hookline/proto';
 import type { RegistryDeps } from '../common/deps';
-import { orgOf, requestMeta, requireRole } from '../common/scope';
+import { scopeOf } from '../common/scope';
 import { deleteWebhook, updateWebhook } from '../webhooks/change-webhook';
 import { createWebhook, type WebhookMutation } from '../webhooks/create-webhook';
 import { getWebhook, listWebhooks } from '../webhooks/read-webhooks';
@@ -18,9 +18,8 @@ export function webhookHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Webh
   });
   return {
     async createWebhook(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'developer');
-      const mutation = await createWebhook(deps, meta, orgOf(meta, request.orgId), {
+      const { meta, orgId } = scopeOf(request);
+      const mutation = await createWebhook(deps, meta, orgId, {
         name: request.name,
         url: request.url,
         description: request.description,
@@ -36,20 +35,17 @@ export function webhookHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Webh
       return toMutation(mutation);
     },
     async getWebhook(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'viewer');
-      return toWebhook(await getWebhook(deps, orgOf(meta, request.orgId), request.webhookId));
+      const { orgId } = scopeOf(request);
+      return toWebhook(await getWebhook(deps, orgId, request.webhookId));
     },
     async listWebhooks(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'viewer');
-      const page = await listWebhooks(deps, orgOf(meta, request.orgId), request.page);
+      const { orgId } = scopeOf(request);
+      const page = await listWebhooks(deps, orgId, request.page);
       return { webhooks: page.items.map(toWebhook), page: page.pageInfo };
     },
     async updateWebhook(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'developer');
-      const mutation = await updateWebhook(deps, meta, orgOf(meta, request.orgId), request.webhookId, {
+      const { meta, orgId } = scopeOf(request);
+      const mutation = await updateWebhook(deps, meta, orgId, request.webhookId, {
         name: request.name,
         description: request.description,
         url: request.url,
@@ -66,14 +62,12 @@ export function webhookHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Webh
       return toMutation(mutation);
     },
     async deleteWebhook(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'developer');
-      return toMutation(await deleteWebhook(deps, meta, orgOf(meta, request.orgId), request.webhookId));
+      const { meta, orgId } = scopeOf(request);
+      return toMutation(await deleteWebhook(deps, meta, orgId, request.webhookId));
     },
     async rotateSecret(request) {
-      const meta = requestMeta(request.context);
-      requireRole(meta, 'developer');
-      const rotated = await rotateSecret(deps, meta, orgOf(meta, request.orgId), request.webhookId);
+      const { meta, orgId } = scopeOf(request);
+      const rotated = await rotateSecret(deps, meta, orgId, request.webhookId);
       return {
         secret: rotated.secret || rotated.publicKey,
         publicKey: rotated.publicKey,

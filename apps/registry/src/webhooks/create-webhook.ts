@@ -1,8 +1,8 @@
 import { InputError, NotFoundError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
 import { requestApproval } from '../approvals/request-approval';
 import type { ApprovalRow } from '../approvals/approval';
 import type { RegistryDeps } from '../common/deps';
-import { newId } from '../common/ids';
 import type { RequestMeta } from '../common/scope';
 import { readSettings } from '../settings/settings';
 import { recordWebhookChange } from './record-change';

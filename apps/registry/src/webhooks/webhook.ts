@@ -1,4 +1,7 @@
+import type { ClientAuthMethod } from '@hookline/contract';
 import type { SignatureScheme } from '@hookline/signing';
+
+export type { ClientAuthMethod } from '@hookline/contract';
 
 export type WebhookStatus = 'pending_approval' | 'active' | 'paused' | 'disabled' | 'error' | 'deleted';
 
@@ -7,10 +10,6 @@ export type AuthConfig =
   | { type: 'api_key'; headerName: string; headerValue: string }
   | { type: 'basic'; username: string; password: string }
   | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string; clientAuthMethod: ClientAuthMethod };
-
-/** How an OAuth2 client authenticates to the token endpoint (RFC 6749 §2.3.1); `auto` tries basic, then post. */
-export type ClientAuthMethod = 'auto' | 'client_secret_basic' | 'client_secret_post' | 'both';
-export const CLIENT_AUTH_METHODS: readonly ClientAuthMethod[] = ['auto', 'client_secret_basic', 'client_secret_post', 'both'];
 
 /** A validated, normalised new webhook. */
 export interface WebhookSpec {

@@ -29,4 +29,23 @@ describe('the authorization decisions', () => {
     expect(admit(check, { kind: 'publisher', name: 'billing', orgs: [] })).toBeUndefined();
     expect(admit(check, undefined)).toMatchObject({ kind: 'authentication' });
   });
+
+  it('lets an API key through only with the role the method needs, and the operator always', () => {
+    const apiKey = (role: string) => ({ actor: { kind: 'api_key', keyId: 'key_1', owner: 'ann', role, orgId: 'org_a' } });
+    const update = '/hookline.registry.v1.RegistryService/UpdateWebhook';
+    const get = '/hookline.registry.v1.RegistryService/GetWebhook';
+    expect(checkRequest(update, gateway, { context: apiKey('viewer') })).toMatchObject({ kind: 'permission', code: 'forbidden', message: 'this action needs the developer role' });
+    expect(checkRequest(update, gateway, { context: apiKey('developer') })).toBeUndefined();
+    expect(checkRequest(get, gateway, { context: apiKey('viewer') })).toBeUndefined();
+    expect(checkRequest(update, gateway, { context: endUser })).toBeUndefined();
+  });
+
+  it('keeps operator methods from API keys of any role, and lets publishers act as themselves', () => {
+    const createOrg = '/hookline.registry.v1.RegistryService/CreateOrganization';
+    const registerType = '/hookline.registry.v1.RegistryService/RegisterEventType';
+    const admin = { actor: { kind: 'api_key', keyId: 'key_1', owner: 'ann', role: 'admin', orgId: 'org_a' } };
+    expect(checkRequest(createOrg, gateway, { context: admin })).toMatchObject({ code: 'forbidden', message: 'this action is for the platform operator' });
+    expect(checkRequest(createOrg, gateway, { context: endUser })).toBeUndefined();
+    expect(checkRequest(registerType, { kind: 'publisher', name: 'billing', orgs: [] }, { type: 'invoice.paid' })).toBeUndefined();
+  });
 });

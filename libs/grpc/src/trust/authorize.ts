@@ -1,4 +1,5 @@
 import { ServerInterceptingCall, ServerListenerBuilder, type ServerInterceptor, type StatusObject } from '@grpc/grpc-js';
+import { roleAtLeast } from '@hookline/contract';
 import { AuthenticationError, PermissionError, type DomainError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import { toGrpcStatus } from '../error-mapping';
@@ -22,7 +23,7 @@ export function admit(path: string, caller: Caller | undefined): DomainError | u
 export function checkRequest(path: string, caller: Caller, request: unknown): DomainError | undefined {
   const rule = ruleFor(path);
   if (!rule) return new PermissionError(`no caller may call ${path}`, { code: 'caller_not_allowed' });
-  const actor = (request as { context?: { actor?: { kind?: string } } } | null)?.context?.actor;
+  const actor = (request as { context?: { actor?: { kind?: string; role?: string } } } | null)?.context?.actor;
   const claimsEndUser = Boolean(actor?.kind);
   // Only the gateway authenticates end users; anyone else naming one is forging it.
   const isGateway = caller.kind === 'service' && caller.name === 'gateway';
@@ -31,6 +32,13 @@ export function checkRequest(path: string, caller: Caller, request: unknown): Do
   }
   if (rule.endUser && isGateway && (!claimsEndUser || actor?.kind === 'service')) {
     return new AuthenticationError(`${path} needs the end user's context (API key or operator)`, { code: 'end_user_required' });
+  }
+  // The registry's own line of defence behind the gateway's role checks.
+  if (rule.endUserMay === 'operator' && claimsEndUser && actor?.kind !== 'operator') {
+    return new PermissionError('this action is for the platform operator', { code: 'forbidden' });
+  }
+  if (rule.endUserMay && rule.endUserMay !== 'operator' && actor?.kind === 'api_key' && !roleAtLeast(actor.role ?? '', rule.endUserMay)) {
+    return new PermissionError(`this action needs the ${rule.endUserMay} role`, { code: 'forbidden' });
   }
   if (caller.kind === 'publisher' && caller.orgs.length > 0 && rule.orgsOf) {
     const refused = rule.orgsOf(request).find((org) => !caller.orgs.includes(org));

@@ -1,3 +1,4 @@
+import type { Role } from '@hookline/contract';
 import { auditV1, deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import type { ServiceIdentity } from './caller';
 
@@ -14,6 +15,11 @@ export interface MethodRule {
    * gateway only; other callers the rule admits act as themselves.
    */
   endUser?: true;
+  /**
+   * Which end users may go on: API keys of at least this role (the operator always may), or
+   * `operator` for the operator only. Callers acting as themselves are not end users.
+   */
+  endUserMay?: Role | 'operator';
   /** The organizations a request acts on, checked against a publisher certificate's allowed orgs. */
   orgsOf?: (request: any) => string[];
 }
@@ -21,6 +27,11 @@ export interface MethodRule {
 type RulesFor<D> = { readonly [K in keyof D]: MethodRule };
 
 const GATEWAY_FOR_END_USER: MethodRule = { callers: ['gateway'], endUser: true };
+const forEndUser = (endUserMay: Role | 'operator'): MethodRule => ({ ...GATEWAY_FOR_END_USER, endUserMay });
+const VIEWER = forEndUser('viewer');
+const DEVELOPER = forEndUser('developer');
+const ADMIN = forEndUser('admin');
+const OPERATOR = forEndUser('operator');
 const ANY: MethodRule = { callers: 'any' };
 
 /** The registry holds secrets: most of it answers the gateway (for an end user) and nobody else. */
@@ -35,28 +46,29 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   recordWebhookTriggers: { callers: ['dispatcher'] },
   // Before there is an end user: the gateway turns an `hk_` key into one.
   authenticateApiKey: { callers: ['gateway'] },
-  createOrganization: GATEWAY_FOR_END_USER,
-  listOrganizations: GATEWAY_FOR_END_USER,
-  createApiKey: GATEWAY_FOR_END_USER,
-  listApiKeys: GATEWAY_FOR_END_USER,
-  revokeApiKey: GATEWAY_FOR_END_USER,
-  createWebhook: GATEWAY_FOR_END_USER,
-  getWebhook: GATEWAY_FOR_END_USER,
-  listWebhooks: GATEWAY_FOR_END_USER,
-  updateWebhook: GATEWAY_FOR_END_USER,
-  deleteWebhook: GATEWAY_FOR_END_USER,
-  rotateSecret: GATEWAY_FOR_END_USER,
+  createOrganization: OPERATOR,
+  listOrganizations: OPERATOR,
+  createApiKey: ADMIN,
+  listApiKeys: ADMIN,
+  revokeApiKey: ADMIN,
+  createWebhook: DEVELOPER,
+  getWebhook: VIEWER,
+  listWebhooks: VIEWER,
+  updateWebhook: DEVELOPER,
+  deleteWebhook: DEVELOPER,
+  rotateSecret: DEVELOPER,
   // The operator through the gateway, or a platform team's publisher declaring the types it sends.
-  registerEventType: { callers: ['gateway', 'publisher'], endUser: true },
-  deleteEventType: GATEWAY_FOR_END_USER,
-  getSettings: GATEWAY_FOR_END_USER,
-  updateSettings: GATEWAY_FOR_END_USER,
-  listApprovals: GATEWAY_FOR_END_USER,
+  registerEventType: { callers: ['gateway', 'publisher'], endUser: true, endUserMay: 'operator' },
+  deleteEventType: OPERATOR,
+  getSettings: VIEWER,
+  updateSettings: ADMIN,
+  listApprovals: VIEWER,
+  // Who may decide depends on the approval (four eyes): the use case checks it.
   approveApproval: GATEWAY_FOR_END_USER,
   rejectApproval: GATEWAY_FOR_END_USER,
-  listWebhookApprovals: GATEWAY_FOR_END_USER,
-  createPortalSession: GATEWAY_FOR_END_USER,
-  revokePortalSession: GATEWAY_FOR_END_USER,
+  listWebhookApprovals: VIEWER,
+  createPortalSession: ADMIN,
+  revokePortalSession: ADMIN,
 };
 
 /**

@@ -18,4 +18,8 @@ export class IdempotencyKeys0001 extends Migration {
       )`);
     this.addSql('create index idempotency_keys_created_at on idempotency_keys (created_at)');
   }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table idempotency_keys');
+  }
 }

@@ -9,4 +9,7 @@ export class SealedIdempotencyResponses0002 extends Migration {
   override async up(): Promise<void> {
     this.addSql('delete from idempotency_keys');
   }
+
+  /** Nothing to undo in the schema; the plaintext rows it deleted stay deleted. */
+  override async down(): Promise<void> {}
 }

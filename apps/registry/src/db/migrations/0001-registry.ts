@@ -107,4 +107,8 @@ export class CreateRegistrySchema extends Migration {
     )`);
     this.addSql(`create index outbox_unsent_idx on outbox (seq) where sent_at is null`);
   }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table outbox, event_type, approval, org_settings, signing_key, webhook, api_key, organization, master_key_check`);
+  }
 }

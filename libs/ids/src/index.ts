@@ -1,0 +1,2 @@
+export * from './prefixed-id';
+export * from './page-cursor';
