@@ -49,6 +49,11 @@ export class Sender {
     this.sweep.unref();
   }
 
+  /** Tasks queued or being sent, not yet recorded (what a stop now may leave to be sent again). */
+  get inFlight(): number {
+    return this.held;
+  }
+
   get full(): boolean {
     return this.held >= this.options.maxInFlight;
   }
