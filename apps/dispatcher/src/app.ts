@@ -6,6 +6,7 @@ import { BatchingProducer, createKafka, DeadLetters, deadLetterHandlers, ensureT
 import type { Logger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
+import { attemptsAlreadyMade } from './db/delivery-store';
 import { migrations } from './db/migrations';
 import { EndpointAuthenticator } from './deliver/endpoint-auth';
 import { createEgressAgent } from './deliver/http-agent';
@@ -137,6 +138,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     stuckAfterMs,
     ownership,
     requeue: (tasks) => queue.enqueue(tasks),
+    alreadyMade: (tasks) => attemptsAlreadyMade(db.pool, tasks),
   });
   // The events topic is ingestion's: wait for it rather than race its creation.
   await waitForTopics(kafka, [topics.events]);

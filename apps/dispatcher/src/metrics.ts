@@ -11,6 +11,8 @@ export interface DispatcherMetrics {
   assignedPartitions: Gauge;
   fannedOut: Counter;
   routingWaits: Counter;
+  /** Replayed delivery tasks whose attempt was already recorded: not sent again. */
+  replaysSkipped: Counter;
 }
 
 export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
@@ -32,6 +34,11 @@ export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
     }),
     retryQueueDepth: new Gauge({ name: 'hookline_retry_queue_depth', help: 'Deliveries waiting for a scheduled retry', registers: [registry] }),
     senderInFlight: new Gauge({ name: 'hookline_sender_in_flight', help: 'Deliveries handed to the sender and not yet recorded', registers: [registry] }),
+    replaysSkipped: new Counter({
+      name: 'hookline_sender_replays_skipped_total',
+      help: 'Delivery tasks replayed from the deliveries topic (after a crash or rebalance) whose attempt was already recorded, so not sent again',
+      registers: [registry],
+    }),
     assignedPartitions: new Gauge({ name: 'hookline_sender_assigned_partitions', help: 'Deliveries-topic partitions this instance sends for', registers: [registry] }),
     fannedOut: new Counter({
       name: 'hookline_fanned_out_deliveries_total',

@@ -112,6 +112,18 @@ export async function claimDueDeliveries(client: PoolClient, limit: number): Pro
   return result.rows;
 }
 
+/**
+ * Of these tasks, the ones whose attempt is already recorded (a task replayed from the topic after
+ * a crash or rebalance, its delivery sent and recorded before the offset was committed): one
+ * primary-key lookup for the whole batch.
+ */
+export async function attemptsAlreadyMade(pool: Pool, tasks: Pick<DeliveryTask, 'deliveryId' | 'attempt'>[]): Promise<Set<string>> {
+  if (tasks.length === 0) return new Set();
+  const { rows } = await pool.query<{ id: string; attempt_count: number }>('select id, attempt_count from delivery where id = any($1::text[])', [tasks.map((task) => task.deliveryId)]);
+  const made = new Map(rows.map((row) => [row.id, row.attempt_count]));
+  return new Set(tasks.filter((task) => (made.get(task.deliveryId) ?? 0) >= task.attempt).map((task) => `${task.deliveryId}#${task.attempt}`));
+}
+
 /** Marks claimed deliveries as enqueued (no longer waiting for a scheduled time). */
 export async function markEnqueued(client: PoolClient, ids: string[]): Promise<void> {
   await client.query('update delivery set next_attempt_at = null, updated_at = now() where id = any($1::text[])', [ids]);

@@ -61,7 +61,7 @@ describe('dispatcher processes under load', () => {
     expect(busiest).toBeGreaterThanOrEqual(4);
   }, 90_000);
 
-  it('kill -9 during a 5,000-event run, then restart: every event delivered at least once; fewer sent twice than delivered before the kill, with the same webhook-id', async () => {
+  it('kill -9 during a 5,000-event run, then restart: every event delivered at least once; sent again only what was sent and not recorded at the kill, with the same webhook-id', async () => {
     const seen = new Map<string, Set<string>>();
     const endpoint = await receiver((request) => {
       const eventId = JSON.parse(request.body).id as string;
@@ -81,17 +81,19 @@ describe('dispatcher processes under load', () => {
     victim.child.kill('SIGKILL');
     await victim.exited;
     const atKill = endpoint.requests.length;
+    // What the dead process had recorded: those attempts are never made again.
+    const recorded = Number((await stack.db.query("select coalesce(sum(attempt_count), 0) as n from delivery where org_id = 'org_crash'")).rows[0].n);
     await dispatcherProcess();
     await waitFor(() => seen.size === 5_000, { timeoutMs: 60_000, message: 'all 5,000 events delivered' });
 
     const duplicates = endpoint.requests.length - 5_000;
     // Redeliveries of one event carry the same webhook-id (one delivery per event × webhook).
     expect([...seen.values()].every((ids) => ids.size === 1)).toBe(true);
-    process.stdout.write(`kill -9 after ${atKill} deliveries: ${duplicates} duplicate deliveries after restart\n`);
-    // The restart resumes from the committed offsets, not from the start: what is sent again is
-    // what was in flight or not yet committed at the kill (at-least-once), a fraction of what had
-    // been delivered by then. A restart that replayed everything would repeat all of it.
-    expect(duplicates).toBeLessThan(atKill);
+    process.stdout.write(`kill -9 after ${atKill} deliveries (${recorded} recorded): ${duplicates} duplicate deliveries after restart\n`);
+    // At-least-once at its narrowest: a request the endpoint got whose attempt was not recorded
+    // before the kill is sent again; one that was recorded is not, even when its task or event
+    // offset was not committed yet and comes back from the topic.
+    expect(duplicates).toBeLessThanOrEqual(atKill - recorded);
   }, 120_000);
 
   it('one endpoint hanging 10 s does not slow another receiving 1,000 events', async () => {

@@ -20,6 +20,8 @@ export interface SenderConsumerOptions {
   ownership: DeliveryOwnership;
   /** Produces tasks back to the deliveries topic (in-process tasks of a partition lost to a rebalance). */
   requeue: (tasks: DeliveryTask[]) => Promise<void>;
+  /** `deliveryId#attempt` of the tasks whose attempt is recorded already (replays: not sent again). */
+  alreadyMade: (tasks: DeliveryTask[]) => Promise<Set<string>>;
 }
 
 /**
@@ -68,22 +70,31 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
       options.logger.info({ partitions: now, dropped: dropped.length }, 'sender partitions assigned');
     },
     handle: async (messages, context) => {
+      const tasks: { task: DeliveryTask; offset: string }[] = [];
       for (const message of messages) {
-        await context.until(sender.whenRoom());
         if (!message.value || message.value.length === 0) {
           context.claim(message.offset)();
           continue;
         }
-        let task: DeliveryTask;
         try {
-          task = validTask(decodeTask(message.value));
+          tasks.push({ task: validTask(decodeTask(message.value)), offset: message.offset });
         } catch (error) {
           // Stored before it is claimed: a failure to store retries it rather than losing it.
           await context.deadLetter(message, error instanceof PoisonRecordError ? error : new PoisonRecordError('undecodable delivery task', { cause: error }));
           context.claim(message.offset)();
+        }
+      }
+      // A task replayed after a crash or a rebalance whose attempt is already recorded is done:
+      // sending it again would be a duplicate the endpoint sees.
+      const made = await options.alreadyMade(tasks.map(({ task }) => task));
+      if (made.size > 0) options.metrics.replaysSkipped.inc(made.size);
+      for (const { task, offset } of tasks) {
+        if (made.has(`${task.deliveryId}#${task.attempt}`)) {
+          context.claim(offset)();
           continue;
         }
-        sender.enqueue({ task, partition: context.partition, local: false, done: context.claim(message.offset) });
+        await context.until(sender.whenRoom());
+        sender.enqueue({ task, partition: context.partition, local: false, done: context.claim(offset) });
       }
     },
   });
