@@ -1,7 +1,7 @@
+import { newId } from '@hookline/ids';
 import type { Agent } from 'undici';
 import type { AttemptRow } from '../delivery/attempt-row';
 import type { DeliveryTask } from '../delivery/delivery-task';
-import { newId } from '../ids';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { SendError } from './attempt-error';
 import type { EndpointAuthenticator } from './endpoint-auth';

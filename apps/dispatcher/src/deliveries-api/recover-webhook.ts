@@ -1,9 +1,9 @@
 import { InputError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
 import type { Logger } from '@hookline/logging';
 import type { Pool } from 'pg';
 import { scheduleManualRetries } from '../db/delivery-store';
 import { addRequeued, finishRecoveryJob, insertRecoveryJob } from '../db/recovery-store';
-import { newId } from '../ids';
 import type { DeliveriesApiDeps } from './deliveries-api';
 import { webhookOfOrg } from './webhook-of-org';
 

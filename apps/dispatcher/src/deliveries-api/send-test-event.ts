@@ -1,8 +1,8 @@
 import { ConflictError } from '@hookline/errors';
+import { newId } from '@hookline/ids';
 import type { DeliveryView } from '../db/delivery-reads';
 import { upsertDeliveries } from '../db/delivery-store';
 import { envelopeJson } from '../delivery/envelope';
-import { newId } from '../ids';
 import type { DeliveriesApiDeps } from './deliveries-api';
 import { getDelivery } from './get-delivery';
 import { webhookOfOrg } from './webhook-of-org';

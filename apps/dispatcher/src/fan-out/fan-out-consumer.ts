@@ -1,3 +1,4 @@
+import { newId } from '@hookline/ids';
 import { headerValue, PoisonRecordError, startConsumer, type ConsumerContext, type DeadLetterSink, type Kafka, type KafkaMessage, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
@@ -6,7 +7,6 @@ import type { Pool } from 'pg';
 import { envelopeJson } from '../delivery/envelope';
 import type { DeliveryTask } from '../delivery/delivery-task';
 import { taskFor, upsertDeliveries, type NewDelivery } from '../db/delivery-store';
-import { newId } from '../ids';
 import type { Sender } from '../lanes/sender';
 import type { DeliveryTaskQueue } from '../lanes/task-queue';
 import type { DispatcherMetrics } from '../metrics';
