@@ -35,12 +35,6 @@ export interface DeliveryFilter {
   isTest?: boolean;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string;
-  prevCursor: string;
-}
-
 const COLUMNS = `id, org_id, webhook_id, event_id, event_type, status, attempt_count, last_attempt_at, next_attempt_at,
   response_status, is_test, created_at, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_time`;
 

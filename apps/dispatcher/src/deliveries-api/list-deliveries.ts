@@ -1,4 +1,5 @@
 import { InputError } from '@hookline/errors';
+import { decodeCursor, encodeCursor, isTimeIdKey } from '@hookline/ids';
 import type { Pool } from 'pg';
 import { selectDeliveries, type DeliveryFilter, type DeliveryView } from '../db/delivery-reads';
 
@@ -10,19 +11,15 @@ export interface Page<T> {
 
 const STATUSES = new Set(['pending', 'delivered', 'failed']);
 
-interface Cursor {
-  t: string;
-  i: string;
-  /** n = the page after this position (older), p = the page before it (newer). */
-  d: 'n' | 'p';
-}
-
-/** Deliveries of an org, newest first, with opaque cursors both ways. */
+/**
+ * Deliveries of an org, newest first, with opaque cursors both ways: the libs/ids format keyed by
+ * `[created_at with microseconds, id]`; `next` goes to older rows, `prev` back to newer ones.
+ */
 export async function listDeliveries(pool: Pool, filter: DeliveryFilter, limit: number, cursorText: string): Promise<Page<DeliveryView>> {
   if (filter.status && !STATUSES.has(filter.status)) throw new InputError('status must be pending, delivered or failed', { code: 'status_invalid', param: 'status' });
-  const cursor = cursorText ? decodeCursor(cursorText) : null;
-  const backwards = cursor?.d === 'p';
-  const rows = await selectDeliveries(pool, filter, cursor ? { time: cursor.t, id: cursor.i, newer: backwards } : null, limit + 1);
+  const cursor = cursorText ? decodeCursor(cursorText, isTimeIdKey) : null;
+  const backwards = cursor?.direction === 'prev';
+  const rows = await selectDeliveries(pool, filter, cursor ? { time: cursor.key[0], id: cursor.key[1], newer: backwards } : null, limit + 1);
   const more = rows.length > limit;
   const items = rows.slice(0, limit);
   if (backwards) items.reverse();
@@ -33,21 +30,7 @@ export async function listDeliveries(pool: Pool, filter: DeliveryFilter, limit: 
   const hasNewer = backwards ? more : cursor !== null;
   return {
     items,
-    nextCursor: hasOlder && last ? encodeCursor({ t: last.cursorTime, i: last.id, d: 'n' }) : '',
-    prevCursor: hasNewer && first ? encodeCursor({ t: first.cursorTime, i: first.id, d: 'p' }) : '',
+    nextCursor: hasOlder && last ? encodeCursor({ direction: 'next', key: [last.cursorTime, last.id] }) : '',
+    prevCursor: hasNewer && first ? encodeCursor({ direction: 'prev', key: [first.cursorTime, first.id] }) : '',
   };
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor.t === 'string' && typeof cursor.i === 'string' && (cursor.d === 'n' || cursor.d === 'p') && !Number.isNaN(Date.parse(cursor.t))) return cursor;
-  } catch {
-    // fall through
-  }
-  throw new InputError('cursor is not one this API returned', { code: 'cursor_invalid', param: 'cursor' });
 }
