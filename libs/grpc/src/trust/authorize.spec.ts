@@ -40,6 +40,18 @@ describe('the authorization decisions', () => {
     expect(checkRequest(update, gateway, { context: endUser })).toBeUndefined();
   });
 
+  it('holds the deliveries API to the roles of its gateway routes: a viewer reads, a developer retries', () => {
+    const apiKey = (role: string) => ({ actor: { kind: 'api_key', keyId: 'key_1', owner: 'ann', role, orgId: 'org_a' } });
+    const list = '/hookline.dispatcher.v1.DispatcherService/ListDeliveries';
+    const retry = '/hookline.dispatcher.v1.DispatcherService/RetryDelivery';
+    const test = '/hookline.dispatcher.v1.DispatcherService/SendTestEvent';
+    expect(checkRequest(list, gateway, { context: apiKey('viewer'), orgId: 'org_a' })).toBeUndefined();
+    expect(checkRequest(retry, gateway, { context: apiKey('viewer'), orgId: 'org_a' })).toMatchObject({ kind: 'permission', code: 'forbidden', message: 'this action needs the developer role' });
+    expect(checkRequest(test, gateway, { context: apiKey('viewer'), orgId: 'org_a' })).toMatchObject({ code: 'forbidden' });
+    expect(checkRequest(retry, gateway, { context: apiKey('developer'), orgId: 'org_a' })).toBeUndefined();
+    expect(checkRequest(retry, gateway, { context: endUser, orgId: 'org_a' })).toBeUndefined();
+  });
+
   it('keeps operator methods from API keys of any role, and lets publishers act as themselves', () => {
     const createOrg = '/hookline.registry.v1.RegistryService/CreateOrganization';
     const registerType = '/hookline.registry.v1.RegistryService/RegisterEventType';

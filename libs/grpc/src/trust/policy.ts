@@ -87,14 +87,15 @@ const ingestion: RulesFor<typeof ingestionV1.IngestionServiceService> = {
   listEvents: { callers: ['gateway'] },
 };
 
+/** The deliveries API: the same roles as the gateway's routes, checked again here behind them. */
 const dispatcher: RulesFor<typeof dispatcherV1.DispatcherServiceService> = {
   ping: ANY,
-  listDeliveries: GATEWAY_FOR_END_USER,
-  getDelivery: GATEWAY_FOR_END_USER,
-  retryDelivery: GATEWAY_FOR_END_USER,
-  recoverWebhook: GATEWAY_FOR_END_USER,
-  sendTestEvent: GATEWAY_FOR_END_USER,
-  getDeliveryStats: GATEWAY_FOR_END_USER,
+  listDeliveries: VIEWER,
+  getDelivery: VIEWER,
+  retryDelivery: DEVELOPER,
+  recoverWebhook: DEVELOPER,
+  sendTestEvent: DEVELOPER,
+  getDeliveryStats: VIEWER,
 };
 
 const audit: RulesFor<typeof auditV1.AuditServiceService> = {
