@@ -28,6 +28,12 @@ export interface SenderDeps extends Omit<DeliverDeps, 'defaultScheduleSeconds'> 
 export class Sender {
   private readonly lanes = new Map<string, WebhookLane>();
   private held = 0;
+  /**
+   * `deliveryId#attempt` of every task held. After a restart the same pending delivery can come
+   * twice (its task replayed from the topic, and again from the fan-out replaying its event):
+   * the second is settled at once rather than sent a second time.
+   */
+  private readonly heldKeys = new Set<string>();
   private readonly drained: (() => void)[] = [];
   private readonly roomWaiters: (() => void)[] = [];
   private readonly deliverDeps: DeliverDeps;
@@ -77,6 +83,13 @@ export class Sender {
   }
 
   enqueue(item: QueuedTask): void {
+    const key = taskKey(item.task);
+    if (this.heldKeys.has(key)) {
+      this.deps.metrics.replaysSkipped.inc();
+      item.done();
+      return;
+    }
+    this.heldKeys.add(key);
     this.held++;
     this.deps.metrics.senderInFlight.set(this.held);
     // Paused or disabled per the change feed: settled here, without queueing behind the lane's
@@ -112,6 +125,7 @@ export class Sender {
   dropPartitions(partitions: Set<number>): QueuedTask[] {
     const dropped: QueuedTask[] = [];
     for (const lane of this.lanes.values()) dropped.push(...lane.removeWhere((item) => partitions.has(item.partition)));
+    for (const item of dropped) this.heldKeys.delete(taskKey(item.task));
     this.release(dropped.length);
     return dropped;
   }
@@ -145,6 +159,7 @@ export class Sender {
 
   /** The task's outcome is durable (or it was never attempted and needs no record). */
   private readonly settled = (item: QueuedTask): void => {
+    this.heldKeys.delete(taskKey(item.task));
     this.release(1);
     item.done();
   };
@@ -176,3 +191,5 @@ export class Sender {
     );
   }
 }
+
+const taskKey = (task: DeliveryTask) => `${task.deliveryId}#${task.attempt}`;
