@@ -198,6 +198,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       await withDeadline(Promise.all([fanOut.idle(), senderConsumer.idle()]), left());
       await sender.drain(left());
       await withDeadline(recorder.drain(), left());
+      // Exhausted and disabled events of what was just recorded.
+      await withDeadline(operational.idle(), left());
       await Promise.all(consumers.map((consumer) => consumer.commit()));
       await Promise.all(consumers.map((consumer) => consumer.close()));
       logger.info({ unrecorded: sender.inFlight, deadlineLeftMs: left() }, 'dispatcher stopped');

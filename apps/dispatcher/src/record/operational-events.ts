@@ -1,31 +1,79 @@
 import type { Logger } from '@hookline/logging';
 import type { IngestionClient } from '../peers';
 
+/** Publishes at a time: a burst of exhausted deliveries must not flood ingestion with calls. */
+const MAX_IN_FLIGHT = 16;
+const RETRY_MIN_MS = 200;
+const RETRY_MAX_MS = 10_000;
+/** An operational event still not accepted after this long is given up (and logged). */
+const GIVE_UP_AFTER_MS = 15 * 60_000;
+
+interface Pending {
+  request: { orgId: string; type: string; dataJson: string; idempotencyKey: string };
+  since: number;
+  done: () => void;
+}
+
 /**
  * Publishes Hookline's own events (`hookline.*`) to an org through ingestion, like any other
  * event, so they are stored, listed and delivered to the webhooks subscribed to them. The
- * idempotency key makes a repeated publish (retry, duplicate outcome) one event.
+ * idempotency key makes a repeated publish (retry, duplicate outcome) one event. Publishes are
+ * queued and sent a few at a time, each retried with backoff while ingestion is unavailable (a
+ * restart, an outage) — for minutes, not seconds — so an ingestion restart loses none.
  */
 export class OperationalEvents {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+
   constructor(
     private readonly ingestion: IngestionClient,
     private readonly logger: Logger,
   ) {}
 
-  async publish(orgId: string, type: string, data: Record<string, unknown>, idempotencyKey: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+  /** Resolves once ingestion accepted the event (or it was given up). */
+  publish(orgId: string, type: string, data: Record<string, unknown>, idempotencyKey: string): Promise<void> {
+    return new Promise((done) => {
+      this.queue.push({ request: { orgId, type, dataJson: JSON.stringify(data), idempotencyKey }, since: Date.now(), done });
+      this.pump();
+    });
+  }
+
+  /** Operational events waiting or being published. */
+  get pending(): number {
+    return this.queue.length + this.inFlight;
+  }
+
+  /** Resolves once nothing waits or is being published (a stop gives it what is left of its deadline). */
+  idle(): Promise<void> {
+    return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      this.inFlight++;
+      void this.send(next).finally(() => {
+        this.inFlight--;
+        next.done();
+        this.pump();
+        if (this.pending === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      });
+    }
+  }
+
+  private async send({ request, since }: Pending): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
       try {
-        await this.ingestion.publish(
-          { orgId, type, dataJson: JSON.stringify(data), idempotencyKey, isTest: false, targetWebhookId: '' },
-          { deadlineMs: 5_000 },
-        );
+        await this.ingestion.publish({ ...request, isTest: false, targetWebhookId: '' }, { deadlineMs: 5_000 });
         return;
       } catch (error) {
-        if (attempt >= 5) {
-          this.logger.error({ err: error, orgId, type }, 'could not publish an operational event');
+        if (Date.now() - since > GIVE_UP_AFTER_MS) {
+          this.logger.error({ err: error, orgId: request.orgId, type: request.type }, 'could not publish an operational event; given up');
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+        if (attempt === 0) this.logger.warn({ err: error, orgId: request.orgId, type: request.type }, 'publishing an operational event failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MIN_MS * 2 ** attempt, RETRY_MAX_MS)));
       }
     }
   }
