@@ -48,8 +48,20 @@ export const endpointDown: Scenario = {
     const mustExhaust = ackedBetween(ctx, state.routedAt, state.exhaustedUpTo);
     const reported = () => new Set(endpoint.payloads('/exhausted').filter((data) => data.webhook_id === webhookId).map((data) => String(data.event_id)));
     try {
-      await waitUntil('an exhausted event for every delivery that failed', () => mustExhaust.every((id) => reported().has(id)), 60_000);
-    } catch (error) {
+      // Up to 3 minutes while reports keep arriving (they queue behind the load at the watcher's rate limit).
+      let seen = -1;
+      let progressAt = Date.now();
+      await waitUntil(
+        'an exhausted event for every delivery that failed',
+        () => {
+          const count = reported().size;
+          if (count !== seen) [seen, progressAt] = [count, Date.now()];
+          if (Date.now() - progressAt > 30_000) throw new Error('no new exhausted event for 30 s');
+          return mustExhaust.every((id) => reported().has(id));
+        },
+        180_000,
+      );
+    } catch {
       const missing = mustExhaust.filter((id) => !reported().has(id));
       ctx.fail(`${missing.length} of ${mustExhaust.length} failed deliveries reported no exhausted event (e.g. ${missing.slice(0, 3).join(', ')})`);
     }
