@@ -46,7 +46,7 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const consumer = await startAuditConsumer({
     kafka,
     topic,
-    groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP,
+    groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP || `${config.HOOKLINE_TOPIC_PREFIX}audit-store`,
     pool,
     logger,
     metrics,

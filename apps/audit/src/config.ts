@@ -13,8 +13,12 @@ export const auditEnv = {
    * runs as the DATABASE_URL user, protected by the append-only trigger alone.
    */
   HOOKLINE_AUDIT_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('hookline_audit_writer'),
-  /** Consumer group of the audit store (one writer per org partition). */
-  HOOKLINE_AUDIT_CONSUMER_GROUP: z.string().min(1).default('audit-store'),
+  /**
+   * Consumer group of the audit store (one writer per org partition). Default: `audit-store`
+   * under the topic prefix, so platforms sharing a broker under different prefixes never share
+   * a group (a group spanning two prefixes' topics hands each member the other's partitions).
+   */
+  HOOKLINE_AUDIT_CONSUMER_GROUP: z.string().default(''),
   /** Keep records this many days (unset: forever). Pruning leaves a signed checkpoint. */
   HOOKLINE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day').optional(),
   /** HMAC key signing retention checkpoints; required with HOOKLINE_AUDIT_RETENTION_DAYS. */
