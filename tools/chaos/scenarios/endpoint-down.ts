@@ -6,6 +6,12 @@ import { createWebhook } from './webhooks';
 /** The compressed retry schedule of the endpoint that is down: every delivery fails within ~5 s. */
 const SCHEDULE_SECONDS = [1, 1, 2];
 const EXHAUSTED = 'hookline.delivery.exhausted';
+/**
+ * At most 50 events/s to the endpoint that is down: above that its lane backs up and the
+ * dispatcher defers deliveries to a later time without an attempt (back-pressure, DESIGN §4),
+ * which moves their exhaustion and recovery past this scenario's waits (seen at 80/s).
+ */
+const loadRate = (rate: number) => Math.min(rate, 50);
 
 interface DownState {
   endpoint: FlakyEndpoint;
@@ -32,6 +38,7 @@ export const endpointDown: Scenario = {
   passCondition: 'every delivery to the endpoint that is down fails after its schedule and a hookline.delivery.exhausted event reports it; after recover, 100 % of its events delivered',
   infra: {},
   runs: () => 1,
+  loadRate: (options) => loadRate(options.rate),
   async script(ctx) {
     const endpoint = await FlakyEndpoint.start();
     const createdAt = new Date(Date.now() - 1_000).toISOString();
