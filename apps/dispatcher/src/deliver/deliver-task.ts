@@ -33,7 +33,7 @@ const CONFIG_UNAVAILABLE_DELAY_MS = 5_000;
  * commit would cap a webhook at concurrency ÷ commit latency. FIFO webhooks wait for the record,
  * to keep their order strict.
  */
-export async function deliverTask<T extends { task: DeliveryTask }>(item: T, deps: DeliverDeps, settled: (item: T) => void): Promise<void> {
+export async function deliverTask<T extends { task: DeliveryTask }>(item: T, deps: DeliverDeps, settled: (item: T, recorded: boolean) => void): Promise<void> {
   const { task } = item;
   let recording: Promise<void> | null = null;
   try {
@@ -68,16 +68,20 @@ export async function deliverTask<T extends { task: DeliveryTask }>(item: T, dep
     countAttempt(deps.metrics, task, outcome, step);
 
     // 4. Record (batched), then 5. the after-effects, once the outcome is durable.
+    let recorded = false;
     recording = deps.recorder
       .record(outcome.attempt, deliveryUpdate(task, outcome, step))
-      .then(() => deps.afterEffects.afterRecorded(task, step))
+      .then(() => {
+        recorded = true;
+        return deps.afterEffects.afterRecorded(task, step);
+      })
       .catch((error) => deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'recording an attempt failed unexpectedly'))
-      .finally(() => settled(item));
+      .finally(() => settled(item, recorded));
     if (config.fifo) await recording;
   } catch (error) {
     deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'delivery failed unexpectedly');
   } finally {
-    if (!recording) settled(item);
+    if (!recording) settled(item, false);
   }
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../deliver/retry-policy';
 import { settleInactive, settleWithoutAttempt } from '../record/settle';
 import { deferredUntil, takesHandOver } from './handoff';
 import type { DeliveryOwnership } from './ownership';
+import { RecentKeys } from './recent-keys';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
 
 export interface SenderOptions {
@@ -34,6 +35,11 @@ export class Sender {
    * the second is settled at once rather than sent a second time.
    */
   private readonly heldKeys = new Set<string>();
+  /**
+   * The same for the last attempts recorded here: the fan-out's replay can find a delivery still
+   * pending just before its topic task's attempt is recorded, and hand it over just after.
+   */
+  private readonly recentlyRecorded = new RecentKeys(RECENT_KEYS);
   private readonly drained: (() => void)[] = [];
   private readonly roomWaiters: (() => void)[] = [];
   private readonly deliverDeps: DeliverDeps;
@@ -84,7 +90,7 @@ export class Sender {
 
   enqueue(item: QueuedTask): void {
     const key = taskKey(item.task);
-    if (this.heldKeys.has(key)) {
+    if (this.heldKeys.has(key) || this.recentlyRecorded.has(key)) {
       this.deps.metrics.replaysSkipped.inc();
       item.done();
       return;
@@ -158,8 +164,10 @@ export class Sender {
   private readonly run = (item: QueuedTask): Promise<void> => deliverTask(item, this.deliverDeps, this.settled);
 
   /** The task's outcome is durable (or it was never attempted and needs no record). */
-  private readonly settled = (item: QueuedTask): void => {
-    this.heldKeys.delete(taskKey(item.task));
+  private readonly settled = (item: QueuedTask, recorded = false): void => {
+    const key = taskKey(item.task);
+    this.heldKeys.delete(key);
+    if (recorded) this.recentlyRecorded.add(key);
     this.release(1);
     item.done();
   };
@@ -193,3 +201,6 @@ export class Sender {
 }
 
 const taskKey = (task: DeliveryTask) => `${task.deliveryId}#${task.attempt}`;
+
+/** How many recorded attempts the sender remembers (a few seconds of full throughput). */
+const RECENT_KEYS = 50_000;
