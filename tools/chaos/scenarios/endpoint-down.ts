@@ -1,6 +1,7 @@
 import { call } from '../../bench/platform';
 import { FlakyEndpoint } from '../flaky-endpoint';
-import { sleep, type Scenario, type ScenarioContext } from '../run-scenario';
+import { waitFor } from '@hookline/testing';
+import type { Scenario, ScenarioContext } from '../run-scenario';
 import { createWebhook } from './webhooks';
 
 /** The compressed retry schedule of the endpoint that is down: every delivery fails within ~5 s. */
@@ -23,14 +24,6 @@ interface DownState {
 }
 const states = new WeakMap<ScenarioContext, DownState>();
 
-async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await sleep(500);
-  }
-}
-
 const ackedBetween = (ctx: ScenarioContext, from: number, to: number) => [...ctx.load.acknowledged].filter(([, at]) => at >= from && at <= to).map(([id]) => id);
 
 export const endpointDown: Scenario = {
@@ -45,7 +38,7 @@ export const endpointDown: Scenario = {
     // Where the org hears about exhausted deliveries (always up).
     await createWebhook(ctx, { name: 'chaos exhausted-events watcher', url: `${endpoint.url}/exhausted`, eventTypes: [EXHAUSTED] });
     const webhookId = await createWebhook(ctx, { name: 'chaos endpoint down', url: `${endpoint.url}/down`, retryScheduleSeconds: SCHEDULE_SECONDS });
-    await waitUntil('the endpoint that is down to be tried', () => endpoint.refused > 0, 30_000);
+    await waitFor(() => endpoint.refused > 0, { timeoutMs: 30_000, intervalMs: 500, message: 'the endpoint that is down to be tried' });
     const state: DownState = { endpoint, webhookId, routedAt: Date.now(), exhaustedUpTo: 0 };
     states.set(ctx, state);
 
@@ -54,24 +47,20 @@ export const endpointDown: Scenario = {
     state.exhaustedUpTo = Date.now() - (SCHEDULE_SECONDS.reduce((a, b) => a + b, 0) + 3) * 1000;
     const mustExhaust = ackedBetween(ctx, state.routedAt, state.exhaustedUpTo);
     const reported = () => new Set(endpoint.payloads('/exhausted').filter((data) => data.webhook_id === webhookId).map((data) => String(data.event_id)));
-    try {
-      // Up to 3 minutes while reports keep arriving (they queue behind the load at the watcher's rate limit).
-      let seen = -1;
-      let progressAt = Date.now();
-      await waitUntil(
-        'an exhausted event for every delivery that failed',
-        () => {
-          const count = reported().size;
-          if (count !== seen) [seen, progressAt] = [count, Date.now()];
-          if (Date.now() - progressAt > 30_000) throw new Error('no new exhausted event for 30 s');
-          return mustExhaust.every((id) => reported().has(id));
-        },
-        180_000,
-      );
-    } catch {
-      const missing = mustExhaust.filter((id) => !reported().has(id));
-      ctx.fail(`${missing.length} of ${mustExhaust.length} failed deliveries reported no exhausted event (e.g. ${missing.slice(0, 3).join(', ')})`);
-    }
+    // Up to 3 minutes while reports keep arriving (they queue behind the load at the watcher's
+    // rate limit); whatever is missing then is reported below.
+    let seen = -1;
+    let progressAt = Date.now();
+    await waitFor(
+      () => {
+        const count = reported().size;
+        if (count !== seen) [seen, progressAt] = [count, Date.now()];
+        return mustExhaust.every((id) => reported().has(id)) || Date.now() - progressAt > 30_000;
+      },
+      { timeoutMs: 180_000, intervalMs: 500, message: 'an exhausted event for every delivery that failed' },
+    ).catch(() => undefined);
+    const missing = mustExhaust.filter((id) => !reported().has(id));
+    if (missing.length > 0) ctx.fail(`${missing.length} of ${mustExhaust.length} failed deliveries reported no exhausted event (e.g. ${missing.slice(0, 3).join(', ')})`);
     const failed = await call(ctx.platform.gateway, ctx.apiKey, 'GET', `/v1/webhooks/events?webhook_id=${webhookId}&status=failed&limit=1`);
     ctx.details.failedListed = (failed.data as unknown[]).length > 0;
     if (!ctx.details.failedListed) ctx.fail('the deliveries API lists no failed delivery of the endpoint that was down');
@@ -90,11 +79,8 @@ export const endpointDown: Scenario = {
     try {
       const expected = ackedBetween(ctx, state.routedAt, Infinity);
       const got = () => state.endpoint.eventIds('/down');
-      try {
-        await waitUntil('every event at the recovered endpoint', () => expected.every((id) => got().has(id)), 120_000);
-      } catch {
-        // Counted below.
-      }
+      // Counted below when it times out.
+      await waitFor(() => expected.every((id) => got().has(id)), { timeoutMs: 120_000, intervalMs: 500, message: 'every event at the recovered endpoint' }).catch(() => undefined);
       const missing = expected.filter((id) => !got().has(id));
       ctx.details.recoveredExpected = expected.length;
       ctx.details.recoveredReceived = expected.length - missing.length;
