@@ -1,11 +1,11 @@
 // Starts the platform for a benchmark run (or connects to a running one) and sets up an
 // organization with N webhooks pointing at the local receiver.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
 import { ingestionV1 } from '@hookline/proto';
+import { freePort } from '@hookline/testing';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs';
 // @ts-expect-error plain ESM helpers shared with `npm start`
@@ -29,18 +29,6 @@ export interface Platform {
 }
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-/** A port nothing listens on now (the OS picks it), so a run never collides with `npm start`. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function recreateDatabase(url: string): Promise<void> {
   const admin = new URL(url);
