@@ -38,6 +38,9 @@ describe('gRPC server and client over a real socket', () => {
     const client = createGrpcClient(PingService, address, { tls: testTls('gateway') });
     await expect(client.ping({ message: 'hi' })).resolves.toEqual({ message: 'pong:hi', service: 'test' });
     await expect(isServing(address, testTls('gateway'))).resolves.toBe(true);
+    // By its identity, as the gateway's readiness check asks (no IP address as TLS server name).
+    await expect(isServing(address, testTls('gateway'), 1_000, 'registry')).resolves.toBe(true);
+    await expect(isServing(address, testTls('gateway'), 1_000, 'audit')).resolves.toBe(false);
     client.close();
   });
 

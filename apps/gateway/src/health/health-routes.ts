@@ -16,7 +16,7 @@ export function healthRoutes(addresses: Record<string, string>, tls: TlsIdentity
   router.get('/readyz', async (req, res) => {
     const [database, ...backends] = await Promise.all([
       databaseHealthy().catch(() => false),
-      ...Object.entries(addresses).map(async ([name, address]) => [name, await isServing(address, tls, 1_000)] as const),
+      ...Object.entries(addresses).map(async ([name, address]) => [name, await isServing(address, tls, 1_000, name)] as const),
     ]);
     const services = { ...Object.fromEntries(backends), database };
     const ready = req.query.all === 'true' ? database && backends.every(([, ok]) => ok) : database;
