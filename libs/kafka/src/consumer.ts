@@ -1,5 +1,6 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '@hookline/logging';
+import { Backoff, retryWithBackoff, sleep } from '@hookline/retry';
 import type { Registry } from '@hookline/telemetry';
 import { consumerMetrics, type ConsumerMetrics } from './consumer-metrics';
 import { ConsumerProgress, type PartitionProgress } from './consumer-progress';
@@ -100,12 +101,10 @@ class NotActive extends Error {}
 class MembershipLost extends Error {}
 
 const COMMIT_INTERVAL_MS = 100;
-const RETRY_MIN_MS = 100;
-const RETRY_MAX_MS = 10_000;
-const RESTART_MIN_MS = 500;
-const RESTART_MAX_MS = 30_000;
+const RETRY = { initialMs: 100, maxMs: 10_000 };
+const RESTART = { initialMs: 500, maxMs: 30_000 };
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+const delay = (ms: number, signal?: AbortSignal) => sleep(ms, { signal, ref: false });
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
@@ -130,6 +129,8 @@ export async function startConsumer(kafka: Kafka, options: ConsumerOptions): Pro
   let closed = false;
   let restarts = 0;
   let restarting: Promise<void> | null = null;
+  /** Ends a restart's wait when the consumer is closed. */
+  const closing = new AbortController();
   let handling = 0;
   const idleWaiters: (() => void)[] = [];
 
@@ -211,61 +212,68 @@ export async function startConsumer(kafka: Kafka, options: ConsumerOptions): Pro
       },
     };
 
+    const isSetAside = (error: unknown) => isPoisonError(error) && options.deadLetters !== undefined;
     /** Handles a chunk until it succeeds; false when the consumer stopped first. */
     const handleChunk = async (messages: KafkaMessage[]): Promise<boolean> => {
-      for (let attempt = 0; ; attempt++) {
-        if (!active()) return false;
-        // A handler that claims may have handed out part of the chunk before it failed.
-        const chunk = messages.filter((message) => !tracker.seen(message.offset));
-        if (chunk.length === 0) return true;
-        try {
-          await options.handle(chunk, context);
-          if (options.completion !== 'claimed') context.claim(chunk[chunk.length - 1].offset)();
-          metrics.records.inc({ consumer: name, topic }, chunk.length);
-          return true;
-        } catch (error) {
-          if (error instanceof NotActive) return false;
-          if (error instanceof MembershipLost) throw error.cause;
-          if (isPoisonError(error) && options.deadLetters) {
-            if (chunk.length > 1) {
-              // Which record? Each alone: the good ones pass (handlers are idempotent), the bad one is set aside.
-              for (const message of chunk) if (!(await handleChunk([message]))) return false;
-              return true;
-            }
-            if (await setAside(chunk[0], error)) return true;
-            return false;
-          }
-          metrics.handlerErrors.inc({ consumer: name, topic, kind: 'transient' });
-          // Logged on the first failure and then now and again, not on every retry of an outage.
-          if (attempt === 0 || attempt % 30 === 0) log.error({ err: error, topic, partition, attempt }, 'handling records failed; retrying');
-          if (!(await pauseFor(Math.min(RETRY_MIN_MS * 2 ** attempt, RETRY_MAX_MS)))) return false;
-        }
+      let chunk: KafkaMessage[] = [];
+      try {
+        return await retryWithBackoff(
+          async () => {
+            if (!active()) return false;
+            // A handler that claims may have handed out part of the chunk before it failed.
+            chunk = messages.filter((message) => !tracker.seen(message.offset));
+            if (chunk.length === 0) return true;
+            await options.handle(chunk, context);
+            if (options.completion !== 'claimed') context.claim(chunk[chunk.length - 1].offset)();
+            metrics.records.inc({ consumer: name, topic }, chunk.length);
+            return true;
+          },
+          {
+            ...RETRY,
+            sleep: pauseFor,
+            shouldRetry: (error) => !(error instanceof NotActive || error instanceof MembershipLost || isSetAside(error)),
+            onRetry: (error, attempt) => {
+              metrics.handlerErrors.inc({ consumer: name, topic, kind: 'transient' });
+              // Logged on the first failure and then now and again, not on every retry of an outage.
+              if (attempt % 30 === 1) log.error({ err: error, topic, partition, attempt }, 'handling records failed; retrying');
+            },
+          },
+        );
+      } catch (error) {
+        if (error instanceof NotActive) return false;
+        if (error instanceof MembershipLost) throw error.cause;
+        if (!isSetAside(error)) throw error;
+        if (chunk.length === 1) return setAside(chunk[0], error);
+        // Which record? Each alone: the good ones pass (handlers are idempotent), the bad one is set aside.
+        for (const message of chunk) if (!(await handleChunk([message]))) return false;
+        return true;
       }
     };
     /** Dead-letters one record, retrying while the dead-letter table itself is unreachable. */
-    const setAside = async (message: KafkaMessage, error: unknown): Promise<boolean> => {
-      for (let attempt = 0; ; attempt++) {
-        if (!active()) return false;
-        try {
+    const setAside = (message: KafkaMessage, error: unknown): Promise<boolean> =>
+      retryWithBackoff(
+        async () => {
+          if (!active()) return false;
           await storeDeadLetter(partition, message, error);
           context.claim(message.offset)();
           metrics.records.inc({ consumer: name, topic });
           return true;
-        } catch (storeError) {
-          if (attempt === 0) log.error({ err: storeError, topic, partition }, 'dead-lettering failed; retrying');
-          if (!(await pauseFor(Math.min(RETRY_MIN_MS * 2 ** attempt, RETRY_MAX_MS)))) return false;
-        }
-      }
-    };
-    /** Backoff that keeps the membership alive and ends early when the consumer stops. */
-    const pauseFor = async (ms: number): Promise<boolean> => {
+        },
+        {
+          ...RETRY,
+          sleep: pauseFor,
+          onRetry: (storeError, attempt) => {
+            if (attempt === 1) log.error({ err: storeError, topic, partition }, 'dead-lettering failed; retrying');
+          },
+        },
+      );
+    /** A wait between tries that keeps the membership alive and ends early when the consumer stops. */
+    const pauseFor = async (ms: number): Promise<void> => {
       const until = Date.now() + ms;
-      while (Date.now() < until) {
-        if (!active()) return false;
+      while (Date.now() < until && active()) {
         await delay(Math.min(500, until - Date.now()));
         await keepAlive();
       }
-      return active();
     };
 
     handling++;
@@ -333,6 +341,7 @@ export async function startConsumer(kafka: Kafka, options: ConsumerOptions): Pro
     restarts++;
     metrics.restarts.inc({ consumer: name });
     restarting = (async () => {
+      const backoff = new Backoff(RESTART);
       for (let attempt = 0; !closed; attempt++) {
         await current?.disconnect().catch(() => undefined);
         // Work handed out by the crashed member is replayed by whoever owns its partitions next.
@@ -340,7 +349,7 @@ export async function startConsumer(kafka: Kafka, options: ConsumerOptions): Pro
         if (assigned.length > 0) options.onAssignment?.([], new Set(assigned));
         assigned = [];
         setState('restarting');
-        await delay(Math.min(RESTART_MIN_MS * 2 ** attempt, RESTART_MAX_MS));
+        await delay(backoff.next(), closing.signal);
         if (closed) return;
         try {
           await run();
@@ -406,6 +415,7 @@ export async function startConsumer(kafka: Kafka, options: ConsumerOptions): Pro
     commit,
     close: async () => {
       closed = true;
+      closing.abort();
       clearInterval(commitTimer);
       await progress.stop();
       await restarting;
