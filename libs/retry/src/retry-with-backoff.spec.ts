@@ -100,7 +100,7 @@ describe('retryWithBackoff', () => {
     expect(work).toHaveBeenCalledTimes(1);
   });
 
-  it('waits with real timers by default', async () => {
+  it('without a sleep of its own, waits on a timer for each delay', async () => {
     const work = failingTimes(2);
     const outcome = retryWithBackoff(work, options());
     await jest.advanceTimersByTimeAsync(299);
