@@ -12,6 +12,7 @@ import { EndpointAuthenticator } from './deliver/endpoint-auth';
 import { createEgressAgent } from './deliver/http-agent';
 import { Signers } from './deliver/sign';
 import { startFanOut } from './fan-out/fan-out-consumer';
+import { finishInFlight } from './finish-in-flight';
 import { DeliveryOwnership } from './lanes/ownership';
 import { Sender } from './lanes/sender';
 import { startSenderConsumer } from './lanes/sender-consumer';
@@ -21,15 +22,11 @@ import { connectPeers } from './peers';
 import { AfterEffects } from './record/after-effects';
 import { AttemptRecorder } from './record/attempt-recorder';
 import { OperationalEvents } from './record/operational-events';
-import { FailingWebhooks } from './retry/failing-webhooks';
-import { HeldDeliveries } from './retry/held-deliveries';
-import { scheduleDeliveryRetention } from './retention/prune-deliveries';
-import { RetryPoller } from './retry/retry-poller';
 import { ChangeFeed, deleteChangeFeedGroup } from './routing/change-feed';
 import { RoutingView } from './routing/routing-view';
 import { loadRoutingSnapshot } from './routing/snapshot';
+import { startScheduledJobs } from './scheduled-jobs';
 import { serveDispatcher } from './server';
-import { startStatsRollup } from './stats/stats-rollup';
 import { DeliveryConfigCache } from './webhook-config/delivery-config-cache';
 import { TriggerReporter } from './webhook-config/trigger-reporter';
 import { version } from '../package.json';
@@ -48,13 +45,6 @@ export interface RunningDispatcher {
 export interface DispatcherOverrides {
   /** Resolves webhook host names at connect time (DNS-rebinding tests). */
   resolveHost?: HostResolver;
-}
-
-/** Waits for `work`, or `ms` at the most (the stop's deadline is shared by every step). */
-async function withDeadline(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }
 
 export const FAN_OUT_GROUP = 'dispatcher-fanout';
@@ -126,7 +116,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     },
   );
 
-  // 4. Consumers: sender first (so fanned-out tasks find an owner), then fan-out; retries.
+  // 4. Consumers: sender first (so fanned-out tasks find an owner), then fan-out; then the timed jobs.
   const senderConsumer = await startSenderConsumer(kafka, sender, {
     topic: topics.deliveries,
     groupId: `${prefix}${SENDER_GROUP}`,
@@ -147,19 +137,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     { pool: db.pool, view, changeFeed, queue, sender },
     { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics, metricsRegistry, deadLetters, progressIntervalMs, stuckAfterMs },
   );
-  const consumers = [changeFeed.consumer, fanOut, senderConsumer];
-  const retries = new RetryPoller(db, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
-  retries.start();
-  const held = new HeldDeliveries(db.pool, view, logger);
-  held.start();
-  const retention = scheduleDeliveryRetention(db.pool, {
-    retentionDays: config.HOOKLINE_DELIVERY_RETENTION_DAYS,
-    intervalMs: config.HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS,
-    logger,
-  });
-  const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => afterEffects.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
-  failing.start();
-  const statsRollup = startStatsRollup(db.pool, config.HOOKLINE_STATS_REFRESH_MS, (error) => logger.warn({ err: error }, 'delivery stats refresh failed'));
+  const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer };
+  const jobs = startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }, config);
 
   // 5. The deliveries API, and the operator's dead letters.
   const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
@@ -168,7 +147,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     tls,
     metrics: metricsRegistry,
     db,
-    consumers,
+    consumers: Object.values(consumers),
     deliveries: { pool: db.pool, configs, ingestion, logger },
     deadLetters: deadLetterApi,
   });
@@ -177,32 +156,19 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     grpcPort: server.grpcPort,
     opsPort: server.opsPort,
     routing: view,
-    consumers: { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer },
-    // One deadline for the whole stop: stop fetching on every consumer → let in-flight work
-    // finish once → flush records → commit → disconnect. What is not durable by the deadline is
-    // replayed after a restart (at-least-once).
+    consumers,
+    // One deadline for the whole stop: no new work → finish in-flight work once → disconnect.
+    // What is not durable by the deadline is replayed after a restart (at-least-once).
     stop: async () => {
       const deadline = Date.now() + config.HOOKLINE_STOP_DEADLINE_MS;
-      const left = () => Math.max(0, deadline - Date.now());
       // What a restart may send again at most: deliveries handed to the sender and not yet recorded.
       logger.info({ inFlight: sender.inFlight }, 'dispatcher stopping');
       starting.abort();
       await server.close();
-      failing.stop();
-      await statsRollup.stop();
-      await retries.stop();
-      await held.stop();
-      await retention.stop();
-      for (const consumer of consumers) consumer.pause();
-      ownership.setOwned([]);
-      await withDeadline(Promise.all([fanOut.idle(), senderConsumer.idle()]), left());
-      await sender.drain(left());
-      await withDeadline(recorder.drain(), left());
-      // Exhausted and disabled events of what was just recorded.
-      await withDeadline(operational.idle(), left());
-      await Promise.all(consumers.map((consumer) => consumer.commit()));
-      await Promise.all(consumers.map((consumer) => consumer.close()));
-      logger.info({ unrecorded: sender.inFlight, deadlineLeftMs: left() }, 'dispatcher stopped');
+      await jobs.stop();
+      await finishInFlight({ consumers, ownership, sender, recorder, operational }, deadline);
+      await Promise.all(Object.values(consumers).map((consumer) => consumer.close()));
+      logger.info({ unrecorded: sender.inFlight, deadlineLeftMs: Math.max(0, deadline - Date.now()) }, 'dispatcher stopped');
       sender.stop();
       await triggers.stop();
       await deleteChangeFeedGroup(kafka, changeGroup);

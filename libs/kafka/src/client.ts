@@ -1,5 +1,6 @@
 import { Kafka, KafkaJSError, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from '@hookline/logging';
+import { retryWithBackoff } from '@hookline/retry';
 
 export interface KafkaOptions {
   brokers: string;
@@ -63,15 +64,13 @@ export interface TopicSpec {
  * answer the loser's metadata wait with "does not host this topic-partition" while the
  * winner's topic is still being set up, so the whole check is retried a few times.
  */
-export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await createMissingTopics(kafka, topics);
-    } catch (error) {
-      if (attempt >= 10 || !(error instanceof KafkaJSError) || !error.retriable) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
+export function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
+  return retryWithBackoff(() => createMissingTopics(kafka, topics), {
+    initialMs: 100,
+    maxMs: 1_000,
+    maxAttempts: 10,
+    shouldRetry: (error) => error instanceof KafkaJSError && error.retriable,
+  });
 }
 
 async function createMissingTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { PoisonRecordError, startConsumer, type DeadLetterSink, type Kafka, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
+import { retryWithBackoff } from '@hookline/retry';
 import type { Registry } from '@hookline/telemetry';
 import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
@@ -34,16 +35,12 @@ export interface SenderConsumerOptions {
  */
 export async function startSenderConsumer(kafka: Kafka, sender: Sender, options: SenderConsumerOptions): Promise<RunningConsumer> {
   const requeueUntilDone = async (items: QueuedTask[]) => {
-    for (let backoff = 100; ; backoff = Math.min(backoff * 2, 5_000)) {
-      try {
-        await options.requeue(items.map((item) => item.task));
-        items.forEach((item) => item.done());
-        return;
-      } catch (error) {
-        options.logger.error({ err: error, tasks: items.length }, 'handing in-process tasks of a lost partition to the topic failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, backoff));
-      }
-    }
+    await retryWithBackoff(() => options.requeue(items.map((item) => item.task)), {
+      initialMs: 100,
+      maxMs: 5_000,
+      onRetry: (error) => options.logger.error({ err: error, tasks: items.length }, 'handing in-process tasks of a lost partition to the topic failed; retrying'),
+    });
+    items.forEach((item) => item.done());
   };
 
   return startConsumer(kafka, {

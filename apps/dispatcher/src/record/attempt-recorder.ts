@@ -1,4 +1,5 @@
 import type { Logger } from '@hookline/logging';
+import { retryWithBackoff } from '@hookline/retry';
 import type { Pool } from 'pg';
 import { writeOutcomes } from '../db/attempt-store';
 import { WebhookHealthMemo } from '../db/health-store';
@@ -84,15 +85,11 @@ export class AttemptRecorder {
     }
   }
 
-  private async write(batch: Pending[]): Promise<void> {
-    for (let backoff = 100; ; backoff = Math.min(backoff * 2, 5_000)) {
-      try {
-        await writeOutcomes(this.pool, batch, this.health);
-        return;
-      } catch (error) {
-        this.logger.error({ err: error, rows: batch.length }, 'recording attempts failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, backoff));
-      }
-    }
+  private write(batch: Pending[]): Promise<void> {
+    return retryWithBackoff(() => writeOutcomes(this.pool, batch, this.health), {
+      initialMs: 100,
+      maxMs: 5_000,
+      onRetry: (error) => this.logger.error({ err: error, rows: batch.length }, 'recording attempts failed; retrying'),
+    });
   }
 }

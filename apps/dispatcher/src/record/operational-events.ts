@@ -1,10 +1,10 @@
 import type { Logger } from '@hookline/logging';
+import { retryWithBackoff } from '@hookline/retry';
 import type { IngestionClient } from '../peers';
 
 /** Publishes at a time: a burst of exhausted deliveries must not flood ingestion with calls. */
 const MAX_IN_FLIGHT = 16;
-const RETRY_MIN_MS = 200;
-const RETRY_MAX_MS = 10_000;
+const RETRY = { initialMs: 200, maxMs: 10_000 };
 /** An operational event still not accepted after this long is given up (and logged). */
 const GIVE_UP_AFTER_MS = 15 * 60_000;
 
@@ -63,18 +63,18 @@ export class OperationalEvents {
   }
 
   private async send({ request, since }: Pending): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.ingestion.publish({ ...request, isTest: false, targetWebhookId: '' }, { deadlineMs: 5_000 });
-        return;
-      } catch (error) {
-        if (Date.now() - since > GIVE_UP_AFTER_MS) {
-          this.logger.error({ err: error, orgId: request.orgId, type: request.type }, 'could not publish an operational event; given up');
-          return;
-        }
-        if (attempt === 0) this.logger.warn({ err: error, orgId: request.orgId, type: request.type }, 'publishing an operational event failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MIN_MS * 2 ** attempt, RETRY_MAX_MS)));
-      }
+    const about = { orgId: request.orgId, type: request.type };
+    try {
+      await retryWithBackoff(() => this.ingestion.publish({ ...request, isTest: false, targetWebhookId: '' }, { deadlineMs: 5_000 }), {
+        ...RETRY,
+        // Counted from when it was queued: the wait for a publish slot is part of it.
+        deadlineMs: GIVE_UP_AFTER_MS - (Date.now() - since),
+        onRetry: (error, attempt) => {
+          if (attempt === 1) this.logger.warn({ err: error, ...about }, 'publishing an operational event failed; retrying');
+        },
+      });
+    } catch (error) {
+      this.logger.error({ err: error, ...about }, 'could not publish an operational event; given up');
     }
   }
 }

@@ -1,23 +1,24 @@
 import type { Logger } from '@hookline/logging';
+import { retryWithBackoff } from '@hookline/retry';
 import type { RegistryClient } from '../peers';
 import type { RoutingView } from './routing-view';
 
+const RETRY_MS = 500;
+
 /** Loads every live webhook from the registry, retrying until it answers (start-up). */
 export async function loadRoutingSnapshot(registry: RegistryClient, view: RoutingView, logger: Logger, signal: AbortSignal): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { webhooks } = await registry.listLiveWebhooks({}, { deadlineMs: 10_000 });
-      for (const webhook of webhooks) {
-        view.apply({ webhookId: webhook.webhookId, orgId: webhook.orgId, status: webhook.status, eventTypes: webhook.eventTypes, version: Number(webhook.version) });
-      }
-      logger.info({ webhooks: webhooks.length }, 'routing snapshot loaded');
-      return;
-    } catch (error) {
-      if (signal.aborted) throw error;
+  const { webhooks } = await retryWithBackoff(() => registry.listLiveWebhooks({}, { deadlineMs: 10_000 }), {
+    initialMs: RETRY_MS,
+    maxMs: RETRY_MS,
+    signal,
+    onRetry: (error, attempt) => {
       // The registry starting up is expected: said once; still down after a minute is worth a warning.
       if (attempt === 1) logger.info({ reason: error instanceof Error ? error.message : String(error) }, 'waiting for registry…');
-      else if (attempt % 120 === 0) logger.warn({ err: error, waitedSeconds: attempt / 2 }, 'registry still not answering ListLiveWebhooks; retrying');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+      else if (attempt % 120 === 0) logger.warn({ err: error, waitedSeconds: (attempt * RETRY_MS) / 1000 }, 'registry still not answering ListLiveWebhooks; retrying');
+    },
+  });
+  for (const webhook of webhooks) {
+    view.apply({ webhookId: webhook.webhookId, orgId: webhook.orgId, status: webhook.status, eventTypes: webhook.eventTypes, version: Number(webhook.version) });
   }
+  logger.info({ webhooks: webhooks.length }, 'routing snapshot loaded');
 }

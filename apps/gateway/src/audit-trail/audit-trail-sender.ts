@@ -1,6 +1,7 @@
 import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
+import { Backoff, sleep } from '@hookline/retry';
 import { Counter, Gauge, type Registry } from '@hookline/telemetry';
 import { RecordBuffer } from './record-buffer';
 
@@ -17,8 +18,6 @@ export interface AuditTrailOptions {
   flushIntervalMs?: number;
 }
 
-const MAX_BACKOFF_MS = 5_000;
-
 /**
  * Sends access records to the audit topic off the request path: records queue in a bounded
  * buffer and a single loop produces them in batches. While Kafka is unreachable the records
@@ -33,7 +32,7 @@ export class AuditTrailSender {
   private producer: BatchingProducer | null = null;
   private timer: NodeJS.Timeout | null = null;
   private sending: Promise<void> | null = null;
-  private backoffMs = 0;
+  private readonly backoff = new Backoff({ initialMs: 250, maxMs: 5_000 });
   private retryAt = 0;
   private stopped = false;
   private readonly sent: Counter;
@@ -96,12 +95,11 @@ export class AuditTrailSender {
       );
       this.buffer.remove(batch);
       this.sent.inc(batch.length);
-      this.backoffMs = 0;
+      this.backoff.reset();
       this.retryAt = 0;
     } catch (error) {
       this.unsent.inc(batch.length);
-      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : 250);
-      this.retryAt = Date.now() + this.backoffMs;
+      this.retryAt = Date.now() + this.backoff.next();
       this.options.logger.warn({ err: error, queued: this.buffer.size }, 'access audit records could not be sent; will retry');
       const failed = this.producer;
       this.producer = null;
@@ -117,7 +115,7 @@ export class AuditTrailSender {
     while (Date.now() < deadline) {
       if (this.sending) await this.sending;
       if (this.buffer.size === 0 || this.retryAt > deadline) break;
-      if (this.retryAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, this.retryAt - Date.now()));
+      if (this.retryAt > Date.now()) await sleep(this.retryAt - Date.now());
       this.sending = this.sendOnce().finally(() => (this.sending = null));
     }
     if (this.sending) await this.sending;
