@@ -4,7 +4,7 @@ import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../deliver/retry-policy';
 import { settleInactive, settleWithoutAttempt } from '../record/settle';
 import { deferredUntil, takesHandOver } from './handoff';
 import type { DeliveryOwnership } from './ownership';
-import { RecentKeys } from './recent-keys';
+import { HeldTasks } from './held-tasks';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
 
 export interface SenderOptions {
@@ -29,17 +29,8 @@ export interface SenderDeps extends Omit<DeliverDeps, 'defaultScheduleSeconds'> 
 export class Sender {
   private readonly lanes = new Map<string, WebhookLane>();
   private held = 0;
-  /**
-   * `deliveryId#attempt` of every task held. After a restart the same pending delivery can come
-   * twice (its task replayed from the topic, and again from the fan-out replaying its event):
-   * the second is settled at once rather than sent a second time.
-   */
-  private readonly heldKeys = new Set<string>();
-  /**
-   * The same for the last attempts recorded here: the fan-out's replay can find a delivery still
-   * pending just before its topic task's attempt is recorded, and hand it over just after.
-   */
-  private readonly recentlyRecorded = new RecentKeys(RECENT_KEYS);
+  /** Duplicate guard: an attempt held or just recorded is not sent a second time. */
+  private readonly attempts = new HeldTasks();
   private readonly drained: (() => void)[] = [];
   private readonly roomWaiters: (() => void)[] = [];
   private readonly deliverDeps: DeliverDeps;
@@ -89,13 +80,11 @@ export class Sender {
   }
 
   enqueue(item: QueuedTask): void {
-    const key = taskKey(item.task);
-    if (this.heldKeys.has(key) || this.recentlyRecorded.has(key)) {
+    if (!this.attempts.admit(item.task)) {
       this.deps.metrics.replaysSkipped.inc();
       item.done();
       return;
     }
-    this.heldKeys.add(key);
     this.held++;
     this.deps.metrics.senderInFlight.set(this.held);
     // Paused or disabled per the change feed: settled here, without queueing behind the lane's
@@ -131,7 +120,7 @@ export class Sender {
   dropPartitions(partitions: Set<number>): QueuedTask[] {
     const dropped: QueuedTask[] = [];
     for (const lane of this.lanes.values()) dropped.push(...lane.removeWhere((item) => partitions.has(item.partition)));
-    for (const item of dropped) this.heldKeys.delete(taskKey(item.task));
+    for (const item of dropped) this.attempts.release(item.task);
     this.release(dropped.length);
     return dropped;
   }
@@ -165,9 +154,7 @@ export class Sender {
 
   /** The task's outcome is durable (or it was never attempted and needs no record). */
   private readonly settled = (item: QueuedTask, recorded = false): void => {
-    const key = taskKey(item.task);
-    this.heldKeys.delete(key);
-    if (recorded) this.recentlyRecorded.add(key);
+    this.attempts.release(item.task, recorded);
     this.release(1);
     item.done();
   };
@@ -199,8 +186,3 @@ export class Sender {
     );
   }
 }
-
-const taskKey = (task: DeliveryTask) => `${task.deliveryId}#${task.attempt}`;
-
-/** How many recorded attempts the sender remembers (a few seconds of full throughput). */
-const RECENT_KEYS = 50_000;
