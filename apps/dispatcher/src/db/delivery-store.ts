@@ -149,11 +149,12 @@ export async function webhooksWithHeldDeliveries(pool: Pool): Promise<string[]> 
   return rows.map((row) => row.webhook_id);
 }
 
-/** Makes the held deliveries of these webhooks due now; returns how many. */
+/** Makes the held deliveries of these webhooks due now; returns how many. Locks in id order, as recording does. */
 export async function releaseHeldDeliveries(pool: Pool, webhookIds: string[]): Promise<number> {
   const released = await pool.query(
     `update delivery set held_since = null, next_attempt_at = now(), updated_at = now()
-     where webhook_id = any($1::text[]) and held_since is not null and status = 'pending'`,
+     where id in (select id from delivery where webhook_id = any($1::text[]) and held_since is not null and status = 'pending'
+                  order by id for no key update)`,
     [webhookIds],
   );
   return released.rowCount ?? 0;
