@@ -4,6 +4,7 @@ export * from './client';
 export * from './topics';
 export * from './trace-headers';
 export * from './producer';
+export * from './message-value';
 export * from './consumer';
 export * from './consumer-metrics';
 export * from './consumer-progress';

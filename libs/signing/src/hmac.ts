@@ -2,9 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const HMAC_SHA256_BYTES = 32;
 
-/** HMAC-SHA256 of the signed content, base64: the part after `v1,`. */
-export function hmacSignature(key: Buffer, content: Buffer): string {
-  return createHmac('sha256', key).update(content).digest('base64');
+/** HMAC-SHA256 of the signed content, given in parts (not joined: a body can be large), base64: the part after `v1,`. */
+export function hmacSignature(key: Buffer, ...content: Uint8Array[]): string {
+  const hmac = createHmac('sha256', key);
+  for (const part of content) hmac.update(part);
+  return hmac.digest('base64');
 }
 
 /** Constant-time check of a decoded `v1` signature. */

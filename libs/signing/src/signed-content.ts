@@ -25,3 +25,9 @@ export function signedContent(msgId: string, timestamp: number, body: WebhookBod
   if (typeof body === 'string') return Buffer.from(prefix + body, 'utf8');
   return Buffer.concat([Buffer.from(prefix, 'utf8'), body]);
 }
+
+/** The signed content as its two parts, `{msgId}.{timestamp}.` and the body's bytes, uncopied when given as bytes. */
+export function signedParts(msgId: string, timestamp: number, body: WebhookBody): { prefix: Buffer; bytes: Uint8Array } {
+  assertSignableMessage(msgId, timestamp);
+  return { prefix: Buffer.from(`${msgId}.${timestamp}.`, 'utf8'), bytes: typeof body === 'string' ? Buffer.from(body, 'utf8') : body };
+}

@@ -4,7 +4,7 @@ import { invalidKey } from './key-encoding';
 import { importPrivateKey } from './key-pair';
 import { SIGNATURE_VERSIONS, type SignatureScheme } from './scheme';
 import { decodeSigningSecret } from './secret';
-import { signedContent, type WebhookBody } from './signed-content';
+import { signedParts, type WebhookBody } from './signed-content';
 
 /** Returns the `webhook-signature` header value for one message. */
 export type MessageSigner = (msgId: string, timestamp: number, body: WebhookBody) => string;
@@ -24,7 +24,8 @@ export interface SignatureHeaderInput extends Omit<SignatureInput, 'key'> {
   keys: readonly string[];
 }
 
-type TokenSigner = (content: Buffer) => string;
+/** Signs `{msgId}.{timestamp}.` followed by the body. */
+type TokenSigner = (prefix: Buffer, body: Uint8Array) => string;
 
 /**
  * Decodes the keys once and returns a function that signs messages with all of them: build it
@@ -35,8 +36,8 @@ export function createSigner(scheme: SignatureScheme, keys: readonly string[]): 
   if (keys.length === 0) throw invalidKey('at least one signing key is required');
   const signers = keys.map((key) => tokenSigner(scheme, key));
   return (msgId, timestamp, body) => {
-    const content = signedContent(msgId, timestamp, body);
-    return signers.map((sign) => sign(content)).join(' ');
+    const { prefix, bytes } = signedParts(msgId, timestamp, body);
+    return signers.map((sign) => sign(prefix, bytes)).join(' ');
   };
 }
 
@@ -55,12 +56,14 @@ function tokenSigner(scheme: SignatureScheme, key: string): TokenSigner {
   switch (scheme) {
     case 'hmac-sha256': {
       const secret = decodeSigningSecret(key);
-      return (content) => `${version},${hmacSignature(secret, content)}`;
+      // Fed in parts: a 256 KiB body is hashed where it is, not copied behind the prefix first.
+      return (prefix, body) => `${version},${hmacSignature(secret, prefix, body)}`;
     }
     case 'ed25519':
     case 'ecdsa-p256': {
       const privateKey = importPrivateKey(scheme, key);
-      return (content) => `${version},${asymmetricSignature(scheme, privateKey, content)}`;
+      // Ed25519 signs a message in one piece.
+      return (prefix, body) => `${version},${asymmetricSignature(scheme, privateKey, Buffer.concat([prefix, body]))}`;
     }
     default:
       throw invalidKey(`unknown signature scheme "${String(scheme)}"`);

@@ -16,10 +16,14 @@ export interface RecordedOutcome {
  * parameter per table and one round trip.
  */
 export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[], memo: WebhookHealthMemo): Promise<void> {
-  const attempts = batch.map((item) => item.attempt).filter((a): a is AttemptRow => a !== null);
+  // Every multi-row write meets its rows in key order, so concurrent flushes (of this instance
+  // or another) cannot deadlock; deliveries are locked in that order by the statement itself.
+  const attempts = batch
+    .map((item) => item.attempt)
+    .filter((a): a is AttemptRow => a !== null)
+    .sort(byKey((a) => a.id));
   // One row per delivery: the last update wins (UPDATE … FROM applies one match per target row).
-  // Rows are locked in id order, so concurrent flushes cannot deadlock on each other.
-  const updates = [...new Map(batch.map((item) => [item.update.deliveryId, item.update])).values()].sort(byKey((u) => u.deliveryId));
+  const updates = [...new Map(batch.map((item) => [item.update.deliveryId, item.update])).values()];
   const nowMs = Date.now();
   const health = healthChanges(batch.map((item) => item.update))
     .filter((change) => memo.needsWrite(change, nowMs))
@@ -37,6 +41,13 @@ export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[
             request_headers jsonb, response_status int, response_headers jsonb, response_body text, error_class text, error_message text)
        on conflict (id) do nothing
      ),
+     -- The order an UPDATE … FROM takes its row locks in follows its plan (a table scan meets
+     -- rows in storage order, which moves as rows are updated), so the rows are locked first,
+     -- in key order, and the update touches only rows locked here.
+     locked as materialized (
+       select id from delivery where id in (select id from json_to_recordset($2::json) as k(id text))
+       order by id for no key update
+     ),
      -- A delivered delivery stays delivered whatever a late duplicate reports.
      updated as (
        update delivery d set
@@ -47,9 +58,9 @@ export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[
          response_status = coalesce(v.response_status, d.response_status),
          held_since = case when d.status <> 'delivered' and v.held then coalesce(d.held_since, now()) end,
          updated_at = now()
-       from json_to_recordset($2::json)
+       from locked l, json_to_recordset($2::json)
          as v(id text, status text, attempt_count int, last_attempt_at timestamptz, next_attempt_at timestamptz, response_status int, held boolean)
-       where d.id = v.id
+       where d.id = l.id and v.id = l.id
      ),
      health as (
        insert into webhook_health (webhook_id, org_id, last_success_at, failing_since)

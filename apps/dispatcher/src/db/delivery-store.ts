@@ -48,8 +48,11 @@ export interface QueueableDelivery {
  */
 export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[]): Promise<QueueableDelivery[]> {
   if (rows.length === 0) return [];
+  // In the order of the keys the upsert locks (the unique pair; the payload's event id), so two
+  // fan-outs replaying the same events cannot deadlock on each other.
+  const sorted = [...rows].sort((a, b) => compare(a.eventId, b.eventId) || compare(a.webhookId, b.webhookId));
   const payloads = new Map<string, string>();
-  for (const row of rows) payloads.set(row.eventId, row.envelopeJson);
+  for (const row of sorted) payloads.set(row.eventId, row.envelopeJson);
   const result = await db.query<Pick<QueueableDelivery, 'id' | 'event_id' | 'webhook_id' | 'status' | 'attempt_count' | 'next_attempt_at' | 'manual'>>(
     `with payload as (
        insert into delivery_payload (event_id, envelope_json)
@@ -65,7 +68,7 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
     // JSON documents rather than parallel arrays: pg escapes array elements in JavaScript.
     [
       JSON.stringify(
-        rows.map((r) => ({
+        sorted.map((r) => ({
           id: r.id,
           org_id: r.orgId,
           webhook_id: r.webhookId,
@@ -92,6 +95,11 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
       published_at: row.publishedAt,
     };
   });
+}
+
+/** Code-unit order: the same in every process, whatever the database's collation. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -141,11 +149,12 @@ export async function webhooksWithHeldDeliveries(pool: Pool): Promise<string[]> 
   return rows.map((row) => row.webhook_id);
 }
 
-/** Makes the held deliveries of these webhooks due now; returns how many. */
+/** Makes the held deliveries of these webhooks due now; returns how many. Locks in id order, as recording does. */
 export async function releaseHeldDeliveries(pool: Pool, webhookIds: string[]): Promise<number> {
   const released = await pool.query(
     `update delivery set held_since = null, next_attempt_at = now(), updated_at = now()
-     where webhook_id = any($1::text[]) and held_since is not null and status = 'pending'`,
+     where id in (select id from delivery where webhook_id = any($1::text[]) and held_since is not null and status = 'pending'
+                  order by id for no key update)`,
     [webhookIds],
   );
   return released.rowCount ?? 0;

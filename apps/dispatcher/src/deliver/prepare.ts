@@ -3,7 +3,8 @@ import type { DeliveryConfig } from '../webhook-config/delivery-config';
 
 export interface PreparedRequest {
   url: string;
-  body: string;
+  /** Encoded once per attempt: signed and sent (and re-sent after a 401) as these bytes. */
+  body: Buffer;
   /** Every header except the signature and the endpoint credentials. */
   headers: Record<string, string>;
   timestampSeconds: number;
@@ -14,7 +15,7 @@ export interface PreparedRequest {
  * `data` (thin), and `webhook-id` = the delivery id, stable across retries.
  */
 export function prepareRequest(task: DeliveryTask, config: DeliveryConfig, userAgent: string, nowMs: number): PreparedRequest {
-  const body = config.payload === 'thin' ? thinEnvelope(task.envelopeJson) : task.envelopeJson;
+  const body = Buffer.from(config.payload === 'thin' ? thinEnvelope(task.envelopeJson) : task.envelopeJson, 'utf8');
   const timestampSeconds = Math.floor(nowMs / 1000);
   const headers: Record<string, string> = {
     'content-type': 'application/json',

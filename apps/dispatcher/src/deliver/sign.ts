@@ -13,7 +13,7 @@ export class Signers {
   }
 
   /** The `webhook-signature` header value. */
-  sign(config: DeliveryConfig, msgId: string, timestampSeconds: number, body: string): string {
+  sign(config: DeliveryConfig, msgId: string, timestampSeconds: number, body: Uint8Array): string {
     let entry = this.signers.get(config.webhookId);
     if (!entry || entry.version !== config.version) {
       entry = { version: config.version, sign: createSigner(config.signatureScheme, config.signingKeys) };

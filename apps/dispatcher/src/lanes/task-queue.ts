@@ -1,4 +1,4 @@
-import { traceHeaders, type BatchingProducer } from '@hookline/kafka';
+import { messageValue, traceHeaders, type BatchingProducer } from '@hookline/kafka';
 import { eventsV1 } from '@hookline/proto';
 import type { DeliveryTask } from '../delivery/delivery-task';
 
@@ -31,7 +31,7 @@ export class DeliveryTaskQueue {
  * domain type does not follow fails to compile here, at the edge.
  */
 export function encodeTask(task: DeliveryTask): Buffer {
-  return Buffer.from(eventsV1.DeliveryTask.encode(task).finish());
+  return messageValue(eventsV1.DeliveryTask.encode(task).finish());
 }
 
 export function decodeTask(bytes: Uint8Array): DeliveryTask {

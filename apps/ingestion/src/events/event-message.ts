@@ -1,9 +1,10 @@
+import { messageValue } from '@hookline/kafka';
 import { eventsV1 } from '@hookline/proto';
 import type { Event } from './event';
 
 /** The protobuf value of an event on the events topic. */
 export function encodeEventMessage(event: Event): Buffer {
-  return Buffer.from(eventsV1.Event.encode(event).finish());
+  return messageValue(eventsV1.Event.encode(event).finish());
 }
 
 export function decodeEventMessage(value: Buffer): Event {

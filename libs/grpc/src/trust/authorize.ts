@@ -3,7 +3,8 @@ import { roleAtLeast } from '@hookline/contract';
 import { AuthenticationError, PermissionError, type DomainError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import { toGrpcStatus } from '../error-mapping';
-import { callerFromCertificate, callerName, type Caller } from './caller';
+import { callerName, type Caller } from './caller';
+import { callerOf } from './peer-caller';
 import { ruleFor } from './policy';
 
 /** Whether `caller` may call the method at `path` at all (before its request is read). */
@@ -61,8 +62,7 @@ export function checkRequest(path: string, caller: Caller, request: unknown): Do
  */
 export function authorizationInterceptor(logger: Logger): ServerInterceptor {
   return (method, call) => {
-    const certificate = call.getAuthContext()?.sslPeerCertificate;
-    const caller = certificate ? callerFromCertificate(certificate) : undefined;
+    const caller = callerOf(call);
     let refused = false;
     const refuse = (error: DomainError) => {
       refused = true;
