@@ -12,6 +12,7 @@ import { enqueueAudit } from '../outbox/outbox';
 import { approvalsRequired, readSettings } from '../settings/settings';
 import { principalOf } from './principal';
 import { displayPrefix, generateApiKey, hashApiKey, isWellFormedApiKey } from './key-format';
+import { inTransaction } from '../db/unit-of-work';
 
 export interface ApiKeyRow {
   id: string;
@@ -104,7 +105,7 @@ export async function insertApiKey(tx: Queryable, meta: RequestMeta, input: ApiK
 export async function createApiKey(deps: RegistryDeps, meta: RequestMeta, input: ApiKeyInput): Promise<CreatedApiKey> {
   const { role, owner } = validate(input);
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     // The org row lock serialises this with settings changes.
     const org = await tx.query('select 1 from organization where id = $1 for share', [input.orgId]);
     if (org.rowCount === 0) throw new NotFoundError('organization not found');
@@ -145,7 +146,7 @@ export function listApiKeys(deps: RegistryDeps, orgId: string, page: { limit: nu
 /** Removing an admin (someone who may approve) with an org key while approvals are required needs approval. */
 export async function revokeApiKey(deps: RegistryDeps, meta: RequestMeta, orgId: string, keyId: string): Promise<RevokedApiKey> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     await tx.query('select 1 from organization where id = $1 for share', [orgId]);
     const before = await lockApiKey(tx, orgId, keyId);
     if (!before) throw new NotFoundError('API key not found');

@@ -11,6 +11,7 @@ import type { WebhookRow } from '../webhooks/webhook';
 import { setWebhookStatus } from '../webhooks/webhook-store';
 import { recordWebhookChange } from '../webhooks/record-change';
 import { changeDigestInput, type ApprovalChange, type ApprovalRow, type ApprovalStatus, type WebhookChange } from './approval';
+import { inTransaction } from '../db/unit-of-work';
 
 export interface ApprovalDecision {
   approval: ApprovalRow;
@@ -150,7 +151,7 @@ function applyWebhookChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta
 export async function approveApproval(deps: RegistryDeps, meta: RequestMeta, orgId: string, approvalId: string): Promise<ApprovalDecision> {
   requireApprover(meta);
   const now = deps.clock();
-  const outcome = await deps.db.transaction(async (tx) => {
+  const outcome = await inTransaction(deps, async (tx) => {
     const found = await lockApproval(tx, orgId, approvalId);
     if ((await principalOf(tx, meta)) === found.approval.requested_by_principal) {
       throw new PermissionError('an approval must be decided by an admin acting for another principal than the requester', { code: 'self_approval' });
@@ -175,7 +176,7 @@ export async function rejectApproval(deps: RegistryDeps, meta: RequestMeta, orgI
   const trimmed = reason.trim();
   if (trimmed.length > 500) throw new InputError('reason must be at most 500 characters', { code: 'reason_invalid', param: 'reason' });
   const now = deps.clock();
-  const outcome = await deps.db.transaction(async (tx) => {
+  const outcome = await inTransaction(deps, async (tx) => {
     const found = await lockApproval(tx, orgId, approvalId);
     if (found.approval.status !== 'pending') return { error: conflictFor(found.approval.status) };
     if (now.getTime() >= found.approval.expires_at.getTime()) {

@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '@hookline/errors';
 import type { RegistryDeps } from '../common/deps';
 import type { Queryable } from '../db/queryable';
 import { BUILTIN_EVENT_TYPES, isReservedType, validateEventType, type EventType } from './event-type';
+import { inTransaction } from '../db/unit-of-work';
 
 interface EventTypeRow {
   type: string;
@@ -33,7 +34,7 @@ async function upsert(db: Queryable, entry: EventType, builtin: boolean, now: Da
 /** At start: the built-in operational types, then the operator's catalog file. */
 export async function seedCatalog(deps: RegistryDeps, fileEntries: EventType[]): Promise<void> {
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps, async (tx) => {
     for (const entry of BUILTIN_EVENT_TYPES) await upsert(tx, entry, true, now);
     for (const entry of fileEntries) {
       if (isReservedType(entry.type)) throw new Error(`event catalog: type ${entry.type} is reserved for built-in types`);

@@ -6,6 +6,7 @@ import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import { enqueueAudit } from '../outbox/outbox';
 import { insertApiKey, type CreatedApiKey } from '../api-keys/api-keys';
+import { inTransaction } from '../db/unit-of-work';
 
 export interface OrganizationRow {
   id: string;
@@ -30,7 +31,7 @@ export async function createOrganization(
   }
   const owner = input.owner.trim() || 'operator';
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const organization: OrganizationRow = { id: newId('org'), name, created_at: now };
     await tx.query('insert into organization (id, name, created_at) values ($1, $2, $3)', [organization.id, name, now]);
     await enqueueAudit(tx, {

@@ -6,6 +6,7 @@ import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { enqueueAudit } from '../outbox/outbox';
 import { generatePortalToken, hashPortalToken, isWellFormedPortalToken } from './portal-token';
+import { inTransaction } from '../db/unit-of-work';
 
 /** Screens a portal session may show; an empty list shows all of them. */
 export const PORTAL_FEATURES = ['webhooks', 'deliveries', 'events', 'approvals', 'settings', 'api_keys', 'audit_log'] as const;
@@ -81,7 +82,7 @@ export async function createPortalSession(deps: RegistryDeps, meta: RequestMeta,
   const id = newId('ps');
   const owner = valid.owner || (meta.actor.kind === 'api_key' ? meta.actor.owner : `portal:${id}`);
   const token = generatePortalToken();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const org = await tx.query('select 1 from organization where id = $1', [input.orgId]);
     if (org.rowCount === 0) throw new NotFoundError('organization not found');
     const createdBy = meta.actor.kind === 'api_key' ? meta.actor.keyId : meta.actor.kind;
@@ -97,7 +98,7 @@ export async function createPortalSession(deps: RegistryDeps, meta: RequestMeta,
 
 export async function revokePortalSession(deps: RegistryDeps, meta: RequestMeta, orgId: string, id: string): Promise<PortalSessionRow> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const before = await tx.query<PortalSessionRow>(`select ${COLUMNS} from portal_session where id = $1 and org_id = $2 for update`, [id, orgId]);
     if (!before.rows[0]) throw new NotFoundError('portal session not found');
     if (before.rows[0].revoked_at) return before.rows[0];
@@ -123,7 +124,7 @@ export async function authenticatePortalSession(deps: RegistryDeps, token: strin
   if (row.expires_at <= now) throw new AuthenticationError('the portal session has expired', { code: 'portal_session_expired' });
   const { token_hash: _hash, ...session } = row;
   if (!session.first_used_at) {
-    await deps.db.transaction(async (tx) => {
+    await inTransaction(deps, async (tx) => {
       const used = await tx.query(`update portal_session set first_used_at = $2 where id = $1 and first_used_at is null`, [session.id, now]);
       if (used.rowCount === 0) return;
       const actor = { kind: 'api_key' as const, keyId: session.id, owner: session.owner, role: session.role, orgId: session.org_id };

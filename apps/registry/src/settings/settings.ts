@@ -6,6 +6,7 @@ import { getOrganization } from '../organizations/organizations';
 import type { ApprovalRow } from '../approvals/approval';
 import { recordApproval } from '../approvals/request-approval';
 import { enqueueAudit } from '../outbox/outbox';
+import { inTransaction } from '../db/unit-of-work';
 
 export interface ApprovalSettings {
   create: boolean;
@@ -65,7 +66,7 @@ export async function updateSettings(
   patch: Partial<ApprovalSettings>,
 ): Promise<SettingsUpdate> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     // Locking the org row serialises concurrent updates of its settings (and guarded key changes).
     const org = await tx.query('select id from organization where id = $1 for update', [orgId]);
     if (org.rowCount === 0) throw new NotFoundError('organization not found');

@@ -7,6 +7,7 @@ import { applyDelete, applyUpdate } from './apply-change';
 import type { WebhookMutation } from './create-webhook';
 import { validatePatch, type UpdateWebhookInput } from './validate-webhook';
 import { findLiveWebhook } from './webhook-store';
+import { inTransaction } from '../db/unit-of-work';
 
 export async function updateWebhook(
   deps: RegistryDeps,
@@ -19,7 +20,7 @@ export async function updateWebhook(
   await findLiveWebhook(deps.db.pool, orgId, webhookId);
   const patch = await validatePatch(input, { db: deps.db.pool, urlOptions: deps.urlOptions });
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const current = await findLiveWebhook(tx, orgId, webhookId, true);
     if (current.status === 'pending_approval') {
       throw new ConflictError('the webhook is awaiting approval of its creation; approve, reject or delete it first', {
@@ -37,7 +38,7 @@ export async function updateWebhook(
 /** Soft delete. Deleting a webhook still awaiting create-approval withdraws it without approval. */
 export async function deleteWebhook(deps: RegistryDeps, meta: RequestMeta, orgId: string, webhookId: string): Promise<WebhookMutation> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const current = await findLiveWebhook(tx, orgId, webhookId, true);
     if (current.status !== 'pending_approval' && (await readSettings(tx, orgId)).approvals.delete) {
       return { webhook: current, pendingApproval: await requestApproval(tx, deps.box, meta, current, { action: 'delete' }, now) };
