@@ -1,4 +1,4 @@
-export { EntitySchema, LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+export { EntitySchema, LockMode, raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 export { Migration } from '@mikro-orm/migrations';
 export type { PoolClient } from 'pg';
 export * from './ensure-database';
