@@ -5,4 +5,5 @@ export * from './ensure-database';
 export * from './entity-sql';
 export * from './database';
 export * from './guard-pool';
+export * from './schema-drift';
 export * from './with-transaction';

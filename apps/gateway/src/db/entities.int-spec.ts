@@ -1,16 +1,13 @@
-import type { Database } from '@hookline/db';
+import { schemaDrift, type Database } from '@hookline/db';
 import { createLogger } from '@hookline/logging';
-import { testDatabaseUrl, uniqueSuffix } from '@hookline/testing';
+import { separateTestDatabaseUrl, uniqueSuffix } from '@hookline/testing';
 import { openGatewayDatabase } from './gateway-database';
-
-/** The SQL MikroORM would run to make the schema match the entities: empty when they agree. */
-const schemaDrift = (db: Database) => db.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: db.schema });
 
 describe('gateway entities', () => {
   let db: Database;
 
   beforeEach(async () => {
-    db = await openGatewayDatabase(testDatabaseUrl, `t_gw_ent_${uniqueSuffix()}`, createLogger('gateway-entities-test', 'silent'));
+    db = await openGatewayDatabase(separateTestDatabaseUrl('schema_check'), `t_gw_ent_${uniqueSuffix()}`, createLogger('gateway-entities-test', 'silent'));
   });
 
   afterEach(async () => {

@@ -1,16 +1,13 @@
-import { openDatabase, type Database } from '@hookline/db';
-import { testDatabaseUrl, uniqueSuffix } from '@hookline/testing';
+import { openDatabase, schemaDrift, type Database } from '@hookline/db';
+import { separateTestDatabaseUrl, uniqueSuffix } from '@hookline/testing';
 import { registryEntities } from './entities';
 import { registryMigrations } from './migrations';
-
-/** The SQL MikroORM would run to make the schema match the entities: empty when they agree. */
-const schemaDrift = (db: Database) => db.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: db.schema });
 
 describe('registry entities', () => {
   let db: Database;
 
   beforeEach(async () => {
-    db = await openDatabase({ url: testDatabaseUrl, schema: `t_registry_ent_${uniqueSuffix()}`, entities: registryEntities, migrations: registryMigrations });
+    db = await openDatabase({ url: separateTestDatabaseUrl('schema_check'), schema: `t_registry_ent_${uniqueSuffix()}`, entities: registryEntities, migrations: registryMigrations });
   });
 
   afterEach(async () => {
