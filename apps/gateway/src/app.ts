@@ -70,7 +70,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const tls = loadGatewayTls(config);
   const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger);
   const idempotency = new IdempotencyStore(
-    database.pool,
+    database,
     createSecretBox(resolveMasterKey(config.HOOKLINE_MASTER_KEY, (message) => logger.warn(message)), 'v1', 'gateway idempotency'),
   );
   const cleanup = setInterval(() => {

@@ -9,6 +9,7 @@ import { createMetricsRegistry } from '@hookline/telemetry';
 import { systemClock, type Clock } from './common/clock';
 import type { RegistryDeps } from './common/deps';
 import type { registryEnv } from './config';
+import { registryEntities } from './db/entities';
 import { registryMigrations } from './db/migrations';
 import { seedCatalog } from './event-types/catalog';
 import { loadCatalogFile } from './event-types/load-catalog-file';
@@ -52,7 +53,7 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
   const catalog = config.HOOKLINE_EVENT_CATALOG ? await loadCatalogFile(config.HOOKLINE_EVENT_CATALOG) : [];
 
   // 3. Database: schema + migrations, then the master-key canary.
-  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_REGISTRY_DB_SCHEMA, migrations: registryMigrations, logger });
+  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_REGISTRY_DB_SCHEMA, entities: registryEntities, migrations: registryMigrations, logger });
   try {
     await verifyMasterKey(db.pool, box);
   } catch (error) {

@@ -22,6 +22,7 @@ export interface DatabaseOptions {
 }
 
 export interface Database {
+  /** Entities, through `orm.em.fork()` per request. */
   orm: MikroORM;
   /** A raw pg pool whose connections use the service schema (for batched hot-path SQL). */
   pool: Pool;
@@ -58,7 +59,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     entities: options.entities ?? [],
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
-    pool: { min: 0, max: 4 },
+    // Entities serve requests (registry and gateway management data), so the ORM's pool is sized
+    // like the raw one; where only migrations use it, it never opens more than one connection.
+    pool: { min: 0, max: options.poolSize ?? 10 },
     allowGlobalContext: false,
     debug: false,
     migrations: {

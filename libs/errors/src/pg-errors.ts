@@ -1,7 +1,13 @@
-/** PostgreSQL unique_violation, detected by SQLSTATE rather than message text. */
+/**
+ * PostgreSQL unique_violation, detected by SQLSTATE rather than message text: from pg itself, or
+ * from MikroORM (its UniqueConstraintViolationException copies the driver error's code and
+ * constraint) or any wrapper that keeps the driver error as `cause`.
+ */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string } | null;
-  return !!e && e.code === '23505' && (constraint === undefined || e.constraint === constraint);
+  for (let e = error as { code?: unknown; constraint?: unknown; cause?: unknown } | null, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '23505') return constraint === undefined || e.constraint === constraint;
+  }
+  return false;
 }
 
 // SQLSTATEs of a server that is going away or not accepting connections: class 08 (connection
@@ -28,7 +34,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof e.code === 'string' ? e.code : '';
     if (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || NETWORK_CODES.has(code)) return true;
     if (typeof e.name === 'string' && UNAVAILABLE_NAMES.has(e.name)) return true;
-    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => (e!.message as string).startsWith(m))) return true;
+    if (typeof e.message === 'string' && saysUnavailable(e.message)) return true;
   }
   return false;
+}
+
+/** The driver's message, alone or after the failed statement knex (under the ORM) puts before it. */
+function saysUnavailable(message: string): boolean {
+  return UNAVAILABLE_MESSAGES.some((m) => message.startsWith(m) || message.includes(` - ${m}`));
 }

@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '@hookline/db';
 import type { Logger } from '@hookline/logging';
+import { gatewayEntities } from './entities';
 import { IdempotencyKeys0001 } from './migrations/0001-idempotency-keys';
 import { SealedIdempotencyResponses0002 } from './migrations/0002-sealed-idempotency-responses';
 
@@ -10,6 +11,7 @@ export function openGatewayDatabase(url: string, schema: string, logger: Logger)
     schema,
     logger,
     poolSize: 10,
+    entities: gatewayEntities,
     migrations: [
       { name: '0001-idempotency-keys', class: IdempotencyKeys0001 },
       { name: '0002-sealed-idempotency-responses', class: SealedIdempotencyResponses0002 },

@@ -1,5 +1,6 @@
-import type { Pool } from 'pg';
+import { raw, type Database } from '@hookline/db';
 import type { SecretBox } from '@hookline/secrets';
+import { IdempotencyKeyEntity } from '../db/entities/idempotency-key';
 
 export type Claim =
   | { kind: 'claimed' }
@@ -17,10 +18,15 @@ const ABANDONED = "interval '60 seconds'";
  * secret material shown once (a new webhook's `signing_secret`, a new API key), so every body is
  * sealed with the master-key envelope before it is written; the request fingerprint is keyed too,
  * so a body holding a low-entropy credential cannot be guessed from its digest.
+ *
+ * Every call is on the request path and runs one statement: reads, completion and release go
+ * through the entity (native queries on a fresh entity manager, nothing kept in an identity map);
+ * the claim and the pruning stay SQL, as MikroORM's upsert can neither say whether it inserted
+ * nor take over a row only when it expired, and pruning needs `for update skip locked` batches.
  */
 export class IdempotencyStore {
   constructor(
-    private readonly pool: Pool,
+    private readonly db: Pick<Database, 'orm' | 'pool'>,
     private readonly box: SecretBox,
   ) {}
 
@@ -31,7 +37,7 @@ export class IdempotencyStore {
   async claim(scope: string, key: string, requestHash: string): Promise<Claim> {
     const hash = this.box.fingerprint(requestHash);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted = await this.pool.query(
+      const inserted = await this.db.pool.query(
         `insert into idempotency_keys (scope, idempotency_key, request_hash) values ($1, $2, $3)
          on conflict (scope, idempotency_key) do update
            set request_hash = excluded.request_hash, response_status = null, response_body = null,
@@ -44,11 +50,11 @@ export class IdempotencyStore {
         [scope, key, hash],
       );
       if (inserted.rowCount === 1) return { kind: 'claimed' };
-      const existing = await this.pool.query<{ request_hash: string; response_status: number | null; response_body: string | null }>(
-        'select request_hash, response_status, response_body from idempotency_keys where scope = $1 and idempotency_key = $2',
-        [scope, key],
+      const row = await this.db.orm.em.fork().findOne(
+        IdempotencyKeyEntity,
+        { scope, idempotency_key: key },
+        { fields: ['request_hash', 'response_status', 'response_body'], disableIdentityMap: true },
       );
-      const row = existing.rows[0];
       if (!row) continue; // released between our two statements: try again
       if (row.request_hash !== hash) return { kind: 'reused' };
       if (row.response_status === null) return { kind: 'in_flight' };
@@ -58,16 +64,16 @@ export class IdempotencyStore {
   }
 
   async complete(scope: string, key: string, status: number, body: string | null): Promise<void> {
-    await this.pool.query(
-      `update idempotency_keys set response_status = $3, response_body = $4, completed_at = now()
-       where scope = $1 and idempotency_key = $2`,
-      [scope, key, status, body === null ? null : this.box.seal(body)],
+    await this.db.orm.em.fork().nativeUpdate(
+      IdempotencyKeyEntity,
+      { scope, idempotency_key: key },
+      { response_status: status, response_body: body === null ? null : this.box.seal(body), completed_at: raw('now()') },
     );
   }
 
   /** Forgets a claim whose request failed in a way worth retrying (5xx). */
   async release(scope: string, key: string): Promise<void> {
-    await this.pool.query('delete from idempotency_keys where scope = $1 and idempotency_key = $2 and response_status is null', [scope, key]);
+    await this.db.orm.em.fork().nativeDelete(IdempotencyKeyEntity, { scope, idempotency_key: key, response_status: null });
   }
 
   /**
@@ -77,7 +83,7 @@ export class IdempotencyStore {
   async deleteExpired(batchSize = 1_000): Promise<number> {
     let deleted = 0;
     for (;;) {
-      const result = await this.pool.query(
+      const result = await this.db.pool.query(
         `delete from idempotency_keys where (scope, idempotency_key) in (
            select scope, idempotency_key from idempotency_keys where created_at < now() - ${RETENTION}
            limit $1 for update skip locked)`,

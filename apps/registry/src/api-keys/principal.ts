@@ -1,17 +1,15 @@
 import { AuthenticationError } from '@hookline/errors';
 import type { RequestMeta } from '../common/scope';
-import type { Queryable } from '../db/queryable';
+import type { EntityManager } from '@hookline/db';
+import { ApiKeyEntity } from '../db/entities/api-key';
 
 /**
  * The principal a request acts for, read from the registry's own record of the key (never from
  * what the caller says about itself): four-eyes compares principals, not key owners.
  */
-export async function principalOf(db: Queryable, meta: RequestMeta): Promise<string> {
+export async function principalOf(em: EntityManager, meta: RequestMeta): Promise<string> {
   if (meta.actor.kind !== 'api_key') return meta.actor.kind;
-  const { rows } = await db.query<{ principal: string }>(`select principal from api_key where id = $1 and org_id = $2 and status = 'active'`, [
-    meta.actor.keyId,
-    meta.actor.orgId,
-  ]);
-  if (!rows[0]) throw new AuthenticationError('the API key is not valid', { code: 'api_key_invalid' });
-  return rows[0].principal;
+  const key = await em.findOne(ApiKeyEntity, { id: meta.actor.keyId, org_id: meta.actor.orgId, status: 'active' });
+  if (!key) throw new AuthenticationError('the API key is not valid', { code: 'api_key_invalid' });
+  return key.principal;
 }

@@ -1,9 +1,12 @@
+import { LockMode } from '@hookline/db';
 import { ConflictError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
-import { activateApiKey, applyRevoke, lockApiKey, withdrawApiKey, type ApiKeyRow } from '../api-keys/api-keys';
+import { activateApiKey, lockApiKey, withdrawApiKey, type ApiKeyRow } from '../api-keys/api-keys';
+import { applyRevoke } from '../api-keys/revoke-api-key';
 import { principalOf } from '../api-keys/principal';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
-import type { Queryable } from '../db/queryable';
+import { ApprovalEntity } from '../db/entities/approval';
+import { OrganizationEntity } from '../db/entities/organization';
 import { enqueueAudit } from '../outbox/outbox';
 import { readSettings, writeSettings, type OrgSettings } from '../settings/settings';
 import { activateCreated, applyDelete, applyUpdate } from '../webhooks/apply-change';
@@ -11,6 +14,7 @@ import type { WebhookRow } from '../webhooks/webhook';
 import { setWebhookStatus } from '../webhooks/webhook-store';
 import { recordWebhookChange } from '../webhooks/record-change';
 import { changeDigestInput, type ApprovalChange, type ApprovalRow, type ApprovalStatus, type WebhookChange } from './approval';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 
 export interface ApprovalDecision {
   approval: ApprovalRow;
@@ -34,10 +38,10 @@ function requireApprover(meta: RequestMeta): void {
   }
 }
 
-async function lockApproval(tx: Queryable, orgId: string, approvalId: string): Promise<Locked> {
-  const { rows } = await tx.query<ApprovalRow>('select * from approval where id = $1 and org_id = $2 for update', [approvalId, orgId]);
-  const approval = rows[0];
-  if (!approval) throw new NotFoundError('approval not found');
+async function lockApproval(tx: UnitOfWork, orgId: string, approvalId: string): Promise<Locked> {
+  const record = await tx.em.findOne(ApprovalEntity, { id: approvalId, org_id: orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!record) throw new NotFoundError('approval not found');
+  const approval: ApprovalRow = { ...record };
   switch (approval.resource_type) {
     case 'api_key': {
       const apiKey = await lockApiKey(tx, orgId, approval.resource_id);
@@ -45,8 +49,8 @@ async function lockApproval(tx: Queryable, orgId: string, approvalId: string): P
       return { approval, apiKey };
     }
     case 'settings':
-      await tx.query('select id from organization where id = $1 for update', [orgId]);
-      return { approval, settings: await readSettings(tx, orgId) };
+      await tx.em.findOne(OrganizationEntity, { id: orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      return { approval, settings: await readSettings(tx.em, orgId) };
     default: {
       const webhook = await tx.query<WebhookRow>('select * from webhook where id = $1 for update', [approval.webhook_id]);
       return { approval: { ...approval, current_version: webhook.rows[0].version }, webhook: webhook.rows[0] };
@@ -86,11 +90,10 @@ const conflictFor = (status: ApprovalStatus) =>
       ? new ConflictError('the resource changed after this approval was requested; request the change again', { code: 'approval_stale' })
       : new ConflictError(`the approval is already ${status}`, { code: 'approval_not_pending' });
 
-async function close(tx: Queryable, meta: RequestMeta, found: Locked, status: ApprovalStatus, now: Date, reason = ''): Promise<ApprovalRow> {
-  const { rows } = await tx.query<ApprovalRow>(
-    `update approval set status = $2, decided_by = $3, decided_at = $4, reason = $5 where id = $1 returning *`,
-    [found.approval.id, status, status === 'approved' || status === 'rejected' ? meta.actor.owner : '', now, reason],
-  );
+async function close(tx: UnitOfWork, meta: RequestMeta, found: Locked, status: ApprovalStatus, now: Date, reason = ''): Promise<ApprovalRow> {
+  const record = await tx.em.findOneOrFail(ApprovalEntity, { id: found.approval.id });
+  tx.em.assign(record, { status, decided_by: status === 'approved' || status === 'rejected' ? meta.actor.owner : '', decided_at: now, reason });
+  await tx.em.flush();
   // A creation that will never be approved must not linger: a webhook holding its name and a
   // slot, a key that could still be activated.
   if (status !== 'approved' && found.approval.action === 'create') {
@@ -117,10 +120,10 @@ async function close(tx: Queryable, meta: RequestMeta, found: Locked, status: Ap
     },
     at: now,
   });
-  return { ...rows[0], current_version: found.webhook?.version ?? null };
+  return { ...record, current_version: found.webhook?.version ?? null };
 }
 
-async function applyChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta, found: Locked, change: ApprovalChange, now: Date): Promise<Omit<ApprovalDecision, 'approval'>> {
+async function applyChange(deps: RegistryDeps, tx: UnitOfWork, meta: RequestMeta, found: Locked, change: ApprovalChange, now: Date): Promise<Omit<ApprovalDecision, 'approval'>> {
   if ('target' in change) {
     if (change.target === 'settings') {
       return { settings: await writeSettings(tx, meta, found.approval.org_id, found.settings!.approvals, change.after, now) };
@@ -131,7 +134,7 @@ async function applyChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta,
   return { webhook: await applyWebhookChange(deps, tx, meta, found.webhook!, change, now) };
 }
 
-function applyWebhookChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta, webhook: WebhookRow, change: WebhookChange, now: Date) {
+function applyWebhookChange(deps: RegistryDeps, tx: UnitOfWork, meta: RequestMeta, webhook: WebhookRow, change: WebhookChange, now: Date) {
   switch (change.action) {
     case 'create':
       return activateCreated(tx, meta, webhook, now);
@@ -150,9 +153,9 @@ function applyWebhookChange(deps: RegistryDeps, tx: Queryable, meta: RequestMeta
 export async function approveApproval(deps: RegistryDeps, meta: RequestMeta, orgId: string, approvalId: string): Promise<ApprovalDecision> {
   requireApprover(meta);
   const now = deps.clock();
-  const outcome = await deps.db.transaction(async (tx) => {
+  const outcome = await inTransaction(deps, async (tx) => {
     const found = await lockApproval(tx, orgId, approvalId);
-    if ((await principalOf(tx, meta)) === found.approval.requested_by_principal) {
+    if ((await principalOf(tx.em, meta)) === found.approval.requested_by_principal) {
       throw new PermissionError('an approval must be decided by an admin acting for another principal than the requester', { code: 'self_approval' });
     }
     if (found.approval.status !== 'pending') return { error: conflictFor(found.approval.status) };
@@ -175,7 +178,7 @@ export async function rejectApproval(deps: RegistryDeps, meta: RequestMeta, orgI
   const trimmed = reason.trim();
   if (trimmed.length > 500) throw new InputError('reason must be at most 500 characters', { code: 'reason_invalid', param: 'reason' });
   const now = deps.clock();
-  const outcome = await deps.db.transaction(async (tx) => {
+  const outcome = await inTransaction(deps, async (tx) => {
     const found = await lockApproval(tx, orgId, approvalId);
     if (found.approval.status !== 'pending') return { error: conflictFor(found.approval.status) };
     if (now.getTime() >= found.approval.expires_at.getTime()) {

@@ -2,7 +2,8 @@ import { newId } from '@hookline/ids';
 import { principalOf } from '../api-keys/principal';
 import { addMs } from '../common/clock';
 import type { RequestMeta } from '../common/scope';
-import type { Queryable } from '../db/queryable';
+import { ApprovalEntity, type ApprovalRecord } from '../db/entities/approval';
+import type { UnitOfWork } from '../db/unit-of-work';
 import { enqueueAudit } from '../outbox/outbox';
 import type { SecretBox } from '../secrets/secret-box';
 import type { WebhookRow } from '../webhooks/webhook';
@@ -19,7 +20,7 @@ export interface ApprovalSubject {
 
 /** Records a webhook change awaiting a second admin, bound to the webhook's current version and a hash of the change. */
 export function requestApproval(
-  tx: Queryable,
+  tx: UnitOfWork,
   box: SecretBox,
   meta: RequestMeta,
   webhook: WebhookRow,
@@ -31,7 +32,7 @@ export function requestApproval(
 
 /** Records any change awaiting approval by a principal other than the requester's. */
 export async function recordApproval(
-  tx: Queryable,
+  tx: UnitOfWork,
   box: SecretBox,
   meta: RequestMeta,
   subject: ApprovalSubject,
@@ -41,29 +42,30 @@ export async function recordApproval(
   const changeJson = JSON.stringify(change);
   const version = subject.webhookVersion ?? 0;
   const webhookId = subject.resourceType === 'webhook' ? subject.resourceId : null;
-  const { rows } = await tx.query<ApprovalRow>(
-    `insert into approval (id, org_id, webhook_id, action, status, requested_by, requested_by_key_id, expires_at, created_at,
-       change_redacted, change_sealed, change_hash, webhook_version, resource_type, resource_id, requested_by_principal)
-     values ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning *`,
-    [
-      newId('apr'),
-      subject.orgId,
-      webhookId,
-      change.action,
-      meta.actor.owner || meta.actor.kind,
-      meta.actor.keyId,
-      addMs(now, APPROVAL_TTL_MS),
-      now,
-      redactChange(change),
-      box.seal(changeJson),
-      box.fingerprint(changeDigestInput(subject.resourceId, version, changeJson)),
-      version,
-      subject.resourceType,
-      subject.resourceId,
-      await principalOf(tx, meta),
-    ],
-  );
-  const approval = { ...rows[0], current_version: webhookId ? version : undefined };
+  const record: ApprovalRecord = {
+    id: newId('apr'),
+    org_id: subject.orgId,
+    webhook_id: webhookId,
+    resource_type: subject.resourceType,
+    resource_id: subject.resourceId,
+    requested_by_principal: await principalOf(tx.em, meta),
+    action: change.action,
+    status: 'pending',
+    requested_by: meta.actor.owner || meta.actor.kind,
+    requested_by_key_id: meta.actor.keyId,
+    decided_by: '',
+    decided_at: null,
+    reason: '',
+    expires_at: addMs(now, APPROVAL_TTL_MS),
+    created_at: now,
+    change_redacted: redactChange(change),
+    change_sealed: box.seal(changeJson),
+    change_hash: box.fingerprint(changeDigestInput(subject.resourceId, version, changeJson)),
+    // bigint: read back as a string, as pg returns it.
+    webhook_version: String(version),
+  };
+  await tx.em.insert(ApprovalEntity, record);
+  const approval: ApprovalRow = { ...record, current_version: webhookId ? version : undefined };
   await enqueueAudit(tx, {
     meta,
     orgId: subject.orgId,

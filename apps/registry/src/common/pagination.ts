@@ -1,5 +1,6 @@
 import { InputError } from '@hookline/errors';
 import { decodeCursor, encodeCursor, isTimeIdKey, type CursorDirection } from '@hookline/ids';
+import type { EntityManager, EntitySchema, FilterQuery } from '@hookline/db';
 import type { commonV1 } from '@hookline/proto';
 import type { Queryable } from '../db/queryable';
 
@@ -30,7 +31,7 @@ export async function paginate<R extends { created_at: Date; id: string }>(
   page: commonV1.PageRequest | undefined,
 ): Promise<Page<R>> {
   const limit = pageLimit(page);
-  const cursor = page?.cursor ? decodeCursor(page.cursor, isTimeIdKey) : undefined;
+  const cursor = readCursor(page);
   const params = [...query.params];
   let keyset = '';
   if (cursor) {
@@ -46,6 +47,38 @@ export async function paginate<R extends { created_at: Date; id: string }>(
     `select * from ${query.table} where ${query.where}${keyset} order by ${order} limit $${params.length}`,
     params,
   );
+  return toPage(rows, limit, cursor);
+}
+
+/** The same keyset pagination over an entity, for use cases on the entity manager. */
+export async function paginateEntities<R extends { created_at: Date; id: string }>(
+  em: EntityManager,
+  entity: EntitySchema<R, never>,
+  where: FilterQuery<R>,
+  page: commonV1.PageRequest | undefined,
+): Promise<Page<R>> {
+  const limit = pageLimit(page);
+  const cursor = readCursor(page);
+  let filter = where;
+  if (cursor) {
+    const op = cursor.direction === 'next' ? '$lt' : '$gt';
+    const at = new Date(cursor.key[0]);
+    filter = { $and: [where, { $or: [{ created_at: { [op]: at } }, { created_at: at, id: { [op]: cursor.key[1] } }] }] } as FilterQuery<R>;
+  }
+  const order = cursor?.direction === 'prev' ? 'asc' : 'desc';
+  const rows = await em.find(entity, filter, { orderBy: { created_at: order, id: order } as never, limit: limit + 1 });
+  return toPage(rows as R[], limit, cursor);
+}
+
+type Cursor = ReturnType<typeof readCursor>;
+
+function readCursor(page: commonV1.PageRequest | undefined) {
+  return page?.cursor ? decodeCursor(page.cursor, isTimeIdKey) : undefined;
+}
+
+/** One page of `limit` rows from up to `limit + 1` fetched in the cursor's direction. */
+function toPage<R extends { created_at: Date; id: string }>(rows: R[], limit: number, cursor: Cursor): Page<R> {
+  const backwards = cursor?.direction === 'prev';
   const more = rows.length > limit;
   const items = rows.slice(0, limit);
   if (backwards) items.reverse();

@@ -1,4 +1,4 @@
-import type { PoolClient } from '@hookline/db';
+import type { SqlRunner } from '@hookline/db';
 
-/** A pool or a transaction's client: anything that runs SQL. */
-export type Queryable = Pick<PoolClient, 'query'>;
+/** A pool, a transaction's client or a unit of work: anything that runs SQL. */
+export type Queryable = SqlRunner;

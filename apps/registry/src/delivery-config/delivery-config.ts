@@ -5,6 +5,7 @@ import { recordWebhookChange } from '../webhooks/record-change';
 import { activeSigningKeys } from '../webhooks/signing-keys';
 import type { AuthConfig, WebhookRow } from '../webhooks/webhook';
 import { setWebhookStatus } from '../webhooks/webhook-store';
+import { inTransaction } from '../db/unit-of-work';
 
 export interface WebhookRoute {
   webhookId: string;
@@ -68,7 +69,7 @@ export async function disableWebhook(deps: RegistryDeps, meta: RequestMeta, webh
     throw new InputError('reason must be gone or failing', { code: 'reason_invalid', param: 'reason' });
   }
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const { rows } = await tx.query<WebhookRow>('select * from webhook where id = $1 for update', [webhookId]);
     const current = rows[0];
     if (!current) throw new NotFoundError('webhook not found');

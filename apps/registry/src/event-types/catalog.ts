@@ -1,17 +1,11 @@
+import type { EntityManager } from '@hookline/db';
 import { InputError, NotFoundError } from '@hookline/errors';
 import type { RegistryDeps } from '../common/deps';
-import type { Queryable } from '../db/queryable';
+import { EventTypeEntity, type EventTypeRecord } from '../db/entities/event-type';
+import { inTransaction, readerFor } from '../db/unit-of-work';
 import { BUILTIN_EVENT_TYPES, isReservedType, validateEventType, type EventType } from './event-type';
 
-interface EventTypeRow {
-  type: string;
-  group: string;
-  name: string;
-  description: string;
-  schema_json: string;
-}
-
-const toEventType = (r: EventTypeRow): EventType => ({
+const toEventType = (r: EventTypeRecord): EventType => ({
   type: r.type,
   group: r.group,
   name: r.name,
@@ -19,39 +13,38 @@ const toEventType = (r: EventTypeRow): EventType => ({
   schemaJson: r.schema_json,
 });
 
-async function upsert(db: Queryable, entry: EventType, builtin: boolean, now: Date): Promise<void> {
-  await db.query(
-    `insert into event_type (type, "group", name, description, schema_json, builtin, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7)
-     on conflict (type) do update set "group" = excluded."group", name = excluded.name,
-       description = excluded.description, schema_json = excluded.schema_json, builtin = excluded.builtin,
-       updated_at = excluded.updated_at`,
-    [entry.type, entry.group, entry.name, entry.description, entry.schemaJson, builtin, now],
-  );
-}
+const toRecord = (entry: EventType, builtin: boolean, now: Date): EventTypeRecord => ({
+  type: entry.type,
+  group: entry.group,
+  name: entry.name,
+  description: entry.description,
+  schema_json: entry.schemaJson,
+  builtin,
+  updated_at: now,
+});
 
 /** At start: the built-in operational types, then the operator's catalog file. */
 export async function seedCatalog(deps: RegistryDeps, fileEntries: EventType[]): Promise<void> {
+  for (const entry of fileEntries) {
+    if (isReservedType(entry.type)) throw new Error(`event catalog: type ${entry.type} is reserved for built-in types`);
+  }
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
-    for (const entry of BUILTIN_EVENT_TYPES) await upsert(tx, entry, true, now);
-    for (const entry of fileEntries) {
-      if (isReservedType(entry.type)) throw new Error(`event catalog: type ${entry.type} is reserved for built-in types`);
-      await upsert(tx, entry, false, now);
-    }
-  });
+  const records = [...BUILTIN_EVENT_TYPES.map((e) => toRecord(e, true, now)), ...fileEntries.map((e) => toRecord(e, false, now))];
+  // One statement cannot upsert a type twice: a type listed again replaces the earlier entry.
+  const byType = new Map(records.map((r) => [r.type, r]));
+  await inTransaction(deps, (tx) => tx.em.upsertMany(EventTypeEntity, [...byType.values()]));
 }
 
-export async function listEventTypes(db: Queryable): Promise<EventType[]> {
-  const { rows } = await db.query<EventTypeRow>(`select type, "group", name, description, schema_json from event_type order by type`);
-  return rows.map(toEventType);
+export async function listEventTypes(em: EntityManager): Promise<EventType[]> {
+  const records = await em.find(EventTypeEntity, {}, { orderBy: { type: 'asc' } });
+  return records.map(toEventType);
 }
 
 /** Which of `types` are not in the catalog. */
-export async function unknownEventTypes(db: Queryable, types: string[]): Promise<string[]> {
+export async function unknownEventTypes(em: EntityManager, types: string[]): Promise<string[]> {
   if (types.length === 0) return [];
-  const { rows } = await db.query<{ type: string }>('select type from event_type where type = any($1::text[])', [types]);
-  const known = new Set(rows.map((r) => r.type));
+  const found = await em.find(EventTypeEntity, { type: { $in: types } }, { fields: ['type'] });
+  const known = new Set(found.map((r) => r.type));
   return types.filter((t) => !known.has(t));
 }
 
@@ -63,12 +56,12 @@ export async function registerEventType(
   if (isReservedType(entry.type)) {
     throw new InputError('hookline.* types are built in', { code: 'event_type_reserved', param: 'type' });
   }
-  await upsert(deps.db.pool, entry, false, deps.clock());
+  await readerFor(deps).upsert(EventTypeEntity, toRecord(entry, false, deps.clock()));
   return entry;
 }
 
 export async function deleteEventType(deps: RegistryDeps, type: string): Promise<void> {
   if (isReservedType(type)) throw new InputError('hookline.* types are built in', { code: 'event_type_reserved', param: 'type' });
-  const { rowCount } = await deps.db.pool.query('delete from event_type where type = $1 and not builtin', [type]);
-  if (rowCount === 0) throw new NotFoundError(`event type ${type} not found`);
+  const deleted = await readerFor(deps).nativeDelete(EventTypeEntity, { type, builtin: false });
+  if (deleted === 0) throw new NotFoundError(`event type ${type} not found`);
 }

@@ -1,17 +1,14 @@
 import { InputError, NotFoundError } from '@hookline/errors';
 import { newId } from '@hookline/ids';
 import type { RegistryDeps } from '../common/deps';
-import { paginate, type Page } from '../common/pagination';
+import { paginateEntities, type Page } from '../common/pagination';
 import type { RequestMeta } from '../common/scope';
-import type { Queryable } from '../db/queryable';
+import { OrganizationEntity, type Organization } from '../db/entities/organization';
+import { inTransaction, readerFor } from '../db/unit-of-work';
 import { enqueueAudit } from '../outbox/outbox';
 import { insertApiKey, type CreatedApiKey } from '../api-keys/api-keys';
 
-export interface OrganizationRow {
-  id: string;
-  name: string;
-  created_at: Date;
-}
+export type OrganizationRow = Organization;
 
 export interface CreatedOrganization {
   organization: OrganizationRow;
@@ -30,9 +27,10 @@ export async function createOrganization(
   }
   const owner = input.owner.trim() || 'operator';
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const organization: OrganizationRow = { id: newId('org'), name, created_at: now };
-    await tx.query('insert into organization (id, name, created_at) values ($1, $2, $3)', [organization.id, name, now]);
+    // Inserted at once, not at commit: the key and audit rows below refer to it.
+    await tx.em.insert(OrganizationEntity, organization);
     await enqueueAudit(tx, {
       meta,
       orgId: organization.id,
@@ -48,11 +46,11 @@ export async function createOrganization(
 }
 
 export function listOrganizations(deps: RegistryDeps, page: { limit: number; cursor: string } | undefined): Promise<Page<OrganizationRow>> {
-  return paginate<OrganizationRow>(deps.db.pool, { table: 'organization', where: 'true', params: [] }, page);
+  return paginateEntities(readerFor(deps), OrganizationEntity, {}, page);
 }
 
-export async function getOrganization(db: Queryable, orgId: string): Promise<OrganizationRow> {
-  const { rows } = await db.query<OrganizationRow>('select id, name, created_at from organization where id = $1', [orgId]);
-  if (!rows[0]) throw new NotFoundError('organization not found');
-  return rows[0];
+export async function getOrganization(deps: Pick<RegistryDeps, 'db'>, orgId: string): Promise<OrganizationRow> {
+  const organization = await readerFor(deps).findOne(OrganizationEntity, { id: orgId });
+  if (!organization) throw new NotFoundError('organization not found');
+  return organization;
 }

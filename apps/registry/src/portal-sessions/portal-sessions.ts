@@ -1,11 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
+import { LockMode } from '@hookline/db';
 import { AuthenticationError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
 import { newId } from '@hookline/ids';
 import { ROLES, type Role } from '@hookline/contract';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
+import { OrganizationEntity } from '../db/entities/organization';
+import { PortalSessionEntity, type PortalSessionRecord } from '../db/entities/portal-session';
 import { enqueueAudit } from '../outbox/outbox';
 import { generatePortalToken, hashPortalToken, isWellFormedPortalToken } from './portal-token';
+import { inTransaction, readerFor } from '../db/unit-of-work';
 
 /** Screens a portal session may show; an empty list shows all of them. */
 export const PORTAL_FEATURES = ['webhooks', 'deliveries', 'events', 'approvals', 'settings', 'api_keys', 'audit_log'] as const;
@@ -41,7 +45,11 @@ export interface PortalSessionInput {
   owner: string;
 }
 
-const COLUMNS = 'id, org_id, role, features, branding, owner, created_by, created_at, expires_at, revoked_at, first_used_at';
+/** The session as use cases see it: everything but its token's hash. */
+function toRow(record: PortalSessionRecord): PortalSessionRow {
+  const { token_hash: _hash, ...row } = record;
+  return { ...row };
+}
 
 function auditView(row: PortalSessionRow) {
   return { id: row.id, role: row.role, features: row.features, owner: row.owner, expires_at: row.expires_at.toISOString(), revoked_at: row.revoked_at?.toISOString() ?? null };
@@ -81,29 +89,43 @@ export async function createPortalSession(deps: RegistryDeps, meta: RequestMeta,
   const id = newId('ps');
   const owner = valid.owner || (meta.actor.kind === 'api_key' ? meta.actor.owner : `portal:${id}`);
   const token = generatePortalToken();
-  return deps.db.transaction(async (tx) => {
-    const org = await tx.query('select 1 from organization where id = $1', [input.orgId]);
-    if (org.rowCount === 0) throw new NotFoundError('organization not found');
-    const createdBy = meta.actor.kind === 'api_key' ? meta.actor.keyId : meta.actor.kind;
-    const { rows } = await tx.query<PortalSessionRow>(
-      `insert into portal_session (id, org_id, role, features, branding, owner, token_hash, created_by, created_at, expires_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${COLUMNS}`,
-      [id, input.orgId, valid.role, valid.features, JSON.stringify(valid.branding), owner, hashPortalToken(token), createdBy, now, new Date(now.getTime() + valid.ttlSeconds * 1000)],
-    );
-    await enqueueAudit(tx, { meta, orgId: input.orgId, action: 'portal_session.create', resourceType: 'portal_session', resourceId: id, after: auditView(rows[0]), at: now });
-    return { session: rows[0], token };
+  return inTransaction(deps, async (tx) => {
+    const org = await tx.em.findOne(OrganizationEntity, { id: input.orgId });
+    if (!org) throw new NotFoundError('organization not found');
+    const record: PortalSessionRecord = {
+      id,
+      org_id: input.orgId,
+      role: valid.role,
+      features: valid.features,
+      // As stored in jsonb: keys left undefined are absent.
+      branding: JSON.parse(JSON.stringify(valid.branding)),
+      owner,
+      token_hash: hashPortalToken(token),
+      created_by: meta.actor.kind === 'api_key' ? meta.actor.keyId : meta.actor.kind,
+      created_at: now,
+      expires_at: new Date(now.getTime() + valid.ttlSeconds * 1000),
+      revoked_at: null,
+      first_used_at: null,
+    };
+    await tx.em.insert(PortalSessionEntity, record);
+    const session = toRow(record);
+    await enqueueAudit(tx, { meta, orgId: input.orgId, action: 'portal_session.create', resourceType: 'portal_session', resourceId: id, after: auditView(session), at: now });
+    return { session, token };
   });
 }
 
 export async function revokePortalSession(deps: RegistryDeps, meta: RequestMeta, orgId: string, id: string): Promise<PortalSessionRow> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const before = await tx.query<PortalSessionRow>(`select ${COLUMNS} from portal_session where id = $1 and org_id = $2 for update`, [id, orgId]);
-    if (!before.rows[0]) throw new NotFoundError('portal session not found');
-    if (before.rows[0].revoked_at) return before.rows[0];
-    const { rows } = await tx.query<PortalSessionRow>(`update portal_session set revoked_at = $2 where id = $1 returning ${COLUMNS}`, [id, now]);
-    await enqueueAudit(tx, { meta, orgId, action: 'portal_session.revoke', resourceType: 'portal_session', resourceId: id, before: auditView(before.rows[0]), after: auditView(rows[0]), at: now });
-    return rows[0];
+  return inTransaction(deps, async (tx) => {
+    const record = await tx.em.findOne(PortalSessionEntity, { id, org_id: orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!record) throw new NotFoundError('portal session not found');
+    const before = toRow(record);
+    if (before.revoked_at) return before;
+    record.revoked_at = now;
+    await tx.em.flush();
+    const after = toRow(record);
+    await enqueueAudit(tx, { meta, orgId, action: 'portal_session.revoke', resourceType: 'portal_session', resourceId: id, before: auditView(before), after: auditView(after), at: now });
+    return after;
   });
 }
 
@@ -115,17 +137,17 @@ export async function authenticatePortalSession(deps: RegistryDeps, token: strin
   const invalid = () => new AuthenticationError('the portal session is not valid', { code: 'portal_session_invalid' });
   if (!isWellFormedPortalToken(token)) throw invalid();
   const hash = hashPortalToken(token);
-  const { rows } = await deps.db.pool.query<PortalSessionRow & { token_hash: Buffer }>(`select ${COLUMNS}, token_hash from portal_session where token_hash = $1`, [hash]);
-  const row = rows[0];
+  const row = await readerFor(deps).findOne(PortalSessionEntity, { token_hash: hash });
   if (!row || !timingSafeEqual(row.token_hash, hash)) throw invalid();
   const now = deps.clock();
   if (row.revoked_at) throw new AuthenticationError('the portal session has been revoked', { code: 'portal_session_revoked' });
   if (row.expires_at <= now) throw new AuthenticationError('the portal session has expired', { code: 'portal_session_expired' });
-  const { token_hash: _hash, ...session } = row;
+  const session = toRow(row);
   if (!session.first_used_at) {
-    await deps.db.transaction(async (tx) => {
-      const used = await tx.query(`update portal_session set first_used_at = $2 where id = $1 and first_used_at is null`, [session.id, now]);
-      if (used.rowCount === 0) return;
+    await inTransaction(deps, async (tx) => {
+      // Conditional, in one statement: of two first requests at once, only one audits the first use.
+      const used = await tx.em.nativeUpdate(PortalSessionEntity, { id: session.id, first_used_at: null }, { first_used_at: now });
+      if (used === 0) return;
       const actor = { kind: 'api_key' as const, keyId: session.id, owner: session.owner, role: session.role, orgId: session.org_id };
       await enqueueAudit(tx, { meta: { ...meta, actor }, orgId: session.org_id, action: 'portal_session.use', resourceType: 'portal_session', resourceId: session.id, after: auditView(session), at: now });
     });

@@ -1,4 +1,6 @@
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys';
+import { createApiKey, listApiKeys } from '../api-keys/api-keys';
+import { revokeApiKey } from '../api-keys/revoke-api-key';
+import { authenticateApiKey } from '../api-keys/authenticate';
 import type { RegistryDeps } from '../common/deps';
 import { scopeOf } from '../common/scope';
 import { toApiKey, toApproval } from './convert';

@@ -1,4 +1,5 @@
 import type { RegistryDeps } from '../common/deps';
+import { readerFor } from '../db/unit-of-work';
 import { deleteEventType, listEventTypes, registerEventType } from '../event-types/catalog';
 import { toEventTypeInfo } from './convert';
 import type { RegistryHandlers } from './handlers';
@@ -6,7 +7,7 @@ import type { RegistryHandlers } from './handlers';
 export function eventTypeHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'listEventTypes' | 'registerEventType' | 'deleteEventType'> {
   return {
     async listEventTypes() {
-      return { eventTypes: (await listEventTypes(deps.db.pool)).map(toEventTypeInfo) };
+      return { eventTypes: (await listEventTypes(readerFor(deps))).map(toEventTypeInfo) };
     },
     async registerEventType(request) {
       return toEventTypeInfo(await registerEventType(deps, request));

@@ -16,7 +16,7 @@ export function organizationHandlers(deps: RegistryDeps): Pick<RegistryHandlers,
       return { organizations: page.items.map(toOrganization), page: page.pageInfo };
     },
     async getOrganization(request) {
-      return toOrganization(await getOrganization(deps.db.pool, request.orgId));
+      return toOrganization(await getOrganization(deps, request.orgId));
     },
   };
 }

@@ -1,7 +1,10 @@
+import { LockMode, type EntityManager } from '@hookline/db';
 import { NotFoundError } from '@hookline/errors';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
-import type { Queryable } from '../db/queryable';
+import { OrganizationEntity } from '../db/entities/organization';
+import { OrgSettingsEntity } from '../db/entities/org-settings';
+import { inTransaction, readerFor, type UnitOfWork } from '../db/unit-of-work';
 import { getOrganization } from '../organizations/organizations';
 import type { ApprovalRow } from '../approvals/approval';
 import { recordApproval } from '../approvals/request-approval';
@@ -20,17 +23,9 @@ export interface OrgSettings {
   updatedAt: Date | null;
 }
 
-interface SettingsRow {
-  approve_create: boolean;
-  approve_update: boolean;
-  approve_delete: boolean;
-  updated_at: Date;
-}
-
 /** An org without a settings row has the defaults: no approvals required. */
-export async function readSettings(db: Queryable, orgId: string): Promise<OrgSettings> {
-  const { rows } = await db.query<SettingsRow>('select * from org_settings where org_id = $1', [orgId]);
-  const row = rows[0];
+export async function readSettings(em: EntityManager, orgId: string): Promise<OrgSettings> {
+  const row = await em.findOne(OrgSettingsEntity, { org_id: orgId });
   return {
     orgId,
     approvals: { create: row?.approve_create ?? false, update: row?.approve_update ?? false, delete: row?.approve_delete ?? false },
@@ -39,8 +34,8 @@ export async function readSettings(db: Queryable, orgId: string): Promise<OrgSet
 }
 
 export async function getSettings(deps: RegistryDeps, orgId: string): Promise<OrgSettings> {
-  await getOrganization(deps.db.pool, orgId);
-  return readSettings(deps.db.pool, orgId);
+  await getOrganization(deps, orgId);
+  return readSettings(readerFor(deps), orgId);
 }
 
 /** Whether the org requires approvals at all (then keys, admins and these settings are guarded too). */
@@ -65,11 +60,11 @@ export async function updateSettings(
   patch: Partial<ApprovalSettings>,
 ): Promise<SettingsUpdate> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     // Locking the org row serialises concurrent updates of its settings (and guarded key changes).
-    const org = await tx.query('select id from organization where id = $1 for update', [orgId]);
-    if (org.rowCount === 0) throw new NotFoundError('organization not found');
-    const before = await readSettings(tx, orgId);
+    const org = await tx.em.findOne(OrganizationEntity, { id: orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!org) throw new NotFoundError('organization not found');
+    const before = await readSettings(tx.em, orgId);
     const approvals = { ...before.approvals, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     const loosens = (Object.keys(approvals) as (keyof ApprovalSettings)[]).some((k) => before.approvals[k] && !approvals[k]);
     if (meta.actor.kind === 'api_key' && loosens) {
@@ -83,18 +78,20 @@ export async function updateSettings(
 
 /** Stores the settings (inside the caller's transaction, org row locked) and audits the change. */
 export async function writeSettings(
-  tx: Queryable,
+  tx: UnitOfWork,
   meta: RequestMeta,
   orgId: string,
   before: ApprovalSettings,
   approvals: ApprovalSettings,
   now: Date,
 ): Promise<OrgSettings> {
-  await tx.query(
-    `insert into org_settings (org_id, approve_create, approve_update, approve_delete, updated_at) values ($1, $2, $3, $4, $5)
-     on conflict (org_id) do update set approve_create = $2, approve_update = $3, approve_delete = $4, updated_at = $5`,
-    [orgId, approvals.create, approvals.update, approvals.delete, now],
-  );
+  await tx.em.upsert(OrgSettingsEntity, {
+    org_id: orgId,
+    approve_create: approvals.create,
+    approve_update: approvals.update,
+    approve_delete: approvals.delete,
+    updated_at: now,
+  });
   await enqueueAudit(tx, {
     meta,
     orgId,

@@ -10,6 +10,7 @@ import { insertSigningKey, newSigningMaterial } from './signing-keys';
 import { validateCreate, type CreateWebhookInput } from './validate-webhook';
 import type { WebhookRow } from './webhook';
 import { insertWebhook } from './webhook-store';
+import { inTransaction, readerFor } from '../db/unit-of-work';
 
 /** The result of a create, update or delete: applied, or waiting for a second admin. */
 export interface WebhookMutation {
@@ -20,10 +21,10 @@ export interface WebhookMutation {
 }
 
 export async function createWebhook(deps: RegistryDeps, meta: RequestMeta, orgId: string, input: CreateWebhookInput): Promise<WebhookMutation> {
-  const spec = await validateCreate(input, { db: deps.db.pool, urlOptions: deps.urlOptions });
+  const spec = await validateCreate(input, { em: readerFor(deps), urlOptions: deps.urlOptions });
   const material = newSigningMaterial(spec.signatureScheme);
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     // The org row lock serialises creates, so two concurrent requests cannot both take the last slot.
     const org = await tx.query('select id from organization where id = $1 for update', [orgId]);
     if (org.rowCount === 0) throw new NotFoundError('organization not found');
@@ -34,7 +35,7 @@ export async function createWebhook(deps: RegistryDeps, meta: RequestMeta, orgId
         details: { limit: deps.maxWebhooksPerOrg },
       });
     }
-    const needsApproval = (await readSettings(tx, orgId)).approvals.create;
+    const needsApproval = (await readSettings(tx.em, orgId)).approvals.create;
     const webhook = await insertWebhook(tx, deps.box, {
       id: newId('wh'),
       orgId,

@@ -4,6 +4,7 @@ import { recordWebhookChange } from './record-change';
 import { newSigningMaterial, rotateSigningKey } from './signing-keys';
 import type { WebhookRow } from './webhook';
 import { bumpWebhookVersion, findLiveWebhook } from './webhook-store';
+import { inTransaction } from '../db/unit-of-work';
 
 export interface RotatedSecret {
   webhook: WebhookRow;
@@ -15,7 +16,7 @@ export interface RotatedSecret {
 
 export async function rotateSecret(deps: RegistryDeps, meta: RequestMeta, orgId: string, webhookId: string): Promise<RotatedSecret> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const current = await findLiveWebhook(tx, orgId, webhookId, true);
     const material = newSigningMaterial(current.signature_scheme);
     const previousValidUntil = await rotateSigningKey(tx, deps.box, current.id, material, now);

@@ -1,7 +1,7 @@
 import { InputError } from '@hookline/errors';
 import { validateWebhookUrl, type WebhookUrlOptions } from '@hookline/egress';
 import type { SignatureScheme } from '@hookline/signing';
-import type { Queryable } from '../db/queryable';
+import type { EntityManager } from '@hookline/db';
 import { unknownEventTypes } from '../event-types/catalog';
 import { checkRule } from './check-rule';
 import { validateAuth, type AuthInput } from './validate-auth';
@@ -38,7 +38,8 @@ export interface UpdateWebhookInput {
 }
 
 export interface ValidationContext {
-  db: Queryable;
+  /** Reads the event-type catalog. */
+  em: EntityManager;
   urlOptions: WebhookUrlOptions;
 }
 
@@ -55,11 +56,11 @@ function description(value: string, allowEmpty: boolean): string {
   return checkRule('description', trimmed);
 }
 
-async function eventTypes(db: Queryable, types: string[]): Promise<string[]> {
+async function eventTypes(em: EntityManager, types: string[]): Promise<string[]> {
   types.forEach((type, i) => checkRule('event_types[]', type, `event_types[${i}]`));
   checkRule('event_types', types);
   const unique = [...new Set(types)];
-  const unknown = await unknownEventTypes(db, unique);
+  const unknown = await unknownEventTypes(em, unique);
   if (unknown.length > 0) {
     throw new InputError(`unknown event type ${unknown[0]}`, {
       code: 'event_type_unknown',
@@ -76,7 +77,7 @@ export async function validateCreate(input: CreateWebhookInput, ctx: ValidationC
     name: name(input.name ?? ''),
     description: input.description === undefined ? '' : description(input.description, false),
     url: await validateWebhookUrl(input.url ?? '', ctx.urlOptions),
-    eventTypes: input.eventTypes === undefined ? [] : await eventTypes(ctx.db, input.eventTypes),
+    eventTypes: input.eventTypes === undefined ? [] : await eventTypes(ctx.em, input.eventTypes),
     auth: await validateAuth(input.auth, ctx.urlOptions),
     rateLimitRps: checkRule('rate_limit_rps', input.rateLimitRps ?? 10),
     timeoutSeconds: checkRule('timeout_seconds', input.timeoutSeconds ?? 15),
@@ -95,7 +96,7 @@ export async function validatePatch(input: UpdateWebhookInput, ctx: ValidationCo
   if (input.description !== undefined) patch.description = description(input.description, true);
   if (input.url !== undefined) patch.url = await validateWebhookUrl(input.url, ctx.urlOptions);
   if (input.allEventTypes) patch.eventTypes = [];
-  else if (input.eventTypes !== undefined) patch.eventTypes = await eventTypes(ctx.db, input.eventTypes);
+  else if (input.eventTypes !== undefined) patch.eventTypes = await eventTypes(ctx.em, input.eventTypes);
   if (input.auth !== undefined) patch.auth = await validateAuth(input.auth, ctx.urlOptions);
   if (input.rateLimitRps !== undefined) patch.rateLimitRps = checkRule('rate_limit_rps', input.rateLimitRps);
   if (input.timeoutSeconds !== undefined) patch.timeoutSeconds = checkRule('timeout_seconds', input.timeoutSeconds);

@@ -3,6 +3,11 @@ import type { Queryable } from '../db/queryable';
 import type { SecretBox } from '../secrets/secret-box';
 import { splitAuth, type AuthConfig, type WebhookPatch, type WebhookRow, type WebhookSpec, type WebhookStatus } from './webhook';
 
+// Webhooks stay on SQL (the entity in db/entities describes the table for the schema check). Every
+// change bumps the version in the statement that makes it (`version = version + 1 ... returning *`)
+// and the dispatcher orders change-feed messages by that version, so the new row must come from the
+// database, not from an identity map; and the change-feed row is queued in the same transaction,
+// which runs on the entity manager's connection (see db/unit-of-work.ts).
 const nameTaken = (cause: unknown) =>
   new ConflictError('a webhook with this name already exists in the organization', { code: 'name_taken', param: 'name', cause });
 
