@@ -12,7 +12,7 @@ const PingService = { ping: registryV1.RegistryServiceService.ping };
 describe('gRPC server and client over a real socket', () => {
   let server: RunningGrpcServer;
   let address: string;
-  let pingImpl: (message: string) => Promise<string>;
+  let pingImpl: (message: string, signal: AbortSignal) => Promise<string>;
 
   beforeAll(async () => {
     server = await startGrpcServer(
@@ -22,7 +22,7 @@ describe('gRPC server and client over a real socket', () => {
         tls: testTls('registry'),
         services: [
           bindService(PingService, {
-            ping: async (request) => ({ message: await pingImpl(request.message), service: 'test' }),
+            ping: async (request, context) => ({ message: await pingImpl(request.message, context.signal), service: 'test' }),
           }),
         ],
       },
@@ -41,6 +41,39 @@ describe('gRPC server and client over a real socket', () => {
     // By its identity, as the gateway's readiness check asks (no IP address as TLS server name).
     await expect(isServing(address, testTls('gateway'), 1_000, 'registry')).resolves.toBe(true);
     await expect(isServing(address, testTls('gateway'), 1_000, 'audit')).resolves.toBe(false);
+    client.close();
+  });
+
+  it("a handler's signal aborts when the client cancels the call, and not once the call was answered", async () => {
+    const client = createGrpcClient(PingService, address, { tls: testTls('gateway'), peerName: 'registry' });
+    const answered: AbortSignal[] = [];
+    pingImpl = async (message, signal) => {
+      answered.push(signal);
+      return message;
+    };
+    await client.ping({ message: 'first' });
+    // A second round trip on the same connection: the first call's stream has closed meanwhile.
+    await client.ping({ message: 'second' });
+    expect(answered.map((signal) => signal.aborted)).toEqual([false, false]);
+
+    let serverAborted!: () => void;
+    const abortSeen = new Promise<void>((resolve) => (serverAborted = resolve));
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    pingImpl = (_message, signal) =>
+      new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => {
+          serverAborted();
+          reject(new Error('aborted'));
+        });
+        started();
+      });
+    const controller = new AbortController();
+    const call = client.ping({ message: 'slow' }, { deadlineMs: 120_000, signal: controller.signal }).catch((e) => e);
+    await handlerStarted;
+    controller.abort();
+    await abortSeen;
+    await call;
     client.close();
   });
 

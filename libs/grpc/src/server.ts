@@ -61,7 +61,12 @@ export interface RunningGrpcServer {
 function adapt(name: string, method: string, logger: Logger, handler: GrpcServiceBinding['handlers'][string]) {
   return (call: ServerUnaryCall<any, any>, callback: sendUnaryData<any>) => {
     const controller = new AbortController();
-    call.on('cancelled', () => controller.abort());
+    let answered = false;
+    // grpc-js also reports a call as cancelled once its stream closes after the answer; aborting
+    // then would only build an AbortError (a DOMException with its stack) per call for nothing.
+    call.on('cancelled', () => {
+      if (!answered) controller.abort();
+    });
     const traceparent = call.metadata.get('traceparent')[0];
     const context: CallContext = {
       metadata: call.metadata,
@@ -70,8 +75,12 @@ function adapt(name: string, method: string, logger: Logger, handler: GrpcServic
       peer: call.getPeer(),
     };
     handler(call.request, context).then(
-      (response) => callback(null, response),
+      (response) => {
+        answered = true;
+        callback(null, response);
+      },
       (error: unknown) => {
+        answered = true;
         const mapped = toGrpcStatus(error);
         if (mapped.code === 13 /* INTERNAL */) logger.error({ err: error, method: `${name}.${method}` }, 'rpc failed');
         callback(mapped as any, null);

@@ -55,18 +55,25 @@ export class EventArchive {
     if (events.length === 0) return;
     await this.pool.query(
       `insert into events (${COLUMNS})
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::text[], $8::text[], $9::text[])
+       select ${COLUMNS} from json_to_recordset($1::json)
+         as e(id text, org_id text, type text, source text, time timestamptz, is_test boolean, data_json text, target_webhook_id text, idempotency_key text)
        on conflict (id) do nothing`,
+      // One JSON document rather than nine parallel arrays: pg escapes array elements in JavaScript,
+      // which showed among ingestion's top functions in profiles of narrow traffic.
       [
-        events.map((e) => e.id),
-        events.map((e) => e.orgId),
-        events.map((e) => e.type),
-        events.map((e) => e.source),
-        events.map((e) => e.time),
-        events.map((e) => e.isTest),
-        events.map((e) => e.dataJson),
-        events.map((e) => e.targetWebhookId),
-        events.map((e) => e.idempotencyKey),
+        JSON.stringify(
+          events.map((e) => ({
+            id: e.id,
+            org_id: e.orgId,
+            type: e.type,
+            source: e.source,
+            time: e.time,
+            is_test: e.isTest,
+            data_json: e.dataJson,
+            target_webhook_id: e.targetWebhookId,
+            idempotency_key: e.idempotencyKey,
+          })),
+        ),
       ],
     );
   }
