@@ -108,7 +108,7 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
       payloadBytes: profile.payloadBytes,
       batch,
     });
-    say(`${profile.name}: latency p50 ${latency.p50} ms p99 ${latency.p99} ms p99.9 ${latency.p999} ms`);
+    say(`${profile.name}: latency p50 ${latency.p50} ms p99 ${latency.p99} ms p99.9 ${latency.p999} ms${latency.failedPublishes ? `; ${latency.failedPublishes} PublishBatch calls failed (not acknowledged)` : ''}`);
   } finally {
     peaks = rss.stop();
   }
