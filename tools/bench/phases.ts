@@ -1,74 +1,7 @@
 // The measured phases of a profile: max throughput, then latency at a fixed rate.
-import type { ingestionV1 } from '@hookline/proto';
-import type { GrpcClient } from '@hookline/grpc';
 import { summarize, type LatencySummary } from './percentiles';
+import { events, makeData, publish, sleep, type Ingestion, type Traffic } from './publishing';
 import type { Receiver } from './receiver';
-
-type Ingestion = GrpcClient<typeof ingestionV1.IngestionServiceService>;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export function makeData(payloadBytes: number) {
-  const pad = 'x'.repeat(Math.max(0, payloadBytes - 200));
-  return (i: number) => JSON.stringify({ transfer_id: `tr_${i}`, amount: 1250, currency: 'EUR', note: pad });
-}
-
-/** Where events go: each to the webhooks of one organization, the organizations taken in turn. */
-export interface Traffic {
-  orgIds: string[];
-  webhooksPerOrg: number;
-}
-
-/** Events number `first`, `first + 1`, …: event i goes to organization i mod orgs. */
-function events(orgIds: string[], data: (i: number) => string, first: number, count: number) {
-  return Array.from({ length: count }, (_, k) => ({ orgId: orgIds[(first + k) % orgIds.length], dataJson: data(first + k) }));
-}
-
-async function publish(ingestion: Ingestion, batch: { orgId: string; dataJson: string }[]): Promise<number> {
-  const response = await ingestion.publishBatch({
-    events: batch.map(({ orgId, dataJson }) => ({ orgId, type: 'transfer.completed', dataJson, idempotencyKey: '', isTest: false, targetWebhookId: '' })),
-  });
-  const refused = response.results.filter((r) => r.error);
-  if (refused.length) throw new Error(`publish refused: ${refused[0].error!.code} ${refused[0].error!.message}`);
-  return response.results.length;
-}
-
-/**
- * Publishes probe events (one per organization a round) until every webhook has received one:
- * the platform is routing. One probe is not enough — the dispatcher may not have learned of the
- * newest webhooks yet when it fans the first one out. Returns how many probe events it published.
- */
-export async function waitUntilRouting(ingestion: Ingestion, orgIds: string[], receiver: Receiver, webhooks: number, timeoutMs = 60_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  const probe = () => JSON.stringify({ probe: true });
-  const perOrg = Math.max(1, Math.round(webhooks / orgIds.length));
-  const baseUnique = receiver.stats.unique;
-  let probes = 0;
-  while (receiver.stats.paths < webhooks) {
-    if (Date.now() > deadline) throw new Error(`only ${receiver.stats.paths}/${webhooks} webhooks received a probe event`);
-    for (let first = 0; first < orgIds.length; first += 100) {
-      probes += await publish(ingestion, events(orgIds, probe, first, Math.min(100, orgIds.length - first)));
-    }
-    // The next round only once this one is delivered, or once deliveries stop arriving for a
-    // second (its events found webhooks the dispatcher did not know yet): with thousands of
-    // webhooks a round a second would pile up faster than it drains.
-    let seen = -1;
-    let quietSince = Date.now();
-    while (receiver.stats.paths < webhooks && receiver.stats.unique - baseUnique < probes * perOrg && Date.now() < deadline) {
-      if (receiver.stats.unique !== seen) [seen, quietSince] = [receiver.stats.unique, Date.now()];
-      else if (Date.now() - quietSince > 1_000) break;
-      await sleep(50);
-    }
-  }
-  // Let the last probes' other deliveries arrive, so they do not count in the first phase.
-  const settle = Date.now() + 5_000;
-  let last = -1;
-  while (receiver.stats.unique !== last && Date.now() < settle) {
-    last = receiver.stats.unique;
-    await sleep(500);
-  }
-  return probes;
-}
 
 export interface ThroughputResult {
   seconds: number;

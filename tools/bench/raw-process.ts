@@ -4,7 +4,7 @@
 //                                                prints {"requests"} (what it answered)
 //   sender <url> <payloadBytes> <conns> <secs> → prints the RawResult of one run
 import { createInterface } from 'node:readline';
-import { makeData } from './phases';
+import { makeData } from './publishing';
 import { runRawBaseline } from './raw-baseline';
 import { startReceiver } from './receiver';
 
