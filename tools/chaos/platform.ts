@@ -3,14 +3,13 @@
 // of which can be killed and started again. Services are spawned by tools/stack/launch.mjs and
 // configured by tools/bench's platformEnv, like the benchmark's.
 import type { ChildProcess } from 'node:child_process';
-import { freePort, startOwnKafkaBroker, startOwnPostgres, type OwnKafkaBroker, type OwnPostgres } from '@hookline/testing';
+import { freePort } from '@hookline/testing';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
 import { ingestionV1 } from '@hookline/proto';
 // @ts-expect-error plain ESM helpers shared with `npm start`
-import { resolveKafka, resolvePostgres } from '../stack/infrastructure.mjs';
-// @ts-expect-error plain ESM helpers shared with `npm start`
 import { launchService, SERVICES } from '../stack/launch.mjs';
-import { platformEnv, recreateDatabase } from '../bench/platform';
+import { platformEnv } from '../bench/platform';
+import type { Infrastructure } from './infrastructure';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { publisherIdentity } from '../certs/certificates.mjs';
 
@@ -19,47 +18,7 @@ export type ServiceName = 'registry' | 'ingestion' | 'dispatcher' | 'audit' | 'g
 /** A second instance of a service: which service it runs. */
 const programOf = (service: ServiceName) => (service === 'dispatcher-b' ? 'dispatcher' : service);
 
-export const say = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
-
-export interface InfraNeeds {
-  /** The scenario stops the broker: it gets one of its own. */
-  ownKafka?: boolean;
-  /** The scenario stops PostgreSQL: it gets one of its own. */
-  ownPostgres?: boolean;
-}
-
-export interface Infrastructure {
-  databaseUrl: string;
-  kafkaBrokers: string;
-  kafka?: OwnKafkaBroker;
-  postgres?: OwnPostgres;
-  stop(): Promise<void>;
-}
-
-export async function startInfrastructure(needs: InfraNeeds): Promise<Infrastructure> {
-  const kafka = needs.ownKafka ? await startOwnKafkaBroker({ heapMb: 512 }) : undefined;
-  const postgres = needs.ownPostgres ? await startOwnPostgres({ database: 'hookline_chaos' }) : undefined;
-  let databaseUrl = postgres?.url;
-  let stopShared: () => Promise<void> = async () => undefined;
-  if (!databaseUrl) {
-    const shared = await resolvePostgres(say, 'hookline_chaos');
-    await recreateDatabase(shared.url);
-    databaseUrl = shared.url as string;
-    stopShared = shared.stop;
-  }
-  const kafkaBrokers: string = kafka?.brokers ?? resolveKafka(say).brokers;
-  return {
-    databaseUrl,
-    kafkaBrokers,
-    kafka,
-    postgres,
-    async stop() {
-      await kafka?.destroy();
-      await postgres?.destroy();
-      await stopShared();
-    },
-  };
-}
+export { say } from './say';
 
 export interface UnexpectedExit {
   service: ServiceName;

@@ -2,11 +2,12 @@
 // point at the receiver, the steady load while the scenario's faults happen, then the count.
 import { call } from '../bench/platform';
 import type { Receiver } from '../bench/receiver';
-import { waitUntilRouting } from '../bench/phases';
+import { waitUntilRouting } from '../bench/routing-probe';
 import { awaitDeliveries, recoverySeconds, type Delivered } from './accounting';
 import { Load } from './load';
 import type { ChaosOptions } from './options';
-import { say, type ChaosPlatform, type InfraNeeds, type Infrastructure } from './platform';
+import type { InfraNeeds, Infrastructure } from './infrastructure';
+import { say, type ChaosPlatform } from './platform';
 import type { Stage } from './stage';
 import type { ScenarioResult } from './report';
 

@@ -2,7 +2,8 @@
 // restart services share one stage (starting the platform is most of a short scenario's time);
 // a scenario that stops the broker or the database, or needs other settings, gets its own.
 import { randomBytes } from 'node:crypto';
-import { ChaosPlatform, say, startInfrastructure, type Infrastructure } from './platform';
+import { startInfrastructure, type Infrastructure } from './infrastructure';
+import { ChaosPlatform, say } from './platform';
 import type { Scenario } from './run-scenario';
 
 export interface Stage {

@@ -1,0 +1,1 @@
+export const say = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
