@@ -1,5 +1,6 @@
 import { DAY_MS } from '../common/clock';
 import { redactAuth, type WebhookPatch, type WebhookSpec } from '../webhooks/webhook';
+import type { ApprovalRecord } from '../db/entities/approval';
 
 export const APPROVAL_TTL_MS = 7 * DAY_MS;
 
@@ -22,26 +23,8 @@ export type ApiKeyChange = { target: 'api_key'; action: 'create'; role: string; 
 /** Settings bound to what they were when requested: a change meanwhile makes the approval stale. */
 export type SettingsChange = { target: 'settings'; action: 'update'; before: ApprovalFlags; after: ApprovalFlags };
 
-export interface ApprovalRow {
-  id: string;
-  org_id: string;
-  webhook_id: string | null;
-  resource_type: ApprovalResourceType;
-  resource_id: string;
-  requested_by_principal: string;
-  action: ApprovalAction;
-  status: ApprovalStatus;
-  requested_by: string;
-  requested_by_key_id: string;
-  decided_by: string;
-  decided_at: Date | null;
-  reason: string;
-  expires_at: Date;
-  created_at: Date;
-  change_redacted: Record<string, unknown>;
-  change_sealed: string;
-  change_hash: string;
-  webhook_version: string | number;
+/** An approval as stored (the entity's record), with the webhook's version now when joined. */
+export interface ApprovalRow extends ApprovalRecord {
   /** The webhook's version now (joined), to tell a stale pending approval; null for other resources. */
   current_version?: string | number | null;
 }
