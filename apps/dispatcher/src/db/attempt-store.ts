@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { AttemptRow, DeliveryUpdate } from '../delivery/attempt-row';
 import { healthChanges, type WebhookHealthMemo } from './health-store';
+import { byKey } from './key-order';
 
 /** An outcome to record: the attempt (none when settled without one) and the delivery's new state. */
 export interface RecordedOutcome {
@@ -102,10 +103,6 @@ export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[
     ],
   );
   memo.wrote(health, nowMs);
-}
-
-function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
-  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
 /** PostgreSQL text cannot hold NUL; a binary response body is stored without them. */

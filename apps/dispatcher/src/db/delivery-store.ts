@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DeliveryTask } from '../delivery/delivery-task';
+import { byKey } from './key-order';
 
 /*
  * The `delivery` table: every statement of the app that writes it. The hot path (fan-out upsert,
@@ -50,7 +51,7 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
   if (rows.length === 0) return [];
   // In the order of the keys the upsert locks (the unique pair; the payload's event id), so two
   // fan-outs replaying the same events cannot deadlock on each other.
-  const sorted = [...rows].sort((a, b) => compare(a.eventId, b.eventId) || compare(a.webhookId, b.webhookId));
+  const sorted = [...rows].sort(byKey((r) => r.eventId, (r) => r.webhookId));
   const payloads = new Map<string, string>();
   for (const row of sorted) payloads.set(row.eventId, row.envelopeJson);
   const result = await db.query<Pick<QueueableDelivery, 'id' | 'event_id' | 'webhook_id' | 'status' | 'attempt_count' | 'next_attempt_at' | 'manual'>>(
@@ -95,11 +96,6 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
       published_at: row.publishedAt,
     };
   });
-}
-
-/** Code-unit order: the same in every process, whatever the database's collation. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
