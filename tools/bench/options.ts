@@ -27,6 +27,9 @@ export interface BenchOptions {
   out: string;
   /** Extra node arguments for every service, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
   nodeArgs: string[];
+  /** Where each service's log lines go (`<dir>/<service>.log`), at LOG_LEVEL `logLevel`; none when unset. */
+  logsDir?: string;
+  logLevel: string;
 }
 
 const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -76,6 +79,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       'database-url': { type: 'string' },
       out: { type: 'string', default: 'bench/results' },
       'node-args': { type: 'string', default: '' },
+      logs: { type: 'string' },
+      'log-level': { type: 'string', default: 'warn' },
     },
   });
   const quick = values.quick!;
@@ -104,5 +109,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     databaseUrl: values['database-url'],
     out: values.out!,
     nodeArgs: values['node-args']!.split(' ').filter(Boolean),
+    logsDir: values.logs,
+    logLevel: values['log-level']!,
   };
 }

@@ -1,6 +1,7 @@
 // Starts the platform for a benchmark run (or connects to a running one) and sets up an
 // organization with N webhooks pointing at the local receiver.
 import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
@@ -41,6 +42,13 @@ export async function recreateDatabase(url: string): Promise<void> {
   await client.end();
 }
 
+/** With `--logs DIR`: appends each service's lines to DIR/<service>.log. */
+function serviceLogs(dir: string | undefined): ((service: string, line: string) => void) | undefined {
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  return (service, line) => appendFileSync(join(dir, `${service}.log`), `${line}\n`);
+}
+
 export interface PlatformEnv {
   env: Record<string, string | undefined>;
   /** HOOKLINE_<NAME> → port, e.g. GATEWAY_PORT, DISPATCHER_OPS_PORT. */
@@ -52,7 +60,7 @@ export interface PlatformEnv {
  * The environment of a whole platform on free ports (so a run never collides with `npm start`):
  * one place for what every service needs, shared by the benchmark and the chaos suite.
  */
-export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; topicPrefix: string; maxWebhooksPerOrg: number }): Promise<PlatformEnv> {
+export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; topicPrefix: string; maxWebhooksPerOrg: number; logLevel?: string }): Promise<PlatformEnv> {
   const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
   const ports: Record<string, number> = {};
   for (const name of ['GATEWAY_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
@@ -60,7 +68,7 @@ export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: str
   }
   const env = {
     ...process.env,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: opts.logLevel ?? 'warn',
     DATABASE_URL: opts.databaseUrl,
     KAFKA_BROKERS: opts.kafkaBrokers,
     HOOKLINE_TOPIC_PREFIX: opts.topicPrefix,
@@ -103,12 +111,14 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const postgres = await resolvePostgres(say, 'hookline_bench');
   await recreateDatabase(postgres.url);
   const kafka = resolveKafka(say);
-  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, topicPrefix: `bench${Date.now().toString(36)}.`, maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)) });
+  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, topicPrefix: `bench${Date.now().toString(36)}.`, maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)), logLevel: options.logLevel });
+  const logFile = serviceLogs(options.logsDir);
   let failed: string | undefined;
   const services = launchServices({
     env,
     nodeArgs: options.nodeArgs,
     log: (service: string, line: string) => {
+      logFile?.(service, line);
       if (/"level":"(error|fatal)"/.test(line) || !line.startsWith('{')) say(`${service}: ${line}`);
     },
     onExit: (service: string, how: string) => {

@@ -100,17 +100,25 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
 
 /**
  * Claims up to `limit` due retries: locked rows other dispatchers skip, so each retry is
- * enqueued by one instance. The caller enqueues, then `releaseClaimed` in the same transaction.
+ * enqueued by one instance. The caller enqueues the pending ones, then `markEnqueued` every
+ * claimed row in the same transaction (a row due but no longer pending only loses its due time).
  */
 export async function claimDueDeliveries(client: PoolClient, limit: number): Promise<QueueableDelivery[]> {
+  // The earliest due rows straight from the due index (next_attempt_at, id), locked as they are
+  // read; only those are joined to their payloads. No status condition in the scan: the planner,
+  // believing pending rows rare, would collect and sort every due row instead.
   const result = await client.query<QueueableDelivery>(
-    `select d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, d.is_test, d.status, d.attempt_count, d.next_attempt_at,
+    `with claimed as (
+       select id from delivery
+       where next_attempt_at <= now()
+       order by next_attempt_at, id
+       limit $1
+       for update skip locked
+     )
+     select d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, d.is_test, d.status, d.attempt_count, d.next_attempt_at,
             d.manual, coalesce(p.envelope_json, d.envelope_json) as envelope_json, d.traceparent, d.published_at
-     from delivery d left join delivery_payload p on p.event_id = d.event_id
-     where d.status = 'pending' and d.next_attempt_at <= now()
-     order by d.next_attempt_at, d.id
-     limit $1
-     for update of d skip locked`,
+     from claimed c join delivery d on d.id = c.id left join delivery_payload p on p.event_id = d.event_id
+     order by d.next_attempt_at, d.id`,
     [limit],
   );
   return result.rows;

@@ -26,7 +26,12 @@ describe('Sender lanes: the map holds only webhooks with work', () => {
     const deps = {
       view: new RoutingView(),
       ownership,
-      configs: { onInvalidate: () => undefined, get: () => new Promise(() => undefined) },
+      configs: {
+        onInvalidate: () => undefined,
+        get: () => new Promise(() => undefined),
+        // Only wh_known's config has been fetched before.
+        peek: (webhookId: string) => (webhookId === 'wh_known' ? { fifo: false, rateLimitRps: 100 } : undefined),
+      },
       metrics: { senderInFlight: { set: () => undefined }, deliveries: { inc: () => undefined } },
     } as unknown as SenderDeps;
     sender = new Sender(deps, { concurrencyPerWebhook: 10, maxInFlight: 100, defaultScheduleSeconds: [] });
@@ -39,5 +44,14 @@ describe('Sender lanes: the map holds only webhooks with work', () => {
     expect(sender.laneCount).toBe(2);
     sender.evictLanes(Date.now());
     expect(sender.laneCount).toBe(1);
+  });
+
+  it('a lane made again for a webhook whose config is known takes the hand-over from its first task', () => {
+    expect(sender.localPartition(task('wh_known'))).toBe(0);
+    sender.evictLanes(Date.now());
+    expect(sender.laneCount).toBe(0);
+    expect(sender.localPartition(task('wh_known'))).toBe(0);
+    // Unknown limits: through the topic until the config arrives.
+    expect(sender.localPartition(task('wh_new'))).toBeNull();
   });
 });

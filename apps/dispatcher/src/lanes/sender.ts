@@ -1,4 +1,5 @@
 import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { deliverTask, type DeliverDeps } from '../deliver/deliver-task';
 import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../deliver/retry-policy';
 import { settleInactive, settleWithoutAttempt } from '../record/settle';
@@ -178,9 +179,17 @@ export class Sender {
   }
 
   private loadLimits(webhookId: string, lane: WebhookLane): void {
+    const limitsOf = (config: DeliveryConfig) => ({ concurrency: config.fifo ? 1 : this.options.concurrencyPerWebhook, rps: config.rateLimitRps, fifo: config.fifo });
+    // A config fetched already applies at once: a lane made again for a known webhook (after a
+    // quiet spell swept it) takes the fan-out's hand-over from its first task.
+    const known = this.deps.configs.peek(webhookId);
+    if (known) {
+      lane.setLimits(limitsOf(known));
+      return;
+    }
     lane.setLimits(null);
     this.deps.configs.get(webhookId).then(
-      (config) => lane.setLimits({ concurrency: config.fifo ? 1 : this.options.concurrencyPerWebhook, rps: config.rateLimitRps, fifo: config.fifo }),
+      (config) => lane.setLimits(limitsOf(config)),
       // Unknown or unreachable: let tasks through one at a time; each settles on its own below.
       () => lane.setLimits({ concurrency: 1, rps: 100, fifo: true }),
     );

@@ -62,15 +62,15 @@ export class RetryPoller {
   /** Returns how many deliveries were enqueued. */
   pollOnce(): Promise<number> {
     return this.db.transaction(async (client) => {
-      const due = await claimDueDeliveries(client, CLAIM_BATCH);
-      if (due.length > 0) {
-        await this.queue.enqueue(due.map(taskFor));
+      const claimed = await claimDueDeliveries(client, CLAIM_BATCH);
+      if (claimed.length > 0) {
+        await this.queue.enqueue(claimed.filter((row) => row.status === 'pending').map(taskFor));
         await markEnqueued(
           client,
-          due.map((row) => row.id),
+          claimed.map((row) => row.id),
         );
       }
-      return due.length;
+      return claimed.length;
     });
   }
 }
