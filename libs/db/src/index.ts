@@ -3,6 +3,7 @@ export { Migration } from '@mikro-orm/migrations';
 export type { PoolClient } from 'pg';
 export * from './ensure-database';
 export * from './entity-sql';
+export * from './compression';
 export * from './database';
 export * from './guard-pool';
 export * from './schema-drift';

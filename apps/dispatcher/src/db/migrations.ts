@@ -1,4 +1,4 @@
-import { Migration, type MigrationEntry } from '@hookline/db';
+import { lz4CompressionSql, Migration, type MigrationEntry } from '@hookline/db';
 import { DEAD_LETTER_TABLE_SQL } from '@hookline/kafka';
 import { DeliveryStatsRollup } from './stats-migration';
 
@@ -124,6 +124,14 @@ class ClaimDueInOrder extends Migration {
   }
 }
 
+/** Envelopes up to 256 KiB (and response bodies) are compressed on insert: LZ4 costs a fraction of pglz. */
+class Lz4Bodies extends Migration {
+  async up(): Promise<void> {
+    this.addSql(lz4CompressionSql('delivery_payload', 'envelope_json'));
+    this.addSql(lz4CompressionSql('attempt', 'response_body'));
+  }
+}
+
 export const migrations: MigrationEntry[] = [
   { name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries },
   { name: 'Migration20261125000000SlimDeliveries', class: SlimDeliveries },
@@ -131,4 +139,5 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20261129000000DeliveryStatsRollup', class: DeliveryStatsRollup },
   { name: 'Migration20261129000000HoldDeliveries', class: HoldDeliveries },
   { name: 'Migration20261130000000ClaimDueInOrder', class: ClaimDueInOrder },
+  { name: 'Migration20261130000001Lz4Bodies', class: Lz4Bodies },
 ];
