@@ -42,6 +42,14 @@ export interface FanOutDeps {
 const SLICE_DELIVERIES = 2_000;
 
 /**
+ * Partitions handled at once: at least the events topic's (12 by default). kafkajs fetches again
+ * only once every batch of the last fetch is handled, so with fewer, one fetch's batches were
+ * handled in rounds and an event waited for the rounds before its own (narrow traffic at
+ * 1,000 events/s: p99 143–309 ms with 4, 83–86 ms with 12, throughput unchanged).
+ */
+const FAN_OUT_PARTITIONS_AT_ONCE = 16;
+
+/**
  * Events in, deliveries out. Per slice of a fetched batch: match every event against the
  * routing view, ONE multi-row upsert of the deliveries, then the tasks: those of webhooks this
  * instance's sender owns go straight to it (no round trip through Kafka), the rest in ONE
@@ -97,7 +105,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     deadLetters: options.deadLetters,
     progressIntervalMs: options.progressIntervalMs,
     stuckAfterMs: options.stuckAfterMs,
-    partitionsConsumedConcurrently: 4,
+    partitionsConsumedConcurrently: FAN_OUT_PARTITIONS_AT_ONCE,
     completion: 'claimed',
     handle: async (messages, context) => {
       // Never route on a view not shown to be fresh: an event matching no webhook is skipped for
