@@ -54,4 +54,16 @@ describe('Sender lanes: the map holds only webhooks with work', () => {
     // Unknown limits: through the topic until the config arrives.
     expect(sender.localPartition(task('wh_new'))).toBeNull();
   });
+
+  it('a full sender makes the fan-out wait, yet still takes the hand-over of slices already under way, up to twice its bound', async () => {
+    for (let i = 0; i < 150; i++) sender.enqueue({ task: task(`wh_${i}`), partition: 0, local: false, done: () => undefined });
+    expect(sender.full).toBe(true);
+    let room = false;
+    void sender.whenRoom().then(() => (room = true));
+    await Promise.resolve();
+    expect(room).toBe(false);
+    expect(sender.localPartition(task('wh_known'))).toBe(0);
+    for (let i = 150; i < 200; i++) sender.enqueue({ task: task(`wh_${i}`), partition: 0, local: false, done: () => undefined });
+    expect(sender.localPartition(task('wh_known'))).toBeNull();
+  });
 });

@@ -8,6 +8,9 @@ import type { DeliveryOwnership } from './ownership';
 import { HeldTasks } from './held-tasks';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
 
+/** Held tasks (× maxInFlight) beyond which the fan-out's hand-over is refused. */
+const HAND_OVER_CEILING = 2;
+
 export interface SenderOptions {
   concurrencyPerWebhook: number;
   /** Tasks held (queued or sending, not yet recorded) per process; beyond this consumers wait. */
@@ -113,7 +116,12 @@ export class Sender {
    */
   localPartition(task: DeliveryTask, alsoQueued = 0): number | null {
     const partition = this.deps.ownership.ownedPartition(task.webhookId);
-    if (partition === null || this.full) return null;
+    // Not `full`: the fan-out waits for room before each slice, and the slices already past that
+    // wait when the sender filled up still hand over — through the topic their tasks would come
+    // back to this same sender, after a produce, a fetch and a lookup each (with more deliveries
+    // outstanding than the bound, most first attempts took that detour). Twice the bound is the
+    // memory ceiling.
+    if (partition === null || this.held >= HAND_OVER_CEILING * this.options.maxInFlight) return null;
     return takesHandOver(this.laneOf(task.webhookId), alsoQueued) ? partition : null;
   }
 
