@@ -34,16 +34,19 @@ describe('DeliveryConfigCache', () => {
     expect(mostHeld()).toBe(3);
   });
 
-  it('shares one request between concurrent misses of a webhook, and asks again after invalidate', async () => {
+  it('shares one request between concurrent misses of a webhook, shows it without waiting once it has arrived, and asks again after invalidate', async () => {
     const { registry, held } = heldRegistry();
     const cache = new DeliveryConfigCache(registry as never, 3);
     const first = cache.get('wh_a');
     const second = cache.get('wh_a');
     await flush();
     expect(held).toHaveLength(1);
+    expect(cache.peek('wh_a')).toBeUndefined();
     held.shift()!.answer();
     expect(await first).toBe(await second);
+    expect(cache.peek('wh_a')).toBe(await first);
     cache.invalidate('wh_a');
+    expect(cache.peek('wh_a')).toBeUndefined();
     void cache.get('wh_a');
     await flush();
     expect(held).toHaveLength(1);

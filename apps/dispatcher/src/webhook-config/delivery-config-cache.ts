@@ -9,15 +9,19 @@ import { deliveryConfigFromProto, type DeliveryConfig } from './delivery-config'
  */
 const MAX_FETCHES_IN_FLIGHT = 16;
 
+/** A webhook's config: the request for it, and its value once it has arrived. */
+interface Entry {
+  config: Promise<DeliveryConfig>;
+  value?: DeliveryConfig;
+}
+
 /**
  * Delivery configs by webhook, fetched from the registry on first use and again after `invalidate`
  * (the change feed reports a newer version (URL, auth, rotation, …), so a change applies to the next
  * attempt. Concurrent misses share one request.
  */
 export class DeliveryConfigCache {
-  private readonly configs = new Map<string, Promise<DeliveryConfig>>();
-  /** The configs fetched already, for callers that must not wait a turn of the event loop. */
-  private readonly known = new Map<string, DeliveryConfig>();
+  private readonly entries = new Map<string, Entry>();
   private readonly listeners: ((webhookId: string) => void)[] = [];
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
@@ -29,8 +33,7 @@ export class DeliveryConfigCache {
 
   /** Drops a webhook's config: the change feed reported a newer version of it. */
   invalidate(webhookId: string): void {
-    this.configs.delete(webhookId);
-    this.known.delete(webhookId);
+    this.entries.delete(webhookId);
     for (const listener of this.listeners) listener(webhookId);
   }
 
@@ -40,27 +43,23 @@ export class DeliveryConfigCache {
   }
 
   get(webhookId: string): Promise<DeliveryConfig> {
-    let config = this.configs.get(webhookId);
-    if (!config) {
-      const fetched = this.fetch(webhookId);
-      config = fetched;
-      this.configs.set(webhookId, fetched);
-      fetched.then(
-        (value) => {
-          if (this.configs.get(webhookId) === fetched) this.known.set(webhookId, value);
-        },
-        // A failed fetch is not cached: the next attempt asks again.
-        () => {
-          if (this.configs.get(webhookId) === fetched) this.configs.delete(webhookId);
-        },
-      );
-    }
-    return config;
+    const known = this.entries.get(webhookId);
+    if (known) return known.config;
+    const entry: Entry = { config: this.fetch(webhookId) };
+    this.entries.set(webhookId, entry);
+    entry.config.then(
+      (value) => void (entry.value = value),
+      // A failed fetch is not cached: the next attempt asks again.
+      () => {
+        if (this.entries.get(webhookId) === entry) this.entries.delete(webhookId);
+      },
+    );
+    return entry.config;
   }
 
-  /** The webhook's config if it has been fetched (and not invalidated since), without waiting. */
+  /** The webhook's config if it has arrived (and not been invalidated since), without waiting. */
   peek(webhookId: string): DeliveryConfig | undefined {
-    return this.known.get(webhookId);
+    return this.entries.get(webhookId)?.value;
   }
 
   /** Asks the registry once a request slot is free. */
