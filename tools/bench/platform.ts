@@ -1,7 +1,7 @@
 // Starts the platform for a benchmark run (or connects to a running one) and sets up an
 // organization with N webhooks pointing at the local receiver.
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
@@ -42,11 +42,24 @@ export async function recreateDatabase(url: string): Promise<void> {
   await client.end();
 }
 
-/** With `--logs DIR`: appends each service's lines to DIR/<service>.log. */
-function serviceLogs(dir: string | undefined): ((service: string, line: string) => void) | undefined {
-  if (!dir) return undefined;
-  mkdirSync(dir, { recursive: true });
-  return (service, line) => appendFileSync(join(dir, `${service}.log`), `${line}\n`);
+/**
+ * With `--logs DIR`: each service's lines appended to DIR/<service>.log, through one stream per
+ * service (no synchronous write on the bench's event loop, which also publishes and measures).
+ */
+function serviceLogs(dir: string | undefined): { write(service: string, line: string): void; close(): Promise<void> } {
+  const files = new Map<string, WriteStream>();
+  if (dir) mkdirSync(dir, { recursive: true });
+  return {
+    write: (service, line) => {
+      if (!dir) return;
+      let file = files.get(service);
+      if (!file) files.set(service, (file = createWriteStream(join(dir, `${service}.log`), { flags: 'a' })));
+      file.write(`${line}\n`);
+    },
+    close: async () => {
+      await Promise.all([...files.values()].map((file) => new Promise((resolve) => file.end(resolve))));
+    },
+  };
 }
 
 export interface PlatformEnv {
@@ -112,13 +125,13 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   await recreateDatabase(postgres.url);
   const kafka = resolveKafka(say);
   const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, topicPrefix: `bench${Date.now().toString(36)}.`, maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)), logLevel: options.logLevel });
-  const logFile = serviceLogs(options.logsDir);
+  const logs = serviceLogs(options.logsDir);
   let failed: string | undefined;
   const services = launchServices({
     env,
     nodeArgs: options.nodeArgs,
     log: (service: string, line: string) => {
-      logFile?.(service, line);
+      logs.write(service, line);
       if (/"level":"(error|fatal)"/.test(line) || !line.startsWith('{')) say(`${service}: ${line}`);
     },
     onExit: (service: string, how: string) => {
@@ -128,6 +141,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const gateway = `http://127.0.0.1:${ports.GATEWAY_PORT}`;
   if (!(await waitReady(`${gateway}/readyz?all=true`, 120_000, () => failed !== undefined))) {
     await services.stop();
+    await logs.close();
     throw new Error(`platform did not become ready: ${failed ?? 'timeout'}`);
   }
   say('platform ready');
@@ -141,6 +155,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
     processGroups: () => ({ ...infrastructure(), ...Object.fromEntries([...children].map(([name, child]) => [name, child.pid ? [child.pid] : []])) }),
     stop: async () => {
       await services.stop();
+      await logs.close();
       await postgres.stop();
     },
   };
