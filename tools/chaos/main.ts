@@ -2,7 +2,7 @@
 // and checks that no acknowledged event is lost. See tools/chaos/README.md.
 import { startReceiver } from '../bench/receiver';
 import { parseOptions } from './options';
-import { say } from './platform';
+import { say } from './say';
 import { machine, toMarkdown, writeReport, type ChaosReport, type ScenarioResult } from './report';
 import { runScenario } from './run-scenario';
 import { SCENARIOS } from './scenarios';

@@ -18,8 +18,6 @@ export type ServiceName = 'registry' | 'ingestion' | 'dispatcher' | 'audit' | 'g
 /** A second instance of a service: which service it runs. */
 const programOf = (service: ServiceName) => (service === 'dispatcher-b' ? 'dispatcher' : service);
 
-export { say } from './say';
-
 export interface UnexpectedExit {
   service: ServiceName;
   how: string;

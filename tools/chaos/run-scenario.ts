@@ -7,7 +7,8 @@ import { awaitDeliveries, recoverySeconds, type Delivered } from './accounting';
 import { Load } from './load';
 import type { ChaosOptions } from './options';
 import type { InfraNeeds, Infrastructure } from './infrastructure';
-import { say, type ChaosPlatform } from './platform';
+import type { ChaosPlatform } from './platform';
+import { say } from './say';
 import type { Stage } from './stage';
 import type { ScenarioResult } from './report';
 

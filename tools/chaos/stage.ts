@@ -3,7 +3,8 @@
 // a scenario that stops the broker or the database, or needs other settings, gets its own.
 import { randomBytes } from 'node:crypto';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
-import { ChaosPlatform, say } from './platform';
+import { ChaosPlatform } from './platform';
+import { say } from './say';
 import type { Scenario } from './run-scenario';
 
 export interface Stage {
