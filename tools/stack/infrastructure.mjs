@@ -23,17 +23,43 @@ async function answers(url) {
 }
 
 /**
+ * Creates the database that `url` names when it does not exist yet. Every command (start, test,
+ * bench, chaos) gets its database from here, so nothing depends on another command having run first.
+ */
+export async function ensureDatabase(url) {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!name) throw new Error(`the PostgreSQL URL names no database`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount) return;
+    await client.query(`create database "${name.replace(/"/g, '""')}"`).catch((error) => {
+      // Created by another command at the same moment (42P04 duplicate_database, 23505 race).
+      if (error.code !== '42P04' && error.code !== '23505') throw error;
+    });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
  * DATABASE_URL when set; else the local server on 127.0.0.1:5432; else an embedded PostgreSQL
- * under .data/postgres. Returns the URL and a stop function for what it started.
+ * under .data/postgres. The database it names exists when this returns. Returns the URL and a
+ * stop function for what it started.
  */
 export async function resolvePostgres(log, databaseName = 'hookline') {
   if (process.env.DATABASE_URL) {
     log(`PostgreSQL: using DATABASE_URL`);
+    await ensureDatabase(process.env.DATABASE_URL);
     return { url: process.env.DATABASE_URL, stop: async () => undefined };
   }
   const local = LOCAL_PG.replace(/\/hookline$/, `/${databaseName}`);
   if (await answers(local)) {
     log('PostgreSQL: using the local server on 127.0.0.1:5432');
+    await ensureDatabase(local);
     return { url: local, stop: async () => undefined };
   }
   log('PostgreSQL: no server on 127.0.0.1:5432; starting an embedded one under .data/postgres');
@@ -55,7 +81,9 @@ export async function resolvePostgres(log, databaseName = 'hookline') {
     await embedded.initialise();
   }
   await embedded.start();
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${databaseName}`, stop: () => embedded.stop() };
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/${databaseName}`;
+  await ensureDatabase(url);
+  return { url, stop: () => embedded.stop() };
 }
 
 /** KAFKA_BROKERS when set; else the local broker from tools/kafka (started when not up). */
