@@ -670,6 +670,462 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiKey: {
+            /** @description `key_…` */
+            id: string;
+            /** @constant */
+            object: "api_key";
+            name: string | null;
+            /** @enum {string} */
+            role: "admin" | "developer" | "viewer";
+            /** @description Who holds the key. */
+            owner: string;
+            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+            principal: string;
+            /**
+             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+             * @enum {string}
+             */
+            status: "active" | "pending_approval" | "rejected";
+            /** @description First characters of the key, to recognise it. */
+            prefix: string;
+            created_by: string;
+            created_at: string;
+            revoked_at: string | null;
+        };
+        ApiKeyCreationApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            api_key: components["schemas"]["CreatedApiKey"];
+        };
+        ApiKeyList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["ApiKey"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        ApiKeyRevocationApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            api_key: components["schemas"]["ApiKey"];
+        };
+        AppliedApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            webhook?: components["schemas"]["Webhook"];
+            api_key?: components["schemas"]["ApiKey"];
+            settings?: components["schemas"]["Settings"];
+        };
+        Approval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+        };
+        ApprovalList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Approval"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        Attempt: {
+            /** @description `att_…` */
+            id: string;
+            /** @description 1 for the first attempt. */
+            number: number;
+            started_at: string;
+            duration_ms: number;
+            /** @description null when no response was received. */
+            response_status: number | null;
+            response_headers: {
+                [key: string]: string;
+            };
+            /** @description The first 16 KiB of the response body. */
+            response_body: string;
+            /** @description null on success. */
+            error: {
+                /** @enum {string} */
+                class: "timeout" | "dns" | "connect" | "tls" | "ssrf_blocked" | "http_status" | "auth";
+                message: string;
+            } | null;
+        };
+        AuditChainVerification: {
+            valid: boolean;
+            records: number;
+            head: string | null;
+            head_sequence: number;
+            checkpoint_sequence: number | null;
+            broken?: {
+                sequence: number;
+                id: string | null;
+                reason: string;
+                message: string;
+                expected_sequence: number;
+            };
+        };
+        AuditRecord: {
+            /** @description `aud_…` */
+            id: string;
+            /** @constant */
+            object: "audit_log";
+            /** @description Position in the organization's hash chain (1, 2, …). */
+            sequence: number;
+            /** @enum {string} */
+            kind: "access" | "change";
+            actor: {
+                kind: string;
+                key_id: string | null;
+                owner: string | null;
+                role: string | null;
+            };
+            /** @description e.g. `webhook.create` */
+            action: string;
+            resource_type: string | null;
+            resource_id: string | null;
+            request_id: string | null;
+            ip: string | null;
+            user_agent: string | null;
+            http_status: number | null;
+            /** @description success, failure, denied, rate_limited */
+            outcome: string | null;
+            latency_ms: number | null;
+            /** @description Redacted snapshot before a change (null for access records). */
+            before: unknown;
+            /** @description Redacted snapshot after a change (null for access records). */
+            after: unknown;
+            source: string | null;
+            created_at: string;
+            hash: string;
+            prev_hash: string;
+        };
+        AuditRecordList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["AuditRecord"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        CreatedApiKey: {
+            /** @description `key_…` */
+            id: string;
+            /** @constant */
+            object: "api_key";
+            name: string | null;
+            /** @enum {string} */
+            role: "admin" | "developer" | "viewer";
+            /** @description Who holds the key. */
+            owner: string;
+            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+            principal: string;
+            /**
+             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+             * @enum {string}
+             */
+            status: "active" | "pending_approval" | "rejected";
+            /** @description First characters of the key, to recognise it. */
+            prefix: string;
+            created_by: string;
+            created_at: string;
+            revoked_at: string | null;
+            /** @description `hk_…`, shown only in this response. */
+            key: string;
+        };
+        CreatedOrganization: {
+            organization: components["schemas"]["Organization"];
+            api_key: components["schemas"]["CreatedApiKey"];
+        };
+        CreatedPortalSession: {
+            /** @constant */
+            object: "portal_session";
+            /** @description `ps_…` */
+            id: string;
+            organization_id: string;
+            /** @enum {string} */
+            role: "viewer" | "developer" | "admin";
+            /** @description Empty = every screen. */
+            features: string[];
+            branding: {
+                product_name: string | null;
+                logo_url: string | null;
+                accent_color: string | null;
+            };
+            owner: string;
+            created_at: string;
+            expires_at: string;
+            revoked_at: string | null;
+            /** @description Opens the dashboard signed in to this session; the token travels in the fragment, which browsers never send to a server. */
+            url: string;
+            /** @description `hkps_…`, shown only here; usable as a Bearer key until it expires or is revoked. */
+            token: string;
+        };
+        CreatedWebhook: {
+            /** @description `wh_…` */
+            id: string;
+            /** @constant */
+            object: "webhook";
+            name: string;
+            description: string | null;
+            url: string;
+            /** @enum {string} */
+            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
+            /** @description null = every event type. */
+            event_types: string[] | null;
+            /** @enum {string} */
+            auth_type: "none" | "api_key" | "basic" | "oauth2";
+            /** @description Non-secret fields of the endpoint authentication. */
+            auth?: {
+                header_name?: string;
+                username?: string;
+                token_url?: string;
+                client_id?: string;
+                scope?: string;
+                audience?: string;
+                /**
+                 * @description oauth2 only.
+                 * @enum {string}
+                 */
+                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+            };
+            rate_limit_rps: number;
+            timeout_seconds: number;
+            /** @enum {string} */
+            payload: "full" | "thin";
+            /** @enum {string} */
+            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
+            public_key?: string;
+            has_signing_secret: boolean;
+            /** @description null = the platform default. */
+            retry_schedule_seconds: number[] | null;
+            /** @enum {string} */
+            ordering: "unordered" | "fifo";
+            disabled_reason?: string;
+            /** @description Omitted until the first delivery. */
+            last_triggered_at?: string;
+            created_at: string;
+            updated_at: string;
+            /** @description `whsec_…`, shown only here. */
+            signing_secret?: string;
+        };
+        DeadLetter: {
+            /** @description `dlq_…`; sorts by creation across services */
+            id: string;
+            /** @constant */
+            object: "dead_letter";
+            /** @enum {string} */
+            service: "dispatcher" | "ingestion" | "audit";
+            /** @description fan-out, sender, change-feed, event-archive or audit-store */
+            consumer: string;
+            topic: string;
+            partition: number;
+            offset: string;
+            /** @description The message key, base64 */
+            key: string | null;
+            /** @description The raw value, base64 (up to 256 KiB) */
+            value: string | null;
+            value_size: number;
+            /** @description Kept truncated: cannot be replayed */
+            truncated: boolean;
+            error: string;
+            created_at: string;
+            replayed_at: string | null;
+            replay_count: number;
+        };
+        DeadLetterList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["DeadLetter"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        Delivery: {
+            /** @description `del_…`; also the `webhook-id` header of every attempt. */
+            id: string;
+            /** @constant */
+            object: "webhook_event";
+            webhook_id: string;
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempt_count: number;
+            /** @description RFC 3339; null before the first attempt. */
+            last_attempt_at: string | null;
+            /** @description RFC 3339; null when no attempt is scheduled. */
+            next_attempt_at: string | null;
+            /** @description HTTP status of the last response; null when none was received. */
+            response_status: number | null;
+            is_test: boolean;
+            created_at: string;
+        };
+        DeliveryList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Delivery"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        DeliveryRetry: {
+            /** @constant */
+            object: "webhook_event_retry";
+            /** @constant */
+            status: "queued";
+            webhook_event_id: string;
+        };
+        DeliveryWithAttempts: {
+            /** @description `del_…`; also the `webhook-id` header of every attempt. */
+            id: string;
+            /** @constant */
+            object: "webhook_event";
+            webhook_id: string;
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempt_count: number;
+            /** @description RFC 3339; null before the first attempt. */
+            last_attempt_at: string | null;
+            /** @description RFC 3339; null when no attempt is scheduled. */
+            next_attempt_at: string | null;
+            /** @description HTTP status of the last response; null when none was received. */
+            response_status: number | null;
+            is_test: boolean;
+            created_at: string;
+            /** @description Oldest first. */
+            attempts: components["schemas"]["Attempt"][];
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -681,6 +1137,337 @@ export interface components {
                 param?: string;
                 request_id: string;
             };
+        };
+        Event: {
+            /** @description `evt_…`, sortable by time */
+            id: string;
+            /** @constant */
+            object: "event";
+            /** @description e.g. `transfer.completed` */
+            type: string;
+            source: string;
+            /** @description RFC 3339, UTC: when Hookline accepted the event */
+            time: string;
+            is_test: boolean;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        EventList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Event"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        EventType: {
+            /** @constant */
+            object: "event_type";
+            /** @description e.g. `transfer.completed` */
+            type: string;
+            group: string;
+            name: string;
+            description: string;
+            /** @description JSON schema of `data`. */
+            schema?: {
+                [key: string]: unknown;
+            };
+        };
+        EventTypeList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["EventType"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        Organization: {
+            /** @description `org_…` */
+            id: string;
+            /** @constant */
+            object: "organization";
+            name: string;
+            created_at: string;
+        };
+        OrganizationList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Organization"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        PortalSession: {
+            /** @constant */
+            object: "portal_session";
+            /** @description `ps_…` */
+            id: string;
+            organization_id: string;
+            /** @enum {string} */
+            role: "viewer" | "developer" | "admin";
+            /** @description Empty = every screen. */
+            features: string[];
+            branding: {
+                product_name: string | null;
+                logo_url: string | null;
+                accent_color: string | null;
+            };
+            owner: string;
+            created_at: string;
+            expires_at: string;
+            revoked_at: string | null;
+        };
+        Recovery: {
+            /** @constant */
+            object: "webhook_recovery";
+            /** @description `rcv_…`: the background job re-queueing the failed deliveries. */
+            id: string;
+            webhook_id: string;
+            /** @constant */
+            status: "queued";
+        };
+        Session: {
+            /** @constant */
+            object: "session";
+            organization_id: string;
+            /** @enum {string} */
+            role: "viewer" | "developer" | "admin";
+            /** @description `key_…`, or `ps_…` for a portal session. */
+            key_id: string;
+            owner: string;
+            /** @description Set for a customer-portal session. */
+            portal: {
+                /** @description Screens shown; empty = all. */
+                features: string[];
+                product_name: string | null;
+                logo_url: string | null;
+                accent_color: string | null;
+                expires_at: string;
+            } | null;
+        };
+        Settings: {
+            /** @constant */
+            object: "settings";
+            /** @description Which webhook actions need a second admin. */
+            approvals: {
+                create: boolean;
+                update: boolean;
+                delete: boolean;
+            };
+            updated_at: string | null;
+        };
+        SettingsApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            settings: components["schemas"]["Settings"];
+        };
+        SigningSecret: {
+            /** @constant */
+            object: "signing_secret";
+            /** @description `whsec_…` (hmac-sha256) or the new public key. */
+            secret: string;
+            public_key?: string;
+            /** @description When the previous key stops signing. */
+            previous_valid_until: string | null;
+        };
+        Stats: {
+            /** @constant */
+            object: "delivery_stats";
+            webhook_id: string | null;
+            from: string;
+            to: string;
+            interval_seconds: number;
+            total: {
+                delivered: number;
+                failed: number;
+                pending: number;
+                attempts: number;
+                /** @description null when no attempt started in the bucket. */
+                latency_p50_ms: number | null;
+                latency_p95_ms: number | null;
+            };
+            /** @description Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it. */
+            buckets: components["schemas"]["StatsBucket"][];
+        };
+        StatsBucket: {
+            start: string;
+            delivered: number;
+            failed: number;
+            pending: number;
+            attempts: number;
+            /** @description null when no attempt started in the bucket. */
+            latency_p50_ms: number | null;
+            latency_p95_ms: number | null;
+        };
+        Webhook: {
+            /** @description `wh_…` */
+            id: string;
+            /** @constant */
+            object: "webhook";
+            name: string;
+            description: string | null;
+            url: string;
+            /** @enum {string} */
+            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
+            /** @description null = every event type. */
+            event_types: string[] | null;
+            /** @enum {string} */
+            auth_type: "none" | "api_key" | "basic" | "oauth2";
+            /** @description Non-secret fields of the endpoint authentication. */
+            auth?: {
+                header_name?: string;
+                username?: string;
+                token_url?: string;
+                client_id?: string;
+                scope?: string;
+                audience?: string;
+                /**
+                 * @description oauth2 only.
+                 * @enum {string}
+                 */
+                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+            };
+            rate_limit_rps: number;
+            timeout_seconds: number;
+            /** @enum {string} */
+            payload: "full" | "thin";
+            /** @enum {string} */
+            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
+            public_key?: string;
+            has_signing_secret: boolean;
+            /** @description null = the platform default. */
+            retry_schedule_seconds: number[] | null;
+            /** @enum {string} */
+            ordering: "unordered" | "fifo";
+            disabled_reason?: string;
+            /** @description Omitted until the first delivery. */
+            last_triggered_at?: string;
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            webhook: {
+                /** @description `wh_…` */
+                id: string;
+                /** @constant */
+                object: "webhook";
+                name: string;
+                description: string | null;
+                url: string;
+                /** @enum {string} */
+                status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
+                /** @description null = every event type. */
+                event_types: string[] | null;
+                /** @enum {string} */
+                auth_type: "none" | "api_key" | "basic" | "oauth2";
+                /** @description Non-secret fields of the endpoint authentication. */
+                auth?: {
+                    header_name?: string;
+                    username?: string;
+                    token_url?: string;
+                    client_id?: string;
+                    scope?: string;
+                    audience?: string;
+                    /**
+                     * @description oauth2 only.
+                     * @enum {string}
+                     */
+                    client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+                };
+                rate_limit_rps: number;
+                timeout_seconds: number;
+                /** @enum {string} */
+                payload: "full" | "thin";
+                /** @enum {string} */
+                signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+                /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
+                public_key?: string;
+                has_signing_secret: boolean;
+                /** @description null = the platform default. */
+                retry_schedule_seconds: number[] | null;
+                /** @enum {string} */
+                ordering: "unordered" | "fifo";
+                disabled_reason?: string;
+                /** @description Omitted until the first delivery. */
+                last_triggered_at?: string;
+                created_at: string;
+                updated_at: string;
+                signing_secret?: string;
+            };
+        };
+        WebhookList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Webhook"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
         };
         WebhookEvent: {
             /** @description The event (`evt_…`); the same for every webhook it goes to. */
@@ -730,20 +1517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `org_…` */
-                            id: string;
-                            /** @constant */
-                            object: "organization";
-                            name: string;
-                            created_at: string;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["OrganizationList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -801,41 +1575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        organization: {
-                            /** @description `org_…` */
-                            id: string;
-                            /** @constant */
-                            object: "organization";
-                            name: string;
-                            created_at: string;
-                        };
-                        api_key: {
-                            /** @description `key_…` */
-                            id: string;
-                            /** @constant */
-                            object: "api_key";
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key. */
-                            owner: string;
-                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                            principal: string;
-                            /**
-                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                             * @enum {string}
-                             */
-                            status: "active" | "pending_approval" | "rejected";
-                            /** @description First characters of the key, to recognise it. */
-                            prefix: string;
-                            created_by: string;
-                            created_at: string;
-                            revoked_at: string | null;
-                            /** @description `hk_…`, shown only in this response. */
-                            key: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["CreatedOrganization"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -916,35 +1656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `key_…` */
-                            id: string;
-                            /** @constant */
-                            object: "api_key";
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key. */
-                            owner: string;
-                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                            principal: string;
-                            /**
-                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                             * @enum {string}
-                             */
-                            status: "active" | "pending_approval" | "rejected";
-                            /** @description First characters of the key, to recognise it. */
-                            prefix: string;
-                            created_by: string;
-                            created_at: string;
-                            revoked_at: string | null;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1015,31 +1727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `key_…` */
-                        id: string;
-                        /** @constant */
-                        object: "api_key";
-                        name: string | null;
-                        /** @enum {string} */
-                        role: "admin" | "developer" | "viewer";
-                        /** @description Who holds the key. */
-                        owner: string;
-                        /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                        principal: string;
-                        /**
-                         * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                         * @enum {string}
-                         */
-                        status: "active" | "pending_approval" | "rejected";
-                        /** @description First characters of the key, to recognise it. */
-                        prefix: string;
-                        created_by: string;
-                        created_at: string;
-                        revoked_at: string | null;
-                        /** @description `hk_…`, shown only in this response. */
-                        key: string;
-                    };
+                    "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1127,25 +1815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @constant */
-                            object: "event_type";
-                            /** @description e.g. `transfer.completed` */
-                            type: string;
-                            group: string;
-                            name: string;
-                            description: string;
-                            /** @description JSON schema of `data`. */
-                            schema?: {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["EventTypeList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1209,19 +1879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "event_type";
-                        /** @description e.g. `transfer.completed` */
-                        type: string;
-                        group: string;
-                        name: string;
-                        description: string;
-                        /** @description JSON schema of `data`. */
-                        schema?: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["EventType"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1390,36 +2048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `dlq_…`; sorts by creation across services */
-                            id: string;
-                            /** @constant */
-                            object: "dead_letter";
-                            /** @enum {string} */
-                            service: "dispatcher" | "ingestion" | "audit";
-                            /** @description fan-out, sender, change-feed, event-archive or audit-store */
-                            consumer: string;
-                            topic: string;
-                            partition: number;
-                            offset: string;
-                            /** @description The message key, base64 */
-                            key: string | null;
-                            /** @description The raw value, base64 (up to 256 KiB) */
-                            value: string | null;
-                            value_size: number;
-                            /** @description Kept truncated: cannot be replayed */
-                            truncated: boolean;
-                            error: string;
-                            created_at: string;
-                            replayed_at: string | null;
-                            replay_count: number;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["DeadLetterList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1471,30 +2100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `dlq_…`; sorts by creation across services */
-                        id: string;
-                        /** @constant */
-                        object: "dead_letter";
-                        /** @enum {string} */
-                        service: "dispatcher" | "ingestion" | "audit";
-                        /** @description fan-out, sender, change-feed, event-archive or audit-store */
-                        consumer: string;
-                        topic: string;
-                        partition: number;
-                        offset: string;
-                        /** @description The message key, base64 */
-                        key: string | null;
-                        /** @description The raw value, base64 (up to 256 KiB) */
-                        value: string | null;
-                        value_size: number;
-                        /** @description Kept truncated: cannot be replayed */
-                        truncated: boolean;
-                        error: string;
-                        created_at: string;
-                        replayed_at: string | null;
-                        replay_count: number;
-                    };
+                    "application/json": components["schemas"]["DeadLetter"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1582,35 +2188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `key_…` */
-                            id: string;
-                            /** @constant */
-                            object: "api_key";
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key. */
-                            owner: string;
-                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                            principal: string;
-                            /**
-                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                             * @enum {string}
-                             */
-                            status: "active" | "pending_approval" | "rejected";
-                            /** @description First characters of the key, to recognise it. */
-                            prefix: string;
-                            created_by: string;
-                            created_at: string;
-                            revoked_at: string | null;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1679,31 +2257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `key_…` */
-                        id: string;
-                        /** @constant */
-                        object: "api_key";
-                        name: string | null;
-                        /** @enum {string} */
-                        role: "admin" | "developer" | "viewer";
-                        /** @description Who holds the key. */
-                        owner: string;
-                        /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                        principal: string;
-                        /**
-                         * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                         * @enum {string}
-                         */
-                        status: "active" | "pending_approval" | "rejected";
-                        /** @description First characters of the key, to recognise it. */
-                        prefix: string;
-                        created_by: string;
-                        created_at: string;
-                        revoked_at: string | null;
-                        /** @description `hk_…`, shown only in this response. */
-                        key: string;
-                    };
+                    "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
             /** @description Created inactive, awaiting approval. */
@@ -1712,68 +2266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                        api_key: {
-                            /** @description `key_…` */
-                            id: string;
-                            /** @constant */
-                            object: "api_key";
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key. */
-                            owner: string;
-                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                            principal: string;
-                            /**
-                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                             * @enum {string}
-                             */
-                            status: "active" | "pending_approval" | "rejected";
-                            /** @description First characters of the key, to recognise it. */
-                            prefix: string;
-                            created_by: string;
-                            created_at: string;
-                            revoked_at: string | null;
-                            /** @description `hk_…`, shown only in this response. */
-                            key: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiKeyCreationApproval"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -1861,29 +2354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `key_…` */
-                        id: string;
-                        /** @constant */
-                        object: "api_key";
-                        name: string | null;
-                        /** @enum {string} */
-                        role: "admin" | "developer" | "viewer";
-                        /** @description Who holds the key. */
-                        owner: string;
-                        /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                        principal: string;
-                        /**
-                         * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                         * @enum {string}
-                         */
-                        status: "active" | "pending_approval" | "rejected";
-                        /** @description First characters of the key, to recognise it. */
-                        prefix: string;
-                        created_by: string;
-                        created_at: string;
-                        revoked_at: string | null;
-                    };
+                    "application/json": components["schemas"]["ApiKey"];
                 };
             };
             /** @description Awaiting approval. */
@@ -1892,66 +2363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                        api_key: {
-                            /** @description `key_…` */
-                            id: string;
-                            /** @constant */
-                            object: "api_key";
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key. */
-                            owner: string;
-                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                            principal: string;
-                            /**
-                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                             * @enum {string}
-                             */
-                            status: "active" | "pending_approval" | "rejected";
-                            /** @description First characters of the key, to recognise it. */
-                            prefix: string;
-                            created_by: string;
-                            created_at: string;
-                            revoked_at: string | null;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiKeyRevocationApproval"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -2048,59 +2460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `wh_…` */
-                            id: string;
-                            /** @constant */
-                            object: "webhook";
-                            name: string;
-                            description: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                            /** @description null = every event type. */
-                            event_types: string[] | null;
-                            /** @enum {string} */
-                            auth_type: "none" | "api_key" | "basic" | "oauth2";
-                            /** @description Non-secret fields of the endpoint authentication. */
-                            auth?: {
-                                header_name?: string;
-                                username?: string;
-                                token_url?: string;
-                                client_id?: string;
-                                scope?: string;
-                                audience?: string;
-                                /**
-                                 * @description oauth2 only.
-                                 * @enum {string}
-                                 */
-                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                            };
-                            rate_limit_rps: number;
-                            timeout_seconds: number;
-                            /** @enum {string} */
-                            payload: "full" | "thin";
-                            /** @enum {string} */
-                            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                            public_key?: string;
-                            has_signing_secret: boolean;
-                            /** @description null = the platform default. */
-                            retry_schedule_seconds: number[] | null;
-                            /** @enum {string} */
-                            ordering: "unordered" | "fifo";
-                            disabled_reason?: string;
-                            /** @description Omitted until the first delivery. */
-                            last_triggered_at?: string;
-                            created_at: string;
-                            updated_at: string;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["WebhookList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -2223,55 +2583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `wh_…` */
-                        id: string;
-                        /** @constant */
-                        object: "webhook";
-                        name: string;
-                        description: string | null;
-                        url: string;
-                        /** @enum {string} */
-                        status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                        /** @description null = every event type. */
-                        event_types: string[] | null;
-                        /** @enum {string} */
-                        auth_type: "none" | "api_key" | "basic" | "oauth2";
-                        /** @description Non-secret fields of the endpoint authentication. */
-                        auth?: {
-                            header_name?: string;
-                            username?: string;
-                            token_url?: string;
-                            client_id?: string;
-                            scope?: string;
-                            audience?: string;
-                            /**
-                             * @description oauth2 only.
-                             * @enum {string}
-                             */
-                            client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                        };
-                        rate_limit_rps: number;
-                        timeout_seconds: number;
-                        /** @enum {string} */
-                        payload: "full" | "thin";
-                        /** @enum {string} */
-                        signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                        /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                        public_key?: string;
-                        has_signing_secret: boolean;
-                        /** @description null = the platform default. */
-                        retry_schedule_seconds: number[] | null;
-                        /** @enum {string} */
-                        ordering: "unordered" | "fifo";
-                        disabled_reason?: string;
-                        /** @description Omitted until the first delivery. */
-                        last_triggered_at?: string;
-                        created_at: string;
-                        updated_at: string;
-                        /** @description `whsec_…`, shown only here. */
-                        signing_secret?: string;
-                    };
+                    "application/json": components["schemas"]["CreatedWebhook"];
                 };
             };
             /** @description Awaiting approval by another admin. */
@@ -2280,91 +2592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                        webhook: {
-                            /** @description `wh_…` */
-                            id: string;
-                            /** @constant */
-                            object: "webhook";
-                            name: string;
-                            description: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                            /** @description null = every event type. */
-                            event_types: string[] | null;
-                            /** @enum {string} */
-                            auth_type: "none" | "api_key" | "basic" | "oauth2";
-                            /** @description Non-secret fields of the endpoint authentication. */
-                            auth?: {
-                                header_name?: string;
-                                username?: string;
-                                token_url?: string;
-                                client_id?: string;
-                                scope?: string;
-                                audience?: string;
-                                /**
-                                 * @description oauth2 only.
-                                 * @enum {string}
-                                 */
-                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                            };
-                            rate_limit_rps: number;
-                            timeout_seconds: number;
-                            /** @enum {string} */
-                            payload: "full" | "thin";
-                            /** @enum {string} */
-                            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                            public_key?: string;
-                            has_signing_secret: boolean;
-                            /** @description null = the platform default. */
-                            retry_schedule_seconds: number[] | null;
-                            /** @enum {string} */
-                            ordering: "unordered" | "fifo";
-                            disabled_reason?: string;
-                            /** @description Omitted until the first delivery. */
-                            last_triggered_at?: string;
-                            created_at: string;
-                            updated_at: string;
-                            signing_secret?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["WebhookApproval"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -2449,53 +2677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `wh_…` */
-                        id: string;
-                        /** @constant */
-                        object: "webhook";
-                        name: string;
-                        description: string | null;
-                        url: string;
-                        /** @enum {string} */
-                        status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                        /** @description null = every event type. */
-                        event_types: string[] | null;
-                        /** @enum {string} */
-                        auth_type: "none" | "api_key" | "basic" | "oauth2";
-                        /** @description Non-secret fields of the endpoint authentication. */
-                        auth?: {
-                            header_name?: string;
-                            username?: string;
-                            token_url?: string;
-                            client_id?: string;
-                            scope?: string;
-                            audience?: string;
-                            /**
-                             * @description oauth2 only.
-                             * @enum {string}
-                             */
-                            client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                        };
-                        rate_limit_rps: number;
-                        timeout_seconds: number;
-                        /** @enum {string} */
-                        payload: "full" | "thin";
-                        /** @enum {string} */
-                        signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                        /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                        public_key?: string;
-                        has_signing_secret: boolean;
-                        /** @description null = the platform default. */
-                        retry_schedule_seconds: number[] | null;
-                        /** @enum {string} */
-                        ordering: "unordered" | "fifo";
-                        disabled_reason?: string;
-                        /** @description Omitted until the first delivery. */
-                        last_triggered_at?: string;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Webhook"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -2565,91 +2747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                        webhook: {
-                            /** @description `wh_…` */
-                            id: string;
-                            /** @constant */
-                            object: "webhook";
-                            name: string;
-                            description: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                            /** @description null = every event type. */
-                            event_types: string[] | null;
-                            /** @enum {string} */
-                            auth_type: "none" | "api_key" | "basic" | "oauth2";
-                            /** @description Non-secret fields of the endpoint authentication. */
-                            auth?: {
-                                header_name?: string;
-                                username?: string;
-                                token_url?: string;
-                                client_id?: string;
-                                scope?: string;
-                                audience?: string;
-                                /**
-                                 * @description oauth2 only.
-                                 * @enum {string}
-                                 */
-                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                            };
-                            rate_limit_rps: number;
-                            timeout_seconds: number;
-                            /** @enum {string} */
-                            payload: "full" | "thin";
-                            /** @enum {string} */
-                            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                            public_key?: string;
-                            has_signing_secret: boolean;
-                            /** @description null = the platform default. */
-                            retry_schedule_seconds: number[] | null;
-                            /** @enum {string} */
-                            ordering: "unordered" | "fifo";
-                            disabled_reason?: string;
-                            /** @description Omitted until the first delivery. */
-                            last_triggered_at?: string;
-                            created_at: string;
-                            updated_at: string;
-                            signing_secret?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["WebhookApproval"];
                 };
             };
             /** @description Deleted. */
@@ -2814,53 +2912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `wh_…` */
-                        id: string;
-                        /** @constant */
-                        object: "webhook";
-                        name: string;
-                        description: string | null;
-                        url: string;
-                        /** @enum {string} */
-                        status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                        /** @description null = every event type. */
-                        event_types: string[] | null;
-                        /** @enum {string} */
-                        auth_type: "none" | "api_key" | "basic" | "oauth2";
-                        /** @description Non-secret fields of the endpoint authentication. */
-                        auth?: {
-                            header_name?: string;
-                            username?: string;
-                            token_url?: string;
-                            client_id?: string;
-                            scope?: string;
-                            audience?: string;
-                            /**
-                             * @description oauth2 only.
-                             * @enum {string}
-                             */
-                            client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                        };
-                        rate_limit_rps: number;
-                        timeout_seconds: number;
-                        /** @enum {string} */
-                        payload: "full" | "thin";
-                        /** @enum {string} */
-                        signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                        /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                        public_key?: string;
-                        has_signing_secret: boolean;
-                        /** @description null = the platform default. */
-                        retry_schedule_seconds: number[] | null;
-                        /** @enum {string} */
-                        ordering: "unordered" | "fifo";
-                        disabled_reason?: string;
-                        /** @description Omitted until the first delivery. */
-                        last_triggered_at?: string;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Webhook"];
                 };
             };
             /** @description Awaiting approval by another admin. */
@@ -2869,91 +2921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                        webhook: {
-                            /** @description `wh_…` */
-                            id: string;
-                            /** @constant */
-                            object: "webhook";
-                            name: string;
-                            description: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                            /** @description null = every event type. */
-                            event_types: string[] | null;
-                            /** @enum {string} */
-                            auth_type: "none" | "api_key" | "basic" | "oauth2";
-                            /** @description Non-secret fields of the endpoint authentication. */
-                            auth?: {
-                                header_name?: string;
-                                username?: string;
-                                token_url?: string;
-                                client_id?: string;
-                                scope?: string;
-                                audience?: string;
-                                /**
-                                 * @description oauth2 only.
-                                 * @enum {string}
-                                 */
-                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                            };
-                            rate_limit_rps: number;
-                            timeout_seconds: number;
-                            /** @enum {string} */
-                            payload: "full" | "thin";
-                            /** @enum {string} */
-                            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                            public_key?: string;
-                            has_signing_secret: boolean;
-                            /** @description null = the platform default. */
-                            retry_schedule_seconds: number[] | null;
-                            /** @enum {string} */
-                            ordering: "unordered" | "fifo";
-                            disabled_reason?: string;
-                            /** @description Omitted until the first delivery. */
-                            last_triggered_at?: string;
-                            created_at: string;
-                            updated_at: string;
-                            signing_secret?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["WebhookApproval"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3050,15 +3018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "signing_secret";
-                        /** @description `whsec_…` (hmac-sha256) or the new public key. */
-                        secret: string;
-                        public_key?: string;
-                        /** @description When the previous key stops signing. */
-                        previous_valid_until: string | null;
-                    };
+                    "application/json": components["schemas"]["SigningSecret"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3157,49 +3117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `apr_…` */
-                            id: string;
-                            /** @constant */
-                            object: "approval";
-                            /**
-                             * @description What the change is about.
-                             * @enum {string}
-                             */
-                            resource_type: "webhook" | "api_key" | "settings";
-                            /** @description `wh_…`, `key_…` or the organization id (settings). */
-                            resource_id: string;
-                            /** @description null unless resource_type is webhook. */
-                            webhook_id: string | null;
-                            /**
-                             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                             * @enum {string}
-                             */
-                            action: "create" | "update" | "delete" | "revoke";
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                            /** @description Owner identity of the requesting key. */
-                            requested_by: string;
-                            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                            requested_by_principal: string;
-                            decided_by: string | null;
-                            decided_at: string | null;
-                            /** @description Why it was rejected. */
-                            reason: string | null;
-                            /** @description The requested change; credentials shown as "[redacted]". */
-                            change: {
-                                [key: string]: unknown;
-                            };
-                            change_hash: string;
-                            expires_at: string;
-                            created_at: string;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ApprovalList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3269,25 +3187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @constant */
-                            object: "event_type";
-                            /** @description e.g. `transfer.completed` */
-                            type: string;
-                            group: string;
-                            name: string;
-                            description: string;
-                            /** @description JSON schema of `data`. */
-                            schema?: {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["EventTypeList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3355,27 +3255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `evt_…`, sortable by time */
-                            id: string;
-                            /** @constant */
-                            object: "event";
-                            /** @description e.g. `transfer.completed` */
-                            type: string;
-                            source: string;
-                            /** @description RFC 3339, UTC: when Hookline accepted the event */
-                            time: string;
-                            is_test: boolean;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["EventList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3446,21 +3326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `evt_…`, sortable by time */
-                        id: string;
-                        /** @constant */
-                        object: "event";
-                        /** @description e.g. `transfer.completed` */
-                        type: string;
-                        source: string;
-                        /** @description RFC 3339, UTC: when Hookline accepted the event */
-                        time: string;
-                        is_test: boolean;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["Event"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3545,21 +3411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `evt_…`, sortable by time */
-                        id: string;
-                        /** @constant */
-                        object: "event";
-                        /** @description e.g. `transfer.completed` */
-                        type: string;
-                        source: string;
-                        /** @description RFC 3339, UTC: when Hookline accepted the event */
-                        time: string;
-                        is_test: boolean;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["Event"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3639,32 +3491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `del_…`; also the `webhook-id` header of every attempt. */
-                            id: string;
-                            /** @constant */
-                            object: "webhook_event";
-                            webhook_id: string;
-                            event_id: string;
-                            event_type: string;
-                            /** @enum {string} */
-                            status: "pending" | "delivered" | "failed";
-                            attempt_count: number;
-                            /** @description RFC 3339; null before the first attempt. */
-                            last_attempt_at: string | null;
-                            /** @description RFC 3339; null when no attempt is scheduled. */
-                            next_attempt_at: string | null;
-                            /** @description HTTP status of the last response; null when none was received. */
-                            response_status: number | null;
-                            is_test: boolean;
-                            created_at: string;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["DeliveryList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3722,48 +3549,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `del_…`; also the `webhook-id` header of every attempt. */
-                        id: string;
-                        /** @constant */
-                        object: "webhook_event";
-                        webhook_id: string;
-                        event_id: string;
-                        event_type: string;
-                        /** @enum {string} */
-                        status: "pending" | "delivered" | "failed";
-                        attempt_count: number;
-                        /** @description RFC 3339; null before the first attempt. */
-                        last_attempt_at: string | null;
-                        /** @description RFC 3339; null when no attempt is scheduled. */
-                        next_attempt_at: string | null;
-                        /** @description HTTP status of the last response; null when none was received. */
-                        response_status: number | null;
-                        is_test: boolean;
-                        created_at: string;
-                        /** @description Oldest first. */
-                        attempts: {
-                            /** @description `att_…` */
-                            id: string;
-                            /** @description 1 for the first attempt. */
-                            number: number;
-                            started_at: string;
-                            duration_ms: number;
-                            /** @description null when no response was received. */
-                            response_status: number | null;
-                            response_headers: {
-                                [key: string]: string;
-                            };
-                            /** @description The first 16 KiB of the response body. */
-                            response_body: string;
-                            /** @description null on success. */
-                            error: {
-                                /** @enum {string} */
-                                class: "timeout" | "dns" | "connect" | "tls" | "ssrf_blocked" | "http_status" | "auth";
-                                message: string;
-                            } | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["DeliveryWithAttempts"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3833,13 +3619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "webhook_event_retry";
-                        /** @constant */
-                        status: "queued";
-                        webhook_event_id: string;
-                    };
+                    "application/json": components["schemas"]["DeliveryRetry"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -3951,15 +3731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "webhook_recovery";
-                        /** @description `rcv_…`: the background job re-queueing the failed deliveries. */
-                        id: string;
-                        webhook_id: string;
-                        /** @constant */
-                        status: "queued";
-                    };
+                    "application/json": components["schemas"]["Recovery"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4067,26 +3839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `del_…`; also the `webhook-id` header of every attempt. */
-                        id: string;
-                        /** @constant */
-                        object: "webhook_event";
-                        webhook_id: string;
-                        event_id: string;
-                        event_type: string;
-                        /** @enum {string} */
-                        status: "pending" | "delivered" | "failed";
-                        attempt_count: number;
-                        /** @description RFC 3339; null before the first attempt. */
-                        last_attempt_at: string | null;
-                        /** @description RFC 3339; null when no attempt is scheduled. */
-                        next_attempt_at: string | null;
-                        /** @description HTTP status of the last response; null when none was received. */
-                        response_status: number | null;
-                        is_test: boolean;
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["Delivery"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4178,17 +3931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "settings";
-                        /** @description Which webhook actions need a second admin. */
-                        approvals: {
-                            create: boolean;
-                            update: boolean;
-                            delete: boolean;
-                        };
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4257,17 +4000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "settings";
-                        /** @description Which webhook actions need a second admin. */
-                        approvals: {
-                            create: boolean;
-                            update: boolean;
-                            delete: boolean;
-                        };
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description Awaiting approval by an admin acting for another principal. */
@@ -4276,54 +4009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                        settings: {
-                            /** @constant */
-                            object: "settings";
-                            /** @description Which webhook actions need a second admin. */
-                            approvals: {
-                                create: boolean;
-                                update: boolean;
-                                delete: boolean;
-                            };
-                            updated_at: string | null;
-                        };
-                    };
+                    "application/json": components["schemas"]["SettingsApproval"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4412,49 +4098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `apr_…` */
-                            id: string;
-                            /** @constant */
-                            object: "approval";
-                            /**
-                             * @description What the change is about.
-                             * @enum {string}
-                             */
-                            resource_type: "webhook" | "api_key" | "settings";
-                            /** @description `wh_…`, `key_…` or the organization id (settings). */
-                            resource_id: string;
-                            /** @description null unless resource_type is webhook. */
-                            webhook_id: string | null;
-                            /**
-                             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                             * @enum {string}
-                             */
-                            action: "create" | "update" | "delete" | "revoke";
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                            /** @description Owner identity of the requesting key. */
-                            requested_by: string;
-                            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                            requested_by_principal: string;
-                            decided_by: string | null;
-                            decided_at: string | null;
-                            /** @description Why it was rejected. */
-                            reason: string | null;
-                            /** @description The requested change; credentials shown as "[redacted]". */
-                            change: {
-                                [key: string]: unknown;
-                            };
-                            change_hash: string;
-                            expires_at: string;
-                            created_at: string;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ApprovalList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4515,124 +4159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                        webhook?: {
-                            /** @description `wh_…` */
-                            id: string;
-                            /** @constant */
-                            object: "webhook";
-                            name: string;
-                            description: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
-                            /** @description null = every event type. */
-                            event_types: string[] | null;
-                            /** @enum {string} */
-                            auth_type: "none" | "api_key" | "basic" | "oauth2";
-                            /** @description Non-secret fields of the endpoint authentication. */
-                            auth?: {
-                                header_name?: string;
-                                username?: string;
-                                token_url?: string;
-                                client_id?: string;
-                                scope?: string;
-                                audience?: string;
-                                /**
-                                 * @description oauth2 only.
-                                 * @enum {string}
-                                 */
-                                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
-                            };
-                            rate_limit_rps: number;
-                            timeout_seconds: number;
-                            /** @enum {string} */
-                            payload: "full" | "thin";
-                            /** @enum {string} */
-                            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-                            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
-                            public_key?: string;
-                            has_signing_secret: boolean;
-                            /** @description null = the platform default. */
-                            retry_schedule_seconds: number[] | null;
-                            /** @enum {string} */
-                            ordering: "unordered" | "fifo";
-                            disabled_reason?: string;
-                            /** @description Omitted until the first delivery. */
-                            last_triggered_at?: string;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                        api_key?: {
-                            /** @description `key_…` */
-                            id: string;
-                            /** @constant */
-                            object: "api_key";
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "developer" | "viewer";
-                            /** @description Who holds the key. */
-                            owner: string;
-                            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
-                            principal: string;
-                            /**
-                             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
-                             * @enum {string}
-                             */
-                            status: "active" | "pending_approval" | "rejected";
-                            /** @description First characters of the key, to recognise it. */
-                            prefix: string;
-                            created_by: string;
-                            created_at: string;
-                            revoked_at: string | null;
-                        };
-                        settings?: {
-                            /** @constant */
-                            object: "settings";
-                            /** @description Which webhook actions need a second admin. */
-                            approvals: {
-                                create: boolean;
-                                update: boolean;
-                                delete: boolean;
-                            };
-                            updated_at: string | null;
-                        };
-                    };
+                    "application/json": components["schemas"]["AppliedApproval"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4736,43 +4263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description `apr_…` */
-                        id: string;
-                        /** @constant */
-                        object: "approval";
-                        /**
-                         * @description What the change is about.
-                         * @enum {string}
-                         */
-                        resource_type: "webhook" | "api_key" | "settings";
-                        /** @description `wh_…`, `key_…` or the organization id (settings). */
-                        resource_id: string;
-                        /** @description null unless resource_type is webhook. */
-                        webhook_id: string | null;
-                        /**
-                         * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
-                         * @enum {string}
-                         */
-                        action: "create" | "update" | "delete" | "revoke";
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "expired" | "stale";
-                        /** @description Owner identity of the requesting key. */
-                        requested_by: string;
-                        /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
-                        requested_by_principal: string;
-                        decided_by: string | null;
-                        decided_at: string | null;
-                        /** @description Why it was rejected. */
-                        reason: string | null;
-                        /** @description The requested change; credentials shown as "[redacted]". */
-                        change: {
-                            [key: string]: unknown;
-                        };
-                        change_hash: string;
-                        expires_at: string;
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["Approval"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4880,47 +4371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "list";
-                        data: {
-                            /** @description `aud_…` */
-                            id: string;
-                            /** @constant */
-                            object: "audit_log";
-                            /** @description Position in the organization's hash chain (1, 2, …). */
-                            sequence: number;
-                            /** @enum {string} */
-                            kind: "access" | "change";
-                            actor: {
-                                kind: string;
-                                key_id: string | null;
-                                owner: string | null;
-                                role: string | null;
-                            };
-                            /** @description e.g. `webhook.create` */
-                            action: string;
-                            resource_type: string | null;
-                            resource_id: string | null;
-                            request_id: string | null;
-                            ip: string | null;
-                            user_agent: string | null;
-                            http_status: number | null;
-                            /** @description success, failure, denied, rate_limited */
-                            outcome: string | null;
-                            latency_ms: number | null;
-                            /** @description Redacted snapshot before a change (null for access records). */
-                            before: unknown;
-                            /** @description Redacted snapshot after a change (null for access records). */
-                            after: unknown;
-                            source: string | null;
-                            created_at: string;
-                            hash: string;
-                            prev_hash: string;
-                        }[];
-                        next_cursor: string | null;
-                        prev_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["AuditRecordList"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -4976,20 +4427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        valid: boolean;
-                        records: number;
-                        head: string | null;
-                        head_sequence: number;
-                        checkpoint_sequence: number | null;
-                        broken?: {
-                            sequence: number;
-                            id: string | null;
-                            reason: string;
-                            message: string;
-                            expected_sequence: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["AuditChainVerification"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -5104,25 +4542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "session";
-                        organization_id: string;
-                        /** @enum {string} */
-                        role: "viewer" | "developer" | "admin";
-                        /** @description `key_…`, or `ps_…` for a portal session. */
-                        key_id: string;
-                        owner: string;
-                        /** @description Set for a customer-portal session. */
-                        portal: {
-                            /** @description Screens shown; empty = all. */
-                            features: string[];
-                            product_name: string | null;
-                            logo_url: string | null;
-                            accent_color: string | null;
-                            expires_at: string;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -5205,30 +4625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "portal_session";
-                        /** @description `ps_…` */
-                        id: string;
-                        organization_id: string;
-                        /** @enum {string} */
-                        role: "viewer" | "developer" | "admin";
-                        /** @description Empty = every screen. */
-                        features: string[];
-                        branding: {
-                            product_name: string | null;
-                            logo_url: string | null;
-                            accent_color: string | null;
-                        };
-                        owner: string;
-                        created_at: string;
-                        expires_at: string;
-                        revoked_at: string | null;
-                        /** @description Opens the dashboard signed in to this session; the token travels in the fragment, which browsers never send to a server. */
-                        url: string;
-                        /** @description `hkps_…`, shown only here; usable as a Bearer key until it expires or is revoked. */
-                        token: string;
-                    };
+                    "application/json": components["schemas"]["CreatedPortalSession"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -5340,30 +4737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "portal_session";
-                        /** @description `ps_…` */
-                        id: string;
-                        organization_id: string;
-                        /** @enum {string} */
-                        role: "viewer" | "developer" | "admin";
-                        /** @description Empty = every screen. */
-                        features: string[];
-                        branding: {
-                            product_name: string | null;
-                            logo_url: string | null;
-                            accent_color: string | null;
-                        };
-                        owner: string;
-                        created_at: string;
-                        expires_at: string;
-                        revoked_at: string | null;
-                        /** @description Opens the dashboard signed in to this session; the token travels in the fragment, which browsers never send to a server. */
-                        url: string;
-                        /** @description `hkps_…`, shown only here; usable as a Bearer key until it expires or is revoked. */
-                        token: string;
-                    };
+                    "application/json": components["schemas"]["CreatedPortalSession"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -5451,26 +4825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "portal_session";
-                        /** @description `ps_…` */
-                        id: string;
-                        organization_id: string;
-                        /** @enum {string} */
-                        role: "viewer" | "developer" | "admin";
-                        /** @description Empty = every screen. */
-                        features: string[];
-                        branding: {
-                            product_name: string | null;
-                            logo_url: string | null;
-                            accent_color: string | null;
-                        };
-                        owner: string;
-                        created_at: string;
-                        expires_at: string;
-                        revoked_at: string | null;
-                    };
+                    "application/json": components["schemas"]["PortalSession"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -5569,34 +4924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "delivery_stats";
-                        webhook_id: string | null;
-                        from: string;
-                        to: string;
-                        interval_seconds: number;
-                        total: {
-                            delivered: number;
-                            failed: number;
-                            pending: number;
-                            attempts: number;
-                            /** @description null when no attempt started in the bucket. */
-                            latency_p50_ms: number | null;
-                            latency_p95_ms: number | null;
-                        };
-                        /** @description Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it. */
-                        buckets: {
-                            start: string;
-                            delivered: number;
-                            failed: number;
-                            pending: number;
-                            attempts: number;
-                            /** @description null when no attempt started in the bucket. */
-                            latency_p50_ms: number | null;
-                            latency_p95_ms: number | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Stats"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */
@@ -5661,34 +4989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        object: "delivery_stats";
-                        webhook_id: string | null;
-                        from: string;
-                        to: string;
-                        interval_seconds: number;
-                        total: {
-                            delivered: number;
-                            failed: number;
-                            pending: number;
-                            attempts: number;
-                            /** @description null when no attempt started in the bucket. */
-                            latency_p50_ms: number | null;
-                            latency_p95_ms: number | null;
-                        };
-                        /** @description Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it. */
-                        buckets: {
-                            start: string;
-                            delivered: number;
-                            failed: number;
-                            pending: number;
-                            attempts: number;
-                            /** @description null when no attempt started in the bucket. */
-                            latency_p50_ms: number | null;
-                            latency_p95_ms: number | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Stats"];
                 };
             };
             /** @description The request breaks a rule; `param` names the field. */

@@ -8,7 +8,7 @@ import { pageOfAll } from '../http/page-of-all';
 
 // Operator endpoints (Authorization: Bearer <HOOKLINE_OPERATOR_KEY>).
 
-const organizationSchema = z.object({ id: z.string().describe('`org_…`'), object: z.literal('organization'), name: z.string(), created_at: z.string() });
+const organizationSchema = z.object({ id: z.string().describe('`org_…`'), object: z.literal('organization'), name: z.string(), created_at: z.string() }).meta({ id: 'Organization' });
 const orgParams = z.strictObject({ id: z.string().min(1).max(100).describe('`org_…`') });
 
 function organizationJson(org: registryV1.Organization | undefined): z.infer<typeof organizationSchema> {
@@ -30,7 +30,7 @@ export const adminRoutes = [
       owner: z.string().min(1).max(200).optional().describe('Owner identity of the first admin key (default `operator`).'),
     }),
     errorCodes: { name: 'org_name_invalid', owner: 'owner_invalid' },
-    responses: { 201: { description: 'Created.', schema: z.object({ organization: organizationSchema, api_key: createdApiKeySchema }) } },
+    responses: { 201: { description: 'Created.', schema: z.object({ organization: organizationSchema, api_key: createdApiKeySchema }).meta({ id: 'CreatedOrganization' }) } },
     handler: async ({ body, context, clients, call }) => {
       const response = await clients.registry.createOrganization({ context, name: body.name, owner: body.owner ?? '' }, call);
       return {

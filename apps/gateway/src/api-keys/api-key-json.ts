@@ -15,9 +15,9 @@ export const apiKeySchema = z.object({
   created_by: z.string(),
   created_at: z.string(),
   revoked_at: z.string().nullable(),
-});
+}).meta({ id: 'ApiKey' });
 
-export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describe('`hk_…`, shown only in this response.') });
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describe('`hk_…`, shown only in this response.') }).meta({ id: 'CreatedApiKey' });
 
 export const createApiKeyBody = z.strictObject({
   role: z.enum(['admin', 'developer', 'viewer']),

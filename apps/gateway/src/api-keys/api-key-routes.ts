@@ -34,7 +34,7 @@ export const apiKeyRoutes = [
     errorCodes: apiKeyErrorCodes,
     responses: {
       201: { description: 'Created.', schema: createdApiKeySchema },
-      202: { description: 'Created inactive, awaiting approval.', schema: approvalSchema.extend({ api_key: createdApiKeySchema }) },
+      202: { description: 'Created inactive, awaiting approval.', schema: approvalSchema.extend({ api_key: createdApiKeySchema }).meta({ id: 'ApiKeyCreationApproval' }) },
     },
     handler: async ({ body, context, clients, call }) => {
       const response = await clients.registry.createApiKey({ context, orgId: '', role: body.role, owner: body.owner, name: body.name ?? '' }, call);
@@ -55,7 +55,7 @@ export const apiKeyRoutes = [
     params: z.strictObject({ id: z.string().min(1).max(100).describe('`key_…`') }),
     responses: {
       200: { description: 'The revoked key.', schema: apiKeySchema },
-      202: { description: 'Awaiting approval.', schema: approvalSchema.extend({ api_key: apiKeySchema }) },
+      202: { description: 'Awaiting approval.', schema: approvalSchema.extend({ api_key: apiKeySchema }).meta({ id: 'ApiKeyRevocationApproval' }) },
     },
     handler: async ({ params, context, clients, call }) => {
       const response = await clients.registry.revokeApiKey({ context, keyId: params.id, orgId: '' }, call);

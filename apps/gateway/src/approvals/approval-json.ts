@@ -19,7 +19,7 @@ export const approvalSchema = z.object({
   change_hash: z.string(),
   expires_at: z.string(),
   created_at: z.string(),
-});
+}).meta({ id: 'Approval' });
 
 export type ApprovalJson = z.infer<typeof approvalSchema>;
 

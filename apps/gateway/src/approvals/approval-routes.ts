@@ -40,7 +40,9 @@ export const approvalRoutes = [
     responses: {
       200: {
         description: 'Approved and applied.',
-        schema: approvalSchema.extend({ webhook: webhookSchema.optional(), api_key: apiKeySchema.optional(), settings: settingsSchema.optional() }),
+        schema: approvalSchema
+          .extend({ webhook: webhookSchema.optional(), api_key: apiKeySchema.optional(), settings: settingsSchema.optional() })
+          .meta({ id: 'AppliedApproval' }),
       },
     },
     handler: async ({ params, context, clients, call }) => {

@@ -68,7 +68,7 @@ export const auditLogSchema = z.object({
   created_at: z.string(),
   hash: z.string(),
   prev_hash: z.string(),
-});
+}).meta({ id: 'AuditRecord' });
 
 export const verifySchema = z.object({
   valid: z.boolean(),
@@ -79,7 +79,7 @@ export const verifySchema = z.object({
   broken: z
     .object({ sequence: int64(1), id: z.string().nullable(), reason: z.string(), message: z.string(), expected_sequence: int64(1) })
     .optional(),
-});
+}).meta({ id: 'AuditChainVerification' });
 
 export function verifyJson(v: auditV1.VerifyChainResponse) {
   return {

@@ -25,7 +25,7 @@ const deadLetterSchema = z.object({
   created_at: z.string(),
   replayed_at: z.string().nullable(),
   replay_count: int32(),
-});
+}).meta({ id: 'DeadLetter' });
 
 function deadLetterJson(letter: deadlettersV1.DeadLetter | undefined): z.infer<typeof deadLetterSchema> {
   if (!letter) throw new Error('the service answered without a dead letter');

@@ -16,7 +16,7 @@ export const deliverySchema = z.object({
   response_status: httpStatusCode().nullable().describe('HTTP status of the last response; null when none was received.'),
   is_test: z.boolean(),
   created_at: z.string(),
-});
+}).meta({ id: 'Delivery' });
 
 export const attemptSchema = z.object({
   id: z.string().describe('`att_…`'),
@@ -33,11 +33,11 @@ export const attemptSchema = z.object({
     })
     .nullable()
     .describe('null on success.'),
-});
+}).meta({ id: 'Attempt' });
 
 export const deliveryWithAttemptsSchema = deliverySchema.extend({
   attempts: z.array(attemptSchema).describe('Oldest first.'),
-});
+}).meta({ id: 'DeliveryWithAttempts' });
 
 export type DeliveryJson = z.infer<typeof deliverySchema>;
 export type AttemptJson = z.infer<typeof attemptSchema>;

@@ -32,13 +32,13 @@ const testBody = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional().describe('The event data (a JSON object); default a small sample.'),
 });
 
-const retrySchema = z.object({ object: z.literal('webhook_event_retry'), status: z.literal('queued'), webhook_event_id: z.string() });
+const retrySchema = z.object({ object: z.literal('webhook_event_retry'), status: z.literal('queued'), webhook_event_id: z.string() }).meta({ id: 'DeliveryRetry' });
 const recoverySchema = z.object({
   object: z.literal('webhook_recovery'),
   id: z.string().describe('`rcv_…`: the background job re-queueing the failed deliveries.'),
   webhook_id: z.string(),
   status: z.literal('queued'),
-});
+}).meta({ id: 'Recovery' });
 
 /** The deliveries API (`/v1/webhooks/events…`, recover, test): the dispatcher owns the data. */
 export const deliveryRoutes = [

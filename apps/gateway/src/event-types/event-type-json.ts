@@ -8,7 +8,7 @@ export const eventTypeSchema = z.object({
   name: z.string(),
   description: z.string(),
   schema: z.record(z.string(), z.unknown()).optional().describe('JSON schema of `data`.'),
-});
+}).meta({ id: 'EventType' });
 
 export function eventTypeJson(info: registryV1.EventTypeInfo): z.infer<typeof eventTypeSchema> {
   return {

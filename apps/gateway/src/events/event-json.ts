@@ -9,7 +9,7 @@ export const eventSchema = z.object({
   time: z.string().describe('RFC 3339, UTC: when Hookline accepted the event'),
   is_test: z.boolean(),
   data: z.record(z.string(), z.unknown()),
-});
+}).meta({ id: 'Event' });
 
 /** The public event object (DESIGN §3 envelope, always with `data`). */
 export function eventJson(event: ingestionV1.EventObject): z.infer<typeof eventSchema> {

@@ -39,12 +39,20 @@ export function listBody<T>(data: T[], page?: commonV1.PageInfo): ListBody<T> {
   return { object: 'list', data, next_cursor: page?.nextCursor || null, prev_cursor: page?.prevCursor || null };
 }
 
-/** The OpenAPI shape of a list of `item`. */
+/** The OpenAPI shape of a list of `item`, named `<Item>List` when the item is named (`WebhookList`). */
 export function listSchema(item: z.ZodType) {
-  return z.object({
+  const list = z.object({
     object: z.literal('list'),
     data: z.array(item),
     next_cursor: z.string().nullable(),
     prev_cursor: z.string().nullable(),
   });
+  const itemName = z.globalRegistry.get(item)?.id;
+  if (!itemName) return list;
+  // Several routes list the same resource: one named list schema for all of them.
+  const name = `${itemName}List`;
+  namedLists[name] ??= list.meta({ id: name });
+  return namedLists[name];
 }
+
+const namedLists: Record<string, z.ZodType> = {};

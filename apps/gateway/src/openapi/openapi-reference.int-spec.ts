@@ -76,6 +76,38 @@ describe('the webhooks section', () => {
   });
 });
 
+/** A schema with its `#/components/schemas/…` reference followed. */
+function resolved(schema: any): any {
+  const name = typeof schema?.$ref === 'string' ? schema.$ref.replace('#/components/schemas/', '') : undefined;
+  return name ? document.components.schemas[name] : schema;
+}
+
+describe('named schemas', () => {
+  it('names every resource, list envelope and the error under components/schemas, so generated clients get `Webhook`, not `GetWebhook200Response`', () => {
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'Webhook', 'WebhookList', 'CreatedWebhook', 'Delivery', 'DeliveryList', 'DeliveryWithAttempts', 'Attempt', 'Event', 'EventList', 'EventType',
+        'EventTypeList', 'ApiKey', 'ApiKeyList', 'CreatedApiKey', 'PortalSession', 'CreatedPortalSession', 'Approval', 'ApprovalList', 'AuditRecord',
+        'AuditRecordList', 'Stats', 'Settings', 'Error', 'WebhookEvent',
+      ]),
+    );
+    const inline: string[] = [];
+    for (const [path, item] of Object.entries<any>(document.paths)) {
+      for (const [method, operation] of Object.entries<any>(item)) {
+        for (const [status, response] of Object.entries<any>(operation.responses)) {
+          const schema = response.content?.['application/json']?.schema;
+          if (schema && !schema.$ref) inline.push(`${method} ${path} ${status}`);
+        }
+      }
+    }
+    expect(inline).toEqual([]);
+    // Nested resources are references too: a delivery's attempts, a list's items.
+    expect(document.components.schemas.DeliveryWithAttempts.properties.attempts.items).toEqual({ $ref: '#/components/schemas/Attempt' });
+    expect(document.components.schemas.WebhookList.properties.data.items).toEqual({ $ref: '#/components/schemas/Webhook' });
+    expect(JSON.stringify(document)).not.toContain('#/$defs/');
+  });
+});
+
 describe('integer bounds', () => {
   it('every integer field of the document has a real range: nothing below 0, nothing past 2^53 − 1', () => {
     const unbounded: string[] = [];
@@ -88,6 +120,7 @@ describe('integer bounds', () => {
       for (const [key, value] of Object.entries(schema)) walk(value, `${path}/${key}`);
     };
     walk(document.paths, '');
+    walk(document.components.schemas, '#/components/schemas');
     expect(unbounded).toEqual([]);
   });
 });
@@ -97,7 +130,7 @@ describe('pagination on every list', () => {
     const lists: string[] = [];
     for (const [path, item] of Object.entries<any>(document.paths)) {
       for (const [method, operation] of Object.entries<any>(item)) {
-        const schema = operation.responses?.['200']?.content?.['application/json']?.schema;
+        const schema = resolved(operation.responses?.['200']?.content?.['application/json']?.schema);
         if (schema?.properties?.object?.const !== 'list') continue;
         lists.push(`${method} ${path}`);
         const names = Object.fromEntries(operation.parameters.map((p: { name: string; schema: unknown }) => [p.name, p.schema]));

@@ -65,6 +65,8 @@ export function webhooksSection(eventTypes: readonly CatalogEventType[]): Record
           summary: eventType.name,
           description: `${eventType.description}\n\nSent to every webhook subscribed to \`${eventType.type}\` (or to every event type). See "Receiving webhooks" for verifying the signature.`,
           tags: [`events: ${eventType.group}`],
+          // Hookline calls the receiver: the receiver checks the signature, no API credential is involved.
+          security: [],
           parameters: HEADERS,
           requestBody: {
             required: true,

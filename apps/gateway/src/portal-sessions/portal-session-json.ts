@@ -31,12 +31,12 @@ export const portalSessionSchema = z.object({
   created_at: z.string(),
   expires_at: z.string(),
   revoked_at: z.string().nullable(),
-});
+}).meta({ id: 'PortalSession' });
 
 export const createdPortalSessionSchema = portalSessionSchema.extend({
   url: z.string().describe('Opens the dashboard signed in to this session; the token travels in the fragment, which browsers never send to a server.'),
   token: z.string().describe('`hkps_…`, shown only here; usable as a Bearer key until it expires or is revoked.'),
-});
+}).meta({ id: 'CreatedPortalSession' });
 
 export function portalSessionJson(session: registryV1.PortalSession): z.infer<typeof portalSessionSchema> {
   return {

@@ -17,7 +17,7 @@ const sessionSchema = z.object({
     })
     .nullable()
     .describe('Set for a customer-portal session.'),
-});
+}).meta({ id: 'Session' });
 
 /** Who the bearer key is: the dashboard asks once after sign-in to show only what the role may do. */
 export const sessionRoutes = [

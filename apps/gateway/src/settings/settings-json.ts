@@ -5,7 +5,7 @@ export const settingsSchema = z.object({
   object: z.literal('settings'),
   approvals: z.object({ create: z.boolean(), update: z.boolean(), delete: z.boolean() }).describe('Which webhook actions need a second admin.'),
   updated_at: z.string().nullable(),
-});
+}).meta({ id: 'Settings' });
 
 export function settingsJson(settings: registryV1.Settings | undefined): z.infer<typeof settingsSchema> {
   if (!settings) throw new Error('registry answered without settings');

@@ -30,7 +30,7 @@ export const settingsRoutes = [
     }),
     responses: {
       200: { description: 'The settings after the change.', schema: settingsSchema },
-      202: { description: 'Awaiting approval by an admin acting for another principal.', schema: approvalSchema.extend({ settings: settingsSchema }) },
+      202: { description: 'Awaiting approval by an admin acting for another principal.', schema: approvalSchema.extend({ settings: settingsSchema }).meta({ id: 'SettingsApproval' }) },
     },
     handler: async ({ body, context, clients, call }) => {
       const response = await clients.registry.updateSettings({ context, orgId: '', approvals: body.approvals }, call);

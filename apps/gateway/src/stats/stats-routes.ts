@@ -27,7 +27,7 @@ const bucketSchema = z.object({
   attempts: int32(),
   latency_p50_ms: z.number().nullable().describe('null when no attempt started in the bucket.'),
   latency_p95_ms: z.number().nullable(),
-});
+}).meta({ id: 'StatsBucket' });
 
 const statsSchema = z.object({
   object: z.literal('delivery_stats'),
@@ -37,7 +37,7 @@ const statsSchema = z.object({
   interval_seconds: int32(),
   total: bucketSchema.omit({ start: true }),
   buckets: z.array(bucketSchema).describe('Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it.'),
-});
+}).meta({ id: 'Stats' });
 
 function time(value: string | undefined, fallback: Date, param: string): Date {
   if (value === undefined) return fallback;

@@ -35,7 +35,7 @@ export const webhookSchema = z.object({
   last_triggered_at: z.string().optional().describe('Omitted until the first delivery.'),
   created_at: z.string(),
   updated_at: z.string(),
-});
+}).meta({ id: 'Webhook' });
 
 export type WebhookJson = z.infer<typeof webhookSchema>;
 

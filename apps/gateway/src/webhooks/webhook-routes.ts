@@ -13,7 +13,11 @@ const pageQuery = z.strictObject(pageQueryFields);
 /** An approval awaiting a second admin, with the webhook as it stands (a create's secret included). */
 const pendingApprovalSchema = approvalSchema.extend({
   webhook: webhookSchema.extend({ signing_secret: z.string().optional() }),
-});
+}).meta({ id: 'WebhookApproval' });
+
+const createdWebhookSchema = webhookSchema
+  .extend({ signing_secret: z.string().optional().describe('`whsec_…`, shown only here.') })
+  .meta({ id: 'CreatedWebhook' });
 
 /** 202 + approval when the org requires approval for this action; otherwise `applied`. */
 function mutationResult(response: registryV1.WebhookMutationResponse, applied: () => RouteResult): RouteResult {
@@ -51,7 +55,7 @@ export const webhookRoutes = [
     body: createWebhookBody,
     errorCodes: webhookRuleCodes,
     responses: {
-      201: { description: 'Created.', schema: webhookSchema.extend({ signing_secret: z.string().optional().describe('`whsec_…`, shown only here.') }) },
+      201: { description: 'Created.', schema: createdWebhookSchema },
       202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema },
     },
     handler: async ({ body, context, clients, call }) => {
@@ -132,7 +136,7 @@ export const webhookRoutes = [
           secret: z.string().describe('`whsec_…` (hmac-sha256) or the new public key.'),
           public_key: z.string().optional(),
           previous_valid_until: z.string().nullable().describe('When the previous key stops signing.'),
-        }),
+        }).meta({ id: 'SigningSecret' }),
       },
     },
     handler: async ({ params, context, clients, call }) => {
