@@ -37,4 +37,10 @@ export default [
     files: specFiles,
     rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
   },
+  {
+    // The SDK is installed on its own, outside this repository: what it ships imports no other Hookline lib.
+    files: ['libs/sdk/src/**/*.ts'],
+    ignores: specFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@hookline/*'], message: '@hookline/sdk ships alone: it may not import another Hookline lib.' }] }] },
+  },
 ];

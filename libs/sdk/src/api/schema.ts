@@ -1,0 +1,5043 @@
+// Generated from /openapi.json by tools/sdk/api-types.ts (npm run sdk:api-types); do not edit.
+/* eslint-disable */
+export interface paths {
+    "/v1/admin/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List organizations */
+        get: operations["organization.list"];
+        put?: never;
+        /**
+         * Create an organization
+         * @description Returns the organization and its first `admin` API key (the `key` is shown only here).
+         */
+        post: operations["organization.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organizations/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an organization's API keys */
+        get: operations["admin.api_key.list"];
+        put?: never;
+        /** Create an API key in an organization */
+        post: operations["admin.api_key.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event type catalog */
+        get: operations["admin.event_type.list"];
+        put?: never;
+        /**
+         * Add or replace an event type
+         * @description Idempotent upsert by `type`. Built-in `hookline.*` types are reserved.
+         */
+        post: operations["event_type.register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/event-types/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an event type */
+        delete: operations["event_type.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dead letters
+         * @description Records a consumer could never process (undecodable, refused by the database, invalid), newest first, from every consuming service.
+         */
+        get: operations["dead_letter.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a dead letter
+         * @description Produces the record’s original key and value to its topic again; its consumer handles it like any other record.
+         */
+        post: operations["dead_letter.replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's API keys */
+        get: operations["api_key.list"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description The `key` is in this response only; Hookline stores a hash. While the organization requires approvals, an admin key stays inactive until an admin acting for another principal approves it: 202 with the approval and the (inactive) key.
+         */
+        post: operations["api_key.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Takes effect within 1 s. While the organization requires approvals, revoking an admin key needs an admin acting for another principal: 202 with the approval, key unchanged.
+         */
+        delete: operations["api_key.revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Newest first; deleted webhooks are not listed.
+         */
+        get: operations["webhook.list"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Returns `signing_secret` once (hmac-sha256) or `public_key` (ed25519, ecdsa-p256). When the organization requires approval for creates: 202 with the approval.
+         */
+        post: operations["webhook.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook */
+        get: operations["webhook.read"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Soft delete: nothing is sent to it any more (within 1 s). When the organization requires approval for deletes: 202 with the approval.
+         */
+        delete: operations["webhook.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Only the fields sent change. When the organization requires approval for updates: 202 with the approval.
+         */
+        patch: operations["webhook.update"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Returns the new secret once (hmac-sha256) or the new public key; the previous key keeps signing for 24 h.
+         */
+        post: operations["webhook.rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's approval history
+         * @description Newest first.
+         */
+        get: operations["webhook.approvals.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event type catalog
+         * @description Every event type a webhook may subscribe to, operational `hookline.*` types included.
+         */
+        get: operations["event_type.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Newest first. Cursor pages stay stable while new events arrive.
+         */
+        get: operations["event.list"];
+        put?: never;
+        /**
+         * Publish an event
+         * @description Answers 201 once the event is stored in Kafka; 503 when it could not be stored (retry with the same `Idempotency-Key`).
+         */
+        post: operations["event.publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an event
+         * @description The full event object; receivers of thin payloads fetch `data` here.
+         */
+        get: operations["event.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deliveries
+         * @description Deliveries (one per event × webhook), newest first, with cursor pages.
+         */
+        get: operations["delivery.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a delivery
+         * @description One delivery with every attempt (oldest first): response status, headers, body, duration and error.
+         */
+        get: operations["delivery.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/events/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a delivery
+         * @description Sends the delivery again now, whatever its status, with the same `webhook-id`. A manual retry that fails is not retried automatically.
+         */
+        post: operations["delivery.retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recover failed deliveries
+         * @description Re-queues, in the background, every failed delivery of the webhook created in `[since, until)`.
+         */
+        post: operations["webhook.recover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Publishes an event with `is_test: true` that is delivered to this webhook only, like any other event.
+         */
+        post: operations["webhook.test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organization settings */
+        get: operations["settings.read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change organization settings
+         * @description Only the fields sent change. While any approval is required, turning one off needs a second admin (another principal): 202 with the approval, settings unchanged.
+         */
+        patch: operations["settings.update"];
+        trace?: never;
+    };
+    "/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List approvals (the four-eyes inbox)
+         * @description Newest first; filter by `status`.
+         */
+        get: operations["approval.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve and apply a change
+         * @description Only an admin acting for another principal than the requester may approve. A stale (resource changed meanwhile), expired or decided approval answers 409. The response carries the resource after the change: `webhook`, `api_key` or `settings`.
+         */
+        post: operations["approval.approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a change */
+        post: operations["approval.reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit records
+         * @description Every API call and every change of the key's organization, newest first. Admin keys only.
+         */
+        get: operations["audit_log.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-logs/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the organization's audit chain
+         * @description Walks the hash chain from its first record (or its retention checkpoint) to its head: `{"valid": true, "records", "head"}`, or the first broken record and why.
+         */
+        get: operations["audit_log.verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-logs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export audit records as NDJSON
+         * @description Streams the records of a time range in chain order, one JSON object per line: the exact canonical record that was hashed plus `hash` and `prev_hash`.
+         */
+        get: operations["audit_log.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling key
+         * @description The organization, role and owner of the key (or portal session) making the call.
+         */
+        get: operations["session.read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a portal session
+         * @description A short-lived (default 1 h, at most 24 h), revocable, role-limited dashboard session for one organization, to hand to a customer or embed in an iframe (allowed origins: HOOKLINE_DASHBOARD_FRAME_ANCESTORS). Stored hashed; issue and first use are audited.
+         */
+        post: operations["portal_session.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organizations/{id}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a portal session for an organization
+         * @description A short-lived (default 1 h, at most 24 h), revocable, role-limited dashboard session for one organization, to hand to a customer or embed in an iframe (allowed origins: HOOKLINE_DASHBOARD_FRAME_ANCESTORS). Stored hashed; issue and first use are audited.
+         */
+        post: operations["admin.portal_session.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a portal session */
+        delete: operations["portal_session.revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery statistics of the organization
+         * @description Deliveries by outcome per time bucket and attempt latency percentiles (p50, p95), over every webhook.
+         */
+        get: operations["stats.read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery statistics of a webhook
+         * @description Deliveries by outcome per time bucket and attempt latency percentiles (p50, p95) of one webhook.
+         */
+        get: operations["webhook.stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ApiKey: {
+            /** @description `key_…` */
+            id: string;
+            /** @constant */
+            object: "api_key";
+            name: string | null;
+            /** @enum {string} */
+            role: "admin" | "developer" | "viewer";
+            /** @description Who holds the key. */
+            owner: string;
+            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+            principal: string;
+            /**
+             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+             * @enum {string}
+             */
+            status: "active" | "pending_approval" | "rejected";
+            /** @description First characters of the key, to recognise it. */
+            prefix: string;
+            created_by: string;
+            created_at: string;
+            revoked_at: string | null;
+        };
+        ApiKeyCreationApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            api_key: components["schemas"]["CreatedApiKey"];
+        };
+        ApiKeyList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["ApiKey"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        ApiKeyRevocationApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            api_key: components["schemas"]["ApiKey"];
+        };
+        AppliedApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            webhook?: components["schemas"]["Webhook"];
+            api_key?: components["schemas"]["ApiKey"];
+            settings?: components["schemas"]["Settings"];
+        };
+        Approval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+        };
+        ApprovalList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Approval"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        Attempt: {
+            /** @description `att_…` */
+            id: string;
+            /** @description 1 for the first attempt. */
+            number: number;
+            started_at: string;
+            duration_ms: number;
+            /** @description null when no response was received. */
+            response_status: number | null;
+            response_headers: {
+                [key: string]: string;
+            };
+            /** @description The first 16 KiB of the response body. */
+            response_body: string;
+            /** @description null on success. */
+            error: {
+                /** @enum {string} */
+                class: "timeout" | "dns" | "connect" | "tls" | "ssrf_blocked" | "http_status" | "auth";
+                message: string;
+            } | null;
+        };
+        AuditChainVerification: {
+            valid: boolean;
+            records: number;
+            head: string | null;
+            head_sequence: number;
+            checkpoint_sequence: number | null;
+            broken?: {
+                sequence: number;
+                id: string | null;
+                reason: string;
+                message: string;
+                expected_sequence: number;
+            };
+        };
+        AuditRecord: {
+            /** @description `aud_…` */
+            id: string;
+            /** @constant */
+            object: "audit_log";
+            /** @description Position in the organization's hash chain (1, 2, …). */
+            sequence: number;
+            /** @enum {string} */
+            kind: "access" | "change";
+            actor: {
+                kind: string;
+                key_id: string | null;
+                owner: string | null;
+                role: string | null;
+            };
+            /** @description e.g. `webhook.create` */
+            action: string;
+            resource_type: string | null;
+            resource_id: string | null;
+            request_id: string | null;
+            ip: string | null;
+            user_agent: string | null;
+            http_status: number | null;
+            /** @description success, failure, denied, rate_limited */
+            outcome: string | null;
+            latency_ms: number | null;
+            /** @description Redacted snapshot before a change (null for access records). */
+            before: unknown;
+            /** @description Redacted snapshot after a change (null for access records). */
+            after: unknown;
+            source: string | null;
+            created_at: string;
+            hash: string;
+            prev_hash: string;
+        };
+        AuditRecordList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["AuditRecord"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        CreatedApiKey: {
+            /** @description `key_…` */
+            id: string;
+            /** @constant */
+            object: "api_key";
+            name: string | null;
+            /** @enum {string} */
+            role: "admin" | "developer" | "viewer";
+            /** @description Who holds the key. */
+            owner: string;
+            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+            principal: string;
+            /**
+             * @description `pending_approval`: not usable until an admin acting for another principal approves it.
+             * @enum {string}
+             */
+            status: "active" | "pending_approval" | "rejected";
+            /** @description First characters of the key, to recognise it. */
+            prefix: string;
+            created_by: string;
+            created_at: string;
+            revoked_at: string | null;
+            /** @description `hk_…`, shown only in this response. */
+            key: string;
+        };
+        CreatedOrganization: {
+            organization: components["schemas"]["Organization"];
+            api_key: components["schemas"]["CreatedApiKey"];
+        };
+        CreatedPortalSession: {
+            /** @constant */
+            object: "portal_session";
+            /** @description `ps_…` */
+            id: string;
+            organization_id: string;
+            /** @enum {string} */
+            role: "viewer" | "developer" | "admin";
+            /** @description Empty = every screen. */
+            features: string[];
+            branding: {
+                product_name: string | null;
+                logo_url: string | null;
+                accent_color: string | null;
+            };
+            owner: string;
+            created_at: string;
+            expires_at: string;
+            revoked_at: string | null;
+            /** @description Opens the dashboard signed in to this session; the token travels in the fragment, which browsers never send to a server. */
+            url: string;
+            /** @description `hkps_…`, shown only here; usable as a Bearer key until it expires or is revoked. */
+            token: string;
+        };
+        CreatedWebhook: {
+            /** @description `wh_…` */
+            id: string;
+            /** @constant */
+            object: "webhook";
+            name: string;
+            description: string | null;
+            url: string;
+            /** @enum {string} */
+            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
+            /** @description null = every event type. */
+            event_types: string[] | null;
+            /** @enum {string} */
+            auth_type: "none" | "api_key" | "basic" | "oauth2";
+            /** @description Non-secret fields of the endpoint authentication. */
+            auth?: {
+                header_name?: string;
+                username?: string;
+                token_url?: string;
+                client_id?: string;
+                scope?: string;
+                audience?: string;
+                /**
+                 * @description oauth2 only.
+                 * @enum {string}
+                 */
+                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+            };
+            rate_limit_rps: number;
+            timeout_seconds: number;
+            /** @enum {string} */
+            payload: "full" | "thin";
+            /** @enum {string} */
+            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
+            public_key?: string;
+            has_signing_secret: boolean;
+            /** @description null = the platform default. */
+            retry_schedule_seconds: number[] | null;
+            /** @enum {string} */
+            ordering: "unordered" | "fifo";
+            disabled_reason?: string;
+            /** @description Omitted until the first delivery. */
+            last_triggered_at?: string;
+            created_at: string;
+            updated_at: string;
+            /** @description `whsec_…`, shown only here. */
+            signing_secret?: string;
+        };
+        DeadLetter: {
+            /** @description `dlq_…`; sorts by creation across services */
+            id: string;
+            /** @constant */
+            object: "dead_letter";
+            /** @enum {string} */
+            service: "dispatcher" | "ingestion" | "audit";
+            /** @description fan-out, sender, change-feed, event-archive or audit-store */
+            consumer: string;
+            topic: string;
+            partition: number;
+            offset: string;
+            /** @description The message key, base64 */
+            key: string | null;
+            /** @description The raw value, base64 (up to 256 KiB) */
+            value: string | null;
+            value_size: number;
+            /** @description Kept truncated: cannot be replayed */
+            truncated: boolean;
+            error: string;
+            created_at: string;
+            replayed_at: string | null;
+            replay_count: number;
+        };
+        DeadLetterList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["DeadLetter"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        Delivery: {
+            /** @description `del_…`; also the `webhook-id` header of every attempt. */
+            id: string;
+            /** @constant */
+            object: "webhook_event";
+            webhook_id: string;
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempt_count: number;
+            /** @description RFC 3339; null before the first attempt. */
+            last_attempt_at: string | null;
+            /** @description RFC 3339; null when no attempt is scheduled. */
+            next_attempt_at: string | null;
+            /** @description HTTP status of the last response; null when none was received. */
+            response_status: number | null;
+            is_test: boolean;
+            created_at: string;
+        };
+        DeliveryList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Delivery"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        DeliveryRetry: {
+            /** @constant */
+            object: "webhook_event_retry";
+            /** @constant */
+            status: "queued";
+            webhook_event_id: string;
+        };
+        DeliveryWithAttempts: {
+            /** @description `del_…`; also the `webhook-id` header of every attempt. */
+            id: string;
+            /** @constant */
+            object: "webhook_event";
+            webhook_id: string;
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempt_count: number;
+            /** @description RFC 3339; null before the first attempt. */
+            last_attempt_at: string | null;
+            /** @description RFC 3339; null when no attempt is scheduled. */
+            next_attempt_at: string | null;
+            /** @description HTTP status of the last response; null when none was received. */
+            response_status: number | null;
+            is_test: boolean;
+            created_at: string;
+            /** @description Oldest first. */
+            attempts: components["schemas"]["Attempt"][];
+        };
+        Error: {
+            error: {
+                /** @enum {string} */
+                type: "invalid_request" | "authentication" | "permission" | "not_found" | "conflict" | "rate_limited" | "internal" | "unavailable";
+                /** @description Machine-readable reason, e.g. `unknown_field`, `url_not_public`. */
+                code: string;
+                message: string;
+                /** @description The request field at fault, e.g. `auth.header_name`. */
+                param?: string;
+                request_id: string;
+            };
+        };
+        Event: {
+            /** @description `evt_…`, sortable by time */
+            id: string;
+            /** @constant */
+            object: "event";
+            /** @description e.g. `transfer.completed` */
+            type: string;
+            source: string;
+            /** @description RFC 3339, UTC: when Hookline accepted the event */
+            time: string;
+            is_test: boolean;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        EventList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Event"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        EventType: {
+            /** @constant */
+            object: "event_type";
+            /** @description e.g. `transfer.completed` */
+            type: string;
+            group: string;
+            name: string;
+            description: string;
+            /** @description JSON schema of `data`. */
+            schema?: {
+                [key: string]: unknown;
+            };
+        };
+        EventTypeList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["EventType"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        Organization: {
+            /** @description `org_…` */
+            id: string;
+            /** @constant */
+            object: "organization";
+            name: string;
+            created_at: string;
+        };
+        OrganizationList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Organization"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        PortalSession: {
+            /** @constant */
+            object: "portal_session";
+            /** @description `ps_…` */
+            id: string;
+            organization_id: string;
+            /** @enum {string} */
+            role: "viewer" | "developer" | "admin";
+            /** @description Empty = every screen. */
+            features: string[];
+            branding: {
+                product_name: string | null;
+                logo_url: string | null;
+                accent_color: string | null;
+            };
+            owner: string;
+            created_at: string;
+            expires_at: string;
+            revoked_at: string | null;
+        };
+        Recovery: {
+            /** @constant */
+            object: "webhook_recovery";
+            /** @description `rcv_…`: the background job re-queueing the failed deliveries. */
+            id: string;
+            webhook_id: string;
+            /** @constant */
+            status: "queued";
+        };
+        Session: {
+            /** @constant */
+            object: "session";
+            organization_id: string;
+            /** @enum {string} */
+            role: "viewer" | "developer" | "admin";
+            /** @description `key_…`, or `ps_…` for a portal session. */
+            key_id: string;
+            owner: string;
+            /** @description Set for a customer-portal session. */
+            portal: {
+                /** @description Screens shown; empty = all. */
+                features: string[];
+                product_name: string | null;
+                logo_url: string | null;
+                accent_color: string | null;
+                expires_at: string;
+            } | null;
+        };
+        Settings: {
+            /** @constant */
+            object: "settings";
+            /** @description Which webhook actions need a second admin. */
+            approvals: {
+                create: boolean;
+                update: boolean;
+                delete: boolean;
+            };
+            updated_at: string | null;
+        };
+        SettingsApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            settings: components["schemas"]["Settings"];
+        };
+        SigningSecret: {
+            /** @constant */
+            object: "signing_secret";
+            /** @description `whsec_…` (hmac-sha256) or the new public key. */
+            secret: string;
+            public_key?: string;
+            /** @description When the previous key stops signing. */
+            previous_valid_until: string | null;
+        };
+        Stats: {
+            /** @constant */
+            object: "delivery_stats";
+            webhook_id: string | null;
+            from: string;
+            to: string;
+            interval_seconds: number;
+            total: {
+                delivered: number;
+                failed: number;
+                pending: number;
+                attempts: number;
+                /** @description null when no attempt started in the bucket. */
+                latency_p50_ms: number | null;
+                latency_p95_ms: number | null;
+            };
+            /** @description Every bucket of the window, oldest first: deliveries created in it by status now; attempts started in it. */
+            buckets: components["schemas"]["StatsBucket"][];
+        };
+        StatsBucket: {
+            start: string;
+            delivered: number;
+            failed: number;
+            pending: number;
+            attempts: number;
+            /** @description null when no attempt started in the bucket. */
+            latency_p50_ms: number | null;
+            latency_p95_ms: number | null;
+        };
+        Webhook: {
+            /** @description `wh_…` */
+            id: string;
+            /** @constant */
+            object: "webhook";
+            name: string;
+            description: string | null;
+            url: string;
+            /** @enum {string} */
+            status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
+            /** @description null = every event type. */
+            event_types: string[] | null;
+            /** @enum {string} */
+            auth_type: "none" | "api_key" | "basic" | "oauth2";
+            /** @description Non-secret fields of the endpoint authentication. */
+            auth?: {
+                header_name?: string;
+                username?: string;
+                token_url?: string;
+                client_id?: string;
+                scope?: string;
+                audience?: string;
+                /**
+                 * @description oauth2 only.
+                 * @enum {string}
+                 */
+                client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+            };
+            rate_limit_rps: number;
+            timeout_seconds: number;
+            /** @enum {string} */
+            payload: "full" | "thin";
+            /** @enum {string} */
+            signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+            /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
+            public_key?: string;
+            has_signing_secret: boolean;
+            /** @description null = the platform default. */
+            retry_schedule_seconds: number[] | null;
+            /** @enum {string} */
+            ordering: "unordered" | "fifo";
+            disabled_reason?: string;
+            /** @description Omitted until the first delivery. */
+            last_triggered_at?: string;
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookApproval: {
+            /** @description `apr_…` */
+            id: string;
+            /** @constant */
+            object: "approval";
+            /**
+             * @description What the change is about.
+             * @enum {string}
+             */
+            resource_type: "webhook" | "api_key" | "settings";
+            /** @description `wh_…`, `key_…` or the organization id (settings). */
+            resource_id: string;
+            /** @description null unless resource_type is webhook. */
+            webhook_id: string | null;
+            /**
+             * @description webhook: create, update, delete; api_key: create, revoke; settings: update.
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "stale";
+            /** @description Owner identity of the requesting key. */
+            requested_by: string;
+            /** @description Principal of the requesting key: only an admin acting for another principal may approve. */
+            requested_by_principal: string;
+            decided_by: string | null;
+            decided_at: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+            /** @description The requested change; credentials shown as "[redacted]". */
+            change: {
+                [key: string]: unknown;
+            };
+            change_hash: string;
+            expires_at: string;
+            created_at: string;
+            webhook: {
+                /** @description `wh_…` */
+                id: string;
+                /** @constant */
+                object: "webhook";
+                name: string;
+                description: string | null;
+                url: string;
+                /** @enum {string} */
+                status: "pending_approval" | "active" | "paused" | "disabled" | "error" | "deleted";
+                /** @description null = every event type. */
+                event_types: string[] | null;
+                /** @enum {string} */
+                auth_type: "none" | "api_key" | "basic" | "oauth2";
+                /** @description Non-secret fields of the endpoint authentication. */
+                auth?: {
+                    header_name?: string;
+                    username?: string;
+                    token_url?: string;
+                    client_id?: string;
+                    scope?: string;
+                    audience?: string;
+                    /**
+                     * @description oauth2 only.
+                     * @enum {string}
+                     */
+                    client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+                };
+                rate_limit_rps: number;
+                timeout_seconds: number;
+                /** @enum {string} */
+                payload: "full" | "thin";
+                /** @enum {string} */
+                signature_scheme: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+                /** @description `whpk_…` (ed25519) or SPKI PEM (ecdsa-p256). */
+                public_key?: string;
+                has_signing_secret: boolean;
+                /** @description null = the platform default. */
+                retry_schedule_seconds: number[] | null;
+                /** @enum {string} */
+                ordering: "unordered" | "fifo";
+                disabled_reason?: string;
+                /** @description Omitted until the first delivery. */
+                last_triggered_at?: string;
+                created_at: string;
+                updated_at: string;
+                signing_secret?: string;
+            };
+        };
+        WebhookList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Webhook"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        WebhookEvent: {
+            /** @description The event (`evt_…`); the same for every webhook it goes to. */
+            id: string;
+            /** @constant */
+            object: "event";
+            /** @description The event type, e.g. `transfer.completed`. */
+            type: string;
+            /** @description The platform that published it (`HOOKLINE_EVENT_SOURCE`). */
+            source: string;
+            /**
+             * Format: date-time
+             * @description When the event was published.
+             */
+            time: string;
+            /** @description True for `POST /v1/webhooks/{id}/test` events. */
+            is_test: boolean;
+            /** @description The event type’s data; absent when the webhook has `payload: "thin"` (fetch `GET /v1/events/{id}`). */
+            data?: Record<string, never>;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "organization.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organizations, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "organization.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Owner identity of the first admin key (default `operator`). */
+                    owner?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOrganization"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.api_key.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.api_key.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "developer" | "viewer";
+                    /** @description The person or system holding the key. */
+                    owner: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created; the `key` is shown only here. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.event_type.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of event types, ordered by type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "event_type.register": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Dot-separated `[a-z0-9_]` segments, e.g. `transfer.completed`. */
+                    type: string;
+                    group?: string;
+                    name?: string;
+                    description?: string;
+                    /** @description JSON schema of `data`. */
+                    schema?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The catalog entry. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventType"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "event_type.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "dead_letter.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only this service’s. */
+                service?: "dispatcher" | "ingestion" | "audit";
+                /** @description Only this consumer’s. */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "dead_letter.replay": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dead letter, with its replay counted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_key.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys (never the keys themselves). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_key.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "developer" | "viewer";
+                    /** @description The person or system holding the key. */
+                    owner: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Created inactive, awaiting approval. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreationApproval"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_key.revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Awaiting approval. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyRevocationApproval"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the organization, 5–100 characters. */
+                    name: string;
+                    /** @description https URL of the endpoint, at most 2048 characters; must not resolve to a non-public address. */
+                    url: string;
+                    /** @description 5–100 characters. */
+                    description?: string;
+                    /** @description Event types to receive; omit for every type. */
+                    event_types?: string[];
+                    /** @description How Hookline authenticates to the endpoint. Credentials are never returned. */
+                    auth?: {
+                        /** @constant */
+                        type: "none";
+                    } | {
+                        /** @constant */
+                        type: "api_key";
+                        /** @description Not a reserved header (host, content-type, webhook-*, …). */
+                        header_name: string;
+                        /** @description Sent as the header value: visible Latin-1 characters (RFC 9110 field value), no control characters. */
+                        value: string;
+                    } | {
+                        /** @constant */
+                        type: "basic";
+                        username: string;
+                        password: string;
+                    } | {
+                        /** @constant */
+                        type: "oauth2";
+                        token_url: string;
+                        client_id: string;
+                        client_secret: string;
+                        scope?: string;
+                        audience?: string;
+                        /**
+                         * @description How the client authenticates to the token endpoint (RFC 6749 §2.3.1). `auto` (default): HTTP Basic, then the form body if the server answers invalid_client or invalid_request; the method that worked is remembered. `both` sends both at once, which strict servers refuse.
+                         * @enum {string}
+                         */
+                        client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+                    };
+                    /** @description Deliveries per second, 1–100 (default 10). */
+                    rate_limit_rps?: number;
+                    /** @description 1–30 (default 15). */
+                    timeout_seconds?: number;
+                    /**
+                     * @description `thin` omits `data` (default `full`).
+                     * @enum {string}
+                     */
+                    payload?: "full" | "thin";
+                    /**
+                     * @description Default `hmac-sha256`.
+                     * @enum {string}
+                     */
+                    signature_scheme?: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+                    /** @description Delays after each failed attempt; [] = the platform default. */
+                    retry_schedule_seconds?: number[];
+                    /**
+                     * @description Default `unordered`.
+                     * @enum {string}
+                     */
+                    ordering?: "unordered" | "fifo";
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description Awaiting approval by another admin. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookApproval"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Awaiting approval by another admin. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookApproval"];
+                };
+            };
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the organization, 5–100 characters. */
+                    name?: string;
+                    /** @description null clears it. */
+                    description?: string | null;
+                    /** @description https URL of the endpoint, at most 2048 characters; must not resolve to a non-public address. */
+                    url?: string;
+                    /** @description null = every event type. */
+                    event_types?: string[] | null;
+                    /** @description Replaces the endpoint authentication entirely. */
+                    auth?: {
+                        /** @constant */
+                        type: "none";
+                    } | {
+                        /** @constant */
+                        type: "api_key";
+                        /** @description Not a reserved header (host, content-type, webhook-*, …). */
+                        header_name: string;
+                        /** @description Sent as the header value: visible Latin-1 characters (RFC 9110 field value), no control characters. */
+                        value: string;
+                    } | {
+                        /** @constant */
+                        type: "basic";
+                        username: string;
+                        password: string;
+                    } | {
+                        /** @constant */
+                        type: "oauth2";
+                        token_url: string;
+                        client_id: string;
+                        client_secret: string;
+                        scope?: string;
+                        audience?: string;
+                        /**
+                         * @description How the client authenticates to the token endpoint (RFC 6749 §2.3.1). `auto` (default): HTTP Basic, then the form body if the server answers invalid_client or invalid_request; the method that worked is remembered. `both` sends both at once, which strict servers refuse.
+                         * @enum {string}
+                         */
+                        client_auth_method?: "auto" | "client_secret_basic" | "client_secret_post" | "both";
+                    };
+                    /** @enum {string} */
+                    status?: "active" | "paused";
+                    /** @description Deliveries per second, 1–100 (default 10). */
+                    rate_limit_rps?: number;
+                    /** @description 1–30 (default 15). */
+                    timeout_seconds?: number;
+                    /**
+                     * @description `thin` omits `data` (default `full`).
+                     * @enum {string}
+                     */
+                    payload?: "full" | "thin";
+                    /** @description null = the platform default. */
+                    retry_schedule_seconds?: number[] | null;
+                    /**
+                     * @description Default `unordered`.
+                     * @enum {string}
+                     */
+                    ordering?: "unordered" | "fifo";
+                };
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Awaiting approval by another admin. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookApproval"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningSecret"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.approvals.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of approvals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "event_type.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of event types, ordered by type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "event.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+                /** @description Only these types; repeat the parameter for several. */
+                type?: string | string[];
+                /** @description RFC 3339; events strictly after. */
+                created_after?: string;
+                /** @description RFC 3339; events strictly before. */
+                created_before?: string;
+                is_test?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "event.publish": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A type from the catalog (`GET /v1/webhooks/event-types`). */
+                    type: string;
+                    /** @description The event data: a JSON object, at most 256 KiB encoded. */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    is_test?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "event.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delivery.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+                /** @description Only deliveries to this webhook (`wh_…`). */
+                webhook_id?: string;
+                status?: "pending" | "delivered" | "failed";
+                /** @description Only deliveries of this event type. */
+                event_type?: string;
+                /** @description RFC 3339; deliveries created strictly after. */
+                created_after?: string;
+                /** @description RFC 3339; deliveries created strictly before. */
+                created_before?: string;
+                is_test?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delivery.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery and its attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryWithAttempts"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delivery.retry": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRetry"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.recover": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; failed deliveries created at or after this time are re-queued.
+                     */
+                    since: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339, exclusive; default now.
+                     */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The recovery job was started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recovery"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A type from the catalog; default `hookline.test`. */
+                    event_type?: string;
+                    /** @description The event data (a JSON object); default a small sample. */
+                    data?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The test delivery, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "settings.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "settings.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approvals?: {
+                        create?: boolean;
+                        update?: boolean;
+                        delete?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Awaiting approval by an admin acting for another principal. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsApproval"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "approval.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+                status?: "pending" | "approved" | "rejected" | "expired" | "stale";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of approvals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "approval.approve": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved and applied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppliedApproval"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "approval.reject": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown in the approval history. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "audit_log.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+                /** @description A key id (`key_…`), key owner, or `anonymous`. */
+                actor?: string;
+                /** @description Prefix match: `webhook.` or `webhook.create`. */
+                action?: string;
+                resource_id?: string;
+                outcome?: "success" | "failure" | "denied" | "rate_limited";
+                kind?: "access" | "change";
+                /** @description RFC 3339; records at or after. */
+                created_after?: string;
+                /** @description RFC 3339; records strictly before. */
+                created_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRecordList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "audit_log.verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainVerification"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "audit_log.export": {
+        parameters: {
+            query?: {
+                /** @description RFC 3339; records at or after. */
+                created_after?: string;
+                /** @description RFC 3339; records strictly before. */
+                created_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/x-ndjson, one record per line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "session.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "portal_session.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Default `viewer`.
+                     * @enum {string}
+                     */
+                    role?: "viewer" | "developer" | "admin";
+                    /** @description Screens shown; omit for all. The API refuses the others to this session too. */
+                    features?: ("webhooks" | "deliveries" | "events" | "approvals" | "settings" | "api_keys" | "audit_log")[];
+                    /** @description 60 s to 24 h; default 1 h. */
+                    ttl_seconds?: number;
+                    /** @description Who uses it (approvals compare owners); default: the issuing key's owner. */
+                    owner?: string;
+                    /** @description Light branding for an embedded portal. */
+                    branding?: {
+                        /** @description Shown instead of "Hookline". */
+                        product_name?: string;
+                        /** @description https URL (served by an origin in HOOKLINE_DASHBOARD_FRAME_ANCESTORS) or a base64 data:image URL. */
+                        logo_url?: string;
+                        accent_color?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created; `token` and `url` are shown only here. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedPortalSession"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.portal_session.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Default `viewer`.
+                     * @enum {string}
+                     */
+                    role?: "viewer" | "developer" | "admin";
+                    /** @description Screens shown; omit for all. The API refuses the others to this session too. */
+                    features?: ("webhooks" | "deliveries" | "events" | "approvals" | "settings" | "api_keys" | "audit_log")[];
+                    /** @description 60 s to 24 h; default 1 h. */
+                    ttl_seconds?: number;
+                    /** @description Who uses it (approvals compare owners); default: the issuing key's owner. */
+                    owner?: string;
+                    /** @description Light branding for an embedded portal. */
+                    branding?: {
+                        /** @description Shown instead of "Hookline". */
+                        product_name?: string;
+                        /** @description https URL (served by an origin in HOOKLINE_DASHBOARD_FRAME_ANCESTORS) or a base64 data:image URL. */
+                        logo_url?: string;
+                        accent_color?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created; `token` and `url` are shown only here. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedPortalSession"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "portal_session.revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (at once; within 1 s on every gateway). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "stats.read": {
+        parameters: {
+            query?: {
+                /** @description RFC 3339, inclusive; default `to` minus 24 h. */
+                from?: string;
+                /** @description RFC 3339, exclusive; default now. */
+                to?: string;
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                interval?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.stats": {
+        parameters: {
+            query?: {
+                /** @description RFC 3339, inclusive; default `to` minus 24 h. */
+                from?: string;
+                /** @description RFC 3339, exclusive; default now. */
+                to?: string;
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                interval?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}
