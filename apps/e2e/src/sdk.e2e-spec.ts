@@ -140,6 +140,11 @@ describe('publish over gRPC with mutual TLS', () => {
       const stranger = new GrpcPublisher({ address: ingestion.grpcAddress, tls: testPublisherTls('sdk-e2e-other', ['org_someone_else']), attempts: 1 });
       await expect(stranger.publish({ ...input, idempotencyKey: 'sdk-e2e-grpc-2' })).rejects.toMatchObject({ code: 7 });
       stranger.close();
+      // Another service of the same CA at that address is not taken for ingestion.
+      const registry = stack.services.find((service) => service.name === 'registry')!;
+      const misdirected = new GrpcPublisher({ address: registry.grpcAddress, tls: testPublisherTls('sdk-e2e', [orgId]), attempts: 1 });
+      await expect(misdirected.publish({ ...input, idempotencyKey: 'sdk-e2e-grpc-3' })).rejects.toMatchObject({ code: 14 });
+      misdirected.close();
     } finally {
       publisher.close();
     }

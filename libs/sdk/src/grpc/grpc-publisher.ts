@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkServerIdentity, type PeerCertificate } from 'node:tls';
+import type { PeerCertificate } from 'node:tls';
 import { credentials, loadPackageDefinition, Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { generateIdempotencyKey, checkIdempotencyKey } from '../client/idempotency-key';
@@ -67,9 +67,12 @@ export class GrpcPublisher {
     const hookline = loadPackageDefinition(definition).hookline as any;
     const serverName = options.serverName ?? 'ingestion';
     const tls = options.tls;
+    // Every service's certificate comes from the same CA: only the name tells ingestion from another service.
     const channel = credentials.createSsl(Buffer.from(tls.ca), Buffer.from(tls.key), Buffer.from(tls.cert), {
       checkServerIdentity: (host: string, certificate: PeerCertificate) =>
-        certificate.subject?.CN === serverName ? undefined : (checkServerIdentity(host, certificate) ?? undefined),
+        certificate.subject?.CN === serverName
+          ? undefined
+          : Object.assign(new Error(`the server at ${host} presents the identity "${String(certificate.subject?.CN)}", not "${serverName}"`), { reason: 'identity mismatch', host, cert: certificate }),
     });
     this.client = new hookline.ingestion.v1.IngestionService(options.address, channel, { 'grpc.ssl_target_name_override': serverName });
   }
