@@ -15,10 +15,32 @@ import {
   type DomainErrorKind,
   type DomainErrorOptions,
 } from '@hookline/errors';
+import { cleanText } from '@hookline/contract';
 
 // The one place where domain errors become gRPC statuses and back. The domain error's kind,
 // code, param and details travel in a trailer so the gateway can rebuild the same error.
 const ERROR_TRAILER = 'hookline-error';
+
+// What an error answer may carry, so that it always fits the peer's header limit (8 KiB by
+// default, the percent-encoded message and the trailer together).
+const MAX_MESSAGE_LENGTH = 1_000;
+const MAX_TRAILER_LENGTH = 3_000;
+
+/**
+ * JSON written in printable ASCII only: every other character as a `\uXXXX` escape, which any
+ * JSON parser reads back as the same string. gRPC metadata values must be printable ASCII
+ * (grpc-js throws on anything else), and an error's details may quote what a caller sent.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The trailer of a domain error, dropping the details (then the param) when they would not fit. */
+function errorTrailer(error: DomainError): string {
+  const param = error.param === undefined ? undefined : cleanText(error.param, 200);
+  const full = asciiJson({ kind: error.kind, code: error.code, param, details: error.details });
+  return full.length <= MAX_TRAILER_LENGTH ? full : asciiJson({ kind: error.kind, code: error.code, param });
+}
 
 const statusByKind: Record<DomainErrorKind, status> = {
   input: status.INVALID_ARGUMENT,
@@ -67,11 +89,9 @@ const kindByStatus: Partial<Record<status, DomainErrorKind>> = {
 export function toGrpcStatus(error: unknown): Partial<StatusObject> {
   const metadata = new Metadata();
   if (isDomainError(error)) {
-    metadata.set(
-      ERROR_TRAILER,
-      JSON.stringify({ kind: error.kind, code: error.code, param: error.param, details: error.details }),
-    );
-    return { code: statusByKind[error.kind], details: error.message, metadata };
+    metadata.set(ERROR_TRAILER, errorTrailer(error));
+    // grpc-js percent-encodes the message with encodeURI, which throws on a lone surrogate.
+    return { code: statusByKind[error.kind], details: cleanText(error.message, MAX_MESSAGE_LENGTH), metadata };
   }
   // A database that is down or restarting is a transient condition the caller may retry.
   if (isDatabaseUnavailable(error)) return toGrpcStatus(new UnavailableError('the database is unavailable; retry shortly'));

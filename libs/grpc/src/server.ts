@@ -1,4 +1,6 @@
-import { Metadata, Server, type ServiceDefinition, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import { Metadata, Server, status, type ServiceDefinition, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import { findHostileText } from '@hookline/contract';
+import { InputError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import { toGrpcStatus } from './error-mapping';
 import { authorizationInterceptor } from './trust/authorize';
@@ -74,19 +76,55 @@ function adapt(name: string, method: string, logger: Logger, handler: GrpcServic
       traceparent: typeof traceparent === 'string' ? traceparent : undefined,
       peer: call.getPeer(),
     };
-    handler(call.request, context).then(
-      (response) => {
-        answered = true;
-        callback(null, response);
-      },
-      (error: unknown) => {
-        answered = true;
-        const mapped = toGrpcStatus(error);
-        if (mapped.code === 13 /* INTERNAL */) logger.error({ err: error, method: `${name}.${method}` }, 'rpc failed');
-        callback(mapped as any, null);
-      },
+    let answering: Promise<unknown>;
+    try {
+      // Every string a caller sends passes the one sanitizer before any handler sees it.
+      refuseHostileRequest(call.request);
+      answering = Promise.resolve(handler(call.request, context));
+    } catch (error) {
+      answering = Promise.reject(error);
+    }
+    answering.then(
+      (response) => answer({ response }),
+      (error: unknown) => answer({ error }),
     );
+
+    /** Whatever happened, the caller gets one answer and nothing escapes to the process. */
+    function answer(outcome: { response: unknown } | { error: unknown }): void {
+      answered = true;
+      const error = 'error' in outcome ? outcome.error : undefined;
+      try {
+        if ('response' in outcome) return callback(null, outcome.response);
+        const mapped = toGrpcStatus(error);
+        if (mapped.code === status.INTERNAL) logger.error({ err: error, method: `${name}.${method}` }, 'rpc failed');
+        callback(mapped as any, null);
+      } catch (failure) {
+        // Mapping or sending itself failed (a response that does not serialize, a detail that
+        // does not fit): still one answer, an INTERNAL with nothing of the failure in it.
+        logger.error({ err: failure, cause: error, method: `${name}.${method}` }, 'rpc answer failed');
+        try {
+          callback({ code: status.INTERNAL, details: 'internal error', metadata: new Metadata() } as any, null);
+        } catch (lastFailure) {
+          logger.error({ err: lastFailure, method: `${name}.${method}` }, 'rpc answer could not be sent');
+        }
+      }
+    }
   };
+}
+
+/** Field names as the .proto spells them (`event_types[0]`), which is what callers know. */
+function protoPath(path: string): string {
+  return path.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function refuseHostileRequest(request: unknown): void {
+  const param = findHostileText(request);
+  if (param === undefined) return;
+  const field = protoPath(param);
+  throw new InputError(`${field || 'The request'} contains a NUL character or an unpaired UTF-16 surrogate, which are not accepted.`, {
+    code: 'invalid_characters',
+    param: field || undefined,
+  });
 }
 
 export async function startGrpcServer(options: GrpcServerOptions, port: number, host = '127.0.0.1'): Promise<RunningGrpcServer> {

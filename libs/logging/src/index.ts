@@ -46,3 +46,4 @@ export function createLogger(
   if (format === 'pretty') return pino(options, prettyStream(destination));
   return destination ? pino(options, destination) : pino(options);
 }
+export { guardProcess, shielded } from './boundary';

@@ -1,5 +1,5 @@
 import { loadConfigOrExit, type z } from '@hookline/config';
-import { createLogger, type Logger, type LogFormat } from '@hookline/logging';
+import { createLogger, guardProcess, type Logger, type LogFormat } from '@hookline/logging';
 import { stopOnSignals } from './lifecycle';
 
 /**
@@ -15,6 +15,8 @@ export function runService<T extends z.ZodRawShape>(
   const config = loadConfigOrExit(env);
   const { LOG_LEVEL, LOG_FORMAT } = config as { LOG_LEVEL?: string; LOG_FORMAT?: LogFormat };
   const logger = createLogger(name, String(LOG_LEVEL ?? 'info'), LOG_FORMAT ?? 'json');
+  // A stray rejection is logged, never the end of the service: it exits only on purpose.
+  guardProcess(logger);
   start(config, logger).then(
     (service) => stopOnSignals(logger, () => service.stop()),
     (error) => {

@@ -63,7 +63,8 @@ describe('registry webhooks (gRPC, real PostgreSQL)', () => {
     ['api_key without value', { auth: auth({ type: 'api_key', headerName: 'x-api-key' }) }, 'auth_value_required', 'auth.value'],
     ['api_key value with a newline', { auth: auth({ type: 'api_key', headerName: 'x-api-key', headerValue: 'a\r\nx: y' }) }, 'auth_value_invalid', 'auth.value'],
     ['api_key value outside Latin-1', { auth: auth({ type: 'api_key', headerName: 'x-api-key', headerValue: '日本語-key' }) }, 'auth_value_invalid', 'auth.value'],
-    ['api_key value with a NUL', { auth: auth({ type: 'api_key', headerName: 'x-api-key', headerValue: 'key\u0000x' }) }, 'auth_value_invalid', 'auth.value'],
+    // Refused at the gRPC boundary, before any rule: no handler ever sees a NUL.
+    ['api_key value with a NUL', { auth: auth({ type: 'api_key', headerName: 'x-api-key', headerValue: 'key\u0000x' }) }, 'invalid_characters', 'auth.header_value'],
     ['api_key value with DEL', { auth: auth({ type: 'api_key', headerName: 'x-api-key', headerValue: 'key\u007f' }) }, 'auth_value_invalid', 'auth.value'],
     ['api_key value with a trailing space', { auth: auth({ type: 'api_key', headerName: 'x-api-key', headerValue: 'key ' }) }, 'auth_value_invalid', 'auth.value'],
     ['basic without username', { auth: auth({ type: 'basic', password: 'pw' }) }, 'auth_username_required', 'auth.username'],
