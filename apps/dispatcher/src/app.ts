@@ -103,7 +103,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const configs = new DeliveryConfigCache(registry);
   view.onChange((route) => configs.invalidate(route.webhookId));
   const agent = createEgressAgent(parseEgressAllowList(config.HOOKLINE_EGRESS_ALLOW_CIDRS), overrides.resolveHost);
-  const recorder = new AttemptRecorder(db.pool, logger);
+  const recorder = new AttemptRecorder(db.pool, logger, { deadLetters, poisonRows: metrics.poisonRows });
   const operational = new OperationalEvents(ingestion, logger);
   const triggers = new TriggerReporter(registry, logger);
   const afterEffects = new AfterEffects({ registry, operational, triggers, logger });

@@ -13,6 +13,8 @@ export interface DispatcherMetrics {
   routingWaits: Counter;
   /** Replayed delivery tasks whose attempt was already recorded: not sent again. */
   replaysSkipped: Counter;
+  /** Rows a batched writer could never write: dead-lettered, by writer. */
+  poisonRows: Counter<'writer'>;
 }
 
 export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
@@ -37,6 +39,12 @@ export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
     replaysSkipped: new Counter({
       name: 'hookline_sender_replays_skipped_total',
       help: 'Delivery tasks replayed from the deliveries topic (after a crash or rebalance) whose attempt was already recorded, so not sent again',
+      registers: [registry],
+    }),
+    poisonRows: new Counter({
+      name: 'hookline_poison_rows_total',
+      help: 'Rows a batched writer could never write (the database refuses them whatever the moment): set aside in the dead-letter table, by writer',
+      labelNames: ['writer'],
       registers: [registry],
     }),
     assignedPartitions: new Gauge({ name: 'hookline_sender_assigned_partitions', help: 'Deliveries-topic partitions this instance sends for', registers: [registry] }),

@@ -1,7 +1,7 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { ConflictError, NotFoundError, PermissionError } from '@hookline/errors';
 import type { commonV1, deadlettersV1 } from '@hookline/proto';
-import type { DeadLetter, DeadLetters } from './dead-letters';
+import { DEAD_ROW_PARTITION, type DeadLetter, type DeadLetters } from './dead-letters';
 
 export interface DeadLetterHandlers {
   listDeadLetters(request: deadlettersV1.ListDeadLettersRequest): Promise<deadlettersV1.ListDeadLettersResponse>;
@@ -49,6 +49,9 @@ export function deadLetterHandlers(service: string, deadLetters: DeadLetters, ka
       requireOperator(request.context);
       const letter = await deadLetters.find(request.id);
       if (!letter) throw new NotFoundError(`dead letter ${request.id} not found`, { code: 'dead_letter_not_found' });
+      if (letter.partition === DEAD_ROW_PARTITION) {
+        throw new ConflictError('This is a row a batched writer could not store, not a Kafka record: it cannot be replayed to a topic.', { code: 'dead_letter_not_replayable' });
+      }
       if (letter.truncated) throw new ConflictError('This record was kept truncated (it was too large) and cannot be replayed.', { code: 'dead_letter_truncated' });
       if (!producer) {
         const connecting = kafka.producer();

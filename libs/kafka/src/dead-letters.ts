@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 
@@ -34,6 +34,23 @@ export interface DeadLetterRecord {
   message: KafkaMessage;
   error: string;
 }
+
+/**
+ * A row a batched writer could never write (see writeIsolatingPoison). It is kept in the same
+ * table as the records consumers set aside, under `topic` `row:<table>` and partition -1: listed
+ * and counted with them, never replayed to a topic (it did not come from one).
+ */
+export interface DeadRow {
+  writer: string;
+  table: string;
+  /** The row's own id: the same row set aside twice is stored once. */
+  key: string;
+  row: unknown;
+  error: string;
+}
+
+/** The partition of a dead row: no topic has it. */
+export const DEAD_ROW_PARTITION = -1;
 
 /** Where a consumer puts what it can never process. A failure to store is transient (retried). */
 export interface DeadLetterSink {
@@ -119,6 +136,21 @@ export class DeadLetters implements DeadLetterSink {
       ],
     );
     return result.rowCount === 1;
+  }
+
+  /** Keeps a row a batched writer could never write, with why; whether it is new here. */
+  async storeRow({ writer, table, key, row, error }: DeadRow): Promise<boolean> {
+    // Stored as JSON with every character escaped that a text or jsonb column would refuse.
+    const value = Buffer.from(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null');
+    // One row per key: the offset column holds a 63-bit digest of it.
+    const offset = BigInt.asIntN(64, createHash('sha256').update(key).digest().readBigUInt64BE()).toString();
+    return this.store({
+      consumer: writer,
+      topic: `row:${table}`,
+      partition: DEAD_ROW_PARTITION,
+      message: { key: Buffer.from(key), value, offset, timestamp: String(Date.now()), attributes: 0, headers: {} } as KafkaMessage,
+      error,
+    });
   }
 
   /** Newest first; `before` is the id of the last row of the previous page. */

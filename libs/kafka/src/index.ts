@@ -13,3 +13,4 @@ export * from './offset-tracker';
 export * from './poison';
 export * from './partitions';
 export * from './dead-letter-service';
+export * from './poison-rows';

@@ -1,7 +1,13 @@
+import { cleanText, cleanValue } from '@hookline/contract';
 import type { Pool } from 'pg';
 import type { AttemptRow, DeliveryUpdate } from '../delivery/attempt-row';
 import { healthChanges, type WebhookHealthMemo } from './health-store';
 import { byKey } from './key-order';
+
+/** Caps on what an attempt keeps (the body is cut at 16 KiB when read already). */
+const MAX_BODY = 16 * 1024;
+const MAX_HEADER_VALUE = 4 * 1024;
+const MAX_ERROR_MESSAGE = 2 * 1024;
 
 /** An outcome to record: the attempt (none when settled without one) and the delivery's new state. */
 export interface RecordedOutcome {
@@ -80,12 +86,14 @@ export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[
           number: a.number,
           started_at: a.startedAt,
           duration_ms: a.durationMs,
-          request_headers: a.requestHeaders,
+          // Most of an attempt is what an endpoint answered: hostile until cleaned (NUL, lone
+          // surrogates and sizes), whichever way it reached the row.
+          request_headers: cleanValue(a.requestHeaders, MAX_HEADER_VALUE),
           response_status: a.responseStatus,
-          response_headers: a.responseHeaders,
-          response_body: stripNul(a.responseBody),
+          response_headers: cleanValue(a.responseHeaders, MAX_HEADER_VALUE),
+          response_body: cleanText(a.responseBody, MAX_BODY),
           error_class: a.errorClass,
-          error_message: a.errorMessage,
+          error_message: a.errorMessage === null ? null : cleanText(a.errorMessage, MAX_ERROR_MESSAGE),
         })),
       ),
       JSON.stringify(
@@ -105,7 +113,3 @@ export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[
   memo.wrote(health, nowMs);
 }
 
-/** PostgreSQL text cannot hold NUL; a binary response body is stored without them. */
-function stripNul(text: string): string {
-  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
-}

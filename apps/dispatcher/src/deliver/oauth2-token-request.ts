@@ -1,4 +1,5 @@
 import type { Agent } from 'undici';
+import { cleanText } from '@hookline/contract';
 import type { EndpointAuth } from '../webhook-config/delivery-config';
 import { SendError } from './attempt-error';
 import { post } from './send';
@@ -68,8 +69,10 @@ export async function requestToken(
     body = undefined;
   }
   if (response.status < 200 || response.status >= 300) {
-    const error = typeof body?.error === 'string' ? body.error : '';
-    const description = typeof body?.error_description === 'string' ? body.error_description : '';
+    // The token endpoint is the tenant's: what it says is cleaned (NUL, lone surrogates, size)
+    // before it becomes the attempt's error.
+    const error = typeof body?.error === 'string' ? cleanText(body.error, 100) : '';
+    const description = typeof body?.error_description === 'string' ? cleanText(body.error_description, 500) : '';
     const detail = error ? `: ${error}${description ? `: ${description}` : ''}` : '';
     throw new TokenRequestError(
       `OAuth2 token endpoint answered ${response.status} (client auth ${placement})${detail}`,

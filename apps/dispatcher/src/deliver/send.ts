@@ -1,8 +1,12 @@
 import type { Agent, Dispatcher } from 'undici';
+import { cleanText } from '@hookline/contract';
 import { classifySendError, SendError } from './attempt-error';
 
 /** Stored response body per attempt (DESIGN §4). */
 export const RESPONSE_BODY_LIMIT = 16 * 1024;
+/** What is kept of an endpoint's response headers: a header flood is cut, not stored. */
+const MAX_RESPONSE_HEADERS = 64;
+const MAX_HEADER_LENGTH = 2 * 1024;
 
 export interface HttpResponse {
   status: number;
@@ -52,7 +56,8 @@ export function post(agent: Agent, url: string, headers: Record<string, string>,
     const response = (): HttpResponse => ({
       status,
       headers: flattenHeaders(responseHeaders),
-      body: chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+      // An endpoint we do not control: NUL and broken characters replaced, never refused.
+      body: cleanText(chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')),
     });
     const settle = (error: Error | null) => {
       if (settled) return;
@@ -102,9 +107,12 @@ export function post(agent: Agent, url: string, headers: Record<string, string>,
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
+  let kept = 0;
   for (const name in headers) {
     const value = headers[name];
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (value === undefined) continue;
+    if (++kept > MAX_RESPONSE_HEADERS) break;
+    flat[cleanText(name, MAX_HEADER_LENGTH)] = cleanText(Array.isArray(value) ? value.join(', ') : value, MAX_HEADER_LENGTH);
   }
   return flat;
 }

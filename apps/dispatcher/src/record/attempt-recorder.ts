@@ -1,5 +1,6 @@
+import { writeIsolatingPoison, type DeadLetters } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { retryWithBackoff } from '@hookline/retry';
+import type { Counter } from '@hookline/telemetry';
 import type { Pool } from 'pg';
 import { writeOutcomes } from '../db/attempt-store';
 import { WebhookHealthMemo } from '../db/health-store';
@@ -16,13 +17,22 @@ export interface RecorderOptions {
   lingerMs?: number;
   maxBatch?: number;
   maxConcurrentFlushes?: number;
+  /** Where a row that can never be written goes (the dispatcher's dead-letter table). */
+  deadLetters?: Pick<DeadLetters, 'storeRow'>;
+  /** Counts rows set aside, by writer. */
+  poisonRows?: Counter<'writer'>;
 }
+
+const WRITER = 'attempt-recorder';
 
 /**
  * Writes attempts and delivery status changes in batches: one multi-row insert, one update and
  * one health upsert per flush, all in one statement (atomic, one round trip). `record` resolves
- * once its rows are committed — only then may the Kafka offset be resolved. A failed flush is
- * retried (rows are never dropped); back-pressure comes from the sender's in-flight bound.
+ * once its rows are committed — only then may the Kafka offset be resolved. A flush failing for
+ * the moment is retried (rows are never dropped); one failing because of a row isolates it (see
+ * writeIsolatingPoison): the other rows are written, the bad one is dead-lettered with its reason,
+ * counted, and its delivery recorded without the attempt's text. Back-pressure comes from the
+ * sender's in-flight bound.
  */
 export class AttemptRecorder {
   private queue: Pending[] = [];
@@ -37,7 +47,7 @@ export class AttemptRecorder {
   constructor(
     private readonly pool: Pool,
     private readonly logger: Logger,
-    options: RecorderOptions = {},
+    private readonly options: RecorderOptions = {},
   ) {
     this.lingerMs = options.lingerMs ?? 5;
     this.maxBatch = options.maxBatch ?? 1_000;
@@ -86,10 +96,42 @@ export class AttemptRecorder {
   }
 
   private write(batch: Pending[]): Promise<void> {
-    return retryWithBackoff(() => writeOutcomes(this.pool, batch, this.health), {
-      initialMs: 100,
-      maxMs: 5_000,
-      onRetry: (error) => this.logger.error({ err: error, rows: batch.length }, 'recording attempts failed; retrying'),
+    return writeIsolatingPoison(batch, (rows) => writeOutcomes(this.pool, rows, this.health), {
+      writer: WRITER,
+      logger: this.logger,
+      setAside: (row, error) => this.setAside(row, error),
+    });
+  }
+
+  /**
+   * Dead-letters an outcome that can never be written as it is, then records its delivery's new
+   * state with an attempt that says so (so the delivery moves on and its offset is released).
+   */
+  private async setAside(row: Pending, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const key = row.attempt?.id ?? row.update.deliveryId;
+    if (this.options.deadLetters) {
+      const fresh = await this.options.deadLetters.storeRow({ writer: WRITER, table: 'attempt', key, row: { attempt: row.attempt, update: row.update }, error: reason });
+      if (fresh) this.options.poisonRows?.inc({ writer: WRITER });
+    } else {
+      this.options.poisonRows?.inc({ writer: WRITER });
+    }
+    const plain: Pending = {
+      ...row,
+      attempt: row.attempt && {
+        ...row.attempt,
+        requestHeaders: {},
+        responseHeaders: {},
+        responseBody: '',
+        errorClass: row.attempt.errorClass,
+        errorMessage: `this attempt could not be stored as it was received (${reason.slice(0, 200)}); it is kept in the dead-letter table`,
+      },
+    };
+    await writeIsolatingPoison([plain], (rows) => writeOutcomes(this.pool, rows, this.health), {
+      writer: WRITER,
+      logger: this.logger,
+      // Not even its plain form: the dead letter is all there is of it; the delivery keeps its last state.
+      setAside: async () => undefined,
     });
   }
 }
