@@ -2,7 +2,7 @@ import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
-import type { Logger } from '@hookline/logging';
+import { shielded, type Logger } from '@hookline/logging';
 import { auditV1, deadlettersV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { auditEnv } from './config';
@@ -60,7 +60,7 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const pruneNow = async (now = new Date()) =>
     retentionDays && checkpointKey ? pruneExpired(pool, { retentionDays, checkpointKey }, logger, now) : 0;
   const retentionTimer = retentionDays
-    ? setInterval(() => pruneNow().catch((error) => logger.error({ err: error }, 'audit retention failed')), config.HOOKLINE_AUDIT_RETENTION_INTERVAL_MS)
+    ? setInterval(shielded(logger, 'audit retention', () => pruneNow()), config.HOOKLINE_AUDIT_RETENTION_INTERVAL_MS)
     : null;
   retentionTimer?.unref();
 

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
+import { escapeHostileCharacters } from '@hookline/contract';
 import { eventsV1 } from '@hookline/proto';
 import type { AuditEntry } from '../chain/audit-entry';
 
 /**
- * Characters PostgreSQL refuses in text (NUL): a record carrying one is still stored, with the
- * character written as its JSON escape, so no readable record is ever dropped.
+ * Characters PostgreSQL refuses or would silently change (NUL, lone surrogates, which the
+ * protobuf decoder can produce from bad bytes): a record carrying one is still stored, with the
+ * character written as its JSON escape (the one sanitizer's escape form), so no readable record
+ * is ever dropped and the stored text is the hashed text.
  */
-const UNSTORABLE = /\0/g;
-
-export function escapeUnstorable(text: string): string {
-  return text.includes('\0') ? text.replace(UNSTORABLE, '\\u0000') : text;
-}
+export const escapeUnstorable = escapeHostileCharacters;
 
 /**
  * Turns one Kafka message value into an entry, or null when it is not a readable AuditRecord.

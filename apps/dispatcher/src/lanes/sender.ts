@@ -1,3 +1,4 @@
+import { shielded } from '@hookline/logging';
 import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { deliverTask, type DeliverDeps } from '../deliver/deliver-task';
@@ -52,7 +53,7 @@ export class Sender {
       const lane = this.lanes.get(webhookId);
       if (lane) this.loadLimits(webhookId, lane);
     });
-    this.sweep = setInterval(() => this.evictLanes(Date.now()), options.laneSweepMs ?? 30_000);
+    this.sweep = setInterval(shielded(deps.logger, 'lane sweep', () => this.evictLanes(Date.now())), options.laneSweepMs ?? 30_000);
     this.sweep.unref();
   }
 

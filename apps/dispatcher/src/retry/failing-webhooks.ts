@@ -1,4 +1,4 @@
-import type { Logger } from '@hookline/logging';
+import { shielded, type Logger } from '@hookline/logging';
 import type { Pool } from 'pg';
 import { claimFailingWebhooks } from '../db/health-store';
 
@@ -18,7 +18,7 @@ export class FailingWebhooks {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.check().catch((error) => this.logger.error({ err: error }, 'failing-webhook check failed')), this.intervalMs);
+    this.timer = setInterval(shielded(this.logger, 'failing-webhook check', () => this.check()), this.intervalMs);
     this.timer.unref();
   }
 
