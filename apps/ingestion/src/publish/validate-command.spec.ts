@@ -51,3 +51,19 @@ describe('validateCommand', () => {
     expect(failure(command({ idempotencyKey: 'k'.repeat(256) }))).toMatchObject({ param: 'idempotency_key' });
   });
 });
+
+describe('validateCommand: NUL and lone surrogates written as JSON escapes', () => {
+  it.each([
+    ['a NUL in a value', '{"note":"a\\u0000b"}', 'data.note'],
+    ['a lone surrogate deep inside', '{"a":[{"b":"\\ud800"}]}', 'data.a[0].b'],
+    ['a NUL in a key', '{"k\\u0000":1}', 'data.k\\u0000'],
+  ])('refuses %s naming where it sits', (_label, dataJson, param) => {
+    const error = failure(command({ dataJson }), 1_000);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: 'invalid_characters', param });
+  });
+
+  it('accepts a surrogate pair written as escapes (an emoji)', () => {
+    expect(() => validateCommand(command({ dataJson: '{"e":"\\ud83d\\ude00"}' }), 1_000)).not.toThrow();
+  });
+});

@@ -1,3 +1,4 @@
+import { refuseHostileText } from '@hookline/contract';
 import { InputError, PayloadTooLargeError } from '@hookline/errors';
 import type { PublishCommand } from './publish-command';
 
@@ -32,4 +33,7 @@ export function validateCommand(command: PublishCommand, maxEventBytes: number):
     const actual = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
     throw new InputError(`data must be a JSON object, not ${actual}`, { param: 'data', code: 'invalid_data' });
   }
+  // The same rule as the REST edge: a NUL or lone surrogate written as a JSON escape is refused
+  // too, naming where it sits (`data.note`), so no store or receiver downstream meets one.
+  refuseHostileText(data, 'data');
 }
