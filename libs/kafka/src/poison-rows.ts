@@ -42,12 +42,18 @@ export async function writeIsolatingPoison<T>(rows: readonly T[], write: (rows: 
   } catch (error) {
     if (rows.length === 1) {
       options.logger.error({ err: error, writer: options.writer }, 'a row can never be written: set aside');
-      await retryWithBackoff(() => options.setAside(rows[0], error), {
-        ...RETRY,
-        onRetry: (storeError, attempt) => {
-          if (attempt % 30 === 1) options.logger.error({ err: storeError, writer: options.writer }, 'setting a row aside failed; retrying');
-        },
-      });
+      try {
+        await retryWithBackoff(() => options.setAside(rows[0], error), {
+          ...RETRY,
+          // The dead-letter table away: wait for it. The row unstorable even there: give up on it.
+          shouldRetry: (storeError) => !isRowFault(storeError),
+          onRetry: (storeError, attempt) => {
+            if (attempt % 30 === 1) options.logger.error({ err: storeError, writer: options.writer }, 'setting a row aside failed; retrying');
+          },
+        });
+      } catch (storeError) {
+        options.logger.error({ err: storeError, cause: error, writer: options.writer }, 'a row could be neither written nor set aside; only this log keeps it');
+      }
       return;
     }
     const middle = Math.ceil(rows.length / 2);

@@ -4,10 +4,10 @@ import { eventsV1 } from '@hookline/proto';
 import type { AuditEntry } from '../chain/audit-entry';
 
 /**
- * Characters PostgreSQL refuses or would silently change (NUL, lone surrogates, which the
- * protobuf decoder can produce from bad bytes): a record carrying one is still stored, with the
- * character written as its JSON escape (the one sanitizer's escape form), so no readable record
- * is ever dropped and the stored text is the hashed text.
+ * Characters PostgreSQL refuses (NUL) or cannot encode (a lone surrogate; the protobuf decoder
+ * yields U+FFFD for bad bytes, but the rule is the one sanitizer's): a record carrying one is
+ * still stored, with the character written as its JSON escape, so no readable record is ever
+ * dropped and the stored text is the hashed text.
  */
 export const escapeUnstorable = escapeHostileCharacters;
 

@@ -86,12 +86,15 @@ export class AttemptRecorder {
     while (this.queue.length > 0 && this.flushing < this.maxConcurrentFlushes) {
       const batch = this.queue.splice(0, this.maxBatch);
       this.flushing++;
-      void this.write(batch).then(() => {
-        this.flushing--;
-        for (const item of batch) item.resolve();
-        if (this.queue.length > 0) this.flushSoon(0);
-        else if (this.flushing === 0) this.idle.splice(0).forEach((resolve) => resolve());
-      });
+      void this.write(batch)
+        // writeIsolatingPoison settles every row (written, or set aside); a throw here is a defect.
+        .catch((error) => this.logger.error({ err: error, rows: batch.length }, 'recording a batch failed unexpectedly'))
+        .then(() => {
+          this.flushing--;
+          for (const item of batch) item.resolve();
+          if (this.queue.length > 0) this.flushSoon(0);
+          else if (this.flushing === 0) this.idle.splice(0).forEach((resolve) => resolve());
+        });
     }
   }
 
