@@ -4,6 +4,8 @@ import type { PublishCommand } from './publish-command';
 
 const TYPE_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,199}$/;
 const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
+/** A JSON escape of NUL or of a UTF-16 surrogate. */
+const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
 /** Checks that need nothing but the command itself; throws the first problem found. */
 export function validateCommand(command: PublishCommand, maxEventBytes: number): void {
@@ -34,6 +36,8 @@ export function validateCommand(command: PublishCommand, maxEventBytes: number):
     throw new InputError(`data must be a JSON object, not ${actual}`, { param: 'data', code: 'invalid_data' });
   }
   // The same rule as the REST edge: a NUL or lone surrogate written as a JSON escape is refused
-  // too, naming where it sits (`data.note`), so no store or receiver downstream meets one.
-  refuseHostileText(data, 'data');
+  // too, naming where it sits (`data.note`), so no store or receiver downstream meets one. Raw,
+  // they cannot be there (JSON refuses a raw NUL, the gRPC boundary a raw lone surrogate), so
+  // only data holding such an escape is walked.
+  if (SUSPECT_ESCAPE.test(command.dataJson)) refuseHostileText(data, 'data');
 }
