@@ -92,6 +92,38 @@ describe('the hand-committing consumer', () => {
     expect(await metricValue(metrics, 'hookline_consumer_dead_letters_total', { consumer: 'poison-test' })).toBe(2);
   });
 
+  it('a handler that throws a TypeError on one record of a large chunk sets that record aside and handles every other, in halves', async () => {
+    const topic = await freshTopic();
+    const metrics = createMetricsRegistry('consumer-test');
+    const handled = new Set<string>();
+    let calls = 0;
+    started.push(
+      await startConsumer(kafka, {
+        name: 'type-error-test',
+        groupId: `${topic}.group`,
+        topic,
+        logger,
+        metrics,
+        deadLetters: new DeadLetters(pool),
+        handle: async (messages) => {
+          calls++;
+          // A bug met only by this record's content: it would fail the same way forever.
+          const lengths = messages.map((message) => (message.value!.toString() === 'record-37' ? (null as unknown as string) : message.value!.toString()).length);
+          for (const message of messages) handled.add(message.value!.toString());
+          expect(lengths).toHaveLength(messages.length);
+        },
+      }),
+    );
+    await producer.send(topic, Array.from({ length: 100 }, (_, i) => ({ key: 'k', value: Buffer.from(`record-${i}`) })));
+    await waitFor(() => handled.size === 99, { message: 'the 99 good records' });
+    expect(handled.has('record-37')).toBe(false);
+    const rows = await pool.query('select value, error from dead_letter where topic = $1', [topic]);
+    expect(rows.rows.map((row) => row.value.toString())).toEqual(['record-37']);
+    expect(rows.rows[0].error).toMatch(/^TypeError/);
+    // Halves, not one record at a time: far fewer calls than records.
+    expect(calls).toBeLessThan(40);
+  });
+
   it('a transient failure is retried with backoff and never skipped; the partition waits for it', async () => {
     const topic = await freshTopic();
     const metrics = createMetricsRegistry('consumer-test');
