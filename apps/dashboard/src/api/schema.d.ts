@@ -2160,7 +2160,7 @@ export interface operations {
                     url: string;
                     /** @description 5–100 characters. */
                     description?: string;
-                    /** @description Event types to receive; omit for every type. */
+                    /** @description Event types (`transfer.completed`) or whole groups (`transfer.*`, which also takes types added to the group later) to receive; omit for every type. */
                     event_types?: string[];
                     /** @description How Hookline authenticates to the endpoint. Credentials are never returned. */
                     auth?: {
