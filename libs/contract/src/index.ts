@@ -2,3 +2,4 @@ export * from './caller/actor';
 export * from './webhook-rules/field-rule';
 export * from './webhook-rules/webhook-rules';
 export * from './webhook-rules/webhook-bodies';
+export * from './wire-profile/wire-profile';
