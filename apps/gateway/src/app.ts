@@ -33,6 +33,7 @@ import { portalInfo } from './portal-sessions/portal-session-json';
 import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
 import { sessionRoutes } from './session/session-routes';
 import { settingsRoutes } from './settings/settings-routes';
+import { wireProfileRoutes } from './wire-profiles/wire-profile-routes';
 import { statsRoutes } from './stats/stats-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
@@ -49,6 +50,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...eventRoutes,
   ...deliveryRoutes,
   ...settingsRoutes,
+  ...wireProfileRoutes,
   ...approvalRoutes,
   ...auditLogRoutes,
   ...sessionRoutes,

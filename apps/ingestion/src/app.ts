@@ -49,7 +49,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
     await registry.getOrganization({ orgId });
   });
   const catalog = new EventTypeCatalog({
-    load: async () => (await registry.listEventTypes({})).eventTypes.map((t) => t.type),
+    load: async () => (await registry.listEventTypes({})).eventTypes.map(({ type, group }) => ({ type, group })),
     logger,
     refreshMs: config.HOOKLINE_CATALOG_REFRESH_MS,
   });

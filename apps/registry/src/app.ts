@@ -22,6 +22,8 @@ import { organizationHandlers } from './rpc/organizations';
 import { portalSessionHandlers } from './rpc/portal-sessions';
 import { ping } from './rpc/ping';
 import { settingsHandlers } from './rpc/settings';
+import { wireProfileHandlers } from './rpc/wire-profiles';
+import { wireProfileFromJson } from '@hookline/contract';
 import { webhookHandlers } from './rpc/webhooks';
 import { verifyMasterKey } from './secrets/key-check';
 import { resolveMasterKey } from './secrets/master-key';
@@ -66,6 +68,7 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
     clock: options.clock ?? systemClock,
     logger,
     maxWebhooksPerOrg: config.HOOKLINE_MAX_WEBHOOKS_PER_ORG,
+    defaultWireProfile: config.HOOKLINE_DEFAULT_WIRE_PROFILE ? wireProfileFromJson(JSON.parse(config.HOOKLINE_DEFAULT_WIRE_PROFILE)) : undefined,
     urlOptions: {
       allowInsecure: config.HOOKLINE_ALLOW_INSECURE_URLS,
       allowList: parseEgressAllowList(config.HOOKLINE_EGRESS_ALLOW_CIDRS),
@@ -102,6 +105,7 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
         ...webhookHandlers(deps),
         ...eventTypeHandlers(deps),
         ...settingsHandlers(deps),
+        ...wireProfileHandlers(deps),
         ...approvalHandlers(deps),
         ...deliveryHandlers(deps),
         ...portalSessionHandlers(deps),

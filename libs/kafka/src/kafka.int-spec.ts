@@ -30,6 +30,7 @@ describe('libs/kafka against the real broker', () => {
       dataJson: JSON.stringify({ amount: 100, currency: 'EUR' }),
       targetWebhookId: '',
       idempotencyKey: '',
+      group: 'transfer',
     };
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     await producer.send(topic, [{ key: event.orgId, value: Buffer.from(eventsV1.Event.encode(event).finish()), headers: traceHeaders(traceparent) as Record<string, string> }]);

@@ -58,8 +58,12 @@ export class Receiver {
   }
 
   /** Requests whose event envelope has this event id. */
+  /** Requests carrying this event: `id` in the standard envelope, `event_id` in a Paylent-style one. */
   requestsForEvent(eventId: string): ReceivedRequest[] {
-    return this.requests.filter((r) => (JSON.parse(r.body) as { id?: string }).id === eventId);
+    return this.requests.filter((r) => {
+      const body = JSON.parse(r.body) as { id?: string; event_id?: string };
+      return body.id === eventId || body.event_id === eventId;
+    });
   }
 
   async stop(): Promise<void> {

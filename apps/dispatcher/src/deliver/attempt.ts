@@ -35,7 +35,7 @@ export async function makeAttempt(task: DeliveryTask, config: DeliveryConfig, de
   const prepared = prepareRequest(task, config, deps.userAgent, started);
   // The prepared headers object is this attempt's own: signature and credentials go into it.
   const headers = prepared.headers;
-  headers['webhook-signature'] = deps.signers.sign(config, task.deliveryId, prepared.timestampSeconds, prepared.body);
+  Object.assign(headers, deps.signers.headers(config, task.deliveryId, prepared.timestampSeconds, prepared.body));
   const secretHeaders = deps.auth.secretHeaders(config);
   const attempt = (fields: Partial<AttemptRow>): AttemptRow => ({
     id: newId('att'),

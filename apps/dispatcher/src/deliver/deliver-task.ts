@@ -63,7 +63,8 @@ export async function deliverTask<T extends { task: DeliveryTask }>(item: T, dep
     const outcome = await makeAttempt(task, config, deps);
 
     // 3. Next step: delivered, a retry at a time, or failed for good.
-    const schedule = config.retryScheduleSeconds.length > 0 ? config.retryScheduleSeconds : deps.defaultScheduleSeconds;
+    // The webhook's own schedule, else its organization's wire profile's, else the platform's.
+    const schedule = [config.retryScheduleSeconds, config.wireProfile.retryScheduleSeconds].find((s) => s.length > 0) ?? deps.defaultScheduleSeconds;
     const step = nextStepAfter(task, outcome, schedule, Date.now());
     countAttempt(deps.metrics, task, outcome, step);
 

@@ -1,4 +1,5 @@
 import type { DeliveryTask } from '../delivery/delivery-task';
+import { wireEnvelope } from '../delivery/wire-envelope';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 
 export interface PreparedRequest {
@@ -11,24 +12,30 @@ export interface PreparedRequest {
 }
 
 /**
- * The request body and base headers of DESIGN §3: the envelope as fanned out (full) or without
- * `data` (thin), and `webhook-id` = the delivery id, stable across retries.
+ * The request body and base headers of DESIGN §3 in the organization's wire profile: the
+ * envelope as fanned out (full), without `data` (thin), or renamed by the profile's mapping.
+ * standard-webhooks sends `webhook-id` = the delivery id, stable across retries; hmac-hex sends
+ * it as `X-<Brand>-Delivery`, with the type in `X-<Brand>-Event`.
  */
 export function prepareRequest(task: DeliveryTask, config: DeliveryConfig, userAgent: string, nowMs: number): PreparedRequest {
-  const body = Buffer.from(config.payload === 'thin' ? thinEnvelope(task.envelopeJson) : task.envelopeJson, 'utf8');
+  const profile = config.wireProfile;
+  const body = Buffer.from(wireEnvelope(task.envelopeJson, profile.envelope, config.payload === 'thin'), 'utf8');
   const timestampSeconds = Math.floor(nowMs / 1000);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'user-agent': userAgent,
-    'webhook-id': task.deliveryId,
-    'webhook-timestamp': String(timestampSeconds),
-    'hookline-event-type': task.eventType,
-  };
+  const headers: Record<string, string> =
+    profile.name === 'hmac-hex'
+      ? {
+          'content-type': 'application/json',
+          'user-agent': profile.userAgent || userAgent,
+          [`X-${profile.brand}-Event`]: task.eventType,
+          [`X-${profile.brand}-Delivery`]: task.deliveryId,
+        }
+      : {
+          'content-type': 'application/json',
+          'user-agent': profile.userAgent || userAgent,
+          'webhook-id': task.deliveryId,
+          'webhook-timestamp': String(timestampSeconds),
+          'hookline-event-type': task.eventType,
+        };
   if (task.traceparent) headers.traceparent = task.traceparent;
   return { url: config.url, body, headers, timestampSeconds };
-}
-
-function thinEnvelope(envelopeJson: string): string {
-  const { data: _omitted, ...thin } = JSON.parse(envelopeJson) as Record<string, unknown>;
-  return JSON.stringify(thin);
 }

@@ -25,7 +25,7 @@ export async function sendTestEvent(
       code: 'webhook_not_active',
     });
   }
-  const type = input.eventType || DEFAULT_TEST_EVENT_TYPE;
+  const type = input.eventType || config.wireProfile.testEventType || DEFAULT_TEST_EVENT_TYPE;
   const dataJson = input.dataJson || JSON.stringify({ message: 'This is a test event from Hookline.' });
   const { event } = await deps.ingestion.publish(
     { orgId: input.orgId, type, dataJson, idempotencyKey: '', isTest: true, targetWebhookId: input.webhookId },

@@ -46,7 +46,7 @@ describe('records that can never succeed, on every dispatcher topic', () => {
     const hook = await stack.registry.create('org_poison_events', { url: `${receiver.url}/events` });
     await waitFor(() => dispatcher.routing.route(hook.webhookId), { message: 'the webhook to be routed' });
     const partition = partitionForKey('org_poison_events', 4);
-    const bad = withNul<eventsV1.Event>({ id: 'evt_nul', orgId: 'org_poison_events', type: 'poison.test', source: 's', time: new Date().toISOString(), isTest: false, dataJson: '{}', targetWebhookId: '', idempotencyKey: '' });
+    const bad = withNul<eventsV1.Event>({ id: 'evt_nul', orgId: 'org_poison_events', type: 'poison.test', source: 's', time: new Date().toISOString(), isTest: false, dataJson: '{}', targetWebhookId: '', idempotencyKey: '', group: '' });
     await sendRaw(topics.events, partition, [
       { key: 'org_poison_events', value: UNDECODABLE },
       { key: 'org_poison_events', value: Buffer.from(eventsV1.Event.encode(bad).finish()) },

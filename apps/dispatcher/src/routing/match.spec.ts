@@ -26,6 +26,14 @@ describe('filterAccepts: whether a webhook’s event-type filter takes an event'
     expect(filterAccepts(['transfer.*'], 'hookline.delivery.exhausted')).toBe(false);
   });
 
+  it('a group subscription takes every type of that catalog group, whatever the type is named', () => {
+    expect(filterAccepts(['money.*'], 'transfer.completed', 'money')).toBe(true);
+    expect(filterAccepts(['money.*'], 'payout.paid', 'money')).toBe(true);
+    expect(filterAccepts(['money.*'], 'transfer.completed', 'transfer')).toBe(false);
+    expect(filterAccepts(['money.*'], 'transfer.completed')).toBe(false);
+    expect(filterAccepts(['money'], 'transfer.completed', 'money')).toBe(false);
+  });
+
   it('any one entry of several is enough', () => {
     expect(filterAccepts(['payout.paid', 'transfer.*'], 'transfer.completed')).toBe(true);
   });

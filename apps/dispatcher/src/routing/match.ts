@@ -4,22 +4,27 @@ import type { RoutingView, WebhookRoute } from './routing-view';
 export interface RoutableEvent {
   orgId: string;
   type: string;
+  /** The type's catalog group when ingestion accepted the event ('' when unknown). */
+  group?: string;
   isTest: boolean;
   targetWebhookId: string;
 }
 
 /**
- * Whether a webhook's filter accepts an event type. An entry is an exact type or a prefix
- * pattern ending in `.*` (`hookline.*`). No filter means every customer event, but NOT the
+ * Whether a webhook's filter accepts an event type. An entry is an exact type or a group
+ * subscription `G.*`: every type of catalog group G (also types added to the group later) and
+ * every type whose name starts with `G.` (`hookline.*`). No filter means every customer event, but NOT the
  * operational `hookline.*` ones: those reach only webhooks that name them, so an endpoint never
  * receives types it did not ask for, and a failing catch-all endpoint cannot feed itself
  * exhaustion events forever.
  */
-export function filterAccepts(eventTypes: readonly string[], type: string): boolean {
+export function filterAccepts(eventTypes: readonly string[], type: string, group = ''): boolean {
   if (eventTypes.length === 0) return !type.startsWith(OPERATIONAL_PREFIX);
   for (const entry of eventTypes) {
     if (entry === type || entry === '*') return true;
-    if (entry.endsWith('.*') && type.startsWith(entry.slice(0, -1))) return true;
+    if (!entry.endsWith('.*')) continue;
+    const prefix = entry.slice(0, -1);
+    if (type.startsWith(prefix) || (group !== '' && `${group}.` === prefix)) return true;
   }
   return false;
 }
@@ -46,7 +51,7 @@ export function matchWebhooks(view: RoutingView, event: RoutableEvent): WebhookR
   }
   const matched: WebhookRoute[] = [];
   for (const route of view.webhooksOf(event.orgId)) {
-    if (RECEIVING.has(route.status) && filterAccepts(route.eventTypes, event.type)) matched.push(route);
+    if (RECEIVING.has(route.status) && filterAccepts(route.eventTypes, event.type, event.group)) matched.push(route);
   }
   return matched;
 }

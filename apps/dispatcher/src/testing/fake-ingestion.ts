@@ -7,6 +7,14 @@ import type { Logger } from '@hookline/logging';
 import { eventsV1, ingestionV1 } from '@hookline/proto';
 import { testTls } from '@hookline/testing';
 
+export interface PublishOptions {
+  isTest?: boolean;
+  targetWebhookId?: string;
+  traceparent?: string;
+  /** The type's catalog group; defaults to its first segment, as the catalog does. */
+  group?: string;
+}
+
 export class FakeIngestion {
   readonly published: eventsV1.Event[] = [];
   private server!: RunningGrpcServer;
@@ -43,12 +51,12 @@ export class FakeIngestion {
   }
 
   /** Publishes one event straight to Kafka (what Publish does once validated). */
-  async publish(orgId: string, type: string, data: unknown, options: { isTest?: boolean; targetWebhookId?: string; traceparent?: string } = {}): Promise<eventsV1.Event> {
+  async publish(orgId: string, type: string, data: unknown, options: PublishOptions = {}): Promise<eventsV1.Event> {
     const [event] = await this.publishMany(orgId, type, [data], options);
     return event;
   }
 
-  async publishMany(orgId: string, type: string, data: unknown[], options: { isTest?: boolean; targetWebhookId?: string; traceparent?: string } = {}): Promise<eventsV1.Event[]> {
+  async publishMany(orgId: string, type: string, data: unknown[], options: PublishOptions = {}): Promise<eventsV1.Event[]> {
     const events = data.map((item) => ({
       id: `evt_${(++this.counter).toString().padStart(6, '0')}${randomUUID().replace(/-/g, '').slice(0, 16)}`,
       orgId,
@@ -59,6 +67,7 @@ export class FakeIngestion {
       dataJson: JSON.stringify(item),
       targetWebhookId: options.targetWebhookId ?? '',
       idempotencyKey: '',
+      group: options.group ?? type.split('.')[0],
     }));
     this.published.push(...events);
     const headers = traceHeaders(options.traceparent ?? '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01') as Record<string, string>;

@@ -1,3 +1,4 @@
+import { STANDARD_WEBHOOKS_PROFILE, WIRE_PROFILE_NAMES, type WireProfile, type WireProfileName } from '@hookline/contract';
 import { isSignatureScheme, type SignatureScheme } from '@hookline/signing';
 import type { registryV1 } from '@hookline/proto';
 
@@ -28,6 +29,8 @@ export interface DeliveryConfig {
   retryScheduleSeconds: number[];
   fifo: boolean;
   version: number;
+  /** The organization's wire format: headers, signature encoding, envelope. */
+  wireProfile: WireProfile;
 }
 
 export const DEFAULT_RATE_LIMIT_RPS = 10;
@@ -48,6 +51,20 @@ export function deliveryConfigFromProto(message: registryV1.DeliveryConfig): Del
     retryScheduleSeconds: message.retryScheduleSeconds,
     fifo: message.ordering === 'fifo',
     version: Number(message.version),
+    wireProfile: wireProfileFromProto(message.wireProfile),
+  };
+}
+
+function wireProfileFromProto(message: registryV1.WireProfile | undefined): WireProfile {
+  if (!message || !(WIRE_PROFILE_NAMES as readonly string[]).includes(message.name)) return STANDARD_WEBHOOKS_PROFILE;
+  const e = message.envelope;
+  return {
+    name: message.name as WireProfileName,
+    brand: message.brand,
+    userAgent: message.userAgent,
+    envelope: e ? { typeField: e.typeField, idField: e.idField, timestampField: e.timestampField, dataField: e.dataField, fixedFields: { ...e.fixedFields } } : null,
+    testEventType: message.testEventType,
+    retryScheduleSeconds: message.retryScheduleSeconds,
   };
 }
 

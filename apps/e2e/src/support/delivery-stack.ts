@@ -20,6 +20,8 @@ export type { ApiAnswer, Organization } from '@hookline/testing';
 
 export interface DeliveryStack {
   gatewayUrl: string;
+  /** The operator's key, for `/v1/admin` (catalog, organizations). */
+  operatorKey: string;
   /** Every running service process, by name. */
   services: ServiceProcess[];
   api(method: string, path: string, options?: { key?: string; body?: unknown }): Promise<ApiAnswer>;
@@ -108,7 +110,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     const api = (method: string, path: string, options: { key?: string; body?: unknown } = {}) => callApi(gateway.httpUrl, method, path, options);
     const createOrganization = () => createOrganizationVia(gateway.httpUrl, operatorKey, `E2E org ${uniqueSuffix()}`);
 
-    return { gatewayUrl: gateway.httpUrl, services: started, api, createOrganization, output, stop };
+    return { gatewayUrl: gateway.httpUrl, operatorKey, services: started, api, createOrganization, output, stop };
   } catch (error) {
     await stop();
     throw error;

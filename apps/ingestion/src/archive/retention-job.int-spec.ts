@@ -19,6 +19,7 @@ const event = (id: string, ageMs: number): Event => ({
   dataJson: '{}',
   targetWebhookId: '',
   idempotencyKey: '',
+  group: '',
 });
 
 describe('retention cleanup', () => {

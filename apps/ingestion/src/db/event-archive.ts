@@ -26,6 +26,8 @@ function toEvent(row: EventRow): Event {
     dataJson: row.data_json,
     targetWebhookId: row.target_webhook_id,
     idempotencyKey: row.idempotency_key,
+    // Routing reads the group from the topic only; the archive serves the Events API.
+    group: '',
   };
 }
 

@@ -19,5 +19,6 @@ export function decodeEventMessage(value: Buffer): Event {
     dataJson: message.dataJson,
     targetWebhookId: message.targetWebhookId,
     idempotencyKey: message.idempotencyKey,
+    group: message.group,
   };
 }

@@ -13,4 +13,6 @@ export interface Event {
   targetWebhookId: string;
   /** '' when the publisher gave none. */
   idempotencyKey: string;
+  /** The type's catalog group at acceptance (webhooks subscribe to `group.*`). */
+  group: string;
 }

@@ -4,11 +4,12 @@ import { createLogger } from '@hookline/logging';
 import { EventTypeCatalog } from './event-type-catalog';
 
 const logger = createLogger('catalog-test', 'silent');
+const entries = (types: string[]) => types.map((type) => ({ type, group: type.split('.')[0] }));
 
 describe('EventTypeCatalog', () => {
   it('answers known types from the cache and re-reads the registry on a miss before refusing', async () => {
     const registered = ['a.created'];
-    const load = jest.fn(async () => [...registered]);
+    const load = jest.fn(async () => entries(registered));
     const catalog = new EventTypeCatalog({ load, logger, refreshMs: 60_000 });
 
     expect(await catalog.unknown(new Set(['a.created', 'b.created']))).toEqual(new Set(['b.created']));
@@ -20,8 +21,15 @@ describe('EventTypeCatalog', () => {
     expect(await catalog.unknown(new Set(['b.created']))).toEqual(new Set());
   });
 
+  it('knows the group of each known type, for group subscriptions', async () => {
+    const catalog = new EventTypeCatalog({ load: async () => [{ type: 'transfer.completed', group: 'money' }], logger, refreshMs: 60_000 });
+    await catalog.unknown(new Set(['transfer.completed']));
+    expect(catalog.groupOf('transfer.completed')).toBe('money');
+    expect(catalog.groupOf('payout.paid')).toBe('');
+  });
+
   it('concurrent misses share one registry read', async () => {
-    const load = jest.fn(async () => ['a.created']);
+    const load = jest.fn(async () => entries(['a.created']));
     const catalog = new EventTypeCatalog({ load, logger, refreshMs: 60_000 });
     await Promise.all(Array.from({ length: 20 }, () => catalog.unknown(new Set(['x.y']))));
     expect(load.mock.calls.length).toBeLessThanOrEqual(2);
@@ -45,7 +53,7 @@ describe('EventTypeCatalog', () => {
     const catalog = new EventTypeCatalog({
       load: async () => {
         if (!up) throw new UnavailableError('registry.listEventTypes is unavailable');
-        return ['a.created'];
+        return entries(['a.created']);
       },
       logger: recording,
       refreshMs: 60_000,

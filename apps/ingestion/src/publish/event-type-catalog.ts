@@ -1,8 +1,14 @@
 import { UnavailableError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 
+/** A catalog type and the group it belongs to (`transfer.completed` in `transfer`). */
+export interface CatalogEntry {
+  type: string;
+  group: string;
+}
+
 /** Reads the registry's catalog of event types. */
-export type LoadEventTypes = () => Promise<string[]>;
+export type LoadEventTypes = () => Promise<CatalogEntry[]>;
 
 export interface EventTypeCatalogOptions {
   load: LoadEventTypes;
@@ -16,7 +22,8 @@ export interface EventTypeCatalogOptions {
  * type is refused, so a type added to the registry is accepted at once.
  */
 export class EventTypeCatalog {
-  private types: Set<string> | undefined;
+  /** type → group. */
+  private types: Map<string, string> | undefined;
   private refreshing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private waitingForRegistry = false;
@@ -50,6 +57,11 @@ export class EventTypeCatalog {
     return missing();
   }
 
+  /** The group of a type `unknown` accepted; '' when the catalog does not know it. */
+  groupOf(type: string): string {
+    return this.types?.get(type) ?? '';
+  }
+
   /** One load at a time; concurrent callers share it. */
   private refresh(): Promise<void> {
     this.refreshing ??= this.options
@@ -59,7 +71,7 @@ export class EventTypeCatalog {
           // Said only after an outage; the first load at start-up is not news.
           if (this.waitingForRegistry && this.types) this.options.logger.info('registry reachable again: event-type catalog loaded');
           this.waitingForRegistry = false;
-          this.types = new Set(types);
+          this.types = new Map(types.map((entry) => [entry.type, entry.group]));
         },
         (error: unknown) => {
           // A registry that is not up yet (start-up) or briefly gone is said once, not at every tick.

@@ -102,6 +102,7 @@ export class Publisher {
       dataJson: command.dataJson,
       targetWebhookId: command.targetWebhookId,
       idempotencyKey: command.idempotencyKey,
+      group: this.options.catalog.groupOf(command.type),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { WireProfile } from '@hookline/contract';
 import type { Database } from '@hookline/db';
 import type { WebhookUrlOptions } from '@hookline/egress';
 import type { Logger } from '@hookline/logging';
@@ -12,4 +13,6 @@ export interface RegistryDeps {
   logger: Logger;
   maxWebhooksPerOrg: number;
   urlOptions: WebhookUrlOptions;
+  /** The platform's wire profile for organizations without their own; standard-webhooks when unset. */
+  defaultWireProfile?: WireProfile;
 }

@@ -6,6 +6,8 @@ import { activeSigningKeys } from '../webhooks/signing-keys';
 import type { AuthConfig, WebhookRow } from '../webhooks/webhook';
 import { setWebhookStatus } from '../webhooks/webhook-store';
 import { inTransaction } from '../db/unit-of-work';
+import { readWireProfile } from '../wire-profiles/wire-profiles';
+import type { WireProfile } from '@hookline/contract';
 
 export interface WebhookRoute {
   webhookId: string;
@@ -28,6 +30,8 @@ export interface DeliveryConfig {
   /** Current key first, then previous keys inside their 24 h window. */
   signingKeys: string[];
   auth: AuthConfig;
+  /** The organization's wire profile (or the platform's). */
+  wireProfile: WireProfile;
 }
 
 /** Everything the dispatcher needs to deliver, secrets decrypted. Fails closed on a wrong master key. */
@@ -60,7 +64,8 @@ export async function getDeliveryConfig(deps: RegistryDeps, webhookId: string): 
     default:
       auth = { type: 'none' };
   }
-  return { webhook, signingKeys, auth };
+  const { profile: wireProfile } = await readWireProfile(deps.db.pool, webhook.org_id, deps.defaultWireProfile);
+  return { webhook, signingKeys, auth, wireProfile };
 }
 
 /** The dispatcher gives up on an endpoint (410 Gone, or 5 days without success). */

@@ -40,13 +40,28 @@ export async function listEventTypes(em: EntityManager): Promise<EventType[]> {
   return records.map(toEventType);
 }
 
-/** Which of `types` are not in the catalog. */
-export async function unknownEventTypes(em: EntityManager, types: string[]): Promise<string[]> {
-  if (types.length === 0) return [];
-  const found = await em.find(EventTypeEntity, { type: { $in: types } }, { fields: ['type'] });
+/** A subscription to a whole group: `transfer.*` (DESIGN §2). */
+export const isGroupSubscription = (entry: string): boolean => entry.endsWith('.*') && entry.length > 2;
+
+/**
+ * Which of `entries` name nothing in the catalog. An entry is a type, or a group subscription
+ * `G.*`, known when G is a catalog group or a prefix of catalog types (`hookline.*`): it then
+ * also takes the types added to that group later.
+ */
+export async function unknownEventTypes(em: EntityManager, entries: string[]): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const types = entries.filter((e) => !isGroupSubscription(e));
+  const groups = entries.filter(isGroupSubscription).map((e) => e.slice(0, -2));
+  const found = types.length === 0 ? [] : await em.find(EventTypeEntity, { type: { $in: types } }, { fields: ['type'] });
   const known = new Set(found.map((r) => r.type));
-  return types.filter((t) => !known.has(t));
+  for (const group of groups) {
+    const member = await em.findOne(EventTypeEntity, { $or: [{ group }, { type: { $like: `${escapeLike(group)}.%` } }] }, { fields: ['type'] });
+    if (member) known.add(`${group}.*`);
+  }
+  return entries.filter((t) => !known.has(t));
 }
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function registerEventType(
   deps: RegistryDeps,

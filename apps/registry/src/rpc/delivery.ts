@@ -2,6 +2,7 @@ import type { RegistryDeps } from '../common/deps';
 import { requestMeta } from '../common/scope';
 import { disableWebhook, getDeliveryConfig, listLiveWebhooks, recordWebhookTriggers } from '../delivery-config/delivery-config';
 import type { RegistryHandlers } from './handlers';
+import { wireProfileToProto } from './wire-profiles';
 
 type DeliveryRpcs = 'listLiveWebhooks' | 'getDeliveryConfig' | 'disableWebhook' | 'recordWebhookTriggers';
 
@@ -12,7 +13,7 @@ export function deliveryHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Del
       return { webhooks: await listLiveWebhooks(deps) };
     },
     async getDeliveryConfig(request) {
-      const { webhook, signingKeys, auth } = await getDeliveryConfig(deps, request.webhookId);
+      const { webhook, signingKeys, auth, wireProfile } = await getDeliveryConfig(deps, request.webhookId);
       const a = auth as Record<string, string>;
       return {
         webhookId: webhook.id,
@@ -41,6 +42,7 @@ export function deliveryHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Del
         retryScheduleSeconds: webhook.retry_schedule_seconds,
         ordering: webhook.ordering,
         version: Number(webhook.version),
+        wireProfile: wireProfileToProto(wireProfile, false),
       };
     },
     async disableWebhook(request) {

@@ -2,7 +2,7 @@ import { InputError } from '@hookline/errors';
 import { validateWebhookUrl, type WebhookUrlOptions } from '@hookline/egress';
 import type { SignatureScheme } from '@hookline/signing';
 import type { EntityManager } from '@hookline/db';
-import { unknownEventTypes } from '../event-types/catalog';
+import { isGroupSubscription, unknownEventTypes } from '../event-types/catalog';
 import { checkRule } from './check-rule';
 import { validateAuth, type AuthInput } from './validate-auth';
 import type { WebhookPatch, WebhookSpec } from './webhook';
@@ -62,7 +62,8 @@ async function eventTypes(em: EntityManager, types: string[]): Promise<string[]>
   const unique = [...new Set(types)];
   const unknown = await unknownEventTypes(em, unique);
   if (unknown.length > 0) {
-    throw new InputError(`unknown event type ${unknown[0]}`, {
+    const what = isGroupSubscription(unknown[0]) ? 'event type group' : 'event type';
+    throw new InputError(`unknown ${what} ${unknown[0]}`, {
       code: 'event_type_unknown',
       param: `event_types[${types.indexOf(unknown[0])}]`,
       details: { unknown },

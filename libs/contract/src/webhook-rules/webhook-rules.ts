@@ -40,7 +40,7 @@ export const webhookRules = {
     { too_big: { code: 'url_too_long', message: 'url must be at most 2048 characters' } },
   ),
   event_types: fieldRule(
-    z.array(eventType).min(1).max(500).describe('Event types to receive; omit for every type.'),
+    z.array(eventType).min(1).max(500).describe('Event types (`transfer.completed`) or whole groups (`transfer.*`, which also takes types added to the group later) to receive; omit for every type.'),
     'event_types_empty',
     'event_types must not be empty; omit it to receive every event type',
   ),

@@ -62,6 +62,9 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   deleteEventType: OPERATOR,
   getSettings: VIEWER,
   updateSettings: ADMIN,
+  // The wire format of an organization's deliveries is the platform operator's to set.
+  getWireProfile: VIEWER,
+  setWireProfile: OPERATOR,
   listApprovals: VIEWER,
   // Who may decide depends on the approval (four eyes): the use case checks it.
   approveApproval: GATEWAY_FOR_END_USER,

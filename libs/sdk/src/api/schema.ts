@@ -433,6 +433,51 @@ export interface paths {
         patch: operations["settings.update"];
         trace?: never;
     };
+    "/v1/wire-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How deliveries look on the wire
+         * @description The headers, signature encoding and envelope of every delivery of this organization (set by the platform operator).
+         */
+        get: operations["wire_profile.read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organizations/{id}/wire-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization's wire profile */
+        get: operations["admin.wire_profile.read"];
+        /**
+         * Set an organization's wire profile
+         * @description Every delivery of the organization from the next attempt on (within 1 s): `standard-webhooks` (the default), or `hmac-hex` (`X-<Brand>-Signature: sha256=<hex>`, `X-<Brand>-Event`, a brand `User-Agent`), with an optional envelope mapping, test event type and default retry schedule.
+         */
+        put: operations["admin.wire_profile.update"];
+        post?: never;
+        /**
+         * Remove an organization's own wire profile
+         * @description The platform default applies again.
+         */
+        delete: operations["admin.wire_profile.reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/approvals": {
         parameters: {
             query?: never;
@@ -1469,6 +1514,38 @@ export interface components {
             data: components["schemas"]["Webhook"][];
             next_cursor: string | null;
             prev_cursor: string | null;
+        };
+        WireProfile: {
+            /**
+             * @description `standard-webhooks` (the default) or `hmac-hex` (`X-<Brand>-Signature: sha256=<hex>` over the raw body).
+             * @enum {string}
+             */
+            name: "standard-webhooks" | "hmac-hex";
+            /** @description hmac-hex: the brand in `X-<Brand>-Signature` and `X-<Brand>-Event`. */
+            brand?: string;
+            /** @description The `User-Agent` of every delivery; omit for Hookline’s own. */
+            user_agent?: string;
+            /** @description Rename the envelope’s fields and add fixed ones; omit for the standard envelope. */
+            envelope?: {
+                /** @default type */
+                type: string;
+                /** @default id */
+                id: string;
+                /** @default time */
+                timestamp: string;
+                /** @default data */
+                data: string;
+                /** @description Fields added to every envelope, e.g. `{"environment_id":"env_1"}`. */
+                fixed?: {
+                    [key: string]: string;
+                };
+            };
+            test_event_type?: string;
+            retry_schedule_seconds?: number[];
+            /** @constant */
+            object: "wire_profile";
+            /** @description The organization has none of its own: the platform default applies. */
+            is_default: boolean;
         };
         WebhookEvent: {
             /** @description The event (`evt_…`); the same for every webhook it goes to. */
@@ -2521,7 +2598,7 @@ export interface operations {
                     url: string;
                     /** @description 5–100 characters. */
                     description?: string;
-                    /** @description Event types to receive; omit for every type. */
+                    /** @description Event types (`transfer.completed`) or whole groups (`transfer.*`, which also takes types added to the group later) to receive; omit for every type. */
                     event_types?: string[];
                     /** @description How Hookline authenticates to the endpoint. Credentials are never returned. */
                     auth?: {
@@ -4033,6 +4110,327 @@ export interface operations {
             };
             /** @description The key's role is below `admin`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "wire_profile.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization’s wire profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireProfile"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.wire_profile.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization’s wire profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireProfile"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.wire_profile.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description `standard-webhooks` (the default) or `hmac-hex` (`X-<Brand>-Signature: sha256=<hex>` over the raw body).
+                     * @enum {string}
+                     */
+                    name: "standard-webhooks" | "hmac-hex";
+                    /** @description hmac-hex: the brand in `X-<Brand>-Signature` and `X-<Brand>-Event`. */
+                    brand?: string;
+                    /** @description The `User-Agent` of every delivery; omit for Hookline’s own. */
+                    user_agent?: string;
+                    /** @description Rename the envelope’s fields and add fixed ones; omit for the standard envelope. */
+                    envelope?: {
+                        /** @default type */
+                        type?: string;
+                        /** @default id */
+                        id?: string;
+                        /** @default time */
+                        timestamp?: string;
+                        /** @default data */
+                        data?: string;
+                        /** @description Fields added to every envelope, e.g. `{"environment_id":"env_1"}`. */
+                        fixed?: {
+                            [key: string]: string;
+                        };
+                    };
+                    test_event_type?: string;
+                    retry_schedule_seconds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description The organization’s wire profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireProfile"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.wire_profile.reset": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization’s wire profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireProfile"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,11 @@ export interface Event {
   /** For test events: the only webhook that may receive it. */
   targetWebhookId: string;
   idempotencyKey: string;
+  /**
+   * The type's group in the catalog when it was accepted (`transfer`): webhooks subscribed to
+   * `transfer.*` receive it, also for types added to the group after they subscribed.
+   */
+  group: string;
 }
 
 /** One delivery to send, on hookline.deliveries.v1 (key: webhook_id). */
@@ -102,6 +107,7 @@ function createBaseEvent(): Event {
     dataJson: "",
     targetWebhookId: "",
     idempotencyKey: "",
+    group: "",
   };
 }
 
@@ -133,6 +139,9 @@ export const Event: MessageFns<Event> = {
     }
     if (message.idempotencyKey !== "") {
       writer.uint32(74).string(message.idempotencyKey);
+    }
+    if (message.group !== "") {
+      writer.uint32(82).string(message.group);
     }
     return writer;
   },
@@ -222,6 +231,14 @@ export const Event: MessageFns<Event> = {
             message.idempotencyKey = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.group = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -265,6 +282,7 @@ export const Event: MessageFns<Event> = {
         : isSet(object.idempotency_key)
         ? globalThis.String(object.idempotency_key)
         : "",
+      group: isSet(object.group) ? globalThis.String(object.group) : "",
     };
   },
 
@@ -297,6 +315,9 @@ export const Event: MessageFns<Event> = {
     if (message.idempotencyKey !== "") {
       obj.idempotencyKey = message.idempotencyKey;
     }
+    if (message.group !== "") {
+      obj.group = message.group;
+    }
     return obj;
   },
 
@@ -314,6 +335,7 @@ export const Event: MessageFns<Event> = {
     message.dataJson = object.dataJson ?? "";
     message.targetWebhookId = object.targetWebhookId ?? "";
     message.idempotencyKey = object.idempotencyKey ?? "";
+    message.group = object.group ?? "";
     return message;
   },
 };

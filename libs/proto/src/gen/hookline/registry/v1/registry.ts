@@ -94,6 +94,8 @@ export interface DeliveryConfig {
   /** unordered, fifo */
   ordering: string;
   version: number;
+  /** The organization's wire profile (headers, signature encoding, envelope) for every delivery. */
+  wireProfile?: WireProfile | undefined;
 }
 
 export interface EventTypeInfo {
@@ -487,6 +489,54 @@ export interface DeleteEventTypeRequest {
 }
 
 export interface DeleteEventTypeResponse {
+}
+
+/** Names of the envelope's fields, and fixed fields added to every envelope of the organization. */
+export interface EnvelopeMapping {
+  typeField: string;
+  idField: string;
+  timestampField: string;
+  dataField: string;
+  fixedFields: { [key: string]: string };
+}
+
+export interface EnvelopeMapping_FixedFieldsEntry {
+  key: string;
+  value: string;
+}
+
+/** How deliveries look on the wire (DESIGN §3). */
+export interface WireProfile {
+  /** standard-webhooks, hmac-hex */
+  name: string;
+  /** hmac-hex: the X-<brand>-Signature and X-<brand>-Event headers. */
+  brand: string;
+  userAgent: string;
+  /** Unset: the standard envelope (id, object, type, source, time, is_test, data). */
+  envelope?:
+    | EnvelopeMapping
+    | undefined;
+  /** The type of test events (`POST /v1/webhooks/:id/test` without a type). */
+  testEventType: string;
+  /** The default retry schedule of the organization's webhooks; empty = the platform's. */
+  retryScheduleSeconds: number[];
+  /** Answered by GetWireProfile: the organization has none of its own. */
+  isDefault: boolean;
+}
+
+export interface GetWireProfileRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+}
+
+export interface SetWireProfileRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  profile?:
+    | WireProfile
+    | undefined;
+  /** Remove the organization's own profile: the platform default applies again. */
+  reset: boolean;
 }
 
 export interface ApprovalSettings {
@@ -1462,6 +1512,7 @@ function createBaseDeliveryConfig(): DeliveryConfig {
     retryScheduleSeconds: [],
     ordering: "",
     version: 0,
+    wireProfile: undefined,
   };
 }
 
@@ -1512,6 +1563,9 @@ export const DeliveryConfig: MessageFns<DeliveryConfig> = {
     }
     if (message.version !== 0) {
       writer.uint32(112).int64(message.version);
+    }
+    if (message.wireProfile !== undefined) {
+      WireProfile.encode(message.wireProfile, writer.uint32(122).fork()).join();
     }
     return writer;
   },
@@ -1651,6 +1705,14 @@ export const DeliveryConfig: MessageFns<DeliveryConfig> = {
             message.version = longToNumber(reader.int64());
             continue;
           }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.wireProfile = WireProfile.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1711,6 +1773,11 @@ export const DeliveryConfig: MessageFns<DeliveryConfig> = {
         : [],
       ordering: isSet(object.ordering) ? globalThis.String(object.ordering) : "",
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      wireProfile: isSet(object.wireProfile)
+        ? WireProfile.fromJSON(object.wireProfile)
+        : isSet(object.wire_profile)
+        ? WireProfile.fromJSON(object.wire_profile)
+        : undefined,
     };
   },
 
@@ -1758,6 +1825,9 @@ export const DeliveryConfig: MessageFns<DeliveryConfig> = {
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
     }
+    if (message.wireProfile !== undefined) {
+      obj.wireProfile = WireProfile.toJSON(message.wireProfile);
+    }
     return obj;
   },
 
@@ -1782,6 +1852,9 @@ export const DeliveryConfig: MessageFns<DeliveryConfig> = {
     message.retryScheduleSeconds = object.retryScheduleSeconds?.map((e) => e) || [];
     message.ordering = object.ordering ?? "";
     message.version = object.version ?? 0;
+    message.wireProfile = (object.wireProfile !== undefined && object.wireProfile !== null)
+      ? WireProfile.fromPartial(object.wireProfile)
+      : undefined;
     return message;
   },
 };
@@ -6731,6 +6804,708 @@ export const DeleteEventTypeResponse: MessageFns<DeleteEventTypeResponse> = {
   },
 };
 
+function createBaseEnvelopeMapping(): EnvelopeMapping {
+  return { typeField: "", idField: "", timestampField: "", dataField: "", fixedFields: {} };
+}
+
+export const EnvelopeMapping: MessageFns<EnvelopeMapping> = {
+  encode(message: EnvelopeMapping, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.typeField !== "") {
+      writer.uint32(10).string(message.typeField);
+    }
+    if (message.idField !== "") {
+      writer.uint32(18).string(message.idField);
+    }
+    if (message.timestampField !== "") {
+      writer.uint32(26).string(message.timestampField);
+    }
+    if (message.dataField !== "") {
+      writer.uint32(34).string(message.dataField);
+    }
+    globalThis.Object.entries(message.fixedFields).forEach(([key, value]: [string, string]) => {
+      EnvelopeMapping_FixedFieldsEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnvelopeMapping {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnvelopeMapping();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.typeField = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.idField = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.timestampField = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.dataField = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            const entry5 = EnvelopeMapping_FixedFieldsEntry.decode(reader, reader.uint32());
+            if (entry5.value !== undefined) {
+              message.fixedFields[entry5.key] = entry5.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EnvelopeMapping {
+    return {
+      typeField: isSet(object.typeField)
+        ? globalThis.String(object.typeField)
+        : isSet(object.type_field)
+        ? globalThis.String(object.type_field)
+        : "",
+      idField: isSet(object.idField)
+        ? globalThis.String(object.idField)
+        : isSet(object.id_field)
+        ? globalThis.String(object.id_field)
+        : "",
+      timestampField: isSet(object.timestampField)
+        ? globalThis.String(object.timestampField)
+        : isSet(object.timestamp_field)
+        ? globalThis.String(object.timestamp_field)
+        : "",
+      dataField: isSet(object.dataField)
+        ? globalThis.String(object.dataField)
+        : isSet(object.data_field)
+        ? globalThis.String(object.data_field)
+        : "",
+      fixedFields: isObject(object.fixedFields)
+        ? (globalThis.Object.entries(object.fixedFields) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.fixed_fields)
+        ? (globalThis.Object.entries(object.fixed_fields) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: EnvelopeMapping): unknown {
+    const obj: any = {};
+    if (message.typeField !== "") {
+      obj.typeField = message.typeField;
+    }
+    if (message.idField !== "") {
+      obj.idField = message.idField;
+    }
+    if (message.timestampField !== "") {
+      obj.timestampField = message.timestampField;
+    }
+    if (message.dataField !== "") {
+      obj.dataField = message.dataField;
+    }
+    if (message.fixedFields) {
+      const entries = globalThis.Object.entries(message.fixedFields) as [string, string][];
+      if (entries.length > 0) {
+        obj.fixedFields = {};
+        entries.forEach(([k, v]) => {
+          obj.fixedFields[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EnvelopeMapping>, I>>(base?: I): EnvelopeMapping {
+    return EnvelopeMapping.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnvelopeMapping>, I>>(object: I): EnvelopeMapping {
+    const message = createBaseEnvelopeMapping();
+    message.typeField = object.typeField ?? "";
+    message.idField = object.idField ?? "";
+    message.timestampField = object.timestampField ?? "";
+    message.dataField = object.dataField ?? "";
+    message.fixedFields = (globalThis.Object.entries(object.fixedFields ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseEnvelopeMapping_FixedFieldsEntry(): EnvelopeMapping_FixedFieldsEntry {
+  return { key: "", value: "" };
+}
+
+export const EnvelopeMapping_FixedFieldsEntry: MessageFns<EnvelopeMapping_FixedFieldsEntry> = {
+  encode(message: EnvelopeMapping_FixedFieldsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnvelopeMapping_FixedFieldsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnvelopeMapping_FixedFieldsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EnvelopeMapping_FixedFieldsEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: EnvelopeMapping_FixedFieldsEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EnvelopeMapping_FixedFieldsEntry>, I>>(
+    base?: I,
+  ): EnvelopeMapping_FixedFieldsEntry {
+    return EnvelopeMapping_FixedFieldsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnvelopeMapping_FixedFieldsEntry>, I>>(
+    object: I,
+  ): EnvelopeMapping_FixedFieldsEntry {
+    const message = createBaseEnvelopeMapping_FixedFieldsEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseWireProfile(): WireProfile {
+  return {
+    name: "",
+    brand: "",
+    userAgent: "",
+    envelope: undefined,
+    testEventType: "",
+    retryScheduleSeconds: [],
+    isDefault: false,
+  };
+}
+
+export const WireProfile: MessageFns<WireProfile> = {
+  encode(message: WireProfile, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.brand !== "") {
+      writer.uint32(18).string(message.brand);
+    }
+    if (message.userAgent !== "") {
+      writer.uint32(26).string(message.userAgent);
+    }
+    if (message.envelope !== undefined) {
+      EnvelopeMapping.encode(message.envelope, writer.uint32(34).fork()).join();
+    }
+    if (message.testEventType !== "") {
+      writer.uint32(42).string(message.testEventType);
+    }
+    if (message.retryScheduleSeconds.length !== 0) {
+      writer.uint32(50).fork();
+      for (const v of message.retryScheduleSeconds) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.isDefault !== false) {
+      writer.uint32(56).bool(message.isDefault);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WireProfile {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWireProfile();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.brand = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.userAgent = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.envelope = EnvelopeMapping.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.testEventType = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag === 48) {
+              message.retryScheduleSeconds.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 50) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.retryScheduleSeconds.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.isDefault = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WireProfile {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      brand: isSet(object.brand) ? globalThis.String(object.brand) : "",
+      userAgent: isSet(object.userAgent)
+        ? globalThis.String(object.userAgent)
+        : isSet(object.user_agent)
+        ? globalThis.String(object.user_agent)
+        : "",
+      envelope: isSet(object.envelope) ? EnvelopeMapping.fromJSON(object.envelope) : undefined,
+      testEventType: isSet(object.testEventType)
+        ? globalThis.String(object.testEventType)
+        : isSet(object.test_event_type)
+        ? globalThis.String(object.test_event_type)
+        : "",
+      retryScheduleSeconds: globalThis.Array.isArray(object?.retryScheduleSeconds)
+        ? object.retryScheduleSeconds.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.retry_schedule_seconds)
+        ? object.retry_schedule_seconds.map((e: any) => globalThis.Number(e))
+        : [],
+      isDefault: isSet(object.isDefault)
+        ? globalThis.Boolean(object.isDefault)
+        : isSet(object.is_default)
+        ? globalThis.Boolean(object.is_default)
+        : false,
+    };
+  },
+
+  toJSON(message: WireProfile): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.brand !== "") {
+      obj.brand = message.brand;
+    }
+    if (message.userAgent !== "") {
+      obj.userAgent = message.userAgent;
+    }
+    if (message.envelope !== undefined) {
+      obj.envelope = EnvelopeMapping.toJSON(message.envelope);
+    }
+    if (message.testEventType !== "") {
+      obj.testEventType = message.testEventType;
+    }
+    if (message.retryScheduleSeconds?.length) {
+      obj.retryScheduleSeconds = message.retryScheduleSeconds.map((e) => Math.round(e));
+    }
+    if (message.isDefault !== false) {
+      obj.isDefault = message.isDefault;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<WireProfile>, I>>(base?: I): WireProfile {
+    return WireProfile.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WireProfile>, I>>(object: I): WireProfile {
+    const message = createBaseWireProfile();
+    message.name = object.name ?? "";
+    message.brand = object.brand ?? "";
+    message.userAgent = object.userAgent ?? "";
+    message.envelope = (object.envelope !== undefined && object.envelope !== null)
+      ? EnvelopeMapping.fromPartial(object.envelope)
+      : undefined;
+    message.testEventType = object.testEventType ?? "";
+    message.retryScheduleSeconds = object.retryScheduleSeconds?.map((e) => e) || [];
+    message.isDefault = object.isDefault ?? false;
+    return message;
+  },
+};
+
+function createBaseGetWireProfileRequest(): GetWireProfileRequest {
+  return { context: undefined, orgId: "" };
+}
+
+export const GetWireProfileRequest: MessageFns<GetWireProfileRequest> = {
+  encode(message: GetWireProfileRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetWireProfileRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetWireProfileRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetWireProfileRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetWireProfileRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetWireProfileRequest>, I>>(base?: I): GetWireProfileRequest {
+    return GetWireProfileRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetWireProfileRequest>, I>>(object: I): GetWireProfileRequest {
+    const message = createBaseGetWireProfileRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    return message;
+  },
+};
+
+function createBaseSetWireProfileRequest(): SetWireProfileRequest {
+  return { context: undefined, orgId: "", profile: undefined, reset: false };
+}
+
+export const SetWireProfileRequest: MessageFns<SetWireProfileRequest> = {
+  encode(message: SetWireProfileRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.profile !== undefined) {
+      WireProfile.encode(message.profile, writer.uint32(26).fork()).join();
+    }
+    if (message.reset !== false) {
+      writer.uint32(32).bool(message.reset);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetWireProfileRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetWireProfileRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.profile = WireProfile.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.reset = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SetWireProfileRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      profile: isSet(object.profile) ? WireProfile.fromJSON(object.profile) : undefined,
+      reset: isSet(object.reset) ? globalThis.Boolean(object.reset) : false,
+    };
+  },
+
+  toJSON(message: SetWireProfileRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.profile !== undefined) {
+      obj.profile = WireProfile.toJSON(message.profile);
+    }
+    if (message.reset !== false) {
+      obj.reset = message.reset;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SetWireProfileRequest>, I>>(base?: I): SetWireProfileRequest {
+    return SetWireProfileRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SetWireProfileRequest>, I>>(object: I): SetWireProfileRequest {
+    const message = createBaseSetWireProfileRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.profile = (object.profile !== undefined && object.profile !== null)
+      ? WireProfile.fromPartial(object.profile)
+      : undefined;
+    message.reset = object.reset ?? false;
+    return message;
+  },
+};
+
 function createBaseApprovalSettings(): ApprovalSettings {
   return { create: false, update: false, delete: false };
 }
@@ -9421,6 +10196,28 @@ export const RegistryServiceService = {
       Buffer.from(DeleteEventTypeResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): DeleteEventTypeResponse => DeleteEventTypeResponse.decode(value),
   },
+  /** The organization's wire profile: its own, else the platform default (`is_default`). */
+  getWireProfile: {
+    path: "/hookline.registry.v1.RegistryService/GetWireProfile" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetWireProfileRequest): Buffer =>
+      Buffer.from(GetWireProfileRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetWireProfileRequest => GetWireProfileRequest.decode(value),
+    responseSerialize: (value: WireProfile): Buffer => Buffer.from(WireProfile.encode(value).finish()),
+    responseDeserialize: (value: Buffer): WireProfile => WireProfile.decode(value),
+  },
+  /** Operator: set (or, with `reset`, remove) an organization's wire profile. */
+  setWireProfile: {
+    path: "/hookline.registry.v1.RegistryService/SetWireProfile" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SetWireProfileRequest): Buffer =>
+      Buffer.from(SetWireProfileRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SetWireProfileRequest => SetWireProfileRequest.decode(value),
+    responseSerialize: (value: WireProfile): Buffer => Buffer.from(WireProfile.encode(value).finish()),
+    responseDeserialize: (value: Buffer): WireProfile => WireProfile.decode(value),
+  },
   getSettings: {
     path: "/hookline.registry.v1.RegistryService/GetSettings" as const,
     requestStream: false as const,
@@ -9571,6 +10368,10 @@ export interface RegistryServiceServer extends UntypedServiceImplementation {
   registerEventType: handleUnaryCall<RegisterEventTypeRequest, EventTypeInfo>;
   /** Operator: remove a catalog entry (built-in `hookline.*` types cannot be removed). */
   deleteEventType: handleUnaryCall<DeleteEventTypeRequest, DeleteEventTypeResponse>;
+  /** The organization's wire profile: its own, else the platform default (`is_default`). */
+  getWireProfile: handleUnaryCall<GetWireProfileRequest, WireProfile>;
+  /** Operator: set (or, with `reset`, remove) an organization's wire profile. */
+  setWireProfile: handleUnaryCall<SetWireProfileRequest, WireProfile>;
   getSettings: handleUnaryCall<GetSettingsRequest, Settings>;
   /** Turning any approval off while approvals are required awaits approval (settings unchanged). */
   updateSettings: handleUnaryCall<UpdateSettingsRequest, UpdateSettingsResponse>;
@@ -9937,6 +10738,38 @@ export interface RegistryServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: DeleteEventTypeResponse) => void,
   ): ClientUnaryCall;
+  /** The organization's wire profile: its own, else the platform default (`is_default`). */
+  getWireProfile(
+    request: GetWireProfileRequest,
+    callback: (error: ServiceError | null, response: WireProfile) => void,
+  ): ClientUnaryCall;
+  getWireProfile(
+    request: GetWireProfileRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: WireProfile) => void,
+  ): ClientUnaryCall;
+  getWireProfile(
+    request: GetWireProfileRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: WireProfile) => void,
+  ): ClientUnaryCall;
+  /** Operator: set (or, with `reset`, remove) an organization's wire profile. */
+  setWireProfile(
+    request: SetWireProfileRequest,
+    callback: (error: ServiceError | null, response: WireProfile) => void,
+  ): ClientUnaryCall;
+  setWireProfile(
+    request: SetWireProfileRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: WireProfile) => void,
+  ): ClientUnaryCall;
+  setWireProfile(
+    request: SetWireProfileRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: WireProfile) => void,
+  ): ClientUnaryCall;
   getSettings(
     request: GetSettingsRequest,
     callback: (error: ServiceError | null, response: Settings) => void,
@@ -10103,6 +10936,10 @@ function longToNumber(int64: { toString(): string }): number {
     throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
   }
   return num;
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {
