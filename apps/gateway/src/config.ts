@@ -1,4 +1,4 @@
-import { commonEnv, port, positiveInt, z } from '@hookline/config';
+import { commonEnv, masterKeyEnv, port, positiveInt, z } from '@hookline/config';
 import { dashboardEnv } from './dashboard/dashboard-config';
 
 export const gatewayEnv = {
@@ -9,14 +9,8 @@ export const gatewayEnv = {
   HOOKLINE_OPERATOR_KEY: z.string().min(16, 'must be at least 16 characters'),
   /** The gateway's own schema (idempotency keys). */
   HOOKLINE_GATEWAY_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('gateway'),
-  /**
-   * The deployment's 32-byte master key (64 hex characters), the same one the registry holds:
-   * stored Idempotency-Key responses are sealed with it. Unset: the development key, loudly warned.
-   */
-  HOOKLINE_MASTER_KEY: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
-    .optional(),
+  /** The deployment's master key, the same one the registry holds: stored Idempotency-Key responses are sealed with it. */
+  ...masterKeyEnv,
   /** Failed authentications a client address may make at once before it gets 429s. */
   HOOKLINE_AUTH_FAILURE_BURST: positiveInt(20, 100_000),
   /** Failed authentications per second a client address earns back after its burst. */

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 it('deleteExpired removes every key older than 24 h, batch by batch, and keeps younger ones', async () => {
-  const store = new IdempotencyStore(db, createSecretBox(randomBytes(32), 'v1', 'gateway idempotency'));
+  const store = new IdempotencyStore(db, createSecretBox(randomBytes(32), { purpose: 'gateway idempotency' }));
   await db.pool.query(
     `insert into idempotency_keys (scope, idempotency_key, request_hash, created_at)
      select 'key_a', 'old-' || n, 'h', now() - interval '25 hours' from generate_series(1, 23) n`,
