@@ -2,9 +2,11 @@ import type { MigrationEntry } from '@hookline/db';
 import { CreateRegistrySchema } from './0001-registry';
 import { AddPrincipalsAndApprovalTargets } from './0002-principals';
 import { CreatePortalSessions } from './0003-portal-sessions';
+import { KeysActForTheirHolder } from './0004-keys-act-for-their-holder';
 
 export const registryMigrations: MigrationEntry[] = [
   { name: '0001-registry', class: CreateRegistrySchema },
   { name: '0002-principals', class: AddPrincipalsAndApprovalTargets },
   { name: '0003-portal-sessions', class: CreatePortalSessions },
+  { name: '0004-keys-act-for-their-holder', class: KeysActForTheirHolder },
 ];
