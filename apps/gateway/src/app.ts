@@ -87,7 +87,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For names the client only when the peer is a proxy the deployment trusts (none by default).
+  app.set('trust proxy', config.HOOKLINE_TRUSTED_PROXIES.length > 0 ? config.HOOKLINE_TRUSTED_PROXIES : false);
   app.use(requestId);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
