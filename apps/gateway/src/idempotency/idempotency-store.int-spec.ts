@@ -27,3 +27,24 @@ it('deleteExpired removes every key older than 24 h, batch by batch, and keeps y
   const left = await db.pool.query('select idempotency_key from idempotency_keys order by 1');
   expect(left.rows.map((r) => r.idempotency_key)).toEqual(['almost', 'fresh']);
 });
+
+it('a master-key rotation re-seals stored responses; while the old key is still named, a retry across it replays the first answer', async () => {
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  const before = new IdempotencyStore(db, createSecretBox(oldKey, { purpose: 'gateway idempotency' }));
+  expect(await before.claim('key_r', 'create-1', 'request-digest')).toEqual({ kind: 'claimed' });
+  await before.complete('key_r', 'create-1', 201, '{"key":"hk_shown_once"}');
+  const backup = (await db.pool.query(`select response_body from idempotency_keys where scope = 'key_r'`)).rows[0].response_body as string;
+
+  const rotating = new IdempotencyStore(db, createSecretBox(newKey, { purpose: 'gateway idempotency', previous: [oldKey] }));
+  expect(await rotating.reencrypt()).toBe(1);
+  expect(await rotating.reencrypt()).toBe(0);
+  // Request fingerprints are keyed and cannot be re-keyed: a retry is matched under the previous key
+  // for as long as it is named (the 24 h replay window; see docs/security.md).
+  expect(await rotating.claim('key_r', 'create-1', 'request-digest')).toEqual({ kind: 'replay', status: 201, body: '{"key":"hk_shown_once"}' });
+  expect(await rotating.claim('key_r', 'create-1', 'another-request')).toEqual({ kind: 'reused' });
+  // The stored row no longer opens with the old key; the old backup does not open with the new one.
+  const stored = (await db.pool.query(`select response_body from idempotency_keys where scope = 'key_r'`)).rows[0].response_body as string;
+  expect(() => createSecretBox(oldKey, { purpose: 'gateway idempotency' }).open(stored)).toThrow(/HOOKLINE_MASTER_KEY/);
+  expect(() => createSecretBox(newKey, { purpose: 'gateway idempotency' }).open(backup)).toThrow(/HOOKLINE_MASTER_KEY/);
+});
