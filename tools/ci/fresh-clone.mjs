@@ -40,7 +40,7 @@ async function main() {
   execFileSync('git', ['clone', '--quiet', root, clone]);
 
   const env = { ...process.env, HOOKLINE_TOPIC_PREFIX: `${run}.`, LOG_FORMAT: 'pretty' };
-  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'HOOKLINE_OPERATOR_KEY']) delete env[name];
+  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'HOOKLINE_OPERATOR_KEY', 'HOOKLINE_MASTER_KEY']) delete env[name];
   // Reuse the infrastructure that is already up rather than starting a second broker or server.
   if (await answers(9092)) env.KAFKA_BROKERS = '127.0.0.1:9092';
   if (await answers(5432)) env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/hookline_${run}`;

@@ -3,6 +3,7 @@
 // image tree's size, then starts the five services from those trees alone (no repository, no
 // tsx; reusing the running Kafka and PostgreSQL, free ports) until the gateway is ready with
 // every backing service and serves /docs.
+import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -46,7 +47,7 @@ try {
 
   // Stage 2: run each tree as its image's CMD would.
   const run = `img${process.pid}`;
-  const env = { ...process.env, KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: `postgres://postgres@127.0.0.1:5432/hookline_${run}`, HOOKLINE_TOPIC_PREFIX: `${run}.`, HOOKLINE_OPERATOR_KEY: 'o'.repeat(32), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const env = { ...process.env, KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: `postgres://postgres@127.0.0.1:5432/hookline_${run}`, HOOKLINE_TOPIC_PREFIX: `${run}.`, HOOKLINE_OPERATOR_KEY: 'o'.repeat(32), HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   delete env.NODE_OPTIONS;
   // Mutual TLS as in the images (HOOKLINE_TLS_DIR): a CA and service certificates of this run's own.
   const tlsDir = join(dir, 'certs');

@@ -7,6 +7,7 @@ import { ensureCertificates } from '../certs/certificates.mjs';
 import { ensureDashboard } from '../dashboard/build.mjs';
 import { resolveKafka, resolvePostgres, root, stopKafka } from './infrastructure.mjs';
 import { launchServices, waitReady } from './launch.mjs';
+import { ensureMasterKey, LOCAL_MASTER_KEY_FILE } from './master-key.mjs';
 import { onReady } from './on-ready.mjs';
 
 const colors = { registry: 35, ingestion: 36, dispatcher: 33, audit: 32, gateway: 34, stack: 37 };
@@ -41,6 +42,9 @@ async function main() {
   // Mutual TLS between the services: a local CA and one certificate each, made once under .data/certs.
   const tlsDir = ensureCertificates();
   say(`certificates: ${tlsDir} (publishers: npm run certs -- publisher NAME [ORG_IDS])`);
+  // Secrets at rest: the deployment's key when given, else this machine's own (made once under .data/).
+  const masterKey = process.env.HOOKLINE_MASTER_KEY || ensureMasterKey();
+  if (!process.env.HOOKLINE_MASTER_KEY) say(`master key: ${LOCAL_MASTER_KEY_FILE} (mode 0600; keep it with any backup you mean to restore)`);
   const operatorKey = process.env.HOOKLINE_OPERATOR_KEY || `hkop_${randomBytes(24).toString('base64url')}`;
   const gatewayPort = process.env.HOOKLINE_GATEWAY_PORT || '8080';
   const env = {
@@ -48,6 +52,7 @@ async function main() {
     DATABASE_URL: postgres.url,
     KAFKA_BROKERS: kafka.brokers,
     HOOKLINE_OPERATOR_KEY: operatorKey,
+    HOOKLINE_MASTER_KEY: masterKey,
     HOOKLINE_GATEWAY_PORT: gatewayPort,
     HOOKLINE_TLS_DIR: tlsDir,
     HOOKLINE_EVENT_CATALOG: process.env.HOOKLINE_EVENT_CATALOG || join(root, 'deploy/catalog/example-catalog.yaml'),

@@ -156,7 +156,7 @@ it('keeps no secret, credential, API key or private key in plaintext in the data
     const { rows } = await db.query<{ scope: string; response_body: string }>('select scope, response_body from gateway.idempotency_keys');
     expect(rows.length).toBeGreaterThan(40);
     for (const row of rows) {
-      expect(row.response_body).toMatch(/^v1:/);
+      expect(row.response_body).toMatch(/^k[0-9a-f]{12}:/); // sealed under the master key's id
       expect(row.scope).toMatch(/^(key_|operator$)/);
     }
   } finally {

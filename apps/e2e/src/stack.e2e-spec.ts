@@ -53,7 +53,7 @@ describe('npm start', () => {
 
   it('the gateway stays ready when a backing service is down, names it, and answers 503 for what needs it', async () => {
     const env = await stackEnv();
-    const gateway = startTsProcess('apps/gateway/src/main.ts', { ...env, HOOKLINE_OPERATOR_KEY: 'x'.repeat(32) });
+    const gateway = startTsProcess('apps/gateway/src/main.ts', { ...env, HOOKLINE_OPERATOR_KEY: 'x'.repeat(32), HOOKLINE_MASTER_KEY: 'ab'.repeat(32) });
     try {
       const res = await waitFor(async () => {
         const r = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz`);

@@ -11,6 +11,7 @@ describe('service identity at start', () => {
         HOOKLINE_TLS_CERT: join(testTlsDir, `${other}.crt`),
         HOOKLINE_TLS_KEY: join(testTlsDir, `${other}.key`),
         HOOKLINE_OPERATOR_KEY: 'x'.repeat(32),
+        HOOKLINE_MASTER_KEY: 'ab'.repeat(32),
         HOOKLINE_REGISTRY_PORT: '0',
         HOOKLINE_REGISTRY_OPS_PORT: '0',
         HOOKLINE_INGESTION_PORT: '0',

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
-import { createSecretBox, resolveMasterKey } from '@hookline/secrets';
+import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { adminRoutes } from './admin/admin-routes';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
@@ -71,10 +71,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   // Its mutual-TLS identity first: a wrong certificate stops the gateway before it opens anything.
   const tls = loadGatewayTls(config);
   const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger);
-  const idempotency = new IdempotencyStore(
-    database,
-    createSecretBox(resolveMasterKey(config.HOOKLINE_MASTER_KEY, (message) => logger.warn(message)), 'v1', 'gateway idempotency'),
-  );
+  const keys = resolveMasterKeys(config, (message) => logger.warn(message));
+  const idempotency = new IdempotencyStore(database, createSecretBox(keys.current, { purpose: 'gateway idempotency', previous: keys.previous }));
+  // A rotation (HOOKLINE_MASTER_KEY_PREVIOUS set): stored responses are re-sealed under the new key before serving.
+  await idempotency.reencrypt();
   const cleanup = setInterval(() => {
     idempotency.deleteExpired().catch((error) => logger.warn({ err: error }, 'idempotency key cleanup failed'));
   }, IDEMPOTENCY_CLEANUP_MS).unref();
@@ -89,7 +89,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For names the client only when the peer is a proxy the deployment trusts (none by default).
+  app.set('trust proxy', config.HOOKLINE_TRUSTED_PROXIES.length > 0 ? config.HOOKLINE_TRUSTED_PROXIES : false);
   app.use(requestId);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));

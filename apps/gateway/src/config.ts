@@ -1,5 +1,20 @@
-import { commonEnv, port, positiveInt, z } from '@hookline/config';
+import { commonEnv, masterKeyEnv, port, positiveInt, z } from '@hookline/config';
+import { isIP } from 'node:net';
 import { dashboardEnv } from './dashboard/dashboard-config';
+
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      const [ip, bits, ...rest] = entry.split('/');
+      const family = isIP(ip);
+      const max = family === 4 ? 32 : 128;
+      const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+      if (!family || !validBits || rest.length > 0) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR` });
+    }
+  });
 
 export const gatewayEnv = {
   ...commonEnv,
@@ -9,14 +24,13 @@ export const gatewayEnv = {
   HOOKLINE_OPERATOR_KEY: z.string().min(16, 'must be at least 16 characters'),
   /** The gateway's own schema (idempotency keys). */
   HOOKLINE_GATEWAY_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('gateway'),
+  /** The deployment's master key, the same one the registry holds: stored Idempotency-Key responses are sealed with it. */
+  ...masterKeyEnv,
   /**
-   * The deployment's 32-byte master key (64 hex characters), the same one the registry holds:
-   * stored Idempotency-Key responses are sealed with it. Unset: the development key, loudly warned.
+   * Proxies whose `X-Forwarded-For` names the client (comma-separated IP addresses or CIDRs, e.g.
+   * the ingress's). Empty (the default): the peer's address is the client's, whatever a header says.
    */
-  HOOKLINE_MASTER_KEY: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
-    .optional(),
+  HOOKLINE_TRUSTED_PROXIES: trustedProxies,
   /** Failed authentications a client address may make at once before it gets 429s. */
   HOOKLINE_AUTH_FAILURE_BURST: positiveInt(20, 100_000),
   /** Failed authentications per second a client address earns back after its burst. */

@@ -26,8 +26,8 @@ import { wireProfileHandlers } from './rpc/wire-profiles';
 import { wireProfileFromJson } from '@hookline/contract';
 import { webhookHandlers } from './rpc/webhooks';
 import { verifyMasterKey } from './secrets/key-check';
-import { resolveMasterKey } from './secrets/master-key';
-import { createSecretBox } from './secrets/secret-box';
+import { reencryptSecrets } from './secrets/reencrypt';
+import { createSecretBox, resolveMasterKeys } from './secrets/secret-box';
 
 export type RegistryConfig = z.infer<z.ZodObject<typeof registryEnv>>;
 
@@ -47,8 +47,9 @@ export interface RunningRegistry {
 
 /** Wires the registry: its database, its outbox relay and its gRPC API. */
 export async function startRegistry(config: RegistryConfig, logger: Logger, options: RegistryOptions = {}): Promise<RunningRegistry> {
-  // 1. Secrets: the master key, and a box that fails closed when it is the wrong one.
-  const box = createSecretBox(resolveMasterKey(config.HOOKLINE_MASTER_KEY, logger));
+  // 1. Secrets: the master key (none configured stops the start), and a box that fails closed when it is the wrong one.
+  const keys = resolveMasterKeys(config, (message) => logger.warn(message));
+  const box = createSecretBox(keys.current, { previous: keys.previous });
   //    Its mutual-TLS identity, checked as early.
   const tls = loadTlsIdentity(config, 'registry');
   // 2. The catalog file is read before anything starts, so a bad file stops the process early.
@@ -58,6 +59,9 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
   const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_REGISTRY_DB_SCHEMA, entities: registryEntities, migrations: registryMigrations, logger });
   try {
     await verifyMasterKey(db.pool, box);
+    // A rotation (HOOKLINE_MASTER_KEY_PREVIOUS set): everything is re-sealed under the new key before serving.
+    const resealed = await reencryptSecrets(db.pool, box);
+    if (resealed > 0) logger.info({ resealed }, 'secrets re-encrypted under the current master key');
   } catch (error) {
     await db.close();
     throw error;

@@ -1,4 +1,4 @@
-import { booleanFlag, commonEnv, port, positiveInt, z } from '@hookline/config';
+import { booleanFlag, commonEnv, masterKeyEnv, port, positiveInt, z } from '@hookline/config';
 import { wireProfileFromJson } from '@hookline/contract';
 
 export const registryEnv = {
@@ -7,14 +7,7 @@ export const registryEnv = {
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_REGISTRY_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('registry'),
   HOOKLINE_REGISTRY_OPS_PORT: port(8081),
-  /**
-   * 32-byte AES-256-GCM master key, 64 hex characters. Unset: a development key is derived and a
-   * warning logged (fine for `npm start`, never for production).
-   */
-  HOOKLINE_MASTER_KEY: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
-    .optional(),
+  ...masterKeyEnv,
   /** Accept http:// webhook URLs (local receivers only). */
   HOOKLINE_ALLOW_INSECURE_URLS: booleanFlag(false),
   /** Non-public CIDRs webhook URLs may point at anyway (dev and test), comma-separated. */

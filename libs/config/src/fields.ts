@@ -58,3 +58,23 @@ export const consumerEnv = {
   /** A consumer with lag that has not moved (or that is not running) for this long fails /readyz. */
   HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS: positiveInt(120, 86_400),
 };
+
+const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)');
+
+/**
+ * The deployment's master key (services that keep secrets at rest). Required: there is no
+ * built-in key. `HOOKLINE_DEVELOPMENT_MACHINE=true` is the explicit "this is a development
+ * machine" that lets a service without one use (and create) the local key file `npm start` uses.
+ */
+export const masterKeyEnv = {
+  /** 32-byte AES-256-GCM master key, 64 hex characters (`openssl rand -hex 32`). */
+  HOOKLINE_MASTER_KEY: hexKey.optional(),
+  /** Keys being rotated away from (comma-separated): still opened, and re-encrypted under HOOKLINE_MASTER_KEY at start. */
+  HOOKLINE_MASTER_KEY_PREVIOUS: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}(,[0-9a-fA-F]{64})*$/, 'must be comma-separated keys of 64 hex characters')
+    .optional(),
+  HOOKLINE_DEVELOPMENT_MACHINE: booleanFlag(false),
+  /** The development machine's local key file (mode 0600), created on first use. */
+  HOOKLINE_DEVELOPMENT_KEY_FILE: z.string().min(1).default('.data/master.key'),
+};

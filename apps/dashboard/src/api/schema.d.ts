@@ -723,9 +723,9 @@ export interface components {
             name: string | null;
             /** @enum {string} */
             role: "admin" | "developer" | "viewer";
-            /** @description Who holds the key. */
+            /** @description A label: whom the key is meant for. Whom it acts for is `principal`. */
             owner: string;
-            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+            /** @description Whom the key acts for — the principal that received its plaintext; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator, always (approving it does not change whose key it is). */
             principal: string;
             /**
              * @description `pending_approval`: not usable until an admin acting for another principal approves it.
@@ -990,9 +990,9 @@ export interface components {
             name: string | null;
             /** @enum {string} */
             role: "admin" | "developer" | "viewer";
-            /** @description Who holds the key. */
+            /** @description A label: whom the key is meant for. Whom it acts for is `principal`. */
             owner: string;
-            /** @description Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it. */
+            /** @description Whom the key acts for — the principal that received its plaintext; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator, always (approving it does not change whose key it is). */
             principal: string;
             /**
              * @description `pending_approval`: not usable until an admin acting for another principal approves it.
@@ -1791,7 +1791,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     role: "admin" | "developer" | "viewer";
-                    /** @description The person or system holding the key. */
+                    /** @description A label: whom the key is meant for. A key created with an org key acts for its creator (`principal`); the operator creates keys for other principals. */
                     owner: string;
                     name?: string;
                 };
@@ -2321,7 +2321,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     role: "admin" | "developer" | "viewer";
-                    /** @description The person or system holding the key. */
+                    /** @description A label: whom the key is meant for. A key created with an org key acts for its creator (`principal`); the operator creates keys for other principals. */
                     owner: string;
                     name?: string;
                 };
@@ -5003,7 +5003,7 @@ export interface operations {
                     features?: ("webhooks" | "deliveries" | "events" | "approvals" | "settings" | "api_keys" | "audit_log")[];
                     /** @description 60 s to 24 h; default 1 h. */
                     ttl_seconds?: number;
-                    /** @description Who uses it (approvals compare owners); default: the issuing key's owner. */
+                    /** @description The principal it acts for. Issued with an API key: that key's principal (naming another is refused, 403 owner_not_self); the operator names anyone. */
                     owner?: string;
                     /** @description Light branding for an embedded portal. */
                     branding?: {
@@ -5115,7 +5115,7 @@ export interface operations {
                     features?: ("webhooks" | "deliveries" | "events" | "approvals" | "settings" | "api_keys" | "audit_log")[];
                     /** @description 60 s to 24 h; default 1 h. */
                     ttl_seconds?: number;
-                    /** @description Who uses it (approvals compare owners); default: the issuing key's owner. */
+                    /** @description The principal it acts for. Issued with an API key: that key's principal (naming another is refused, 403 owner_not_self); the operator names anyone. */
                     owner?: string;
                     /** @description Light branding for an embedded portal. */
                     branding?: {

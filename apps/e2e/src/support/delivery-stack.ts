@@ -46,6 +46,8 @@ export interface DeliveryStackOptions {
 export async function startDeliveryStack(options: DeliveryStackOptions): Promise<DeliveryStack> {
   const suffix = uniqueSuffix();
   const operatorKey = `op_${randomBytes(16).toString('hex')}`;
+  // One deployment master key: the registry seals secrets with it, the gateway its replay records.
+  const masterKey = randomBytes(32).toString('hex');
   const common = {
     DATABASE_URL: options.databaseUrl ?? testDatabaseUrl,
     KAFKA_BROKERS: options.kafkaBrokers ?? testKafkaBrokers,
@@ -68,7 +70,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     const registry = await startService('registry', {
       ...common,
       HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_e2e_${suffix}`,
-      HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
+      HOOKLINE_MASTER_KEY: masterKey,
       HOOKLINE_EVENT_CATALOG: join(repoRoot, 'deploy/catalog/example-catalog.yaml'),
     });
     started.push(registry);
@@ -99,6 +101,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_GATEWAY_DB_SCHEMA: `t_gateway_e2e_${suffix}`,
       HOOKLINE_GATEWAY_HOST: '127.0.0.1',
       HOOKLINE_OPERATOR_KEY: operatorKey,
+      HOOKLINE_MASTER_KEY: masterKey,
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_INGESTION_ADDR: ingestion.grpcAddress,
       HOOKLINE_DISPATCHER_ADDR: dispatcher.grpcAddress,

@@ -6,10 +6,10 @@ export const apiKeySchema = z.object({
   object: z.literal('api_key'),
   name: z.string().nullable(),
   role: z.enum(['admin', 'developer', 'viewer']),
-  owner: z.string().describe('Who holds the key.'),
+  owner: z.string().describe('A label: whom the key is meant for. Whom it acts for is `principal`.'),
   principal: z
     .string()
-    .describe('Whom the key acts for; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator unless another principal approved it.'),
+    .describe('Whom the key acts for — the principal that received its plaintext; approvals compare principals. Operator-created keys act for their owner; a key created with an org key acts for its creator, always (approving it does not change whose key it is).'),
   status: z.enum(['active', 'pending_approval', 'rejected']).describe('`pending_approval`: not usable until an admin acting for another principal approves it.'),
   prefix: z.string().describe('First characters of the key, to recognise it.'),
   created_by: z.string(),
@@ -21,7 +21,7 @@ export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describ
 
 export const createApiKeyBody = z.strictObject({
   role: z.enum(['admin', 'developer', 'viewer']),
-  owner: z.string().min(1).max(200).describe('The person or system holding the key.'),
+  owner: z.string().min(1).max(200).describe('A label: whom the key is meant for. A key created with an org key acts for its creator (`principal`); the operator creates keys for other principals.'),
   name: z.string().min(1).max(100).optional(),
 });
 

@@ -149,7 +149,7 @@ describe('API keys', () => {
 describe('four-eyes one principal cannot defeat', () => {
   const approve = (id: string, key: string) => stack.api('POST', `/v1/approvals/${id}/approve`, { key });
 
-  it('sock puppet: an admin key alice creates is inactive (202) until another principal approves it', async () => {
+  it('sock puppet: an admin key alice creates is inactive (202) until another principal approves it, and stays alice\'s after', async () => {
     await requireApproval({ create: true });
     const puppet = await stack.api('POST', '/v1/api-keys', { key: alice, body: { role: 'admin', owner: 'mallory@example.com' } });
     expect(puppet.status).toBe(202);
@@ -162,11 +162,15 @@ describe('four-eyes one principal cannot defeat', () => {
     expect((await approve(puppet.body.id, alice)).body.error.code).toBe('self_approval');
     expect((await approve(puppet.body.id, aliceAgain)).body.error.code).toBe('self_approval');
 
+    // The approval says what it grants and to whom: an admin key acting for alice, who holds it.
+    expect(puppet.body.change).toMatchObject({ role: 'admin', owner: 'mallory@example.com', principal: 'alice@example.com' });
     const approved = await approve(puppet.body.id, bob);
     expect(approved.status).toBe(200);
-    expect(approved.body.api_key).toMatchObject({ status: 'active', principal: 'mallory@example.com' });
-    // Approved by bob, mallory is a principal of her own and may now approve alice's change.
-    expect((await approve(own.body.id, puppet.body.api_key.key)).status).toBe(200);
+    expect(approved.body).toMatchObject({ decided_by: 'bob@example.com', requested_by: 'alice@example.com' });
+    expect(approved.body.api_key).toMatchObject({ status: 'active', principal: 'alice@example.com' });
+    // Approved or not, the key alice holds is alice: it cannot approve alice's change.
+    const second = await approve(own.body.id, puppet.body.api_key.key);
+    expect({ status: second.status, code: second.body.error?.code }).toEqual({ status: 403, code: 'self_approval' });
   });
 
   it('settings: switching approvals off answers 202 and needs another principal', async () => {

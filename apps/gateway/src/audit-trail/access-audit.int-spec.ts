@@ -58,13 +58,16 @@ describe('audit trail: every API call and every change, end to end', () => {
     return { id: created.body.organization.id as string, adminKey: created.body.api_key.key as string };
   };
 
+  // One deployment master key: the registry seals secrets with it, the gateway its replay records.
+  const masterKey = randomBytes(32).toString('hex');
+
   beforeAll(async () => {
     await db.connect();
     const [registry, audit] = await Promise.all([
       startServiceProcess('registry', {
         ...common,
         HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_${suffix}`,
-        HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
+        HOOKLINE_MASTER_KEY: masterKey,
         HOOKLINE_EVENT_CATALOG: join(repoRoot, 'deploy/catalog/example-catalog.yaml'),
         HOOKLINE_ALLOW_INSECURE_URLS: 'true',
         HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
@@ -78,6 +81,7 @@ describe('audit trail: every API call and every change, end to end', () => {
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_AUDIT_ADDR: audit.grpcAddress,
       HOOKLINE_OPERATOR_KEY: OPERATOR_KEY,
+      HOOKLINE_MASTER_KEY: masterKey,
     });
     started.push(gateway);
   }, 120_000);

@@ -35,9 +35,10 @@ describe('access records survive a Kafka outage', () => {
   beforeAll(async () => {
     await db.connect();
     broker = await startOwnKafkaBroker();
+    const masterKey = randomBytes(32).toString('hex');
     const prefix = uniqueTopicPrefix('tko');
     const [registry, audit] = await Promise.all([
-      startServiceProcess('registry', { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: testKafkaBrokers, HOOKLINE_TOPIC_PREFIX: prefix, HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_${suffix}`, HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex') }),
+      startServiceProcess('registry', { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: testKafkaBrokers, HOOKLINE_TOPIC_PREFIX: prefix, HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_${suffix}`, HOOKLINE_MASTER_KEY: masterKey }),
       startServiceProcess('audit', { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: broker.brokers, HOOKLINE_TOPIC_PREFIX: prefix, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema }),
     ]);
     started.push(registry, audit);
@@ -46,6 +47,7 @@ describe('access records survive a Kafka outage', () => {
       KAFKA_BROKERS: broker.brokers,
       HOOKLINE_TOPIC_PREFIX: prefix,
       HOOKLINE_GATEWAY_DB_SCHEMA: `t_gateway_${suffix}`,
+      HOOKLINE_MASTER_KEY: masterKey,
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_AUDIT_ADDR: audit.grpcAddress,
       HOOKLINE_OPERATOR_KEY: OPERATOR_KEY,

@@ -3,14 +3,14 @@ import type { Request } from 'express';
 import { AuthenticationError } from '@hookline/errors';
 import { ANONYMOUS, OPERATOR, type Actor } from './actor';
 import type { ApiKeyAuthenticator } from './api-key-authenticator';
-import type { FailedAuthentications } from './failed-authentications';
+import { keyPrefix, type FailedAuthentications } from './failed-authentications';
 
 export type AuthScheme = 'api_key' | 'operator' | 'none';
 
 export interface Authentication {
   apiKeys: ApiKeyAuthenticator;
   operatorKey: string;
-  /** Wrong keys drain a per-address budget; an address that spent it is refused before any lookup. */
+  /** Wrong keys drain a budget per address and per (address, key prefix); a spent one is refused before any lookup. */
   failures: FailedAuthentications;
 }
 
@@ -18,18 +18,24 @@ export interface Authentication {
 export async function authenticateRequest(req: Request, scheme: AuthScheme, auth: Authentication): Promise<Actor> {
   if (scheme === 'none') return ANONYMOUS;
   const token = bearerToken(req);
+  // The client's address: the peer's, or what a trusted proxy (HOOKLINE_TRUSTED_PROXIES) says it is.
   const address = req.ip ?? '';
-  auth.failures.assertAllowed(address);
+  const prefix = keyPrefix(token);
+  auth.failures.assertAllowed(address, prefix);
   try {
+    let actor: Actor;
     if (scheme === 'operator') {
       if (!sameSecret(token, auth.operatorKey)) {
         throw new AuthenticationError('This endpoint requires the operator key.', { code: 'invalid_operator_key' });
       }
-      return OPERATOR;
+      actor = OPERATOR;
+    } else {
+      actor = await auth.apiKeys.authenticate(token);
     }
-    return await auth.apiKeys.authenticate(token);
+    auth.failures.recordSuccess(address, prefix);
+    return actor;
   } catch (error) {
-    if (error instanceof AuthenticationError) auth.failures.recordFailure(address);
+    if (error instanceof AuthenticationError) auth.failures.recordFailure(address, prefix);
     throw error;
   }
 }

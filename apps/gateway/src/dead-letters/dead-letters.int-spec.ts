@@ -29,13 +29,16 @@ describe('dead letters through the operator API, and the %00 request', () => {
       message: `the access record of ${requestId}`,
     });
 
+  // One deployment master key: the registry seals secrets with it, the gateway its replay records.
+  const masterKey = randomBytes(32).toString('hex');
+
   beforeAll(async () => {
     await db.connect();
     const [registry, audit] = await Promise.all([
       startServiceProcess('registry', {
         ...common,
         HOOKLINE_REGISTRY_DB_SCHEMA: `t_registry_dl_${suffix}`,
-        HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
+        HOOKLINE_MASTER_KEY: masterKey,
         HOOKLINE_EVENT_CATALOG: join(repoRoot, 'deploy/catalog/example-catalog.yaml'),
       }),
       startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema, HOOKLINE_AUDIT_CONSUMER_GROUP: `${suffix}.audit-store`, HOOKLINE_AUDIT_TOPIC_PARTITIONS: '1' }),
@@ -47,6 +50,7 @@ describe('dead letters through the operator API, and the %00 request', () => {
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_AUDIT_ADDR: audit.grpcAddress,
       HOOKLINE_OPERATOR_KEY: OPERATOR_KEY,
+      HOOKLINE_MASTER_KEY: masterKey,
     });
     started.push(gateway);
   }, 120_000);

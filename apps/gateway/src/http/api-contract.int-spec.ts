@@ -169,22 +169,43 @@ describe('failed authentications', () => {
     expect(withoutRequestId(revoked.body)).toEqual(withoutRequestId(unknown.body));
   });
 
-  it('are limited per client address: after a burst of wrong keys the address gets 429 + Retry-After before any lookup', async () => {
+  it('are limited per client address: after a burst of wrong keys the address gets 429 + Retry-After, but not the valid keys in use there', async () => {
     // One failure earned back per 100 s, so the machine's speed cannot refill the bucket mid-test.
-    const guarded = await stack.startGateway({ HOOKLINE_AUTH_FAILURE_BURST: '20', HOOKLINE_AUTH_FAILURE_RPS: '0.01' });
-    const call = (key: string, address: string) => stack.api('GET', '/v1/webhooks', { key, headers: { 'x-forwarded-for': address } }, guarded.httpUrl);
-    const answers = [];
-    for (let i = 0; i < 25; i++) answers.push(await call(`hk_guess${i}`, '198.51.100.23'));
-    const statuses = answers.map((a) => a.status);
-    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
-    expect(statuses.slice(20)).toEqual(Array(5).fill(429));
-    expect(Number(answers[24].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(answers[24].body.error).toMatchObject({ type: 'rate_limited', code: 'too_many_failed_authentications' });
-    // Refused before the registry is asked: even a valid key from that address waits its turn.
-    expect((await call(developerKey, '198.51.100.23')).status).toBe(429);
-    // Other addresses are not affected.
-    expect((await call('hk_guess-other', '198.51.100.24')).status).toBe(401);
-    expect((await call(developerKey, '198.51.100.25')).status).toBe(200);
+    // The test speaks as a trusted proxy (loopback) naming the clients in X-Forwarded-For.
+    const guarded = await stack.startGateway({ HOOKLINE_AUTH_FAILURE_BURST: '20', HOOKLINE_AUTH_FAILURE_RPS: '0.01', HOOKLINE_TRUSTED_PROXIES: '127.0.0.1,::1' });
+    try {
+      const call = (key: string, address: string) => stack.api('GET', '/v1/webhooks', { key, headers: { 'x-forwarded-for': address } }, guarded.httpUrl);
+      // A colleague behind the same address uses a valid key before the flood.
+      expect((await call(developerKey, '198.51.100.23')).status).toBe(200);
+      const answers = [];
+      for (let i = 0; i < 25; i++) answers.push(await call(`hk_g${String(i).padStart(5, '0')}xxxxxxxxxxxxxxxxxxxxxxxxxx`, '198.51.100.23'));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+      expect(statuses.slice(20)).toEqual(Array(5).fill(429));
+      expect(Number(answers[24].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(answers[24].body.error).toMatchObject({ type: 'rate_limited', code: 'too_many_failed_authentications' });
+      // The flood does not lock out the valid key in use at that address.
+      expect((await call(developerKey, '198.51.100.23')).status).toBe(200);
+      // Other addresses are not affected.
+      expect((await call('hk_guess-other', '198.51.100.24')).status).toBe(401);
+      expect((await call(developerKey, '198.51.100.25')).status).toBe(200);
+    } finally {
+      await guarded.stop(5_000);
+    }
+  });
+
+  it('take X-Forwarded-For from no one by default: a local process cannot dodge the limit by naming another address', async () => {
+    const guarded = await stack.startGateway({ HOOKLINE_AUTH_FAILURE_BURST: '5', HOOKLINE_AUTH_FAILURE_RPS: '0.01' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 8; i++) {
+        const answer = await stack.api('GET', '/v1/webhooks', { key: `hk_r${String(i).padStart(5, '0')}yyyyyyyyyyyyyyyyyyyyyyyyyy`, headers: { 'x-forwarded-for': `203.0.113.${i}` } }, guarded.httpUrl);
+        statuses.push(answer.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    } finally {
+      await guarded.stop(5_000);
+    }
   });
 });
 

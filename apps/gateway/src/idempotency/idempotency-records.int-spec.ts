@@ -34,7 +34,7 @@ describe('Idempotency-Key records', () => {
 
     const rows = await storedRow(headers['idempotency-key']);
     expect(rows).toHaveLength(1);
-    expect(rows[0].response_body).toMatch(/^v1:/);
+    expect(rows[0].response_body).toMatch(/^k[0-9a-f]{12}:/); // sealed under the master key's id
     const dumped = JSON.stringify(rows);
     expect(dumped).not.toContain(secret);
     expect(dumped).not.toContain(secret.slice('whsec_'.length));

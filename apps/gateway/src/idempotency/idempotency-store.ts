@@ -56,7 +56,8 @@ export class IdempotencyStore {
         { fields: ['request_hash', 'response_status', 'response_body'], disableIdentityMap: true },
       );
       if (!row) continue; // released between our two statements: try again
-      if (row.request_hash !== hash) return { kind: 'reused' };
+      // A key stored before a master-key rotation carries its fingerprint under the previous key.
+      if (!this.box.fingerprints(requestHash).includes(row.request_hash)) return { kind: 'reused' };
       if (row.response_status === null) return { kind: 'in_flight' };
       return { kind: 'replay', status: row.response_status, body: row.response_body === null ? null : this.box.open(row.response_body) };
     }
@@ -69,6 +70,21 @@ export class IdempotencyStore {
       { scope, idempotency_key: key },
       { response_status: status, response_body: body === null ? null : this.box.seal(body), completed_at: raw('now()') },
     );
+  }
+
+  /** Re-seals every stored response not sealed under the current master key (a rotation); returns how many. */
+  async reencrypt(): Promise<number> {
+    const { rows } = await this.db.pool.query<{ scope: string; idempotency_key: string; response_body: string }>(
+      `select scope, idempotency_key, response_body from idempotency_keys where response_body is not null and response_body not like $1 || ':%'`,
+      [this.box.keyId],
+    );
+    for (const row of rows) {
+      await this.db.pool.query(
+        'update idempotency_keys set response_body = $3 where scope = $1 and idempotency_key = $2 and response_body = $4',
+        [row.scope, row.idempotency_key, this.box.seal(this.box.open(row.response_body)), row.response_body],
+      );
+    }
+    return rows.length;
   }
 
   /** Forgets a claim whose request failed in a way worth retrying (5xx). */

@@ -16,7 +16,7 @@ export const createPortalSessionBody = z.strictObject({
   role: z.enum(['viewer', 'developer', 'admin']).optional().describe('Default `viewer`.'),
   features: z.array(z.enum(PORTAL_FEATURES)).max(PORTAL_FEATURES.length).optional().describe('Screens shown; omit for all. The API refuses the others to this session too.'),
   ttl_seconds: z.number().int().min(60).max(86_400).optional().describe('60 s to 24 h; default 1 h.'),
-  owner: z.string().min(1).max(200).optional().describe('Who uses it (approvals compare owners); default: the issuing key\'s owner.'),
+  owner: z.string().min(1).max(200).optional().describe('The principal it acts for. Issued with an API key: that key\'s principal (naming another is refused, 403 owner_not_self); the operator names anyone.'),
   branding: brandingSchema.optional(),
 });
 

@@ -81,9 +81,10 @@ function validate(input: ApiKeyInput): { role: Role; owner: string; name: string
 }
 
 /**
- * Inserts a key inside the caller's transaction (organization creation shares it). The operator
- * vouches for the owner, so its keys act for their owner; a key created by an org key acts for
- * its creator's principal (an `owner` is only a label until another principal approves it).
+ * Inserts a key inside the caller's transaction (organization creation shares it). A key acts for
+ * the principal that receives its plaintext: the operator vouches for the owner it hands the key
+ * to, so its keys act for their owner; a key created by an org key acts for its creator's
+ * principal, always (its `owner` is a label; no approval changes whose key it is).
  */
 export async function insertApiKey(tx: UnitOfWork, meta: RequestMeta, input: ApiKeyInput, now: Date, status: ApiKeyStatus = 'active'): Promise<CreatedApiKey> {
   const { role, owner, name } = validate(input);
@@ -122,16 +123,18 @@ export async function createApiKey(deps: RegistryDeps, meta: RequestMeta, input:
     const created = await insertApiKey(tx, meta, input, now, needsApproval ? 'pending_approval' : 'active');
     if (!needsApproval) return created;
     const subject = { orgId: input.orgId, resourceType: 'api_key', resourceId: created.apiKey.id } as const;
-    const pendingApproval = await recordApproval(tx, deps.box, meta, subject, { target: 'api_key', action: 'create', role, owner }, now);
+    const pendingApproval = await recordApproval(tx, deps.box, meta, subject, { target: 'api_key', action: 'create', role, owner, principal: created.apiKey.principal }, now);
     return { ...created, pendingApproval };
   });
 }
 
-/** Applies an approved key creation: the key becomes usable and acts for its owner. */
+/**
+ * Applies an approved key creation: the key becomes usable. It keeps acting for its creator's
+ * principal: the creator received its plaintext, so an approval cannot make it someone else's.
+ */
 export async function activateApiKey(tx: UnitOfWork, meta: RequestMeta, keyId: string, now: Date): Promise<ApiKeyRow> {
   const key = await tx.em.findOneOrFail(ApiKeyEntity, { id: keyId });
   key.status = 'active';
-  key.principal = key.owner;
   await tx.em.flush();
   const after = toRow(key);
   await enqueueAudit(tx, { meta, orgId: after.org_id, action: 'api_key.activate', resourceType: 'api_key', resourceId: keyId, after: auditView(after), at: now });

@@ -28,7 +28,7 @@ export async function revokeApiKey(deps: RegistryDeps, meta: RequestMeta, orgId:
     const guarded = meta.actor.kind === 'api_key' && before.role === 'admin' && before.status === 'active';
     if (guarded && approvalsRequired((await readSettings(tx.em, orgId)).approvals)) {
       const subject = { orgId, resourceType: 'api_key', resourceId: keyId } as const;
-      const change = { target: 'api_key', action: 'revoke', role: before.role, owner: before.owner } as const;
+      const change = { target: 'api_key', action: 'revoke', role: before.role, owner: before.owner, principal: before.principal } as const;
       return { apiKey: before, pendingApproval: await recordApproval(tx, deps.box, meta, subject, change, now) };
     }
     return { apiKey: await applyRevoke(tx, meta, before, now) };

@@ -19,7 +19,8 @@ export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired' | '
 export type ApprovalChange = WebhookChange | ApiKeyChange | SettingsChange;
 export type WebhookChange = { action: 'create'; spec: WebhookSpec } | { action: 'update'; patch: WebhookPatch } | { action: 'delete' };
 /** Activating a key created inactive, or revoking one (the key's id is the approval's resource id). */
-export type ApiKeyChange = { target: 'api_key'; action: 'create'; role: string; owner: string } | { target: 'api_key'; action: 'revoke'; role: string; owner: string };
+/** `principal`: whom the key acts for — who holds it — so an approver sees exactly what is granted and to whom. */
+export type ApiKeyChange = { target: 'api_key'; action: 'create' | 'revoke'; role: string; owner: string; principal: string };
 /** Settings bound to what they were when requested: a change meanwhile makes the approval stale. */
 export type SettingsChange = { target: 'settings'; action: 'update'; before: ApprovalFlags; after: ApprovalFlags };
 
@@ -63,7 +64,7 @@ function patchView(patch: WebhookPatch | WebhookSpec): Record<string, unknown> {
 /** The change as shown on the approval object: credentials replaced by "[redacted]". */
 export function redactChange(change: ApprovalChange): Record<string, unknown> {
   if ('target' in change) {
-    return change.target === 'api_key' ? { role: change.role, owner: change.owner } : { approvals: change.after };
+    return change.target === 'api_key' ? { role: change.role, owner: change.owner, principal: change.principal } : { approvals: change.after };
   }
   switch (change.action) {
     case 'create':

@@ -92,7 +92,8 @@ const conflictFor = (status: ApprovalStatus) =>
 
 async function close(tx: UnitOfWork, meta: RequestMeta, found: Locked, status: ApprovalStatus, now: Date, reason = ''): Promise<ApprovalRow> {
   const record = await tx.em.findOneOrFail(ApprovalEntity, { id: found.approval.id });
-  tx.em.assign(record, { status, decided_by: status === 'approved' || status === 'rejected' ? meta.actor.owner : '', decided_at: now, reason });
+  const decidedBy = status === 'approved' || status === 'rejected' ? await principalOf(tx.em, meta) : '';
+  tx.em.assign(record, { status, decided_by: decidedBy, decided_at: now, reason });
   await tx.em.flush();
   // A creation that will never be approved must not linger: a webhook holding its name and a
   // slot, a key that could still be activated.

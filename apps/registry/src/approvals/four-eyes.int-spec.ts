@@ -104,19 +104,56 @@ describe('four-eyes that one person cannot defeat', () => {
   });
 
   describe('two real principals complete every flow', () => {
-    it('a second admin key: requested by alice, approved by bob, then acts for its owner', async () => {
+    it('a second admin key: requested by alice, approved by bob, acts for alice who holds it — never for its owner label', async () => {
       const { alice, bob } = await guardedOrg();
-      const made = await t.client.createApiKey({ context: alice, orgId: '', role: 'admin', owner: 'carol@example.com', name: '' });
+      const made = await t.client.createApiKey({ context: alice, orgId: '', role: 'admin', owner: 'bob@example.com', name: '' });
+      // The approval says what it grants and to whom: an admin key acting for alice.
+      expect(JSON.parse(made.pendingApproval!.changeJson)).toMatchObject({ role: 'admin', owner: 'bob@example.com', principal: 'alice@example.com' });
       const decided = await t.client.approveApproval({ context: bob, approvalId: made.pendingApproval!.id, orgId: '' });
-      expect(decided.approval).toMatchObject({ status: 'approved', decidedBy: 'bob@example.com', resourceType: 'api_key' });
-      expect(decided.apiKey).toMatchObject({ id: made.apiKey!.id, status: 'active', principal: 'carol@example.com' });
-      expect(decided.webhook).toBeUndefined();
-      const carol = await contextForKey(t.client, made.key);
+      expect(decided.approval).toMatchObject({ status: 'approved', decidedBy: 'bob@example.com', requestedBy: 'alice@example.com', resourceType: 'api_key' });
+      expect(decided.apiKey).toMatchObject({ id: made.apiKey!.id, status: 'active', principal: 'alice@example.com' });
+      const second = await contextForKey(t.client, made.key);
 
-      // carol is a principal of her own now: she may approve alice's change.
+      // The key alice holds is alice: it cannot approve alice's changes, nor switch approvals off for her.
       const hook = await t.client.createWebhook(webhookRequest(alice));
-      const approved = await t.client.approveApproval({ context: carol, approvalId: hook.pendingApproval!.id, orgId: '' });
-      expect(approved.webhook!.status).toBe('active');
+      expect(await errorOf(t.client.approveApproval({ context: second, approvalId: hook.pendingApproval!.id, orgId: '' }))).toMatchObject({ code: 'self_approval' });
+      const off = await t.client.updateSettings({ context: alice, orgId: '', approvals: { create: false, update: false, delete: false } });
+      expect(await errorOf(t.client.approveApproval({ context: second, approvalId: off.pendingApproval!.id, orgId: '' }))).toMatchObject({ code: 'self_approval' });
+      // Only bob, a principal of his own, decides; the record names principals.
+      const approved = await t.client.approveApproval({ context: bob, approvalId: hook.pendingApproval!.id, orgId: '' });
+      expect(approved.approval).toMatchObject({ decidedBy: 'bob@example.com', requestedBy: 'alice@example.com' });
+    });
+
+    it('a key alice makes while key approvals are off is hers whatever owner she names', async () => {
+      const org = await createTestOrg(t.client, undefined, 'alice@example.com');
+      const made = await t.client.createApiKey({ context: org.admin, orgId: '', role: 'admin', owner: 'bob@example.com', name: '' });
+      expect(made.apiKey).toMatchObject({ status: 'active', owner: 'bob@example.com', principal: 'alice@example.com' });
+      await t.client.updateSettings({ context: org.admin, orgId: '', approvals: ALL_ON });
+      const hook = await t.client.createWebhook(webhookRequest(org.admin));
+      const asBob = await contextForKey(t.client, made.key);
+      expect(await errorOf(t.client.approveApproval({ context: asBob, approvalId: hook.pendingApproval!.id, orgId: '' }))).toMatchObject({ code: 'self_approval' });
+    });
+
+    it('portal sessions: an org key issues them only for its own principal; such a session cannot approve its issuer', async () => {
+      const { org, alice } = await guardedOrg();
+      const session = { orgId: '', role: 'admin', features: [], branding: undefined, ttlSeconds: 600 };
+      expect(await errorOf(t.client.createPortalSession({ context: alice, ...session, owner: 'bob@example.com' }))).toMatchObject({
+        kind: 'permission',
+        code: 'owner_not_self',
+      });
+      const own = await t.client.createPortalSession({ context: alice, ...session, owner: '' });
+      expect(own.session!.owner).toBe('alice@example.com');
+      const asSession = await contextForKey(t.client, own.token);
+      const hook = await t.client.createWebhook(webhookRequest(alice));
+      expect(await errorOf(t.client.approveApproval({ context: asSession, approvalId: hook.pendingApproval!.id, orgId: '' }))).toMatchObject({ code: 'self_approval' });
+      // A change the session requests is alice's: bob approves it, alice cannot.
+      const bySession = await t.client.createWebhook(webhookRequest(asSession));
+      expect(bySession.pendingApproval!.requestedByPrincipal).toBe('alice@example.com');
+      expect(await errorOf(t.client.approveApproval({ context: alice, approvalId: bySession.pendingApproval!.id, orgId: '' }))).toMatchObject({ code: 'self_approval' });
+      // The operator vouches for the owner it names: a session for bob acts for bob.
+      const forBob = await t.client.createPortalSession({ context: operatorContext(), ...session, orgId: org.orgId, owner: 'bob@example.com' });
+      const bobSession = await contextForKey(t.client, forBob.token);
+      expect((await t.client.approveApproval({ context: bobSession, approvalId: hook.pendingApproval!.id, orgId: '' })).approval!.decidedBy).toBe('bob@example.com');
     });
 
     it('a rejected admin key never becomes usable', async () => {

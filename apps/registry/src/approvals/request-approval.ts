@@ -42,16 +42,18 @@ export async function recordApproval(
   const changeJson = JSON.stringify(change);
   const version = subject.webhookVersion ?? 0;
   const webhookId = subject.resourceType === 'webhook' ? subject.resourceId : null;
+  // Approvals name principals, never the owner labels callers give their keys.
+  const principal = await principalOf(tx.em, meta);
   const record: ApprovalRecord = {
     id: newId('apr'),
     org_id: subject.orgId,
     webhook_id: webhookId,
     resource_type: subject.resourceType,
     resource_id: subject.resourceId,
-    requested_by_principal: await principalOf(tx.em, meta),
+    requested_by_principal: principal,
     action: change.action,
     status: 'pending',
-    requested_by: meta.actor.owner || meta.actor.kind,
+    requested_by: principal,
     requested_by_key_id: meta.actor.keyId,
     decided_by: '',
     decided_at: null,

@@ -1,4 +1,5 @@
 import { createTestOrg, errorOf, operatorContext, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
+import { eventsV1 } from '@hookline/proto';
 import { testPublisherTls, uniqueSuffix } from '@hookline/testing';
 
 describe('event-type catalog over gRPC', () => {
@@ -40,8 +41,7 @@ describe('event-type catalog over gRPC', () => {
     expect(await errorOf(register('card.x', { schemaJson: '[1]' }))).toMatchObject({ code: 'schema_invalid', param: 'schema' });
     expect(await errorOf(register('hookline.custom'))).toMatchObject({ code: 'event_type_reserved', param: 'type' });
     expect(await errorOf(register('card.x', { context: org.admin }))).toMatchObject({ kind: 'permission' });
-    // A platform team's publisher (its own certificate, no end-user context) may register.
-    await expect(t.clientFor(testPublisherTls(`catalog${uniqueSuffix()}`)).registerEventType({ type: 'card.declined', group: 'card', name: 'Declined', description: '', schemaJson: '' })).resolves.toBeDefined();
+    await register('card.declined');
 
     await t.client.deleteEventType({ context: operatorContext(), type: 'card.declined' });
     expect((await t.client.listEventTypes({})).eventTypes.map((e) => e.type)).not.toContain('card.declined');
@@ -49,5 +49,43 @@ describe('event-type catalog over gRPC', () => {
       code: 'event_type_reserved',
     });
     expect((await errorOf(t.client.deleteEventType({ context: operatorContext(), type: 'card.never' }))).kind).toBe('not_found');
+  });
+
+  /** The audit records of catalog changes the registry queued (its outbox keeps sent rows a day). */
+  const catalogAudits = async (type: string) => {
+    const { rows } = await t.pool.query<{ payload: Buffer }>(`select payload from outbox where topic = 'audit' order by seq`);
+    return rows.map((r) => eventsV1.AuditRecord.decode(r.payload)).filter((a) => a.resourceType === 'event_type' && a.resourceId === type);
+  };
+
+  it('a publisher certificate, even one limited to an organization, cannot declare or overwrite a type seen by every organization', async () => {
+    const org = await createTestOrg(t.client);
+    const publisher = t.clientFor(testPublisherTls(`catalog${uniqueSuffix()}`, [org.orgId]));
+    const before = (await t.client.listEventTypes({})).eventTypes.find((e) => e.type === 'transfer.completed')!;
+    const overwrite = { type: 'transfer.completed', group: 'transfer', name: 'Hijacked', description: 'x', schemaJson: '{"type":"object"}' };
+    expect((await errorOf(publisher.registerEventType(overwrite))).kind).toBe('permission');
+    expect((await errorOf(publisher.registerEventType({ ...overwrite, type: 'publisher.own' }))).kind).toBe('permission');
+    expect((await errorOf(publisher.deleteEventType({ type: 'transfer.completed' }))).kind).toBe('permission');
+    const after = (await t.client.listEventTypes({})).eventTypes.find((e) => e.type === 'transfer.completed')!;
+    expect(after).toEqual(before);
+    expect(await catalogAudits('publisher.own')).toEqual([]);
+  });
+
+  it('every change to the catalog is an audit record on the platform chain: who, what it was, what it became', async () => {
+    const type = `audited.t${uniqueSuffix().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    const operator = { ...operatorContext(), requestId: 'req_catalog_1' };
+    await register(type, { context: operator });
+    await register(type, { context: operator }); // unchanged: nothing to record
+    await register(type, { context: operator, schemaJson: '{"type":"object","required":["id"]}' });
+    await t.client.deleteEventType({ context: operator, type });
+    const records = await catalogAudits(type);
+    expect(records.map((r) => [r.action, r.orgId, r.actorKind, r.requestId])).toEqual([
+      ['event_type.create', '', 'operator', 'req_catalog_1'],
+      ['event_type.update', '', 'operator', 'req_catalog_1'],
+      ['event_type.delete', '', 'operator', 'req_catalog_1'],
+    ]);
+    expect(JSON.parse(records[1].beforeJson).schemaJson).toBe('');
+    expect(JSON.parse(JSON.parse(records[1].afterJson).schemaJson)).toEqual({ type: 'object', required: ['id'] });
+    // The catalog file loaded at start is a change by the operator too.
+    expect((await catalogAudits('transfer.completed')).map((r) => [r.action, r.actorOwner])).toEqual([['event_type.create', 'catalog file']]);
   });
 });

@@ -1,9 +1,14 @@
-import type { EntityManager } from '@hookline/db';
+import { LockMode, type EntityManager } from '@hookline/db';
 import { InputError, NotFoundError } from '@hookline/errors';
 import type { RegistryDeps } from '../common/deps';
 import { EventTypeEntity, type EventTypeRecord } from '../db/entities/event-type';
-import { inTransaction, readerFor } from '../db/unit-of-work';
+import type { RequestMeta } from '../common/scope';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
+import { enqueueAudit } from '../outbox/outbox';
 import { BUILTIN_EVENT_TYPES, isReservedType, validateEventType, type EventType } from './event-type';
+
+/** The audit chain of platform-wide changes: the operator's, not any one organization's. */
+const PLATFORM_CHAIN = '';
 
 const toEventType = (r: EventTypeRecord): EventType => ({
   type: r.type,
@@ -23,6 +28,43 @@ const toRecord = (entry: EventType, builtin: boolean, now: Date): EventTypeRecor
   updated_at: now,
 });
 
+/** Who changes the catalog from its file at start: the operator, who deploys that file. */
+const CATALOG_FILE: RequestMeta = {
+  actor: { kind: 'operator', keyId: '', owner: 'catalog file', role: '', orgId: '' },
+  requestId: '',
+  ip: '',
+  userAgent: 'hookline registry (HOOKLINE_EVENT_CATALOG)',
+};
+
+/**
+ * Catalog changes are audited on the platform chain (org `''`, the operator's), as the catalog is
+ * every organization's: one record per type whose entry changed, with what it was and became.
+ */
+async function auditCatalogChange(tx: UnitOfWork, meta: RequestMeta, type: string, before: EventType | null, after: EventType | null, at: Date): Promise<void> {
+  if (before && after && sameEntry(before, after)) return;
+  const action = !before ? 'event_type.create' : after ? 'event_type.update' : 'event_type.delete';
+  await enqueueAudit(tx, { meta, orgId: PLATFORM_CHAIN, action, resourceType: 'event_type', resourceId: type, before: before ?? undefined, after: after ?? undefined, at });
+}
+
+/** Adds `type` when the catalog lacks it (a wire profile's test type), audited like any catalog change. */
+export async function ensureEventType(tx: UnitOfWork, meta: RequestMeta, type: string, description: string, at: Date): Promise<void> {
+  const entry: EventType = { type, group: type.split('.')[0], name: 'Test event', description, schemaJson: '' };
+  const { rowCount } = await tx.query(
+    `insert into event_type (type, "group", name, description, schema_json, builtin, updated_at)
+     values ($1, $2, $3, $4, '', false, $5) on conflict (type) do nothing`,
+    [entry.type, entry.group, entry.name, entry.description, at],
+  );
+  if (rowCount) await auditCatalogChange(tx, meta, type, null, entry, at);
+}
+
+const sameEntry = (a: EventType, b: EventType) =>
+  a.group === b.group && a.name === b.name && a.description === b.description && a.schemaJson === b.schemaJson;
+
+async function currentEntries(em: EntityManager, types: string[]): Promise<Map<string, EventType>> {
+  const found = types.length === 0 ? [] : await em.find(EventTypeEntity, { type: { $in: types } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  return new Map(found.map((r) => [r.type, toEventType(r)]));
+}
+
 /** At start: the built-in operational types, then the operator's catalog file. */
 export async function seedCatalog(deps: RegistryDeps, fileEntries: EventType[]): Promise<void> {
   for (const entry of fileEntries) {
@@ -32,7 +74,13 @@ export async function seedCatalog(deps: RegistryDeps, fileEntries: EventType[]):
   const records = [...BUILTIN_EVENT_TYPES.map((e) => toRecord(e, true, now)), ...fileEntries.map((e) => toRecord(e, false, now))];
   // One statement cannot upsert a type twice: a type listed again replaces the earlier entry.
   const byType = new Map(records.map((r) => [r.type, r]));
-  await inTransaction(deps, (tx) => tx.em.upsertMany(EventTypeEntity, [...byType.values()]));
+  await inTransaction(deps, async (tx) => {
+    const before = await currentEntries(tx.em, [...byType.keys()]);
+    await tx.em.upsertMany(EventTypeEntity, [...byType.values()]);
+    for (const record of byType.values()) {
+      if (!record.builtin) await auditCatalogChange(tx, CATALOG_FILE, record.type, before.get(record.type) ?? null, toEventType(record), now);
+    }
+  });
 }
 
 export async function listEventTypes(em: EntityManager): Promise<EventType[]> {
@@ -63,20 +111,32 @@ export async function unknownEventTypes(em: EntityManager, entries: string[]): P
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Declares or replaces a type (the operator only: see the policy table); audited when it changes anything. */
 export async function registerEventType(
   deps: RegistryDeps,
+  meta: RequestMeta,
   input: { type: string; group: string; name: string; description: string; schemaJson: string },
 ): Promise<EventType> {
   const entry = validateEventType({ ...input, schema: input.schemaJson });
   if (isReservedType(entry.type)) {
     throw new InputError('hookline.* types are built in', { code: 'event_type_reserved', param: 'type' });
   }
-  await readerFor(deps).upsert(EventTypeEntity, toRecord(entry, false, deps.clock()));
+  const now = deps.clock();
+  await inTransaction(deps, async (tx) => {
+    const before = (await currentEntries(tx.em, [entry.type])).get(entry.type) ?? null;
+    await tx.em.upsert(EventTypeEntity, toRecord(entry, false, now));
+    await auditCatalogChange(tx, meta, entry.type, before, entry, now);
+  });
   return entry;
 }
 
-export async function deleteEventType(deps: RegistryDeps, type: string): Promise<void> {
+export async function deleteEventType(deps: RegistryDeps, meta: RequestMeta, type: string): Promise<void> {
   if (isReservedType(type)) throw new InputError('hookline.* types are built in', { code: 'event_type_reserved', param: 'type' });
-  const deleted = await readerFor(deps).nativeDelete(EventTypeEntity, { type, builtin: false });
-  if (deleted === 0) throw new NotFoundError(`event type ${type} not found`);
+  const now = deps.clock();
+  await inTransaction(deps, async (tx) => {
+    const before = (await currentEntries(tx.em, [type])).get(type);
+    const deleted = await tx.em.nativeDelete(EventTypeEntity, { type, builtin: false });
+    if (deleted === 0 || !before) throw new NotFoundError(`event type ${type} not found`);
+    await auditCatalogChange(tx, meta, type, before, null, now);
+  });
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { LockMode } from '@hookline/db';
+import { LockMode, type EntityManager } from '@hookline/db';
+import { principalOf } from '../api-keys/principal';
 import { AuthenticationError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
 import { newId } from '@hookline/ids';
 import { ROLES, type Role } from '@hookline/contract';
@@ -79,19 +80,21 @@ function validate(input: PortalSessionInput): Omit<PortalSessionInput, 'orgId'> 
 }
 
 /**
- * Issues a portal session. A portal session cannot issue another one, and its owner defaults to
- * the issuing key's owner, so a session never lets one person approve their own request.
+ * Issues a portal session. A portal session cannot issue another one. Its owner is the principal
+ * it acts for: an org key issues sessions only for its own principal (whoever receives the token
+ * is that principal), so a session never lets one person act, or approve, as another; the
+ * operator vouches for the owner it names.
  */
 export async function createPortalSession(deps: RegistryDeps, meta: RequestMeta, input: PortalSessionInput): Promise<{ session: PortalSessionRow; token: string }> {
   if (meta.actor.keyId.startsWith('ps_')) throw new PermissionError('a portal session cannot issue portal sessions', { code: 'portal_session_forbidden' });
   const valid = validate(input);
   const now = deps.clock();
   const id = newId('ps');
-  const owner = valid.owner || (meta.actor.kind === 'api_key' ? meta.actor.owner : `portal:${id}`);
   const token = generatePortalToken();
   return inTransaction(deps, async (tx) => {
     const org = await tx.em.findOne(OrganizationEntity, { id: input.orgId });
     if (!org) throw new NotFoundError('organization not found');
+    const owner = meta.actor.kind === 'api_key' ? await ownPrincipal(tx.em, meta, valid.owner) : valid.owner || `portal:${id}`;
     const record: PortalSessionRecord = {
       id,
       org_id: input.orgId,
@@ -112,6 +115,18 @@ export async function createPortalSession(deps: RegistryDeps, meta: RequestMeta,
     await enqueueAudit(tx, { meta, orgId: input.orgId, action: 'portal_session.create', resourceType: 'portal_session', resourceId: id, after: auditView(session), at: now });
     return { session, token };
   });
+}
+
+/** The issuing key's principal; naming anyone else as the owner is refused. */
+async function ownPrincipal(em: EntityManager, meta: RequestMeta, requested: string): Promise<string> {
+  const principal = await principalOf(em, meta);
+  if (requested && requested !== principal) {
+    throw new PermissionError(`a portal session issued with an API key acts for that key's principal (${principal}); only the operator issues sessions for others`, {
+      code: 'owner_not_self',
+      param: 'owner',
+    });
+  }
+  return principal;
 }
 
 export async function revokePortalSession(deps: RegistryDeps, meta: RequestMeta, orgId: string, id: string): Promise<PortalSessionRow> {

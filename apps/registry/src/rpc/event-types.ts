@@ -1,4 +1,5 @@
 import type { RegistryDeps } from '../common/deps';
+import { requestMeta } from '../common/scope';
 import { readerFor } from '../db/unit-of-work';
 import { deleteEventType, listEventTypes, registerEventType } from '../event-types/catalog';
 import { toEventTypeInfo } from './convert';
@@ -10,10 +11,10 @@ export function eventTypeHandlers(deps: RegistryDeps): Pick<RegistryHandlers, 'l
       return { eventTypes: (await listEventTypes(readerFor(deps))).map(toEventTypeInfo) };
     },
     async registerEventType(request) {
-      return toEventTypeInfo(await registerEventType(deps, request));
+      return toEventTypeInfo(await registerEventType(deps, requestMeta(request.context), request));
     },
     async deleteEventType(request) {
-      await deleteEventType(deps, request.type);
+      await deleteEventType(deps, requestMeta(request.context), request.type);
       return {};
     },
   };

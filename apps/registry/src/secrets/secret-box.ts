@@ -1,2 +1,2 @@
-// The envelope lives in @hookline/secrets (the gateway seals its idempotency records with it too).
-export { createSecretBox, MasterKeyMismatchError, type SecretBox } from '@hookline/secrets';
+// The envelope and the master keys live in @hookline/secrets (the gateway seals its idempotency records with them too).
+export { createSecretBox, MasterKeyMismatchError, resolveMasterKeys, type SecretBox } from '@hookline/secrets';

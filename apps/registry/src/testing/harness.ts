@@ -47,12 +47,13 @@ export interface TestRegistry {
 }
 
 export async function startTestRegistry(
-  options: { clock?: Clock; resolve?: HostResolver; env?: Record<string, string>; schema?: string } = {},
+  options: { clock?: Clock; resolve?: HostResolver; env?: Record<string, string | undefined>; schema?: string } = {},
 ): Promise<TestRegistry> {
   const schema = options.schema ?? `t_registry_${uniqueSuffix()}`;
   const topicPrefix = uniqueTopicPrefix('treg');
   const masterKey = randomBytes(32).toString('hex');
-  const env = {
+  // A variable given as undefined is left unset (e.g. no master key).
+  const given: Record<string, string | undefined> = {
     LOG_LEVEL: 'silent',
     DATABASE_URL: testDatabaseUrl,
     KAFKA_BROKERS: testKafkaBrokers,
@@ -64,6 +65,7 @@ export async function startTestRegistry(
     HOOKLINE_EVENT_CATALOG: `${__dirname}/../../../../deploy/catalog/example-catalog.yaml`,
     ...options.env,
   };
+  const env = Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const config = loadConfig(registryEnv, env);
   const registry = await startRegistry(config, createLogger('registry-test', 'silent'), {
     clock: options.clock,

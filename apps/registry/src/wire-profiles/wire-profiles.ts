@@ -4,6 +4,7 @@ import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import { inTransaction } from '../db/unit-of-work';
+import { ensureEventType } from '../event-types/catalog';
 import { enqueueAudit, enqueueWebhookChange } from '../outbox/outbox';
 import type { WebhookRow } from '../webhooks/webhook';
 
@@ -51,12 +52,7 @@ export async function setWireProfile(deps: RegistryDeps, meta: RequestMeta, orgI
       );
       // Test deliveries of this profile go through the catalog like any event: its test type must be there.
       if (checked.testEventType) {
-        await tx.query(
-          `insert into event_type (type, "group", name, description, schema_json, builtin, updated_at)
-           values ($1, $2, 'Test event', 'Sent by POST /v1/webhooks/:id/test in the wire profile that names it.', '', false, $3)
-           on conflict (type) do nothing`,
-          [checked.testEventType, checked.testEventType.split('.')[0], now],
-        );
+        await ensureEventType(tx, meta, checked.testEventType, 'Sent by POST /v1/webhooks/:id/test in the wire profile that names it.', now);
       }
     } else {
       await tx.query('delete from org_wire_profile where org_id = $1', [orgId]);

@@ -57,8 +57,9 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   updateWebhook: DEVELOPER,
   deleteWebhook: DEVELOPER,
   rotateSecret: DEVELOPER,
-  // The operator through the gateway, or a platform team's publisher declaring the types it sends.
-  registerEventType: { callers: ['gateway', 'publisher'], endUser: true, endUserMay: 'operator' },
+  // The catalog every organization sees: the operator's alone (a publisher certificate is limited to
+  // some orgs, and must not rewrite what all of them subscribe to).
+  registerEventType: OPERATOR,
   deleteEventType: OPERATOR,
   getSettings: VIEWER,
   updateSettings: ADMIN,

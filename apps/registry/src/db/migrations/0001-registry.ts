@@ -1,6 +1,6 @@
 import { Migration } from '@hookline/db';
 
-/** The registry's tables. Every secret-bearing column holds AES-256-GCM ciphertext (`v1:...`). */
+/** The registry's tables. Every secret-bearing column holds AES-256-GCM ciphertext (`<key id>:...`). */
 export class CreateRegistrySchema extends Migration {
   async up(): Promise<void> {
     this.addSql(`create table master_key_check (id int primary key, sealed text not null)`);

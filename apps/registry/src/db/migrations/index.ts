@@ -2,11 +2,13 @@ import type { MigrationEntry } from '@hookline/db';
 import { CreateRegistrySchema } from './0001-registry';
 import { AddPrincipalsAndApprovalTargets } from './0002-principals';
 import { CreatePortalSessions } from './0003-portal-sessions';
-import { CreateWireProfiles } from './0004-wire-profiles';
+import { KeysActForTheirHolder } from './0004-keys-act-for-their-holder';
+import { CreateWireProfiles } from './0005-wire-profiles';
 
 export const registryMigrations: MigrationEntry[] = [
   { name: '0001-registry', class: CreateRegistrySchema },
   { name: '0002-principals', class: AddPrincipalsAndApprovalTargets },
   { name: '0003-portal-sessions', class: CreatePortalSessions },
-  { name: '0004-wire-profiles', class: CreateWireProfiles },
+  { name: '0004-keys-act-for-their-holder', class: KeysActForTheirHolder },
+  { name: '0005-wire-profiles', class: CreateWireProfiles },
 ];
