@@ -117,6 +117,8 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     handle: async (messages, context) => {
       // Never route on a view not shown to be fresh: an event matching no webhook is skipped for
       // good, so while the change feed is down or behind, the fan-out waits (delay, never drop).
+      const fetchedAt = Date.now();
+      for (const message of messages) options.metrics.fanOutDelaySeconds.observe((fetchedAt - Number(message.timestamp)) / 1000);
       const newest = Math.max(...messages.map((message) => Number(message.timestamp)));
       while (!deps.changeFeed.isFreshFor(newest)) {
         options.metrics.routingWaits.inc();
