@@ -169,6 +169,11 @@ async function tasksToSend(rows: NewDelivery[], mayBeReplay: (row: NewDelivery) 
   return tasks;
 }
 
+/** A W3C traceparent, or '' for anything else: a header is only a trace link, never a reason to refuse an event. */
+function validTraceparent(value: string | undefined): string {
+  return value && /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/.test(value) ? value : '';
+}
+
 /** How many webhooks an org has: the most deliveries one of its events can fan out to. */
 function fanOutWidth(message: KafkaMessage, view: RoutingView): number {
   const orgId = message.key?.toString();
@@ -188,15 +193,16 @@ function deliveriesFor(messages: KafkaMessage[], view: RoutingView): { rows: New
       unusable.push({ message, error: new PoisonRecordError('undecodable event', { cause: error }) });
       continue;
     }
-    // Ingestion never accepts these; a delivery row could not hold them.
-    if (!event.id || [event.id, event.orgId, event.type].some((text) => text.includes('\0'))) {
+    // Ingestion never accepts these; a delivery row could not hold them. Checked here, where the
+    // event can still be dead-lettered: its first write is the recorder's batch, much later.
+    const envelope = envelopeJson(event);
+    if (!event.id || [event.id, event.orgId, event.type, envelope].some((text) => text.includes('\0'))) {
       unusable.push({ message, error: new PoisonRecordError(`invalid event ${JSON.stringify(event.id)}`) });
       continue;
     }
     const webhooks = matchWebhooks(view, event);
     if (webhooks.length === 0) continue;
-    const envelope = envelopeJson(event);
-    const traceparent = headerValue(message.headers, 'traceparent') ?? '';
+    const traceparent = validTraceparent(headerValue(message.headers, 'traceparent'));
     // The broker timestamp is when ingestion produced the event: its acceptance time, to the ms.
     const publishedAt = new Date(Number(message.timestamp));
     for (const webhook of webhooks) {
