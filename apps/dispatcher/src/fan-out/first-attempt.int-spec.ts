@@ -23,11 +23,13 @@ describe('first attempts from memory', () => {
     // request held open is written as pending soon.
     stack = await startStack({ HOOKLINE_WEBHOOK_CONCURRENCY: '1', HOOKLINE_FIRST_ATTEMPT_WAIT_MS: '3000' });
     await stack.startDispatcher();
+    // Answers only once it has read the rows: an outcome is recorded after the answer, so what it
+    // reads is what was written before the request.
     receiver = await Receiver.start((request, _, res) => {
       const deliveryId = request.headers['webhook-id'] as string;
-      rowsAtRequest.set(deliveryId, stack.db.query('select * from delivery where id = $1', [deliveryId]).then((result) => result.rows));
-      if (holdRequests) held.push(res);
-      else res.end('ok');
+      const rows = stack.db.query('select * from delivery where id = $1', [deliveryId]).then((result) => result.rows);
+      rowsAtRequest.set(deliveryId, rows);
+      void rows.then(() => (holdRequests ? held.push(res) : res.end('ok')));
     });
   });
   afterAll(async () => {
