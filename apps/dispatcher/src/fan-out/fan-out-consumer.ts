@@ -67,8 +67,8 @@ const FAN_OUT_PARTITIONS_AT_ONCE = 16;
  * (see ChangeFeed.isFreshFor).
  */
 export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOutOptions): Promise<RunningConsumer> {
-  /** Creates a slice's deliveries; hands over or produces their tasks; returns when all are on their way. */
   const replays = new ReplayWindow();
+  /** Derives a slice's deliveries; hands over or produces their tasks; returns when all are on their way. */
   const fanOutSlice = async (messages: KafkaMessage[], context: ConsumerContext) => {
     const { rows, unusable } = deliveriesFor(messages, deps.view);
     for (const { message, error } of unusable) await context.deadLetter(message, error);
@@ -195,13 +195,18 @@ function deliveriesFor(messages: KafkaMessage[], view: RoutingView): { rows: New
     }
     // Ingestion never accepts these; a delivery row could not hold them. Checked here, where the
     // event can still be dead-lettered: its first write is the recorder's batch, much later.
-    const envelope = envelopeJson(event);
-    if (!event.id || [event.id, event.orgId, event.type, envelope].some((text) => text.includes('\0'))) {
-      unusable.push({ message, error: new PoisonRecordError(`invalid event ${JSON.stringify(event.id)}`) });
+    const invalid = () => unusable.push({ message, error: new PoisonRecordError(`invalid event ${JSON.stringify(event.id)}`) });
+    if (!event.id || [event.id, event.orgId, event.type].some((text) => text.includes('\0'))) {
+      invalid();
       continue;
     }
     const webhooks = matchWebhooks(view, event);
     if (webhooks.length === 0) continue;
+    const envelope = envelopeJson(event);
+    if (envelope.includes('\0')) {
+      invalid();
+      continue;
+    }
     const traceparent = validTraceparent(headerValue(message.headers, 'traceparent'));
     // The broker timestamp is when ingestion produced the event: its acceptance time, to the ms.
     const publishedAt = new Date(Number(message.timestamp));
