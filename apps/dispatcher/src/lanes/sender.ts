@@ -62,7 +62,7 @@ export class Sender {
     });
     this.sweep = setInterval(shielded(deps.logger, 'lane sweep', () => this.evictLanes(Date.now())), options.laneSweepMs ?? 30_000);
     this.sweep.unref();
-    this.stalledSweep = setInterval(() => this.releaseStalled(Date.now()), Math.max(10, Math.floor(options.firstAttemptWaitMs / 4)));
+    this.stalledSweep = setInterval(shielded(deps.logger, 'stalled first attempts', () => this.releaseStalled(Date.now())), Math.max(10, Math.floor(options.firstAttemptWaitMs / 4)));
     this.stalledSweep.unref();
   }
 
