@@ -69,6 +69,18 @@ export function toMarkdown(r: BenchReport): string {
       });
       return `| ${name} | ${cells.join(' | ')} |`;
     }),
+    '',
+    'Latency phase, hop by hop (first attempts; p50 / p99 ms; "fetched" from the dispatcher\'s histogram: bucket upper bounds):',
+    '',
+    `| hop | ${r.profiles.map((p) => p.profile.name).join(' | ')} |`,
+    `|---|${r.profiles.map(() => '---|').join('')}`,
+    ...[...new Set(r.profiles.flatMap((p) => (p.hops ?? []).map((h) => h.hop)))].map((hop) => {
+      const cells = r.profiles.map((p) => {
+        const h = (p.hops ?? []).find((x) => x.hop === hop);
+        return h ? `${h.bucketed ? '≤ ' : ''}${f(h.p50, 0)} / ${h.bucketed ? '≤ ' : ''}${f(h.p99, 0)}` : '';
+      });
+      return `| ${hop} | ${cells.join(' | ')} |`;
+    }),
   ];
   return lines.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@
 import { seedRetryBacklog } from './backlog';
 import { countDeliveryRows, type DeliveryRows } from './delivery-rows';
 import { routesBetween, scrapeRoutes, type RouteCounts } from './dispatcher-metrics';
+import { fetchedHop, measureHops, scrapeFanOutDelay, type HopFigure } from './hops';
 import type { BenchOptions } from './options';
 import { runLatency, runThroughput, type LatencyResult, type ThroughputResult } from './phases';
 import { waitUntilRouting } from './routing-probe';
@@ -22,6 +23,8 @@ export interface ProfileResult {
   backlog?: { rows: number; seconds: number };
   throughput: ThroughputResult;
   latency: LatencyResult;
+  /** The latency phase's first attempts, hop by hop (empty without a database URL). */
+  hops: HopFigure[];
   /** Throughput ÷ the raw baseline's best. */
   platformOverRaw: number;
   /** webhooks × their rate limit: no run can exceed it. */
@@ -76,6 +79,8 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
   const rss = watchPeakRss(groups);
   let throughput: ThroughputResult;
   let latency: LatencyResult;
+  let latencyWindow: { fromMs: number; untilMs: number };
+  let fetched: HopFigure | null;
   let probes: number;
   let cpu: ProcessSample[];
   let routes: RouteCounts | null;
@@ -100,6 +105,8 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
     routes = routesBetween(routesBefore, await scrapeRoutes(platform.dispatcherMetricsUrl));
     const rate = Math.max(profile.webhooksPerOrg, Math.min(byteRate, Math.floor(throughput.deliveriesPerSecond * MAX_RATE_SHARE_OF_THROUGHPUT)));
     say(`${profile.name}: throughput ${throughput.deliveriesPerSecond.toFixed(0)}/s, lost ${throughput.lost}; phase 2: latency at ${rate}/s`);
+    const latencyFromMs = Date.now();
+    const delayBefore = await scrapeFanOutDelay(platform.dispatcherMetricsUrl);
     latency = await runLatency({
       ingestion: platform.ingestion,
       traffic: traffic(setup.orgIds),
@@ -109,6 +116,8 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
       payloadBytes: profile.payloadBytes,
       batch,
     });
+    latencyWindow = { fromMs: latencyFromMs, untilMs: Date.now() };
+    fetched = fetchedHop(delayBefore, await scrapeFanOutDelay(platform.dispatcherMetricsUrl));
     say(`${profile.name}: latency p50 ${latency.p50} ms p99 ${latency.p99} ms p99.9 ${latency.p999} ms${latency.failedPublishes ? `; ${latency.failedPublishes} PublishBatch calls failed (not acknowledged)` : ''}`);
   } finally {
     peaks = rss.stop();
@@ -118,6 +127,8 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
   const deliveriesReceived = receiver.stats.unique;
   const deliveryRows = platform.databaseUrl ? await countDeliveryRows(platform.databaseUrl, setup.orgIds, deliveriesExpected) : null;
   const lost = Math.max(deliveriesExpected - deliveriesReceived, deliveryRows ? deliveriesExpected - deliveryRows.delivered : 0);
+  const hops = platform.databaseUrl ? await measureHops(platform.databaseUrl, setup.orgIds, latencyWindow.fromMs, latencyWindow.untilMs) : [];
+  if (fetched) hops.splice(1, 0, fetched);
   return {
     profile,
     webhooks,
@@ -127,6 +138,7 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
     backlog,
     throughput,
     latency,
+    hops,
     platformOverRaw: throughput.deliveriesPerSecond / opts.rawPerSecond,
     rateLimitCeiling: webhooks * WEBHOOK_RATE_LIMIT_RPS,
     firstAttemptRoutes: routes,

@@ -112,6 +112,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     {
       concurrencyPerWebhook: config.HOOKLINE_WEBHOOK_CONCURRENCY,
       maxInFlight: config.HOOKLINE_SENDER_MAX_IN_FLIGHT,
+      firstAttemptWaitMs: config.HOOKLINE_FIRST_ATTEMPT_WAIT_MS,
       defaultScheduleSeconds: config.HOOKLINE_RETRY_SCHEDULE_SECONDS,
     },
   );

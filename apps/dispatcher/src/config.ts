@@ -20,6 +20,11 @@ export const dispatcherEnv = {
   HOOKLINE_WEBHOOK_CONCURRENCY: positiveInt(10, 1000),
   /** Deliveries handed to the sender and not yet recorded, per process: beyond this it stops fetching. */
   HOOKLINE_SENDER_MAX_IN_FLIGHT: positiveInt(20_000, 1_000_000),
+  /**
+   * How long a first attempt handed over in process may wait in its webhook's lane (rate limit,
+   * concurrency) before its delivery is written as pending instead, releasing its event's offset.
+   */
+  HOOKLINE_FIRST_ATTEMPT_WAIT_MS: positiveInt(10_000, 60_000),
   /** Overrides the default retry schedule (DESIGN §4) for every webhook without its own, e.g. in tests. */
   HOOKLINE_RETRY_SCHEDULE_SECONDS: secondsList,
   /** How often due retries are claimed from PostgreSQL. */

@@ -11,6 +11,8 @@ export interface DispatcherMetrics {
   assignedPartitions: Gauge;
   fannedOut: Counter;
   routingWaits: Counter;
+  /** From an event's production (its broker timestamp) to the fan-out handling it. */
+  fanOutDelaySeconds: Histogram;
   /** Replayed delivery tasks whose attempt was already recorded: not sent again. */
   replaysSkipped: Counter;
   /** Rows a batched writer could never write: dead-lettered, by writer. */
@@ -52,6 +54,12 @@ export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
       name: 'hookline_fanned_out_deliveries_total',
       help: 'First-attempt tasks created by fan-out, by route: "local" (handed to this instance\'s sender) or "topic" (produced to the deliveries topic)',
       labelNames: ['route'],
+      registers: [registry],
+    }),
+    fanOutDelaySeconds: new Histogram({
+      name: 'hookline_fan_out_delay_seconds',
+      help: 'From an event\'s production (its broker timestamp) to the fan-out handling it',
+      buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
     routingWaits: new Counter({

@@ -3,14 +3,15 @@ import type { DeliveryTask } from '../delivery/delivery-task';
 import { byKey } from './key-order';
 
 /*
- * The `delivery` table: every statement of the app that writes it. The hot path (fan-out upsert,
- * retry claim) stays on batched, hand-written SQL rather than the ORM: one statement per slice
- * of thousands of deliveries, JSON parameters, `on conflict` and `skip locked`, where a unit of
- * work would load and flush entities one by one. Reads for the deliveries API are in
+ * The `delivery` table: every statement of the app that writes it, but the recording of outcomes
+ * (attempt-store.ts, which also creates a delivery's row on its first outcome). The hot path
+ * (replay lookup, retry claim) stays on batched, hand-written SQL rather than the ORM: one
+ * statement per slice of thousands of deliveries, array parameters, `skip locked`, where a unit
+ * of work would load and flush entities one by one. Reads for the deliveries API are in
  * delivery-reads.ts.
  */
 
-/** A delivery to create at fan-out (or for a test event). */
+/** A delivery the fan-out derived from an event (or a test event's, created ahead). */
 export interface NewDelivery {
   id: string;
   orgId: string;
@@ -41,8 +42,9 @@ export interface QueueableDelivery {
 }
 
 /**
- * Creates the deliveries of a batch in one statement. An (event, webhook) pair that exists
- * already (a replayed topic, a test delivery created ahead) is returned as it is, not duplicated.
+ * Creates deliveries ahead of their first attempt (a test event's, so the caller gets its
+ * delivery at once; the fan-out creates none). An (event, webhook) pair that exists already is
+ * returned as it is, not duplicated.
  * The envelope is stored once per event (`delivery_payload`), not once per delivery: an event
  * fans out to many webhooks, and its body dominated the bytes written. Only the small columns
  * come back; the rest is what was sent.
@@ -96,6 +98,25 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
       published_at: row.publishedAt,
     };
   });
+}
+
+/** What a replayed event finds of one of its deliveries: enough to know whether to send it again. */
+export type KnownDelivery = Pick<QueueableDelivery, 'id' | 'event_id' | 'webhook_id' | 'status' | 'attempt_count' | 'next_attempt_at' | 'manual'>;
+
+/**
+ * The deliveries that exist already for these (event, webhook) pairs: a read, no write. The
+ * fan-out asks only about events another process may have fanned out before (see ReplayWindow).
+ */
+export async function knownDeliveries(pool: Pool, pairs: { eventId: string; webhookId: string }[]): Promise<KnownDelivery[]> {
+  if (pairs.length === 0) return [];
+  const { rows } = await pool.query<KnownDelivery>({
+    name: 'dispatcher-known-deliveries',
+    text: `select d.id, d.event_id, d.webhook_id, d.status, d.attempt_count, d.next_attempt_at, d.manual
+           from unnest($1::text[], $2::text[]) as k(event_id, webhook_id)
+           join delivery d on d.event_id = k.event_id and d.webhook_id = k.webhook_id`,
+    values: [pairs.map((p) => p.eventId), pairs.map((p) => p.webhookId)],
+  });
+  return rows;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DeliveryTask } from '../delivery/delivery-task';
-import type { DeliveryUpdate } from '../delivery/attempt-row';
+import { originOf, type DeliveryUpdate } from '../delivery/attempt-row';
 import type { NextStep } from '../delivery/next-step';
 import type { DispatcherMetrics } from '../metrics';
 import type { AttemptOutcome } from './attempt';
@@ -32,6 +32,7 @@ export function deliveryUpdate(task: DeliveryTask, outcome: AttemptOutcome, step
     nextAttemptAt: step.kind === 'retry' ? new Date(step.atMs) : null,
     responseStatus: outcome.responseStatus || null,
     succeeded: outcome.delivered,
+    origin: originOf(task),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ConflictError } from '@hookline/errors';
-import { newId } from '@hookline/ids';
 import type { DeliveryView } from '../db/delivery-reads';
 import { upsertDeliveries } from '../db/delivery-store';
+import { deliveryIdFor } from '../delivery/delivery-id';
 import { envelopeJson } from '../delivery/envelope';
 import type { DeliveriesApiDeps } from './deliveries-api';
 import { getDelivery } from './get-delivery';
@@ -12,7 +12,7 @@ const DEFAULT_TEST_EVENT_TYPE = 'hookline.test';
 /**
  * A test event: published through ingestion like any event (is_test, target = this webhook),
  * so it is stored and fanned out normally; its delivery row is created here at once so the
- * caller gets the delivery id (the fan-out finds the row and enqueues it).
+ * caller gets the delivery (the fan-out derives the same id; its outcome updates this row).
  */
 export async function sendTestEvent(
   deps: DeliveriesApiDeps,
@@ -34,7 +34,7 @@ export async function sendTestEvent(
   if (!event) throw new Error('ingestion answered without an event');
   const [row] = await upsertDeliveries(deps.pool, [
     {
-      id: newId('del'),
+      id: deliveryIdFor(event.id, input.webhookId),
       orgId: input.orgId,
       webhookId: input.webhookId,
       eventId: event.id,

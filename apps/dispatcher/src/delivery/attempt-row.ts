@@ -1,3 +1,5 @@
+import type { DeliveryTask } from './delivery-task';
+
 /** One attempt as it is recorded (the `attempt` table) and shown by the deliveries API. */
 export interface AttemptRow {
   id: string;
@@ -27,4 +29,34 @@ export interface DeliveryUpdate {
   succeeded: boolean | null;
   /** Held because its webhook is paused: not attempted until the webhook is resumed. */
   held?: boolean;
+  /** What the row is created from: a delivery's first outcome is also its first write. */
+  origin: DeliveryOrigin;
+}
+
+/**
+ * The columns a delivery row is created with. The fan-out writes no row before the first
+ * attempt, so whichever outcome is recorded first (an attempt, a deferral, a hold) creates it.
+ */
+export interface DeliveryOrigin {
+  eventId: string;
+  eventType: string;
+  isTest: boolean;
+  traceparent: string;
+  publishedAt: Date | null;
+  manual: boolean;
+  /** The event's envelope, to store with a first attempt's outcome; null once it is stored (a retry's). */
+  envelopeJson: string | null;
+}
+
+/** The origin of the task's delivery (the envelope goes along with its first attempt only). */
+export function originOf(task: DeliveryTask): DeliveryOrigin {
+  return {
+    eventId: task.eventId,
+    eventType: task.eventType,
+    isTest: task.isTest,
+    traceparent: task.traceparent,
+    publishedAt: task.publishedAtMs > 0 ? new Date(task.publishedAtMs) : null,
+    manual: task.manual,
+    envelopeJson: task.attempt === 1 ? task.envelopeJson : null,
+  };
 }

@@ -60,6 +60,32 @@ describe('records that can never succeed, on every dispatcher topic', () => {
     expect(await deadLetters('fan-out')).toBe(2);
   });
 
+  it('events topic: an event with a NUL only in its data is dead-lettered; one with a garbled traceparent header is delivered without it', async () => {
+    const hook = await stack.registry.create('org_poison_bodies', { url: `${receiver.url}/bodies` });
+    await waitFor(() => dispatcher.routing.route(hook.webhookId), { message: 'the webhook to be routed' });
+    const partition = partitionForKey('org_poison_bodies', 4);
+    const event = (id: string, dataJson: string): eventsV1.Event => ({ id, orgId: 'org_poison_bodies', type: 'poison.test', source: 's', time: new Date().toISOString(), isTest: false, dataJson, targetWebhookId: '', idempotencyKey: '' });
+    const deadBefore = await deadLetters('fan-out');
+    const producer = stack.kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: topics.events,
+      messages: [
+        { key: 'org_poison_bodies', partition, value: Buffer.from(eventsV1.Event.encode(event('evt_nul_data', '{"a":"\0"}')).finish()) },
+        { key: 'org_poison_bodies', partition, value: Buffer.from(eventsV1.Event.encode(event('evt_bad_trace', '{"ok":true}')).finish()), headers: { traceparent: 'x\0y' } },
+      ],
+    });
+    await producer.disconnect();
+    const good = await stack.ingestion.publish('org_poison_bodies', 'poison.test', { ok: true });
+
+    await waitFor(() => receiver.requests.some((r) => r.path === '/bodies' && JSON.parse(r.body).id === good.id), { message: 'the event behind them delivered' });
+    const traced = receiver.requests.filter((r) => r.path === '/bodies' && JSON.parse(r.body).id === 'evt_bad_trace');
+    expect(traced).toHaveLength(1);
+    expect(traced[0].headers.traceparent ?? '').not.toContain('\0');
+    expect(receiver.requests.filter((r) => r.path === '/bodies' && JSON.parse(r.body).id === 'evt_nul_data')).toEqual([]);
+    expect((await deadLetters('fan-out')) - deadBefore).toBe(1);
+  });
+
   it('deliveries topic: an undecodable task and one with NUL in every field are dead-lettered, and the good task behind them is sent', async () => {
     // FIFO: its tasks always go through the topic (never handed over in process).
     const hook = await stack.registry.create('org_poison_tasks', { url: `${receiver.url}/tasks`, ordering: 'fifo' });

@@ -1,13 +1,5 @@
 import type { WebhookLane } from './webhook-lane';
 
-/**
- * A lane whose next task would wait longer than this takes no more from the fan-out: they go
- * through the topic. The fan-out commits an event's offset only once its in-process tasks are
- * recorded, so a hanging or heavily rate-limited endpoint must not hold that commit back for
- * long (a crash replays everything since it; the replay resends only undelivered deliveries).
- */
-const LOCAL_WAIT_LIMIT_MS = 10_000;
-
 /** A task from the topic that would wait longer than this in its lane is deferred. */
 const DEFER_WAIT_MS = 30_000;
 /** The furthest a deferred task is pushed; a lane still backed up then defers it again. */
@@ -15,12 +7,25 @@ const MAX_DEFER_MS = 60_000;
 
 /**
  * Whether the fan-out may hand this lane a first attempt in process: its limits are known, it is
- * not FIFO (its order is the topic's) and not backed up. `alsoQueued`: tasks of this webhook the
- * fan-out is about to hand over too.
+ * not FIFO (its order is the topic's) and its next task would start within `waitLimitMs` (the
+ * first-attempt wait). The fan-out commits an event's offset only once its in-process tasks are
+ * recorded, so a hanging or heavily rate-limited endpoint must not hold that commit back: such
+ * tasks go through the topic. `alsoQueued`: tasks of this webhook the fan-out is about to hand
+ * over too.
  */
-export function takesHandOver(lane: WebhookLane, alsoQueued: number, nowMs?: number): boolean {
+export function takesHandOver(lane: WebhookLane, alsoQueued: number, waitLimitMs: number, nowMs?: number): boolean {
   // The clock is read only when the estimate is needed (this runs for every fanned-out task).
-  return lane.takesLocalTasks && lane.estimatedWaitMs(nowMs ?? Date.now(), alsoQueued) <= LOCAL_WAIT_LIMIT_MS;
+  return lane.takesLocalTasks && lane.estimatedWaitMs(nowMs ?? Date.now(), alsoQueued) <= waitLimitMs;
+}
+
+/**
+ * When a task handed over in process that has not started within the first-attempt wait should
+ * come back (ms since the epoch): once its lane, as it stands, would reach it; at most a minute
+ * ahead. Its delivery is then written as pending, due at that time, and its event's offset is
+ * released; the retry poller brings it back through the topic.
+ */
+export function stalledUntil(lane: WebhookLane, nowMs: number): number {
+  return nowMs + Math.max(0, Math.min(lane.estimatedWaitMs(nowMs), MAX_DEFER_MS));
 }
 
 /**

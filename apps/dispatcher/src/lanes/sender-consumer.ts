@@ -99,8 +99,10 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
 
 /** A task no attempt could ever be recorded for (no delivery id, or text PostgreSQL refuses) is poison. */
 function validTask(task: DeliveryTask): DeliveryTask {
-  const ids = [task.deliveryId, task.webhookId, task.orgId, task.eventId, task.eventType];
-  if (!task.deliveryId.startsWith('del_') || !task.webhookId || ids.some((id) => id.includes('\0'))) {
+  // The envelope and traceparent too: a first attempt's outcome stores them (its delivery row
+  // and payload are written only then, in the recorder's batch).
+  const texts = [task.deliveryId, task.webhookId, task.orgId, task.eventId, task.eventType, task.traceparent, task.envelopeJson];
+  if (!task.deliveryId.startsWith('del_') || !task.webhookId || texts.some((text) => text.includes('\0'))) {
     throw new PoisonRecordError(`invalid delivery task ${JSON.stringify(task.deliveryId)}`);
   }
   return task;

@@ -4,7 +4,7 @@ import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { deliverTask, type DeliverDeps } from '../deliver/deliver-task';
 import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../deliver/retry-policy';
 import { settleInactive, settleWithoutAttempt } from '../record/settle';
-import { deferredUntil, takesHandOver } from './handoff';
+import { deferredUntil, stalledUntil, takesHandOver } from './handoff';
 import type { DeliveryOwnership } from './ownership';
 import { HeldTasks } from './held-tasks';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
@@ -18,6 +18,12 @@ export interface SenderOptions {
   maxInFlight: number;
   /** Platform default schedule override (HOOKLINE_RETRY_SCHEDULE_SECONDS); empty = DESIGN §4. */
   defaultScheduleSeconds: number[];
+  /**
+   * How long a task handed over in process may wait in its lane before its delivery is written
+   * as pending instead (releasing its event's offset); also the most a lane may be backed up to
+   * take a hand-over at all (HOOKLINE_FIRST_ATTEMPT_WAIT_MS).
+   */
+  firstAttemptWaitMs: number;
   /** How often lanes of deleted or quiet webhooks are dropped. */
   laneSweepMs?: number;
 }
@@ -40,6 +46,7 @@ export class Sender {
   private readonly roomWaiters: (() => void)[] = [];
   private readonly deliverDeps: DeliverDeps;
   private readonly sweep: NodeJS.Timeout;
+  private readonly stalledSweep: NodeJS.Timeout;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -55,6 +62,8 @@ export class Sender {
     });
     this.sweep = setInterval(shielded(deps.logger, 'lane sweep', () => this.evictLanes(Date.now())), options.laneSweepMs ?? 30_000);
     this.sweep.unref();
+    this.stalledSweep = setInterval(shielded(deps.logger, 'stalled first attempts', () => this.releaseStalled(Date.now())), Math.max(10, Math.floor(options.firstAttemptWaitMs / 4)));
+    this.stalledSweep.unref();
   }
 
   /** Tasks queued or being sent, not yet recorded (what a stop now may leave to be sent again). */
@@ -106,7 +115,7 @@ export class Sender {
       void settleWithoutAttempt(this.deps.recorder, item.task, 'pending', new Date(deferUntilMs)).finally(() => this.settled(item));
       return;
     }
-    lane.push(item);
+    lane.push(item.local ? { ...item, queuedAtMs: Date.now() } : item);
   }
 
   /**
@@ -123,7 +132,25 @@ export class Sender {
     // outstanding than the bound, most first attempts took that detour). Twice the bound is the
     // memory ceiling.
     if (partition === null || this.held >= HAND_OVER_CEILING * this.options.maxInFlight) return null;
-    return takesHandOver(this.laneOf(task.webhookId), alsoQueued) ? partition : null;
+    return takesHandOver(this.laneOf(task.webhookId), alsoQueued, this.options.firstAttemptWaitMs) ? partition : null;
+  }
+
+  /**
+   * Tasks handed over in process that have waited in their lane past the first-attempt wait (the
+   * lane slowed down after it took them): their deliveries are written as pending, due when the
+   * lane would have reached them, which releases their events' offsets — a slow endpoint never
+   * holds back a partition of the events topic, nor grows what a crash would replay.
+   */
+  releaseStalled(nowMs: number): void {
+    const startedBy = nowMs - this.options.firstAttemptWaitMs;
+    for (const lane of this.lanes.values()) {
+      if (!lane.hasQueued) continue;
+      const stalled = lane.removeWhere((item) => item.local && (item.queuedAtMs ?? nowMs) <= startedBy);
+      if (stalled.length === 0) continue;
+      const due = new Date(stalledUntil(lane, nowMs));
+      this.deps.metrics.deliveries.inc({ outcome: 'deferred' }, stalled.length);
+      for (const item of stalled) void settleWithoutAttempt(this.deps.recorder, item.task, 'pending', due).finally(() => this.settled(item));
+    }
   }
 
   /** Drops queued, not yet started tasks of partitions this instance no longer owns; returns them. */
@@ -137,6 +164,7 @@ export class Sender {
 
   stop(): void {
     clearInterval(this.sweep);
+    clearInterval(this.stalledSweep);
     for (const lane of this.lanes.values()) lane.stop();
   }
 

@@ -10,6 +10,8 @@ export interface QueuedTask {
   local: boolean;
   /** Called once the task's outcome is durable: its source may then commit past it. */
   done: () => void;
+  /** When a task handed over in process was queued in its lane (see Sender.releaseStalled). */
+  queuedAtMs?: number;
 }
 
 export interface LaneLimits {
@@ -36,6 +38,11 @@ export class WebhookLane {
   /** Nothing queued, nothing running. */
   get idle(): boolean {
     return this.queue.length === 0 && this.runsInFlight.size === 0;
+  }
+
+  /** Tasks wait in the queue (not yet started). */
+  get hasQueued(): boolean {
+    return this.queue.length > 0;
   }
 
   /** No send of this lane counts against its rate limit any more (see RateLimit.quiet). */
@@ -78,12 +85,12 @@ export class WebhookLane {
     this.pump();
   }
 
-  /** Removes queued (not started) tasks matching `predicate`, e.g. of a partition no longer owned. */
+  /** Removes queued (not started) tasks matching `predicate`, e.g. of a partition no longer owned; in queue order. */
   removeWhere(predicate: (item: QueuedTask) => boolean): QueuedTask[] {
     const removed: QueuedTask[] = [];
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      if (predicate(this.queue[i])) removed.push(...this.queue.splice(i, 1));
-    }
+    const kept: QueuedTask[] = [];
+    for (const item of this.queue) (predicate(item) ? removed : kept).push(item);
+    if (removed.length > 0) this.queue.splice(0, this.queue.length, ...kept);
     return removed;
   }
 

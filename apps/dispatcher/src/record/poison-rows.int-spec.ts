@@ -52,7 +52,18 @@ function outcome(deliveryId: string, orgId: string, attempt: Partial<AttemptRow>
       errorMessage: 'OAuth2 token endpoint answered 400',
       ...attempt,
     },
-    { deliveryId, webhookId: `wh_${orgId}`, orgId, status: 'pending', attemptCount: 1, lastAttemptAt: at, nextAttemptAt: new Date(at.getTime() + 5_000), responseStatus: null, succeeded: false },
+    {
+      deliveryId,
+      webhookId: `wh_${orgId}`,
+      orgId,
+      status: 'pending',
+      attemptCount: 1,
+      lastAttemptAt: at,
+      nextAttemptAt: new Date(at.getTime() + 5_000),
+      responseStatus: null,
+      succeeded: false,
+      origin: { eventId: `evt_${deliveryId}`, eventType: 'transfer.completed', isTest: false, traceparent: '', publishedAt: null, manual: false, envelopeJson: null },
+    },
   ];
 }
 

@@ -1,3 +1,4 @@
+import { originOf } from '../delivery/attempt-row';
 import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { AttemptRecorder } from './attempt-recorder';
@@ -21,6 +22,7 @@ export function settleWithoutAttempt(
     responseStatus: null,
     succeeded: null,
     held,
+    origin: originOf(task),
   });
 }
 
