@@ -64,7 +64,7 @@ describe('records that can never succeed, on every dispatcher topic', () => {
     const hook = await stack.registry.create('org_poison_bodies', { url: `${receiver.url}/bodies` });
     await waitFor(() => dispatcher.routing.route(hook.webhookId), { message: 'the webhook to be routed' });
     const partition = partitionForKey('org_poison_bodies', 4);
-    const event = (id: string, dataJson: string): eventsV1.Event => ({ id, orgId: 'org_poison_bodies', type: 'poison.test', source: 's', time: new Date().toISOString(), isTest: false, dataJson, targetWebhookId: '', idempotencyKey: '' });
+    const event = (id: string, dataJson: string): eventsV1.Event => ({ id, orgId: 'org_poison_bodies', type: 'poison.test', source: 's', time: new Date().toISOString(), isTest: false, dataJson, targetWebhookId: '', idempotencyKey: '', group: '' });
     const deadBefore = await deadLetters('fan-out');
     const producer = stack.kafka.producer();
     await producer.connect();
