@@ -1,0 +1,107 @@
+// A careful publisher: every event carries its own Idempotency-Key (half REST, half gRPC
+// `idempotency_key`), and every answer that is not a success — 503, 409 in progress, a timeout, no
+// answer at all — is retried with the same key and body, no sooner than its Retry-After.
+import { isDomainError } from '@hookline/errors';
+import { sleep } from './run-scenario';
+import type { LoadTarget } from './load';
+
+export interface KeyedPublish {
+  key: string;
+  via: 'rest' | 'grpc';
+  /** Every event id the platform answered for this key (one, when the promise holds). */
+  ids: Set<string>;
+  tries: number;
+  /** The first try's answer: `201`/`ok`, an HTTP status and code, a gRPC error code, or `no answer`. */
+  firstAnswer: string;
+  /** When the first success came (ms). */
+  acknowledgedAt?: number;
+}
+
+type Try = { id: string } | { refused: string; retryAfterSeconds?: number };
+
+/** Gives up on a key after this long (the key is then reported as never acknowledged). */
+const GIVE_UP_AFTER_MS = 180_000;
+const MAX_RETRY_DELAY_MS = 2_000;
+const DEFAULT_RETRY_DELAY_MS = 500;
+
+export class KeyedLoad {
+  readonly publishes = new Map<string, KeyedPublish>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly running = new Set<Promise<void>>();
+  private sequence = 0;
+
+  constructor(
+    private readonly target: LoadTarget,
+    private readonly keysPerSecond: number,
+    /** Makes this load's keys its own (several runs share an organization's key space). */
+    private readonly keyPrefix: string,
+  ) {}
+
+  /** Starts a new key every 1/rate s; each is published until it succeeds. */
+  start(): void {
+    this.timer = setInterval(() => this.startKey(), 1_000 / this.keysPerSecond);
+  }
+
+  /** Starts no new key and waits until every key started has succeeded (or was given up). */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all(this.running);
+  }
+
+  private startKey(): void {
+    const n = this.sequence++;
+    const publish: KeyedPublish = { key: `${this.keyPrefix}-${n}`, via: n % 2 === 0 ? 'rest' : 'grpc', ids: new Set(), tries: 0, firstAnswer: '' };
+    this.publishes.set(publish.key, publish);
+    const run = this.publishUntilAcknowledged(publish, { n, key: publish.key });
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+  }
+
+  private async publishUntilAcknowledged(publish: KeyedPublish, data: Record<string, unknown>): Promise<void> {
+    const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
+    while (Date.now() < giveUpAt) {
+      const answer = publish.via === 'rest' ? await this.tryRest(publish.key, data) : await this.tryGrpc(publish.key, data);
+      publish.tries++;
+      if (publish.tries === 1) publish.firstAnswer = 'id' in answer ? 'success' : answer.refused;
+      if ('id' in answer) {
+        publish.ids.add(answer.id);
+        publish.acknowledgedAt ??= Date.now();
+        return;
+      }
+      await sleep(Math.min(MAX_RETRY_DELAY_MS, answer.retryAfterSeconds ? answer.retryAfterSeconds * 1000 : DEFAULT_RETRY_DELAY_MS));
+    }
+  }
+
+  private async tryRest(key: string, data: Record<string, unknown>): Promise<Try> {
+    try {
+      const res = await fetch(`${this.target.gateway}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.target.apiKey}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ type: 'transfer.completed', data }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      const body = (await res.json().catch(() => ({}))) as { id?: string; error?: { code?: string } };
+      if (res.status === 201 && body.id) return { id: body.id };
+      const retryAfter = Number(res.headers.get('retry-after'));
+      return { refused: `${res.status} ${body.error?.code ?? ''}`.trim(), retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined };
+    } catch (error) {
+      // TimeoutError: no answer within the client's 15 s; TypeError: the connection failed or was reset.
+      return { refused: `no answer (${error instanceof Error ? error.name : 'error'})` };
+    }
+  }
+
+  private async tryGrpc(key: string, data: Record<string, unknown>): Promise<Try> {
+    try {
+      const response = await this.target.ingestion.publish(
+        { orgId: this.target.orgId, type: 'transfer.completed', dataJson: JSON.stringify(data), idempotencyKey: key, isTest: false, targetWebhookId: '' },
+        { deadlineMs: 10_000 },
+      );
+      return response.event?.id ? { id: response.event.id } : { refused: 'no event' };
+    } catch (error) {
+      if (!isDomainError(error)) return { refused: 'no answer' };
+      const retryAfter = error.details?.retry_after_seconds;
+      return { refused: `${error.kind} ${error.code}`, retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : undefined };
+    }
+  }
+}
