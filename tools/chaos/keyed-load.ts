@@ -23,6 +23,7 @@ type Try = { id: string } | { refused: string; retryAfterSeconds?: number };
 const GIVE_UP_AFTER_MS = 180_000;
 const MAX_RETRY_DELAY_MS = 2_000;
 const DEFAULT_RETRY_DELAY_MS = 500;
+const TICK_MS = 50;
 
 export class KeyedLoad {
   readonly publishes = new Map<string, KeyedPublish>();
@@ -37,9 +38,16 @@ export class KeyedLoad {
     private readonly keyPrefix: string,
   ) {}
 
-  /** Starts a new key every 1/rate s; each is published until it succeeds. */
+  /**
+   * Starts `keysPerSecond` new keys a second, each published until it succeeds. Counted from the
+   * start rather than per timer tick, so a busy event loop delays keys but does not drop them.
+   */
   start(): void {
-    this.timer = setInterval(() => this.startKey(), 1_000 / this.keysPerSecond);
+    const startedAt = Date.now();
+    this.timer = setInterval(() => {
+      const due = Math.floor(((Date.now() - startedAt) / 1000) * this.keysPerSecond);
+      while (this.sequence < due) this.startKey();
+    }, TICK_MS);
   }
 
   /** Starts no new key and waits until every key started has succeeded (or was given up). */
