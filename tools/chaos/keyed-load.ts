@@ -24,6 +24,8 @@ const GIVE_UP_AFTER_MS = 180_000;
 const MAX_RETRY_DELAY_MS = 2_000;
 const DEFAULT_RETRY_DELAY_MS = 500;
 const TICK_MS = 50;
+/** Keys being published at once (unbounded, retries of a stall pile up until the platform saturates). */
+const MAX_KEYS_IN_FLIGHT = 200;
 
 export class KeyedLoad {
   readonly publishes = new Map<string, KeyedPublish>();
@@ -40,13 +42,15 @@ export class KeyedLoad {
 
   /**
    * Starts `keysPerSecond` new keys a second, each published until it succeeds. Counted from the
-   * start rather than per timer tick, so a busy event loop delays keys but does not drop them.
+   * start rather than per timer tick, so a busy event loop delays keys but does not drop them; at
+   * most MAX_KEYS_IN_FLIGHT at once, as a publisher's worker pool would (while the broker stalls,
+   * the keys due wait and start once keys in flight succeed).
    */
   start(): void {
     const startedAt = Date.now();
     this.timer = setInterval(() => {
       const due = Math.floor(((Date.now() - startedAt) / 1000) * this.keysPerSecond);
-      while (this.sequence < due) this.startKey();
+      while (this.sequence < due && this.running.size < MAX_KEYS_IN_FLIGHT) this.startKey();
     }, TICK_MS);
   }
 
