@@ -21,11 +21,11 @@ type Try = { id: string } | { refused: string; retryAfterSeconds?: number };
 
 /** Gives up on a key after this long (the key is then reported as never acknowledged). */
 const GIVE_UP_AFTER_MS = 180_000;
-const MAX_RETRY_DELAY_MS = 2_000;
-const DEFAULT_RETRY_DELAY_MS = 500;
+const FIRST_RETRY_DELAY_MS = 250;
+const MAX_RETRY_DELAY_MS = 8_000;
 const TICK_MS = 50;
-/** Keys being published at once (unbounded, retries of a stall pile up until the platform saturates). */
-const MAX_KEYS_IN_FLIGHT = 200;
+/** Keys being published at once (unbounded, a stall's retries pile up until a busy machine saturates). */
+const MAX_KEYS_IN_FLIGHT = 128;
 
 export class KeyedLoad {
   readonly publishes = new Map<string, KeyedPublish>();
@@ -81,7 +81,7 @@ export class KeyedLoad {
         publish.acknowledgedAt ??= Date.now();
         return;
       }
-      await sleep(Math.min(MAX_RETRY_DELAY_MS, answer.retryAfterSeconds ? answer.retryAfterSeconds * 1000 : DEFAULT_RETRY_DELAY_MS));
+      await sleep(retryDelayMs(publish.tries, answer.retryAfterSeconds));
     }
   }
 
@@ -116,4 +116,13 @@ export class KeyedLoad {
       return { refused: `${error.kind} ${error.code}`, retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : undefined };
     }
   }
+}
+
+/**
+ * A publisher's backoff: the answer's Retry-After when it gave one, else exponential from 250 ms
+ * with full jitter, capped at 8 s, so a stall's retries do not turn into a storm.
+ */
+function retryDelayMs(tries: number, retryAfterSeconds?: number): number {
+  if (retryAfterSeconds) return Math.min(MAX_RETRY_DELAY_MS, retryAfterSeconds * 1000);
+  return Math.random() * Math.min(MAX_RETRY_DELAY_MS, FIRST_RETRY_DELAY_MS * 2 ** (tries - 1));
 }
