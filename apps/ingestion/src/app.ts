@@ -40,7 +40,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const archive = new EventArchive(db.pool);
   const idempotencyKeys = new IdempotencyKeys(db.pool, {
     windowHours: 24,
-    pendingTimeoutSeconds: Math.ceil((2 * config.HOOKLINE_PUBLISH_TIMEOUT_MS) / 1000) + 10,
+    attemptTimeoutSeconds: Math.ceil((2 * config.HOOKLINE_PUBLISH_TIMEOUT_MS) / 1000) + 10,
   });
 
   // 2. The registry answers which organizations and event types exist; both are cached.

@@ -15,6 +15,13 @@ export interface OwnKafkaBroker {
   start(): Promise<void>;
   /** Stops the broker: SIGTERM (a clean shutdown) or SIGKILL (a crash). */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /**
+   * Freezes the broker process (SIGSTOP): connections stay open and nothing answers, as in a
+   * long GC pause or a network partition; requests already sent are handled once it resumes.
+   */
+  pause(): void;
+  /** Lets a paused broker run again (SIGCONT). */
+  resume(): void;
   /** Stops it for good and removes its data. */
   destroy(): Promise<void>;
   /** The broker's output so far. */
@@ -99,9 +106,18 @@ export async function startOwnKafkaBroker({ heapMb = 384 }: { heapMb?: number } 
         { timeoutMs: 180_000, intervalMs: 250, message: `the broker on ${brokers} to answer` },
       );
     },
+    pause() {
+      if (!child || exited(child)) throw new Error('the broker is not running');
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      if (child && !exited(child)) child.kill('SIGCONT');
+    },
     async stop(signal = 'SIGTERM') {
       const running = child;
       if (!running || exited(running)) return;
+      // A paused broker would not act on SIGTERM until resumed.
+      running.kill('SIGCONT');
       const gone = new Promise((resolve) => running.once('exit', resolve));
       running.kill(signal);
       const timer = setTimeout(() => running.kill('SIGKILL'), 30_000);

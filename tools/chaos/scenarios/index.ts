@@ -1,6 +1,7 @@
 // The chaos scenarios (issue table of DESIGN §7 `npm run chaos`): each injects its faults while
 // the steady load runs; the runner then counts every acknowledged event at the receiver.
 import type { Scenario } from '../run-scenario';
+import { brokerStallKeyed } from './broker-stall-keyed';
 import { dispatcherKill } from './dispatcher-kill';
 import { dispatcherSigterm } from './dispatcher-sigterm';
 import { endpointDown } from './endpoint-down';
@@ -10,4 +11,4 @@ import { rollingRestart } from './rolling-restart';
 import { killRegistryAuditGateway } from './service-kills';
 import { twoDispatchers } from './two-dispatchers';
 
-export const SCENARIOS: Scenario[] = [dispatcherKill, dispatcherSigterm, twoDispatchers, kafkaStop, postgresKill, killRegistryAuditGateway, rollingRestart, endpointDown];
+export const SCENARIOS: Scenario[] = [dispatcherKill, dispatcherSigterm, twoDispatchers, kafkaStop, brokerStallKeyed, postgresKill, killRegistryAuditGateway, rollingRestart, endpointDown];

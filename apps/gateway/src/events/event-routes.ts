@@ -32,8 +32,13 @@ export const eventRoutes = [
     method: 'post',
     path: '/v1/events',
     summary: 'Publish an event',
-    description:
-      'Answers 201 once the event is stored in Kafka; 503 when it could not be stored (retry with the same `Idempotency-Key`).',
+    description: [
+      'Answers 201 once the event is stored in Kafka; 503 when it could not be stored.',
+      '',
+      'Always send an `Idempotency-Key` (1–255 printable ASCII, one per event you mean to publish). The key is bound to its event — id and time — before anything is stored, for 24 h, whatever happens to the request. Retry with the **same key and body** every 429, 503 and 504, every 409 `idempotency_key_in_use` / `idempotency_key_in_flight` (an earlier try with this key is still running), after its `Retry-After`, and every timeout or dropped connection: the retry answers 201 with the same event (same `id`), never a second event — also when the first try was answered 503 or timed out but was stored after all. Receivers get that event once per webhook.',
+      '',
+      'The same key with a different body answers 409 `idempotency_key_reused`.',
+    ].join('\n'),
     action: 'event.publish',
     resourceType: 'event',
     auth: 'api_key',

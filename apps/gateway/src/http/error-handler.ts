@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '@hookline/logging';
 import { InputError, isDomainError } from '@hookline/errors';
 import { toPublicError } from './error-body';
+import { retryAfterSeconds } from './retry-after';
 
 /** Express error middleware: the public error body; 5xx are logged, 4xx are not. */
 export function errorHandler(logger: Logger) {
@@ -9,10 +10,8 @@ export function errorHandler(logger: Logger) {
     if (res.headersSent) return next(error);
     const { status, body } = toPublicError(fromExpressError(error), req.requestId);
     if (status >= 500) logger.error({ err: error, requestId: req.requestId, path: req.path }, 'request failed');
-    if (status === 429) {
-      const retryAfter = (error as { details?: { retry_after_seconds?: number } }).details?.retry_after_seconds;
-      if (retryAfter) res.setHeader('retry-after', String(retryAfter));
-    }
+    const retryAfter = retryAfterSeconds(error);
+    if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
     if (status === 401) res.setHeader('www-authenticate', 'Bearer');
     res.status(status).json(body);
   };

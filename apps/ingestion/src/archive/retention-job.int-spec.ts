@@ -30,7 +30,7 @@ describe('retention cleanup', () => {
   beforeAll(async () => {
     db = await openDatabase({ url: testDatabaseUrl, schema: `t_ingestion_${uniqueSuffix()}`, migrations });
     archive = new EventArchive(db.pool);
-    keys = new IdempotencyKeys(db.pool, { windowHours: 24, pendingTimeoutSeconds: 30 });
+    keys = new IdempotencyKeys(db.pool, { windowHours: 24, attemptTimeoutSeconds: 30 });
   });
   afterAll(() => db?.close());
 

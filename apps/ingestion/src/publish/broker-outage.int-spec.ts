@@ -44,13 +44,15 @@ describe('publishing while Kafka is down', () => {
     expect(Date.now() - startedAt).toBeLessThan(CALL_DEADLINE_MS);
 
     await broker.start();
-    // The same key again: the failed attempt released it, so this publishes a new event.
-    const after = await waitFor(
+    // The same key again: the key kept its event, so the retry publishes that event, not a second one.
+    const during = await waitFor(
       () => client.publish(publishRequest({ idempotencyKey: 'k-during' }), { deadlineMs: CALL_DEADLINE_MS }),
       { timeoutMs: 60_000, intervalMs: 500, message: 'publishing to work again' },
     );
-    expect(after.duplicate).toBe(false);
-    const fetched = await waitFor(() => client.getEvent({ orgId: 'org_a', eventId: after.event!.id }), { timeoutMs: 30_000, message: 'the event archived after the outage' });
-    expect(fetched.id).toBe(after.event!.id);
+    expect(during.duplicate).toBe(true);
+    const fetched = await waitFor(() => client.getEvent({ orgId: 'org_a', eventId: during.event!.id }), { timeoutMs: 30_000, message: 'the event archived after the outage' });
+    expect(fetched.id).toBe(during.event!.id);
+    const fresh = await client.publish(publishRequest({ idempotencyKey: 'k-after' }), { deadlineMs: CALL_DEADLINE_MS });
+    expect(fresh.duplicate).toBe(false);
   }, 180_000);
 });

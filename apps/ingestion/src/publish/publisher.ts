@@ -7,7 +7,7 @@ import { reservationKey, type IdempotencyKeys, type Reservation } from '../db/id
 import type { EventTypeCatalog } from './event-type-catalog';
 import type { Organizations } from './organizations';
 import type { PublishCommand, PublishOutcome } from './publish-command';
-import { sameContent } from './same-content';
+import { contentHash, sameContent } from './same-content';
 import { validateCommand } from './validate-command';
 
 /** Produces messages to the events topic; resolves once Kafka acknowledged all of them. */
@@ -27,12 +27,19 @@ export interface PublisherOptions {
   onWarning?: (error: unknown, message: string) => void;
 }
 
-type Slot = { command: PublishCommand; outcome?: PublishOutcome; event?: Event };
+type Slot = {
+  command: PublishCommand;
+  outcome?: PublishOutcome;
+  event?: Event;
+  /** The event was assigned by an earlier attempt with the same key (its produce was not acknowledged). */
+  retried?: boolean;
+};
 
 /**
- * The publish pipeline: validate → check org and type → assign id and time → reserve
- * idempotency keys → produce (one request for all) → answer. Refused items get their own
- * error; a Kafka failure fails the whole call, since nothing of it was stored.
+ * The publish pipeline: validate → check org and type → assign id and time → bind idempotency
+ * keys (a key bound already keeps its first event, id and time) → produce (one request for all)
+ * → answer. Refused items get their own error; a Kafka failure fails the whole call: nothing of
+ * it was acknowledged, and a retry with the same keys produces the same events.
  */
 export class Publisher {
   private readonly now: () => number;
@@ -65,7 +72,7 @@ export class Publisher {
     const fresh = await this.applyIdempotency(accepted);
 
     await this.produce(fresh, traceparent);
-    for (const slot of slots) if (!slot.outcome && slot.event) slot.outcome = { event: slot.event, duplicate: false };
+    for (const slot of slots) if (!slot.outcome && slot.event) slot.outcome = { event: slot.event, duplicate: slot.retried === true };
     return slots.map((s) => s.outcome!);
   }
 
@@ -107,8 +114,9 @@ export class Publisher {
   }
 
   /**
-   * Reserves the keys of keyed events; a key already bound answers with its first event.
-   * Returns the slots whose events must be produced.
+   * Binds the keys of keyed events to their events before anything is produced; a key bound
+   * already answers with its event, or hands it back to be produced again when its last attempt
+   * was not acknowledged. Returns the slots whose events must be produced.
    */
   private async applyIdempotency(slots: Slot[]): Promise<Slot[]> {
     const firstByKey = new Map<string, Slot>();
@@ -120,8 +128,12 @@ export class Publisher {
       if (first) repeats.push([slot, first]);
       else firstByKey.set(key, slot);
     }
-    const reservations = await this.options.idempotencyKeys.reserve([...firstByKey.values()].map((s) => s.event!));
-    for (const [key, slot] of firstByKey) this.settle(slot, reservations.get(key)!);
+    const firsts = [...firstByKey.values()];
+    const reservations = await this.options.idempotencyKeys.reserve(firsts.map((s) => ({ event: s.event!, contentHash: contentHash(s.command) })));
+    const givenBack: Event[] = [];
+    for (const [key, slot] of firstByKey) this.settle(slot, reservations.get(key)!, givenBack);
+    // A key bound before its content hash was stored, taken by another content: give the attempt back.
+    await this.options.idempotencyKeys.endAttempt(givenBack);
     // A key repeated inside one batch: the later items share the first one's event.
     for (const [slot, first] of repeats) {
       const shared = first.outcome;
@@ -132,15 +144,24 @@ export class Publisher {
     return slots.filter((s) => !s.outcome);
   }
 
-  private settle(slot: Slot, reservation: Reservation): void {
-    if (reservation.kind === 'duplicate') {
-      // The same key for another event is a client bug: say so (ALREADY_EXISTS → 409), as REST does.
-      slot.outcome = sameContent(slot.command, reservation.event) ? { event: reservation.event, duplicate: true } : { error: keyReused() };
-    } else if (reservation.kind === 'in_progress') {
+  private settle(slot: Slot, reservation: Reservation, givenBack: Event[]): void {
+    // The same key for another event is a client bug: say so (ALREADY_EXISTS → 409), as REST does.
+    if (reservation.event && !sameContent(slot.command, reservation.event)) {
+      if (reservation.kind === 'reserved') givenBack.push(reservation.event);
+      slot.outcome = { error: keyReused() };
+    } else if (reservation.kind === 'reserved') {
+      // A retry of an attempt that was not acknowledged produces the same event (same id) again.
+      slot.event = reservation.event;
+      slot.retried = reservation.retried;
+    } else if (reservation.kind === 'duplicate') {
+      slot.outcome = { event: reservation.event, duplicate: true };
+    } else {
+      const retryAfterSeconds = Math.min(reservation.retryAfterSeconds, Math.ceil(this.options.produceTimeoutMs / 1000));
       slot.outcome = {
         error: new ConflictError('a request with this idempotency key is still in progress; retry shortly', {
           param: 'idempotency_key',
           code: 'idempotency_key_in_use',
+          details: { retry_after_seconds: retryAfterSeconds },
         }),
       };
     }
@@ -157,9 +178,13 @@ export class Publisher {
         this.options.produceTimeoutMs,
       );
     } catch (error) {
-      // Not acknowledged: free the keys so a retry can publish.
-      await this.options.idempotencyKeys.release(keyed).catch(() => undefined);
-      throw new UnavailableError('the event store (Kafka) did not acknowledge the event; retry later', { cause: error });
+      // Not acknowledged, yet Kafka may store it still: the keys stay bound to these events, and
+      // a retry with the same key produces the same events again (downstream dedupes on the id).
+      await this.options.idempotencyKeys.endAttempt(keyed).catch((cause: unknown) => this.options.onWarning?.(cause, 'ending the attempt of idempotency keys failed'));
+      throw new UnavailableError('the event store (Kafka) did not acknowledge the event; retry with the same idempotency key', {
+        cause: error,
+        details: { retry_after_seconds: 1 },
+      });
     }
     // The events are stored whatever happens next; a key left pending is taken over after its timeout.
     await this.options.idempotencyKeys.markPublished(keyed).catch((error: unknown) => this.options.onWarning?.(error, 'marking idempotency keys published failed'));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Event } from '../events/event';
 import type { PublishCommand } from './publish-command';
 
@@ -9,6 +10,16 @@ type Content = Pick<PublishCommand, 'type' | 'dataJson' | 'isTest' | 'targetWebh
  */
 export function sameContent(a: Content | Event, b: Content | Event): boolean {
   return a.type === b.type && a.isTest === b.isTest && a.targetWebhookId === b.targetWebhookId && canonicalData(a.dataJson) === canonicalData(b.dataJson);
+}
+
+/**
+ * A digest of what `sameContent` compares: equal for two requests exactly when they ask for the
+ * same event, so the key store can tell a retry from a reused key without reading the event.
+ */
+export function contentHash(content: Content | Event): string {
+  return createHash('sha256')
+    .update(JSON.stringify([content.type, content.isTest, content.targetWebhookId, canonicalData(content.dataJson)]))
+    .digest('base64url');
 }
 
 function canonicalData(dataJson: string): string {

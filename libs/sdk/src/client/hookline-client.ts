@@ -109,6 +109,9 @@ export class HooklineClient {
   }
 }
 
+/** 409s that mean "an earlier try with this key is still running": the gateway's own, and ingestion's. */
+const KEY_BUSY_CODES = new Set(['idempotency_key_in_flight', 'idempotency_key_in_use']);
+
 function isRetryable(error: HooklineApiError): boolean {
-  return RETRYABLE_STATUSES.has(error.status) || (error.status === 409 && error.code === 'idempotency_key_in_flight');
+  return RETRYABLE_STATUSES.has(error.status) || (error.status === 409 && KEY_BUSY_CODES.has(error.code));
 }

@@ -66,6 +66,16 @@ describe('publish()', () => {
     expect(waits[1]).toBeGreaterThan(0);
   });
 
+  it("after a 504 and ingestion's 409 idempotency_key_in_use (an earlier try still producing), retries with the same key no sooner than asked", async () => {
+    receiver = await Receiver.start((_request, index) =>
+      index === 0 ? error(504, 'unavailable', 'deadline_exceeded') : index === 1 ? error(409, 'conflict', 'idempotency_key_in_use', { 'retry-after': '3' }) : created,
+    );
+    const event = await clientFor().publish({ type: 't', data: {} }, { idempotencyKey: 'k-busy' });
+    expect(event.id).toBe('evt_1');
+    expect(receiver.requests.map((r) => r.headers['idempotency-key'])).toEqual(['k-busy', 'k-busy', 'k-busy']);
+    expect(waits[1]).toBeGreaterThanOrEqual(3_000);
+  });
+
   it('retries a request that got no answer (connection reset) with the same key', async () => {
     receiver = await Receiver.start((_request, index, res) => {
       if (index === 0) {

@@ -1,4 +1,4 @@
-/** How `publish()` retries an answer that says "not now" (429, 503) or a request that never got one. */
+/** How `publish()` retries an answer that says "not now" (429, 503, 504, 409 key busy) or a request that never got one. */
 export interface RetryOptions {
   /** Attempts in all, the first included (default 5). */
   attempts?: number;
@@ -12,7 +12,8 @@ export interface RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export const RETRYABLE_STATUSES = new Set([429, 503]);
+/** Not now: rate limited, unavailable, or the platform's own deadline passed (504) — a keyed retry is safe. */
+export const RETRYABLE_STATUSES = new Set([429, 503, 504]);
 
 /**
  * Milliseconds a `Retry-After` header asks for: delay-seconds or an HTTP date

@@ -87,8 +87,9 @@ export class GrpcPublisher {
         const event = response.event;
         return { id: event.id, orgId: event.orgId, type: event.type, source: event.source, time: event.time, isTest: event.isTest, data: JSON.parse(event.dataJson), duplicate: response.duplicate };
       } catch (error) {
-        if (!RETRYABLE.has((error as ServiceError).code) || attempt >= attempts) throw error;
-        await sleep(backoffMs(attempt, { baseDelayMs: 200, maxDelayMs: 5_000 }));
+        const busy = keyBusyRetryAfterMs(error as ServiceError);
+        if ((!RETRYABLE.has((error as ServiceError).code) && busy === undefined) || attempt >= attempts) throw error;
+        await sleep(Math.max(backoffMs(attempt, { baseDelayMs: 200, maxDelayMs: 5_000 }), busy ?? 0));
       }
     }
   }
@@ -101,5 +102,22 @@ export class GrpcPublisher {
     return new Promise((resolve, reject) => {
       this.client.publish(request, new Metadata(), { deadline: Date.now() + (this.options.deadlineMs ?? 10_000) }, (error, response) => (error ? reject(error) : resolve(response)));
     });
+  }
+}
+
+/**
+ * `ALREADY_EXISTS` `idempotency_key_in_use`: an earlier try with this key is still being stored;
+ * the delay it asks for (ms), from the `hookline-error` trailer. Undefined for any other error
+ * (`idempotency_key_reused` is final).
+ */
+function keyBusyRetryAfterMs(error: ServiceError): number | undefined {
+  if (error.code !== status.ALREADY_EXISTS) return undefined;
+  try {
+    const trailer = JSON.parse(String(error.metadata?.get('hookline-error')[0] ?? '{}')) as { code?: string; details?: { retry_after_seconds?: unknown } };
+    if (trailer.code !== 'idempotency_key_in_use') return undefined;
+    const seconds = trailer.details?.retry_after_seconds;
+    return typeof seconds === 'number' && seconds > 0 ? Math.min(seconds, 60) * 1000 : 0;
+  } catch {
+    return undefined;
   }
 }
