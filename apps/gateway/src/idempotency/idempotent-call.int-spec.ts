@@ -16,7 +16,7 @@ let db: Database;
 let store: IdempotencyStore;
 beforeAll(async () => {
   db = await openGatewayDatabase(testDatabaseUrl, `t_gw_idemcall_${uniqueSuffix()}`, createLogger('idempotency-test', 'silent'));
-  store = new IdempotencyStore(db, createSecretBox(randomBytes(32), 'v1', 'gateway idempotency'));
+  store = new IdempotencyStore(db, createSecretBox(randomBytes(32), { purpose: 'gateway idempotency' }));
 });
 afterAll(() => db?.close());
 

@@ -74,7 +74,7 @@ describe('a publish retried with its idempotency key', () => {
     kafka = new ScriptedKafka();
     publisher = new Publisher({
       organizations: new Organizations(async () => undefined),
-      catalog: new EventTypeCatalog({ load: async () => ['transfer.completed', 'other.type'], logger: createLogger('test', 'silent'), refreshMs: 60_000 }),
+      catalog: new EventTypeCatalog({ load: async () => ['transfer.completed', 'other.type'].map((type) => ({ type, group: type.split('.')[0] })), logger: createLogger('test', 'silent'), refreshMs: 60_000 }),
       idempotencyKeys: new IdempotencyKeys(db.pool, { windowHours: 24, attemptTimeoutSeconds: 30 }),
       ids: createIdGenerator(),
       produce: kafka.produce,
