@@ -27,6 +27,7 @@ import { RoutingView } from './routing/routing-view';
 import { loadRoutingSnapshot } from './routing/snapshot';
 import { startScheduledJobs } from './scheduled-jobs';
 import { serveDispatcher } from './server';
+import { startNotifications } from './notify/start-notifications';
 import { DeliveryConfigCache } from './webhook-config/delivery-config-cache';
 import { TriggerReporter } from './webhook-config/trigger-reporter';
 import { version } from '../package.json';
@@ -49,6 +50,7 @@ export interface DispatcherOverrides {
 
 export const FAN_OUT_GROUP = 'dispatcher-fanout';
 export const SENDER_GROUP = 'dispatcher-sender';
+export const NOTIFY_GROUP = 'dispatcher-notify';
 
 /**
  * Wires the dispatcher (DESIGN §2): routing view (registry snapshot + change feed) → fan-out
@@ -140,6 +142,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   );
   const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer };
   const jobs = startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }, config);
+  const notifications = await startNotifications(kafka, db.pool, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
 
   // 5. The deliveries API, and the operator's dead letters.
   const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
@@ -148,9 +151,10 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     tls,
     metrics: metricsRegistry,
     db,
-    consumers: Object.values(consumers),
+    consumers: [...Object.values(consumers), notifications.consumer],
     deliveries: { pool: db.pool, configs, ingestion, logger },
     deadLetters: deadLetterApi,
+    channelUrls: notifications.urlOptions,
   });
 
   return {
@@ -167,6 +171,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
       starting.abort();
       await server.close();
       await jobs.stop();
+      await notifications.stop();
       await finishInFlight({ consumers, ownership, sender, recorder, operational }, deadline);
       await Promise.all(Object.values(consumers).map((consumer) => consumer.close()));
       logger.info({ unrecorded: sender.inFlight, deadlineLeftMs: Math.max(0, deadline - Date.now()) }, 'dispatcher stopped');

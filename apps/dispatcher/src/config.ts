@@ -1,4 +1,4 @@
-import { commonEnv, consumerEnv, port, positiveInt, z } from '@hookline/config';
+import { booleanFlag, commonEnv, consumerEnv, port, positiveInt, z } from '@hookline/config';
 
 /** Comma-separated positive seconds, e.g. `1,2,3`; empty = the platform default. */
 const secondsList = z
@@ -43,6 +43,12 @@ export const dispatcherEnv = {
   HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS: positiveInt(3_600_000),
   /** Distinguishes instances (change-feed consumer group); defaults to host + pid. */
   HOOKLINE_DISPATCHER_INSTANCE_ID: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  /** Accept http chat-webhook URLs for notification channels (dev/test), as the registry does for webhooks. */
+  HOOKLINE_ALLOW_INSECURE_URLS: booleanFlag(false),
+  /** The SMTP server notification emails go through, e.g. `smtp://user:password@mail.example.com:587`; empty = no email. */
+  HOOKLINE_SMTP_URL: z.string().regex(/^(smtps?:\/\/.+)?$/, 'must be an smtp:// or smtps:// URL').default(''),
+  /** The From of notification emails. */
+  HOOKLINE_SMTP_FROM: z.string().min(3).default('Hookline <hookline@localhost>'),
 };
 
 export type DispatcherConfig = z.infer<z.ZodObject<typeof dispatcherEnv>>;

@@ -1,4 +1,5 @@
 import type { Database } from '@hookline/db';
+import type { WebhookUrlOptions } from '@hookline/egress';
 import { bindService, serve, type ServingService, type TlsIdentity } from '@hookline/grpc';
 import { consumersHealth, type deadLetterHandlers, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
@@ -7,6 +8,7 @@ import type { Registry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
 import type { DeliveriesApiDeps } from './deliveries-api/deliveries-api';
 import { deliveryHandlers } from './rpc/deliveries';
+import { notificationChannelHandlers } from './rpc/notification-channels';
 import { ping } from './rpc/ping';
 import { statsHandlers } from './rpc/stats';
 
@@ -18,6 +20,8 @@ export interface ServerDeps {
   consumers: RunningConsumer[];
   deliveries: DeliveriesApiDeps;
   deadLetters: ReturnType<typeof deadLetterHandlers>;
+  /** How notification channels' chat URLs are validated (as webhook URLs are). */
+  channelUrls: WebhookUrlOptions;
 }
 
 /** The dispatcher's gRPC services (deliveries API, stats, dead letters) and its probes and metrics. */
@@ -38,7 +42,7 @@ export function serveDispatcher(config: DispatcherConfig, deps: ServerDeps): Pro
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
     services: [
-      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers(deps.deliveries), ...statsHandlers(deps.deliveries.pool) }),
+      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers(deps.deliveries), ...statsHandlers(deps.deliveries.pool), ...notificationChannelHandlers(deps.deliveries.pool, deps.channelUrls) }),
       bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deps.deadLetters.listDeadLetters, replayDeadLetter: deps.deadLetters.replayDeadLetter }),
     ],
   });

@@ -32,6 +32,7 @@ import { portalFeatureGuard } from './portal-sessions/portal-feature-guard';
 import { portalInfo } from './portal-sessions/portal-session-json';
 import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
 import { sessionRoutes } from './session/session-routes';
+import { notificationChannelRoutes } from './notification-channels/notification-channel-routes';
 import { settingsRoutes } from './settings/settings-routes';
 import { wireProfileRoutes } from './wire-profiles/wire-profile-routes';
 import { statsRoutes } from './stats/stats-routes';
@@ -51,6 +52,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...deliveryRoutes,
   ...settingsRoutes,
   ...wireProfileRoutes,
+  ...notificationChannelRoutes,
   ...approvalRoutes,
   ...auditLogRoutes,
   ...sessionRoutes,

@@ -9,3 +9,4 @@ export * from './rest-client';
 export * from './tls';
 export * from './own-kafka';
 export * from './own-postgres';
+export * from './smtp-receiver';

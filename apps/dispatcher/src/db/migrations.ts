@@ -1,5 +1,6 @@
 import { lz4CompressionSql, Migration, type MigrationEntry } from '@hookline/db';
 import { DEAD_LETTER_TABLE_SQL } from '@hookline/kafka';
+import { CreateNotificationChannels } from '../notify/channel-store';
 import { DeliveryStatsRollup } from './stats-migration';
 
 /** Deliveries (one per event × webhook), their attempts, and per-webhook health. */
@@ -140,4 +141,5 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20261129000000HoldDeliveries', class: HoldDeliveries },
   { name: 'Migration20261130000000ClaimDueInOrder', class: ClaimDueInOrder },
   { name: 'Migration20261130000001Lz4Bodies', class: Lz4Bodies },
+  { name: 'Migration20261207000000NotificationChannels', class: CreateNotificationChannels },
 ];

@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { parseEgressAllowList } from '@hookline/egress';
 import { createLogger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
-import { Receiver, waitFor } from '@hookline/testing';
-import { SMTPServer } from 'smtp-server';
+import { Receiver, SmtpReceiver, waitFor } from '@hookline/testing';
 import type { Agent } from 'undici';
 import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../delivery/event-types';
 import { createEgressAgent } from '../deliver/http-agent';
@@ -11,36 +9,6 @@ import { CHANNEL_DEFAULTS, type NotificationChannel } from './notification-chann
 import { noticeFor, type Notice } from './notice';
 import { Notifier } from './notifier';
 import { EmailSender } from './send-email';
-
-interface Mail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback that keeps every message it accepts. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[] }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, mails };
-}
 
 function exhausted(orgId: string, webhookId: string, n: number): Notice {
   const event = eventsV1.Event.fromPartial({
@@ -58,7 +26,7 @@ function channel(overrides: Partial<NotificationChannel> & Pick<NotificationChan
 }
 
 describe('notification channels', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpReceiver;
   let chat: Receiver;
   let agent: Agent;
   let email: EmailSender;
@@ -66,16 +34,16 @@ describe('notification channels', () => {
   const logger = createLogger('notify-test', 'silent');
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await SmtpReceiver.start();
     chat = await Receiver.start();
     agent = createEgressAgent(parseEgressAllowList('127.0.0.0/8'));
-    email = new EmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'hookline@example.test' });
+    email = new EmailSender({ url: smtp.url, from: 'hookline@example.test' });
   });
   afterAll(async () => {
     email.close();
     await agent.close();
     await chat.stop();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.stop();
   });
   beforeEach(() => {
     smtp.mails.length = 0;

@@ -34,6 +34,8 @@ export interface DeliveryStack {
 export interface DeliveryStackOptions {
   /** The dispatcher's retry schedule after the first attempt, in seconds (e.g. `1,1`). */
   retryScheduleSeconds: string;
+  /** More of the dispatcher's environment (e.g. its SMTP server). */
+  dispatcherEnv?: Record<string, string>;
   /** Also run the audit service (the audit log API), as `npm start` does. */
   withAudit?: boolean;
   /** How long each service may take to become ready (a busy CI machine compiles slowly). */
@@ -90,6 +92,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
       HOOKLINE_DELIVERY_PARTITIONS: '4',
       HOOKLINE_RETRY_SCHEDULE_SECONDS: options.retryScheduleSeconds,
       HOOKLINE_RETRY_POLL_MS: '100',
+      ...options.dispatcherEnv,
     });
     started.push(dispatcher);
     const audit = options.withAudit

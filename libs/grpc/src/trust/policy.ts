@@ -100,6 +100,9 @@ const dispatcher: RulesFor<typeof dispatcherV1.DispatcherServiceService> = {
   recoverWebhook: DEVELOPER,
   sendTestEvent: DEVELOPER,
   getDeliveryStats: VIEWER,
+  listNotificationChannels: VIEWER,
+  createNotificationChannel: ADMIN,
+  deleteNotificationChannel: ADMIN,
 };
 
 const audit: RulesFor<typeof auditV1.AuditServiceService> = {

@@ -180,6 +180,55 @@ export interface DeliveryStats {
   total?: DeliveryStatsBucket | undefined;
 }
 
+/** Where an org is told about its operational events (REST object "notification_channel"). */
+export interface NotificationChannel {
+  /** nch_... */
+  id: string;
+  orgId: string;
+  /** email, slack, teams */
+  kind: string;
+  /** The email address, or the chat webhook's origin only (its path holds the chat service's secret). */
+  target: string;
+  eventTypes: string[];
+  /** Tell about a failing webhook only once it has been failing this long; 0 = at once. */
+  failingForMinutes: number;
+  /** The same notice (event type, webhook) is told at most once per window. */
+  dedupeWindowMinutes: number;
+  /** At most this many notices per hour on this channel. */
+  maxPerHour: number;
+  createdAt: string;
+}
+
+export interface ListNotificationChannelsRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+}
+
+export interface ListNotificationChannelsResponse {
+  channels: NotificationChannel[];
+}
+
+export interface CreateNotificationChannelRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  kind: string;
+  target: string;
+  /** Empty = every operational event type. */
+  eventTypes: string[];
+  failingForMinutes?: number | undefined;
+  dedupeWindowMinutes?: number | undefined;
+  maxPerHour?: number | undefined;
+}
+
+export interface DeleteNotificationChannelRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  channelId: string;
+}
+
+export interface DeleteNotificationChannelResponse {
+}
+
 function createBaseDelivery(): Delivery {
   return {
     id: "",
@@ -2621,6 +2670,792 @@ export const DeliveryStats: MessageFns<DeliveryStats> = {
   },
 };
 
+function createBaseNotificationChannel(): NotificationChannel {
+  return {
+    id: "",
+    orgId: "",
+    kind: "",
+    target: "",
+    eventTypes: [],
+    failingForMinutes: 0,
+    dedupeWindowMinutes: 0,
+    maxPerHour: 0,
+    createdAt: "",
+  };
+}
+
+export const NotificationChannel: MessageFns<NotificationChannel> = {
+  encode(message: NotificationChannel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.kind !== "") {
+      writer.uint32(26).string(message.kind);
+    }
+    if (message.target !== "") {
+      writer.uint32(34).string(message.target);
+    }
+    for (const v of message.eventTypes) {
+      writer.uint32(42).string(v!);
+    }
+    if (message.failingForMinutes !== 0) {
+      writer.uint32(48).int32(message.failingForMinutes);
+    }
+    if (message.dedupeWindowMinutes !== 0) {
+      writer.uint32(56).int32(message.dedupeWindowMinutes);
+    }
+    if (message.maxPerHour !== 0) {
+      writer.uint32(64).int32(message.maxPerHour);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(74).string(message.createdAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NotificationChannel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotificationChannel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.target = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.eventTypes.push(reader.string());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.failingForMinutes = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.dedupeWindowMinutes = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.maxPerHour = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): NotificationChannel {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      target: isSet(object.target) ? globalThis.String(object.target) : "",
+      eventTypes: globalThis.Array.isArray(object?.eventTypes)
+        ? object.eventTypes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.event_types)
+        ? object.event_types.map((e: any) => globalThis.String(e))
+        : [],
+      failingForMinutes: isSet(object.failingForMinutes)
+        ? globalThis.Number(object.failingForMinutes)
+        : isSet(object.failing_for_minutes)
+        ? globalThis.Number(object.failing_for_minutes)
+        : 0,
+      dedupeWindowMinutes: isSet(object.dedupeWindowMinutes)
+        ? globalThis.Number(object.dedupeWindowMinutes)
+        : isSet(object.dedupe_window_minutes)
+        ? globalThis.Number(object.dedupe_window_minutes)
+        : 0,
+      maxPerHour: isSet(object.maxPerHour)
+        ? globalThis.Number(object.maxPerHour)
+        : isSet(object.max_per_hour)
+        ? globalThis.Number(object.max_per_hour)
+        : 0,
+      createdAt: isSet(object.createdAt)
+        ? globalThis.String(object.createdAt)
+        : isSet(object.created_at)
+        ? globalThis.String(object.created_at)
+        : "",
+    };
+  },
+
+  toJSON(message: NotificationChannel): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.target !== "") {
+      obj.target = message.target;
+    }
+    if (message.eventTypes?.length) {
+      obj.eventTypes = message.eventTypes;
+    }
+    if (message.failingForMinutes !== 0) {
+      obj.failingForMinutes = Math.round(message.failingForMinutes);
+    }
+    if (message.dedupeWindowMinutes !== 0) {
+      obj.dedupeWindowMinutes = Math.round(message.dedupeWindowMinutes);
+    }
+    if (message.maxPerHour !== 0) {
+      obj.maxPerHour = Math.round(message.maxPerHour);
+    }
+    if (message.createdAt !== "") {
+      obj.createdAt = message.createdAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<NotificationChannel>, I>>(base?: I): NotificationChannel {
+    return NotificationChannel.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<NotificationChannel>, I>>(object: I): NotificationChannel {
+    const message = createBaseNotificationChannel();
+    message.id = object.id ?? "";
+    message.orgId = object.orgId ?? "";
+    message.kind = object.kind ?? "";
+    message.target = object.target ?? "";
+    message.eventTypes = object.eventTypes?.map((e) => e) || [];
+    message.failingForMinutes = object.failingForMinutes ?? 0;
+    message.dedupeWindowMinutes = object.dedupeWindowMinutes ?? 0;
+    message.maxPerHour = object.maxPerHour ?? 0;
+    message.createdAt = object.createdAt ?? "";
+    return message;
+  },
+};
+
+function createBaseListNotificationChannelsRequest(): ListNotificationChannelsRequest {
+  return { context: undefined, orgId: "" };
+}
+
+export const ListNotificationChannelsRequest: MessageFns<ListNotificationChannelsRequest> = {
+  encode(message: ListNotificationChannelsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListNotificationChannelsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListNotificationChannelsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListNotificationChannelsRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListNotificationChannelsRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListNotificationChannelsRequest>, I>>(base?: I): ListNotificationChannelsRequest {
+    return ListNotificationChannelsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListNotificationChannelsRequest>, I>>(
+    object: I,
+  ): ListNotificationChannelsRequest {
+    const message = createBaseListNotificationChannelsRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    return message;
+  },
+};
+
+function createBaseListNotificationChannelsResponse(): ListNotificationChannelsResponse {
+  return { channels: [] };
+}
+
+export const ListNotificationChannelsResponse: MessageFns<ListNotificationChannelsResponse> = {
+  encode(message: ListNotificationChannelsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.channels) {
+      NotificationChannel.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListNotificationChannelsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListNotificationChannelsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.channels.push(NotificationChannel.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListNotificationChannelsResponse {
+    return {
+      channels: globalThis.Array.isArray(object?.channels)
+        ? object.channels.map((e: any) => NotificationChannel.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListNotificationChannelsResponse): unknown {
+    const obj: any = {};
+    if (message.channels?.length) {
+      obj.channels = message.channels.map((e) => NotificationChannel.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListNotificationChannelsResponse>, I>>(
+    base?: I,
+  ): ListNotificationChannelsResponse {
+    return ListNotificationChannelsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListNotificationChannelsResponse>, I>>(
+    object: I,
+  ): ListNotificationChannelsResponse {
+    const message = createBaseListNotificationChannelsResponse();
+    message.channels = object.channels?.map((e) => NotificationChannel.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseCreateNotificationChannelRequest(): CreateNotificationChannelRequest {
+  return {
+    context: undefined,
+    orgId: "",
+    kind: "",
+    target: "",
+    eventTypes: [],
+    failingForMinutes: undefined,
+    dedupeWindowMinutes: undefined,
+    maxPerHour: undefined,
+  };
+}
+
+export const CreateNotificationChannelRequest: MessageFns<CreateNotificationChannelRequest> = {
+  encode(message: CreateNotificationChannelRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.kind !== "") {
+      writer.uint32(26).string(message.kind);
+    }
+    if (message.target !== "") {
+      writer.uint32(34).string(message.target);
+    }
+    for (const v of message.eventTypes) {
+      writer.uint32(42).string(v!);
+    }
+    if (message.failingForMinutes !== undefined) {
+      writer.uint32(48).int32(message.failingForMinutes);
+    }
+    if (message.dedupeWindowMinutes !== undefined) {
+      writer.uint32(56).int32(message.dedupeWindowMinutes);
+    }
+    if (message.maxPerHour !== undefined) {
+      writer.uint32(64).int32(message.maxPerHour);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreateNotificationChannelRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreateNotificationChannelRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.target = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.eventTypes.push(reader.string());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.failingForMinutes = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.dedupeWindowMinutes = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.maxPerHour = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreateNotificationChannelRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      target: isSet(object.target) ? globalThis.String(object.target) : "",
+      eventTypes: globalThis.Array.isArray(object?.eventTypes)
+        ? object.eventTypes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.event_types)
+        ? object.event_types.map((e: any) => globalThis.String(e))
+        : [],
+      failingForMinutes: isSet(object.failingForMinutes)
+        ? globalThis.Number(object.failingForMinutes)
+        : isSet(object.failing_for_minutes)
+        ? globalThis.Number(object.failing_for_minutes)
+        : undefined,
+      dedupeWindowMinutes: isSet(object.dedupeWindowMinutes)
+        ? globalThis.Number(object.dedupeWindowMinutes)
+        : isSet(object.dedupe_window_minutes)
+        ? globalThis.Number(object.dedupe_window_minutes)
+        : undefined,
+      maxPerHour: isSet(object.maxPerHour)
+        ? globalThis.Number(object.maxPerHour)
+        : isSet(object.max_per_hour)
+        ? globalThis.Number(object.max_per_hour)
+        : undefined,
+    };
+  },
+
+  toJSON(message: CreateNotificationChannelRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.target !== "") {
+      obj.target = message.target;
+    }
+    if (message.eventTypes?.length) {
+      obj.eventTypes = message.eventTypes;
+    }
+    if (message.failingForMinutes !== undefined) {
+      obj.failingForMinutes = Math.round(message.failingForMinutes);
+    }
+    if (message.dedupeWindowMinutes !== undefined) {
+      obj.dedupeWindowMinutes = Math.round(message.dedupeWindowMinutes);
+    }
+    if (message.maxPerHour !== undefined) {
+      obj.maxPerHour = Math.round(message.maxPerHour);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CreateNotificationChannelRequest>, I>>(
+    base?: I,
+  ): CreateNotificationChannelRequest {
+    return CreateNotificationChannelRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreateNotificationChannelRequest>, I>>(
+    object: I,
+  ): CreateNotificationChannelRequest {
+    const message = createBaseCreateNotificationChannelRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.kind = object.kind ?? "";
+    message.target = object.target ?? "";
+    message.eventTypes = object.eventTypes?.map((e) => e) || [];
+    message.failingForMinutes = object.failingForMinutes ?? undefined;
+    message.dedupeWindowMinutes = object.dedupeWindowMinutes ?? undefined;
+    message.maxPerHour = object.maxPerHour ?? undefined;
+    return message;
+  },
+};
+
+function createBaseDeleteNotificationChannelRequest(): DeleteNotificationChannelRequest {
+  return { context: undefined, orgId: "", channelId: "" };
+}
+
+export const DeleteNotificationChannelRequest: MessageFns<DeleteNotificationChannelRequest> = {
+  encode(message: DeleteNotificationChannelRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.channelId !== "") {
+      writer.uint32(26).string(message.channelId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeleteNotificationChannelRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeleteNotificationChannelRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.channelId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeleteNotificationChannelRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      channelId: isSet(object.channelId)
+        ? globalThis.String(object.channelId)
+        : isSet(object.channel_id)
+        ? globalThis.String(object.channel_id)
+        : "",
+    };
+  },
+
+  toJSON(message: DeleteNotificationChannelRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.channelId !== "") {
+      obj.channelId = message.channelId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DeleteNotificationChannelRequest>, I>>(
+    base?: I,
+  ): DeleteNotificationChannelRequest {
+    return DeleteNotificationChannelRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DeleteNotificationChannelRequest>, I>>(
+    object: I,
+  ): DeleteNotificationChannelRequest {
+    const message = createBaseDeleteNotificationChannelRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.channelId = object.channelId ?? "";
+    return message;
+  },
+};
+
+function createBaseDeleteNotificationChannelResponse(): DeleteNotificationChannelResponse {
+  return {};
+}
+
+export const DeleteNotificationChannelResponse: MessageFns<DeleteNotificationChannelResponse> = {
+  encode(_: DeleteNotificationChannelResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeleteNotificationChannelResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeleteNotificationChannelResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): DeleteNotificationChannelResponse {
+    return {};
+  },
+
+  toJSON(_: DeleteNotificationChannelResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DeleteNotificationChannelResponse>, I>>(
+    base?: I,
+  ): DeleteNotificationChannelResponse {
+    return DeleteNotificationChannelResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DeleteNotificationChannelResponse>, I>>(
+    _: I,
+  ): DeleteNotificationChannelResponse {
+    const message = createBaseDeleteNotificationChannelResponse();
+    return message;
+  },
+};
+
 /**
  * The deliveries API (the gateway's /v1/webhooks/events routes). Every request names the
  * organization acted on in `org_id` (the gateway takes it from the authenticated actor); another
@@ -2705,6 +3540,46 @@ export const DispatcherServiceService = {
     responseSerialize: (value: DeliveryStats): Buffer => Buffer.from(DeliveryStats.encode(value).finish()),
     responseDeserialize: (value: Buffer): DeliveryStats => DeliveryStats.decode(value),
   },
+  /** The org's notification channels (email, Slack, Teams) for its operational events, oldest first. */
+  listNotificationChannels: {
+    path: "/hookline.dispatcher.v1.DispatcherService/ListNotificationChannels" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListNotificationChannelsRequest): Buffer =>
+      Buffer.from(ListNotificationChannelsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListNotificationChannelsRequest =>
+      ListNotificationChannelsRequest.decode(value),
+    responseSerialize: (value: ListNotificationChannelsResponse): Buffer =>
+      Buffer.from(ListNotificationChannelsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListNotificationChannelsResponse =>
+      ListNotificationChannelsResponse.decode(value),
+  },
+  /** Adds a notification channel; its target is validated like a webhook URL (chat) or an address (email). */
+  createNotificationChannel: {
+    path: "/hookline.dispatcher.v1.DispatcherService/CreateNotificationChannel" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CreateNotificationChannelRequest): Buffer =>
+      Buffer.from(CreateNotificationChannelRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CreateNotificationChannelRequest =>
+      CreateNotificationChannelRequest.decode(value),
+    responseSerialize: (value: NotificationChannel): Buffer => Buffer.from(NotificationChannel.encode(value).finish()),
+    responseDeserialize: (value: Buffer): NotificationChannel => NotificationChannel.decode(value),
+  },
+  /** Removes a notification channel; NotFound for another org's. */
+  deleteNotificationChannel: {
+    path: "/hookline.dispatcher.v1.DispatcherService/DeleteNotificationChannel" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: DeleteNotificationChannelRequest): Buffer =>
+      Buffer.from(DeleteNotificationChannelRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): DeleteNotificationChannelRequest =>
+      DeleteNotificationChannelRequest.decode(value),
+    responseSerialize: (value: DeleteNotificationChannelResponse): Buffer =>
+      Buffer.from(DeleteNotificationChannelResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DeleteNotificationChannelResponse =>
+      DeleteNotificationChannelResponse.decode(value),
+  },
 } as const;
 
 export interface DispatcherServiceServer extends UntypedServiceImplementation {
@@ -2722,6 +3597,12 @@ export interface DispatcherServiceServer extends UntypedServiceImplementation {
   sendTestEvent: handleUnaryCall<SendTestEventRequest, SendTestEventResponse>;
   /** Deliveries by outcome per time bucket and attempt latency percentiles, for the org or one webhook. */
   getDeliveryStats: handleUnaryCall<GetDeliveryStatsRequest, DeliveryStats>;
+  /** The org's notification channels (email, Slack, Teams) for its operational events, oldest first. */
+  listNotificationChannels: handleUnaryCall<ListNotificationChannelsRequest, ListNotificationChannelsResponse>;
+  /** Adds a notification channel; its target is validated like a webhook URL (chat) or an address (email). */
+  createNotificationChannel: handleUnaryCall<CreateNotificationChannelRequest, NotificationChannel>;
+  /** Removes a notification channel; NotFound for another org's. */
+  deleteNotificationChannel: handleUnaryCall<DeleteNotificationChannelRequest, DeleteNotificationChannelResponse>;
 }
 
 export interface DispatcherServiceClient extends Client {
@@ -2833,6 +3714,54 @@ export interface DispatcherServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: DeliveryStats) => void,
+  ): ClientUnaryCall;
+  /** The org's notification channels (email, Slack, Teams) for its operational events, oldest first. */
+  listNotificationChannels(
+    request: ListNotificationChannelsRequest,
+    callback: (error: ServiceError | null, response: ListNotificationChannelsResponse) => void,
+  ): ClientUnaryCall;
+  listNotificationChannels(
+    request: ListNotificationChannelsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListNotificationChannelsResponse) => void,
+  ): ClientUnaryCall;
+  listNotificationChannels(
+    request: ListNotificationChannelsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListNotificationChannelsResponse) => void,
+  ): ClientUnaryCall;
+  /** Adds a notification channel; its target is validated like a webhook URL (chat) or an address (email). */
+  createNotificationChannel(
+    request: CreateNotificationChannelRequest,
+    callback: (error: ServiceError | null, response: NotificationChannel) => void,
+  ): ClientUnaryCall;
+  createNotificationChannel(
+    request: CreateNotificationChannelRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: NotificationChannel) => void,
+  ): ClientUnaryCall;
+  createNotificationChannel(
+    request: CreateNotificationChannelRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: NotificationChannel) => void,
+  ): ClientUnaryCall;
+  /** Removes a notification channel; NotFound for another org's. */
+  deleteNotificationChannel(
+    request: DeleteNotificationChannelRequest,
+    callback: (error: ServiceError | null, response: DeleteNotificationChannelResponse) => void,
+  ): ClientUnaryCall;
+  deleteNotificationChannel(
+    request: DeleteNotificationChannelRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DeleteNotificationChannelResponse) => void,
+  ): ClientUnaryCall;
+  deleteNotificationChannel(
+    request: DeleteNotificationChannelRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DeleteNotificationChannelResponse) => void,
   ): ClientUnaryCall;
 }
 
