@@ -68,7 +68,7 @@ describe('notification channels', () => {
     await waitFor(() => smtp.mails.length === 1, { message: 'the email' });
     expect(smtp.mails[0].to).toEqual(['oncall@example.test']);
     expect(smtp.mails[0].from).toBe('hookline@example.test');
-    expect(smtp.mails[0].raw).toContain('Subject: [Hookline] Deliveries to webhook wh_a are failing');
+    expect(smtp.mails[0].subject).toBe('[Hookline] Deliveries to webhook wh_a are failing');
     expect(smtp.mails[0].raw).toContain('delivery: del_1');
     const slack = JSON.parse(chat.requests.find((r) => r.path === '/slack')!.body) as { text: string; blocks: unknown[] };
     expect(slack.text).toContain('Deliveries to webhook wh_a are failing');
