@@ -4,6 +4,7 @@ import { useSession } from '../auth/use-session';
 import { formatTime } from '../ui/format';
 import { ErrorState, Loading } from '../ui/states';
 import { useSettings } from '../webhooks/use-catalog';
+import { NotificationChannels } from './notification-channels';
 
 const ACTIONS = [
   ['create', 'Creating a webhook'],
@@ -45,6 +46,7 @@ export function SettingsPage() {
         </fieldset>
       ) : null}
       {change.error ? <ErrorState error={change.error} /> : null}
+      <NotificationChannels admin={admin} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ const AREAS: [RegExp, string][] = [
   [/^\/v1\/events(\/|$)/, 'events'],
   [/^\/v1\/approvals(\/|$)/, 'approvals'],
   [/^\/v1\/settings(\/|$)/, 'settings'],
+  [/^\/v1\/notification-channels(\/|$)/, 'settings'],
   [/^\/v1\/api-keys(\/|$)/, 'api_keys'],
   [/^\/v1\/audit-logs(\/|$)/, 'audit_log'],
   [/^\/v1\/portal-sessions(\/|$)/, 'portal_sessions'],
