@@ -65,6 +65,9 @@ export class NotifyPolicy {
         window.held = null;
       }
     }
+    // Forget what no window can still refer to: the maps stay bounded by recent activity.
+    for (const [key, at] of this.lastTold) if (now - at > WINDOW_IDLE_MS) this.lastTold.delete(key);
+    for (const [key, times] of this.toldAt) if (times.every((at) => now - at >= HOUR_MS)) this.toldAt.delete(key);
     return matured;
   }
 

@@ -39,19 +39,19 @@ describe('notification channels in the dashboard', () => {
     await page.getByLabel('Address or URL').fill('oncall@example.test');
     await page.getByRole('button', { name: 'Add channel' }).click();
     const list = page.getByRole('list', { name: 'Notification channels' });
-    await list.getByText('oncall@example.test').waitFor();
+    await list.getByText('oncall@example.test', { exact: true }).waitFor();
 
     await page.getByLabel('Channel', { exact: true }).selectOption('slack');
     await page.getByLabel('Address or URL').fill(`${chat.url}/services/T1/B2/secret-token`);
     await page.getByLabel('Only after failing for (minutes)').fill('15');
     await page.getByRole('button', { name: 'Add channel' }).click();
-    await list.getByText(`${chat.url}/…`).waitFor();
+    await list.getByText(`${chat.url}/…`, { exact: true }).waitFor();
     await list.getByText('(after 15 min failing)').waitFor();
     expect(await page.content()).not.toContain('secret-token');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Remove email channel oncall@example.test' }).click();
-    await list.getByText('oncall@example.test').waitFor({ state: 'detached' });
+    await list.getByText('oncall@example.test', { exact: true }).waitFor({ state: 'detached' });
     const stored = await stack.api('GET', '/v1/notification-channels', { key: org.adminKey });
     expect(stored.body.data.map((c: { kind: string; failing_for_minutes: number }) => [c.kind, c.failing_for_minutes])).toEqual([['slack', 15]]);
     expect(problems).toEqual([]);
