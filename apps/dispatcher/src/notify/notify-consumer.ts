@@ -1,5 +1,5 @@
 import { startConsumer, type Kafka, type RunningConsumer } from '@hookline/kafka';
-import type { Logger } from '@hookline/logging';
+import { shielded, type Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { Registry } from '@hookline/telemetry';
 import { OPERATIONAL_PREFIX } from '../delivery/event-types';
@@ -47,9 +47,7 @@ export async function startNotifyConsumer(kafka: Kafka, notifier: Notifier, opti
       }
     },
   });
-  const timer = setInterval(() => {
-    notifier.tellDue().catch((error: unknown) => options.logger.error({ err: error }, 'could not tell held notices'));
-  }, options.dueCheckMs ?? 30_000);
+  const timer = setInterval(shielded(options.logger, 'held notices', () => notifier.tellDue()), options.dueCheckMs ?? 30_000);
   timer.unref();
   return { consumer, stop: () => clearInterval(timer) };
 }
