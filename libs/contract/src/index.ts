@@ -5,3 +5,4 @@ export * from './webhook-rules/webhook-bodies';
 export * from './untrusted-text/untrusted-text';
 export * from './wire-profile/wire-profile';
 export * from './parameters/parameters';
+export * from './portal/portal-features';

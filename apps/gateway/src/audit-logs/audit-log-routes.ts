@@ -33,6 +33,7 @@ export const auditLogRoutes = [
     resourceType: 'audit_log',
     auth: 'api_key',
     role: 'admin',
+    feature: 'audit_log',
     query: listQuery,
     responses: { 200: { description: 'A page of audit records.', schema: listSchema(auditLogSchema) } },
     handler: async ({ query, context, actor, clients, call }) => {
@@ -63,6 +64,7 @@ export const auditLogRoutes = [
     resourceType: 'audit_log',
     auth: 'api_key',
     role: 'admin',
+    feature: 'audit_log',
     responses: { 200: { description: 'The verdict.', schema: verifySchema } },
     deadlineMs: VERIFY_DEADLINE_MS,
     handler: async ({ context, actor, clients, call }) => {
@@ -80,6 +82,7 @@ export const auditLogRoutes = [
     resourceType: 'audit_log',
     auth: 'api_key',
     role: 'admin',
+    feature: 'audit_log',
     query: exportQuery,
     responses: { 200: { description: 'application/x-ndjson, one record per line.' } },
     // A long export streams page by page for as long as it takes; each page call has its own deadline.

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { contentSecurityPolicy } from './content-security-policy';
+import { strictRouter } from '../http/strict-router';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -13,8 +14,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.map': 'application/json',
 };
-/** Paths the API and operations own; everything else a browser asks for as a page is the app. */
-const NOT_THE_APP = /^\/(v1|openapi\.json|docs|healthz|readyz|metrics|assets)(\/|$)/;
+/**
+ * Paths the API and operations own, in any spelling (`/V1/…` is a 404, not the app); everything
+ * else a browser asks for as a page is the app.
+ */
+const NOT_THE_APP = /^\/(v1|openapi\.json|docs|healthz|readyz|metrics|assets)(\/|$)/i;
 const HASHED_ASSET = /^[\w.-]+$/;
 
 export interface DashboardOptions {
@@ -32,7 +36,7 @@ export interface DashboardOptions {
 export function dashboardRoutes(options: DashboardOptions): Router {
   const directory = resolve(options.directory);
   const policy = contentSecurityPolicy(options.frameAncestors);
-  const router = Router();
+  const router = strictRouter();
 
   router.get('/assets/:file', async (req, res, next) => {
     const file = String(req.params.file);

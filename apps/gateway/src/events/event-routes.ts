@@ -43,6 +43,7 @@ export const eventRoutes = [
     resourceType: 'event',
     auth: 'api_key',
     role: 'developer',
+    feature: 'events',
     body: publishBody,
     errorCodes: { data: 'invalid_data', type: 'unknown_event_type' },
     responses: { 201: { description: 'Published.', schema: eventSchema } },
@@ -70,6 +71,7 @@ export const eventRoutes = [
     resourceType: 'event',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'events',
     params: eventParams,
     responses: { 200: { description: 'The event.', schema: eventSchema } },
     handler: async ({ params, actor, clients, call }) => {
@@ -86,6 +88,7 @@ export const eventRoutes = [
     resourceType: 'event',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'events',
     query: listQuery,
     responses: { 200: { description: 'A page of events.', schema: listSchema(eventSchema) } },
     handler: async ({ query, actor, clients, call }) => {
