@@ -1,9 +1,10 @@
 import { z } from '@hookline/config';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { timestampParam } from '../http/timestamp-param';
 import { auditLogJson, auditLogSchema, exportLine, verifyJson, verifySchema } from './audit-log-json';
 
-const rfc3339 = z.iso.datetime({ offset: true });
+const rfc3339 = timestampParam();
 const VERIFY_DEADLINE_MS = 60_000;
 const EXPORT_PAGE = 1_000;
 

@@ -1,12 +1,13 @@
 import { z } from '@hookline/config';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { timestampParam } from '../http/timestamp-param';
 import { attemptJson, deliveryJson, deliverySchema, deliveryWithAttemptsSchema } from './delivery-json';
 
 // Above the dispatcher's publish deadline towards ingestion (5 s), so a slow Kafka arrives as 503.
 const TEST_EVENT_DEADLINE_MS = 10_000;
 
-const rfc3339 = z.iso.datetime({ offset: true });
+const rfc3339 = timestampParam();
 const id = (description: string) => z.string().min(1).max(100).describe(description);
 
 const deliveryParams = z.strictObject({ id: id('`del_…`') });

@@ -1,13 +1,14 @@
 import { z } from '@hookline/config';
 import { listBody, listSchema, pageQueryFields } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { timestampParam } from '../http/timestamp-param';
 import { eventJson, eventSchema } from './event-json';
 
 // Above ingestion's produce timeout (5 s), so a Kafka outage arrives as 503, not as a deadline.
 const PUBLISH_DEADLINE_MS = 10_000;
 
 const eventParams = z.strictObject({ id: z.string().min(1).max(100).describe('`evt_…`') });
-const rfc3339 = z.iso.datetime({ offset: true });
+const rfc3339 = timestampParam();
 
 const publishBody = z.strictObject({
   type: z.string().min(1).max(200).describe('A type from the catalog (`GET /v1/webhooks/event-types`).'),
