@@ -53,7 +53,7 @@ export function dashboardRoutes(options: DashboardOptions): Router {
   });
 
   router.get(/.*/, async (req, res, next) => {
-    if (NOT_THE_APP.test(req.path) || extname(req.path) !== '' || !req.accepts('html')) return next();
+    if (NOT_THE_APP.test(decodedPath(req.path)) || extname(req.path) !== '' || !req.accepts('html')) return next();
     const index = await readFile(join(directory, 'index.html')).catch(() => null);
     securityHeaders(res, policy);
     res.setHeader('cache-control', 'no-cache');
@@ -64,6 +64,15 @@ export function dashboardRoutes(options: DashboardOptions): Router {
     res.type('html').send(index);
   });
   return router;
+}
+
+/** The path as a browser would read it (`/%761/…` is `/v1/…`); undecodable paths are not pages. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '/v1/';
+  }
 }
 
 function securityHeaders(res: Response, policy: string): void {
