@@ -224,7 +224,7 @@ it('holds for every operation of /openapi.json: no 5xx, every spelling of a path
       ),
       body: operation.body ? valueFor(operation.body) : fc.constant(undefined),
       bend: bending,
-      idempotencyKey: fc.option(fc.constantFrom('k', 'k'.repeat(255), 'k'.repeat(256), 'ключ', 'a\tb'), { freq: 3 }),
+      idempotencyKey: fc.option(fc.constantFrom('k', 'k'.repeat(255), 'k'.repeat(256), 'cl\u00e9', 'a\tb'), { freq: 3 }),
     });
     await fc.assert(
       fc.asyncProperty(request, async ({ path, query, body, bend, idempotencyKey }) => {
