@@ -82,6 +82,46 @@ function valueFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
   }
 }
 
+/** A value the schema accepts, as far as its shape says (so a request gets to the service behind). */
+function validValue(schema: Schema, name = ''): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const variants = schema.oneOf ?? schema.anyOf;
+  if (variants?.length) return validValue(variants[0], name);
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'string':
+      if (/url/.test(name)) return 'http://127.0.0.1:9/property';
+      if (/type/.test(name)) return 'transfer.completed';
+      return 'Valid value'.padEnd(Math.max(schema.minLength ?? 0, 11), 'x').slice(0, Math.max(schema.maxLength ?? 11, schema.minLength ?? 0));
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return false;
+    case 'array':
+      return [validValue(schema.items ?? {}, name)];
+    case 'object':
+      return schema.properties ? Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, validValue(v, k)])) : {};
+    default:
+      return null;
+  }
+}
+
+/** A valid body with exactly one field (at any depth, array elements included) made hostile. */
+function oneFieldHostile(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'object' && schema.properties && depth < 4) {
+    const names = Object.keys(schema.properties);
+    if (!names.length) return fc.constant({});
+    return fc.constantFrom(...names).chain((name) =>
+      oneFieldHostile(schema.properties![name], depth + 1).map((hostile) => ({ ...(validValue(schema) as object), [name]: hostile })),
+    );
+  }
+  if (type === 'array' && depth < 4) return oneFieldHostile(schema.items ?? {}, depth + 1).map((hostile) => [validValue(schema.items ?? {}), hostile]);
+  return fc.oneof(nastyText, valueFor(schema, depth));
+}
+
 /** How the JSON text is bent: as it is, a key twice, a prototype key, or one field nested past the limit. */
 const bending = fc.oneof(
   fc.constant({ kind: 'plain' as const }),
@@ -222,7 +262,7 @@ it('holds for every operation of /openapi.json: no 5xx, every spelling of a path
         Object.fromEntries(queryParams.map((p) => [p.name, fc.oneof(valueFor(p.schema ?? {}), nastyText).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '').slice(0, 2_000))])),
         { requiredKeys: [] },
       ),
-      body: operation.body ? valueFor(operation.body) : fc.constant(undefined),
+      body: operation.body ? fc.oneof(oneFieldHostile(operation.body), valueFor(operation.body)) : fc.constant(undefined),
       bend: bending,
       idempotencyKey: fc.option(fc.constantFrom('k', 'k'.repeat(255), 'k'.repeat(256), 'cl\u00e9', 'a\tb'), { freq: 3 }),
     });

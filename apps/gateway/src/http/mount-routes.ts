@@ -70,7 +70,8 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
   const list = cursorList(route, actor);
   const codes = { ...QUERY_CODES, ...route.errorCodes };
   const params = route.params ? validate(route.params, req.params, 'params', codes) : req.params;
-  const query = validate(route.query ?? NO_FIELDS, openCursor(req.query, services.cursors, list), 'query', codes);
+  const pages = route.query instanceof z.ZodObject && 'cursor' in route.query.shape;
+  const query = validate(route.query ?? NO_FIELDS, pages ? openCursor(req.query, services.cursors, list) : req.query, 'query', codes);
   const body = route.body ? validate(route.body, rawBody ?? {}, 'body', codes) : rawBody === undefined ? undefined : validate(NO_FIELDS, rawBody, 'body', codes);
 
   const run = () =>
