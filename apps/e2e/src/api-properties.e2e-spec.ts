@@ -243,6 +243,14 @@ it('holds for every operation of /openapi.json: no 5xx, every spelling of a path
     }
   };
 
+  // Finding 1 replayed before any random case: a tenant's non-ASCII event type must not reach a
+  // service's error metadata raw (it killed the registry, and with it `npm start`).
+  const byKey = (method: string, path: string) => operations.find((o) => o.method === method && o.path === path)!;
+  for (const eventType of ['\uffff', 'é', '😀', 'тип.событие']) {
+    await send(byKey('POST', '/v1/webhooks'), '/v1/webhooks', JSON.stringify({ name: 'Finding one hook', url: 'http://127.0.0.1:9/one', event_types: [eventType] }));
+    await send(byKey('PATCH', '/v1/webhooks/{id}'), `/v1/webhooks/${realIds.id}`, JSON.stringify({ event_types: [eventType] }));
+  }
+
   for (const operation of operations) {
     // The path in every spelling, with the ids that exist: the canonical answer or 404.
     const canonicalPath = operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => realIds[name] ?? realIds.id);
