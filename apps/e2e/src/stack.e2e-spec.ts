@@ -40,8 +40,9 @@ describe('npm start', () => {
         throw new Error(`${String(error)}\n--- npm start output ---\n${stack.output().slice(-4000)}`);
       });
       const ready = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz?all=true`);
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({
+      const readiness = await ready.json();
+      if (!readiness.ready) process.stdout.write(`npm start output:\n${stack.output().slice(-6000)}\n`);
+      expect(readiness).toEqual({
         ready: true,
         services: { registry: true, ingestion: true, dispatcher: true, audit: true, database: true },
       });
