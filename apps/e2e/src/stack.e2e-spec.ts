@@ -40,7 +40,7 @@ describe('npm start', () => {
         throw new Error(`${String(error)}\n--- npm start output ---\n${stack.output().slice(-4000)}`);
       });
       const ready = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz?all=true`);
-      const readiness = await ready.json();
+      const readiness = (await ready.json()) as { ready: boolean };
       if (!readiness.ready) process.stdout.write(`npm start output:\n${stack.output().slice(-6000)}\n`);
       expect(readiness).toEqual({
         ready: true,
