@@ -12,6 +12,16 @@ describe('sealed cursors', () => {
     expect(seal.open(token, 'webhook.list org_1')).toBe(inner);
   });
 
+  it('refuse a token that differs from a sealed one only in the spare bits of a last character', () => {
+    for (let i = 0; i < 64; i++) {
+      const token = seal.seal(`${inner}${i}`, 'webhook.list org_1');
+      const [body, mac] = token.split('.');
+      const spare = (text: string) => text.slice(0, -1) + String.fromCharCode(text.charCodeAt(text.length - 1) ^ 1);
+      expect(() => seal.open(`${body}.${spare(mac)}`, 'webhook.list org_1')).toThrow(expect.objectContaining({ code: 'cursor_invalid' }));
+      expect(() => seal.open(`${spare(body)}.${mac}`, 'webhook.list org_1')).toThrow(expect.objectContaining({ code: 'cursor_invalid' }));
+    }
+  });
+
   it('refuse forged, altered, foreign and other-list tokens with cursor_invalid', () => {
     const token = seal.seal(inner, 'webhook.list org_1');
     const [body, mac] = token.split('.');

@@ -28,7 +28,10 @@ export function createCursorSeal(key: Buffer): CursorSeal {
       const match = TOKEN.exec(token);
       const inner = match ? Buffer.from(match[1], 'base64url') : undefined;
       const given = match ? Buffer.from(match[2], 'base64url') : undefined;
-      if (!inner || !given || given.length !== MAC_BYTES || inner.toString('base64url') !== match?.[1] || !timingSafeEqual(given, mac(list, inner))) {
+      // Both halves must be the exact text seal() writes: base64 leaves spare bits in a last
+      // character, and a token that differs only there would otherwise open too.
+      const canonical = inner?.toString('base64url') === match?.[1] && given?.toString('base64url') === match?.[2];
+      if (!inner || !given || !canonical || given.length !== MAC_BYTES || !timingSafeEqual(given, mac(list, inner))) {
         throw new InputError('cursor is not one this API returned', { code: 'cursor_invalid', param: 'cursor' });
       }
       return inner.toString('utf8');
