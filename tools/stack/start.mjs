@@ -1,6 +1,7 @@
 // `npm start`: the whole platform on one machine. Infrastructure first (PostgreSQL, Kafka), then
-// the five services with prefixed logs; prints the gateway URL and the operator key once every
-// service is healthy; Ctrl-C stops everything it started.
+// the five services with prefixed logs; once every service is healthy, prints the gateway URL and
+// shows the operator key and a demo admin key (on the terminal and in a file only you can read,
+// never in the log: see show-keys.mjs); Ctrl-C stops everything it started.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ensureCertificates } from '../certs/certificates.mjs';
@@ -9,6 +10,7 @@ import { resolveKafka, resolvePostgres, root, stopKafka } from './infrastructure
 import { launchServices, waitReady } from './launch.mjs';
 import { ensureMasterKey, LOCAL_MASTER_KEY_FILE } from './master-key.mjs';
 import { onReady } from './on-ready.mjs';
+import { showKeys } from './show-keys.mjs';
 
 const colors = { registry: 35, ingestion: 36, dispatcher: 33, audit: 32, gateway: 34, stack: 37 };
 const tty = process.stdout.isTTY;
@@ -74,13 +76,14 @@ async function main() {
     say('services did not become healthy within 300 s');
     return stopAll(1);
   }
-  const extra = await onReady({ base, operatorKey }).catch((e) => [`(demo organization not created: ${e.message})`]);
+  const demo = await onReady({ base, operatorKey }).catch((e) => ({ notes: [`(demo organization not created: ${e.message})`], keys: [] }));
   say('all services healthy');
   say(`gateway:      ${base}`);
   say(`dashboard:    ${base}/ (sign in with the demo API key)`);
   say(`API docs:     ${base}/docs`);
-  say(`operator key: ${operatorKey}`);
-  for (const line of extra) say(line);
+  for (const line of demo.notes) say(line);
+  const keysFile = process.env.HOOKLINE_STACK_KEYS_FILE || join(root, '.data/stack-keys.txt');
+  for (const line of showKeys([`operator key: ${operatorKey}`, ...demo.keys], { file: keysFile })) say(line);
   say('press Ctrl-C to stop');
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort, startProcess, startTsProcess, testDatabaseUrl, testKafkaBrokers, waitFor } from '@hookline/testing';
 
 async function stackEnv(): Promise<Record<string, string>> {
@@ -24,7 +27,8 @@ async function stackEnv(): Promise<Record<string, string>> {
 describe('npm start', () => {
   it('brings up all five services; the gateway reports ready over gRPC health; Ctrl-C stops them', async () => {
     const env = await stackEnv();
-    const stack = startProcess('npm', ['start', '--silent'], { ...env, HOOKLINE_OPERATOR_KEY: '' }, { ownGroup: true });
+    const keysFile = join(mkdtempSync(join(tmpdir(), 'hookline-keys-')), 'stack-keys.txt');
+    const stack = startProcess('npm', ['start', '--silent'], { ...env, HOOKLINE_OPERATOR_KEY: '', HOOKLINE_STACK_KEYS_FILE: keysFile }, { ownGroup: true });
     try {
       await waitFor(
         () => {
@@ -36,12 +40,23 @@ describe('npm start', () => {
         throw new Error(`${String(error)}\n--- npm start output ---\n${stack.output().slice(-4000)}`);
       });
       const ready = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz?all=true`);
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({
+      const readiness = (await ready.json()) as { ready: boolean };
+      if (!readiness.ready) process.stdout.write(`npm start output:\n${stack.output().slice(-6000)}\n`);
+      expect(readiness).toEqual({
         ready: true,
         services: { registry: true, ingestion: true, dispatcher: true, audit: true, database: true },
       });
-      expect(stack.output()).toMatch(/operator key: hkop_\S{20,}/);
+      // The keys are in a file only the user can read, and nowhere in the stack's output (its log).
+      const keys = readFileSync(keysFile, 'utf8');
+      const operatorKey = /operator key: (hkop_\S{20,})/.exec(keys)?.[1];
+      const demoKey = /demo API key: (hk_\S+)/.exec(keys)?.[1];
+      expect(statSync(keysFile).mode & 0o777).toBe(0o600);
+      expect(operatorKey).toBeDefined();
+      expect(demoKey).toBeDefined();
+      expect(stack.output()).toContain(keysFile);
+      expect(stack.output()).not.toContain(operatorKey);
+      expect(stack.output()).not.toContain(demoKey);
+      expect((await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/v1/webhooks`, { headers: { authorization: `Bearer ${demoKey}` } })).status).toBe(200);
     } finally {
       // Ctrl-C: SIGINT to the whole process group, as a terminal sends it.
       stack.signalGroup('SIGINT');

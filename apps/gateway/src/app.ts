@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { NotFoundError } from '@hookline/errors';
+import { createCursorSeal } from '@hookline/ids';
 import type { Logger } from '@hookline/logging';
 import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
 import { createMetricsRegistry } from '@hookline/telemetry';
@@ -24,11 +25,12 @@ import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
 import { RequestRateLimiter } from './http/rate-limit';
 import { requestId } from './http/request-id';
+import { cursorKey } from './http/cursor-key';
+import { responseHeaders } from './http/response-headers';
 import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { openApiRoutes } from './openapi/openapi-routes';
-import { portalFeatureGuard } from './portal-sessions/portal-feature-guard';
 import { portalInfo } from './portal-sessions/portal-session-json';
 import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
 import { sessionRoutes } from './session/session-routes';
@@ -93,7 +95,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.disable('x-powered-by');
   // X-Forwarded-For names the client only when the peer is a proxy the deployment trusts (none by default).
   app.set('trust proxy', config.HOOKLINE_TRUSTED_PROXIES.length > 0 ? config.HOOKLINE_TRUSTED_PROXIES : false);
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   app.use(requestId);
+  app.use(responseHeaders);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
   app.get('/metrics', async (_req, res) => {
@@ -111,7 +116,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       })),
     ),
   );
-  app.use(portalFeatureGuard(apiKeys));
   app.use(
     mountRoutes(apiRoutes, {
       clients,
@@ -122,6 +126,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       },
       rateLimiter: new RequestRateLimiter(config.HOOKLINE_API_RATE_LIMIT_RPS),
       idempotency,
+      cursors: createCursorSeal(cursorKey(keys.current)),
     }),
   );
   app.use(dashboardRoutes({ directory: config.HOOKLINE_DASHBOARD_DIR, frameAncestors: config.HOOKLINE_DASHBOARD_FRAME_ANCESTORS }));

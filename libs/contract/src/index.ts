@@ -4,3 +4,5 @@ export * from './webhook-rules/webhook-rules';
 export * from './webhook-rules/webhook-bodies';
 export * from './untrusted-text/untrusted-text';
 export * from './wire-profile/wire-profile';
+export * from './parameters/parameters';
+export * from './portal/portal-features';

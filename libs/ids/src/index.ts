@@ -1,2 +1,3 @@
 export * from './prefixed-id';
 export * from './page-cursor';
+export * from './cursor-seal';

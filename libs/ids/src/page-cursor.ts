@@ -23,7 +23,9 @@ export function encodeCursor(cursor: PageCursor): string {
 export function decodeCursor<K extends CursorKey>(raw: string, isKey: (key: readonly unknown[]) => key is K): PageCursor<K> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    // Only the exact text encodeCursor writes: Buffer skips characters outside the alphabet.
+    const text = BASE64URL.test(raw) ? Buffer.from(raw, 'base64url').toString('utf8') : '';
+    parsed = Buffer.from(text).toString('base64url') === raw ? JSON.parse(text) : undefined;
   } catch {
     parsed = undefined;
   }
@@ -34,7 +36,19 @@ export function decodeCursor<K extends CursorKey>(raw: string, isKey: (key: read
   throw new InputError('cursor is not one this API returned', { code: 'cursor_invalid', param: 'cursor' });
 }
 
-/** A key check for `[timestamp, id]` keys: an ISO time and an id. */
+const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
+/** The times services write into keys: UTC, milliseconds or microseconds, years 1970–9999. */
+const KEY_TIME = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const KEY_ID = /^[a-z]{2,8}_[0-9A-Za-z]{1,64}$/;
+
+/** A key check for `[timestamp, id]` keys: a UTC time as services write it and a prefixed id. */
 export function isTimeIdKey(key: readonly unknown[]): key is readonly [string, string] {
-  return key.length === 2 && typeof key[0] === 'string' && !Number.isNaN(Date.parse(key[0])) && typeof key[1] === 'string' && key[1] !== '';
+  return (
+    key.length === 2 &&
+    typeof key[0] === 'string' &&
+    KEY_TIME.test(key[0]) &&
+    !Number.isNaN(Date.parse(key[0])) &&
+    typeof key[1] === 'string' &&
+    KEY_ID.test(key[1])
+  );
 }

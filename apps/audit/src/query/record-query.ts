@@ -1,3 +1,4 @@
+import { LIMIT_INVALID, parsePageLimit, parseTimestamp } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import { decodeCursor as decodePageCursor, encodeCursor as encodePageCursor, type CursorDirection } from '@hookline/ids';
 
@@ -15,8 +16,8 @@ export interface RecordFilter {
 
 export function parseTime(value: string, param: string): Date | undefined {
   if (!value) return undefined;
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+  const time = parseTimestamp(value);
+  if (!time) {
     throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: 'invalid_timestamp', param });
   }
   return time;
@@ -63,8 +64,7 @@ export function decodeCursor(raw: string): Cursor | undefined {
 
 export function pageLimit(limit: number, max: number, fallback: number): number {
   if (!limit) return fallback;
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw new InputError(`limit must be between 1 and ${max}`, { code: 'limit_out_of_range', param: 'limit' });
-  }
-  return limit;
+  const checked = parsePageLimit(limit, max);
+  if (checked === undefined) throw new InputError(`limit must be between 1 and ${max}`, { code: LIMIT_INVALID, param: 'limit' });
+  return checked;
 }

@@ -5627,7 +5627,7 @@ export interface operations {
                 from?: string;
                 /** @description RFC 3339, exclusive; default now. */
                 to?: string;
-                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d` (1 s to 366 d); default `1h`. At most 1000 buckets per window. */
                 interval?: string;
             };
             header?: never;
@@ -5690,7 +5690,7 @@ export interface operations {
                 from?: string;
                 /** @description RFC 3339, exclusive; default now. */
                 to?: string;
-                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d` (1 s to 366 d); default `1h`. At most 1000 buckets per window. */
                 interval?: string;
             };
             header?: never;

@@ -1,3 +1,4 @@
+import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { AttemptView, DeliveryView } from '../db/delivery-reads';
@@ -14,8 +15,8 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
   return {
     async listDeliveries(request: dispatcherV1.ListDeliveriesRequest): Promise<dispatcherV1.ListDeliveriesResponse> {
       // The request's shape: page size, org and times; the filter's meaning is the use case's.
-      const limit = request.page?.limit || 20;
-      if (limit < 1 || limit > 100) throw new InputError('limit must be between 1 and 100', { code: 'limit_invalid', param: 'limit' });
+      const limit = parsePageLimit(request.page?.limit ?? 0);
+      if (limit === undefined) throw new InputError(`limit must be between 1 and ${PAGE_LIMIT.max}`, { code: LIMIT_INVALID, param: 'limit' });
       const page = await listDeliveries(
         pool,
         {
@@ -66,9 +67,9 @@ function requireOrg(orgId: string): string {
 
 function optionalTime(value: string, param: string): Date | undefined {
   if (!value) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: `${param}_invalid`, param });
-  return new Date(time);
+  const time = parseTimestamp(value);
+  if (!time) throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: `${param}_invalid`, param });
+  return time;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : '');

@@ -1,12 +1,13 @@
+import { parseTimestamp } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { Pool } from 'pg';
 import { deliveryStats, type StatsBucket } from '../stats/delivery-stats';
 
 function time(value: string, param: string): Date {
-  const ms = Date.parse(value);
-  if (!value || Number.isNaN(ms)) throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: `${param}_invalid`, param });
-  return new Date(ms);
+  const parsed = parseTimestamp(value);
+  if (!parsed) throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: `${param}_invalid`, param });
+  return parsed;
 }
 
 const bucketToProto = (b: StatsBucket): dispatcherV1.DeliveryStatsBucket => ({

@@ -1,3 +1,4 @@
+import { INTERVAL_RANGE_SECONDS } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import type { Pool } from 'pg';
 import { selectLatencies, selectOutcomes, statsSealedUntil } from '../db/stats-reads';
@@ -28,7 +29,8 @@ const HOUR_MS = 3_600_000;
 /** Checks the window: from < to, at most MAX_BUCKETS buckets of at least one second. */
 export function checkWindow(query: StatsQuery): number {
   if (!(query.from < query.to)) throw new InputError('from must be before to', { code: 'window_invalid', param: 'from' });
-  if (!Number.isInteger(query.intervalSeconds) || query.intervalSeconds < 1) throw new InputError('interval must be at least 1 second', { code: 'interval_invalid', param: 'interval' });
+  const { min, max } = INTERVAL_RANGE_SECONDS;
+  if (!Number.isInteger(query.intervalSeconds) || query.intervalSeconds < min || query.intervalSeconds > max) throw new InputError('interval must be at least 1 second', { code: 'interval_invalid', param: 'interval' });
   const buckets = Math.ceil((query.to.getTime() - query.from.getTime()) / 1000 / query.intervalSeconds);
   if (buckets > MAX_BUCKETS) throw new InputError(`the window holds ${buckets} buckets; at most ${MAX_BUCKETS}: widen the interval`, { code: 'interval_too_small', param: 'interval' });
   return buckets;

@@ -292,6 +292,34 @@ describe('the dashboard in a browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('asks before a portal link replaces the key of a tab already signed in (finding 5: login CSRF)', async () => {
+    const other = await stack.createOrganization();
+    const foreign = await stack.api('POST', '/v1/portal-sessions', { key: other.adminKey, body: { role: 'admin' } });
+    expect(foreign.status).toBe(201);
+    const { page, problems } = await openPage();
+    await signIn(page, org.adminKey);
+
+    // Someone else's link, opened in this tab: nothing changes until the user says so.
+    await page.goto(foreign.body.url);
+    await page.getByRole('alertdialog', { name: 'Open this portal link?' }).waitFor();
+    expect(page.url()).not.toContain('hkps_');
+    expect(await page.evaluate('sessionStorage.getItem("hookline.apiKey")')).toBe(org.adminKey);
+    await expectAccessible(page, 'portal link confirmation');
+    await screenshot(page, '09-portal-link-confirm');
+    await page.getByRole('button', { name: 'Stay signed in' }).click();
+    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("hookline.apiKey")')).toBe(org.adminKey);
+    expect(await page.getByText(org.id).count()).toBeGreaterThan(0);
+
+    // Asked for, it opens.
+    await page.goto(foreign.body.url);
+    await page.getByRole('button', { name: 'Open the linked session' }).click();
+    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("hookline.apiKey")')).toBe(foreign.body.token);
+    expect(await page.getByText(other.id).count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it('events, API keys (shown once, revoke) and the audit log (verify, export) work and are accessible', async () => {
     const published = await stack.api('POST', '/v1/events', { key: org.adminKey, body: { type: 'transfer.completed', data: { transfer_id: 'tr_dash' } } });
     expect(published.status).toBe(201);

@@ -13,6 +13,7 @@ export const apiKeyRoutes = [
     resourceType: 'api_key',
     auth: 'api_key',
     role: 'admin',
+    feature: 'api_keys',
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of keys (never the keys themselves).', schema: listSchema(apiKeySchema) } },
     handler: async ({ query, context, clients, call }) => {
@@ -30,6 +31,7 @@ export const apiKeyRoutes = [
     resourceType: 'api_key',
     auth: 'api_key',
     role: 'admin',
+    feature: 'api_keys',
     body: createApiKeyBody,
     errorCodes: apiKeyErrorCodes,
     responses: {
@@ -52,6 +54,7 @@ export const apiKeyRoutes = [
     resourceType: 'api_key',
     auth: 'api_key',
     role: 'admin',
+    feature: 'api_keys',
     params: z.strictObject({ id: z.string().min(1).max(100).describe('`key_…`') }),
     responses: {
       200: { description: 'The revoked key.', schema: apiKeySchema },

@@ -18,6 +18,7 @@ export const approvalRoutes = [
     resourceType: 'approval',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'approvals',
     query: z.strictObject({ ...pageQueryFields, status: z.enum(['pending', 'approved', 'rejected', 'expired', 'stale']).optional() }),
     errorCodes: { status: 'status_invalid' },
     responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },
@@ -36,6 +37,7 @@ export const approvalRoutes = [
     resourceType: 'approval',
     auth: 'api_key',
     role: 'admin',
+    feature: 'approvals',
     params: approvalParams,
     responses: {
       200: {
@@ -66,6 +68,7 @@ export const approvalRoutes = [
     resourceType: 'approval',
     auth: 'api_key',
     role: 'admin',
+    feature: 'approvals',
     params: approvalParams,
     body: z.strictObject({ reason: z.string().min(1).max(1000).optional().describe('Shown in the approval history.') }),
     errorCodes: { reason: 'reason_invalid' },

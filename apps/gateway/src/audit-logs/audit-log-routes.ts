@@ -1,9 +1,10 @@
 import { z } from '@hookline/config';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { timestampParam } from '../http/timestamp-param';
 import { auditLogJson, auditLogSchema, exportLine, verifyJson, verifySchema } from './audit-log-json';
 
-const rfc3339 = z.iso.datetime({ offset: true });
+const rfc3339 = timestampParam();
 const VERIFY_DEADLINE_MS = 60_000;
 const EXPORT_PAGE = 1_000;
 
@@ -33,6 +34,7 @@ export const auditLogRoutes = [
     resourceType: 'audit_log',
     auth: 'api_key',
     role: 'admin',
+    feature: 'audit_log',
     query: listQuery,
     responses: { 200: { description: 'A page of audit records.', schema: listSchema(auditLogSchema) } },
     handler: async ({ query, context, actor, clients, call }) => {
@@ -63,6 +65,7 @@ export const auditLogRoutes = [
     resourceType: 'audit_log',
     auth: 'api_key',
     role: 'admin',
+    feature: 'audit_log',
     responses: { 200: { description: 'The verdict.', schema: verifySchema } },
     deadlineMs: VERIFY_DEADLINE_MS,
     handler: async ({ context, actor, clients, call }) => {
@@ -80,6 +83,7 @@ export const auditLogRoutes = [
     resourceType: 'audit_log',
     auth: 'api_key',
     role: 'admin',
+    feature: 'audit_log',
     query: exportQuery,
     responses: { 200: { description: 'application/x-ndjson, one record per line.' } },
     // A long export streams page by page for as long as it takes; each page call has its own deadline.

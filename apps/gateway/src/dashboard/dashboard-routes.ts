@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { contentSecurityPolicy } from './content-security-policy';
+import { strictRouter } from '../http/strict-router';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -13,8 +14,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.map': 'application/json',
 };
-/** Paths the API and operations own; everything else a browser asks for as a page is the app. */
-const NOT_THE_APP = /^\/(v1|openapi\.json|docs|healthz|readyz|metrics|assets)(\/|$)/;
+/**
+ * Paths the API and operations own, in any spelling (`/V1/…` is a 404, not the app); everything
+ * else a browser asks for as a page is the app.
+ */
+const NOT_THE_APP = /^\/(v1|openapi\.json|docs|healthz|readyz|metrics|assets)(\/|$)/i;
 const HASHED_ASSET = /^[\w.-]+$/;
 
 export interface DashboardOptions {
@@ -32,7 +36,7 @@ export interface DashboardOptions {
 export function dashboardRoutes(options: DashboardOptions): Router {
   const directory = resolve(options.directory);
   const policy = contentSecurityPolicy(options.frameAncestors);
-  const router = Router();
+  const router = strictRouter();
 
   router.get('/assets/:file', async (req, res, next) => {
     const file = String(req.params.file);
@@ -49,7 +53,7 @@ export function dashboardRoutes(options: DashboardOptions): Router {
   });
 
   router.get(/.*/, async (req, res, next) => {
-    if (NOT_THE_APP.test(req.path) || extname(req.path) !== '' || !req.accepts('html')) return next();
+    if (NOT_THE_APP.test(decodedPath(req.path)) || extname(req.path) !== '' || !req.accepts('html')) return next();
     const index = await readFile(join(directory, 'index.html')).catch(() => null);
     securityHeaders(res, policy);
     res.setHeader('cache-control', 'no-cache');
@@ -60,6 +64,15 @@ export function dashboardRoutes(options: DashboardOptions): Router {
     res.type('html').send(index);
   });
   return router;
+}
+
+/** The path as a browser would read it (`/%761/…` is `/v1/…`); undecodable paths are not pages. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '/v1/';
+  }
 }
 
 function securityHeaders(res: Response, policy: string): void {

@@ -1,7 +1,7 @@
 import { z } from '@hookline/config';
 import { NotFoundError } from '@hookline/errors';
 import type { deadlettersV1 } from '@hookline/proto';
-import { listSchema } from '../http/pagination';
+import { listSchema, pageQueryFields } from '../http/pagination';
 import { defineRoute } from '../http/route';
 import { int32 } from '../http/integers';
 
@@ -58,7 +58,7 @@ export const deadLetterRoutes = [
     resourceType: 'dead_letter',
     auth: 'operator',
     query: z.strictObject({
-      limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100.'),
+      limit: pageQueryFields.limit,
       cursor: z.string().regex(/^dlq_[0-9a-z]+$/).optional().describe('`next_cursor` of the previous page.'),
       service: z.enum(SERVICES).optional().describe('Only this service’s.'),
       consumer: z.string().max(100).optional().describe('Only this consumer’s.'),

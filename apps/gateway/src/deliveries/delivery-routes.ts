@@ -1,12 +1,13 @@
 import { z } from '@hookline/config';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { timestampParam } from '../http/timestamp-param';
 import { attemptJson, deliveryJson, deliverySchema, deliveryWithAttemptsSchema } from './delivery-json';
 
 // Above the dispatcher's publish deadline towards ingestion (5 s), so a slow Kafka arrives as 503.
 const TEST_EVENT_DEADLINE_MS = 10_000;
 
-const rfc3339 = z.iso.datetime({ offset: true });
+const rfc3339 = timestampParam();
 const id = (description: string) => z.string().min(1).max(100).describe(description);
 
 const deliveryParams = z.strictObject({ id: id('`del_…`') });
@@ -51,6 +52,7 @@ export const deliveryRoutes = [
     resourceType: 'delivery',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'deliveries',
     query: listQuery,
     errorCodes: { status: 'status_invalid', created_after: 'created_after_invalid', created_before: 'created_before_invalid' },
     responses: { 200: { description: 'A page of deliveries.', schema: listSchema(deliverySchema) } },
@@ -81,6 +83,7 @@ export const deliveryRoutes = [
     resourceType: 'delivery',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'deliveries',
     params: deliveryParams,
     responses: { 200: { description: 'The delivery and its attempts.', schema: deliveryWithAttemptsSchema } },
     handler: async ({ params, actor, context, clients, call }) => {
@@ -97,6 +100,7 @@ export const deliveryRoutes = [
     resourceType: 'delivery',
     auth: 'api_key',
     role: 'developer',
+    feature: 'deliveries',
     params: deliveryParams,
     responses: { 202: { description: 'Queued.', schema: retrySchema } },
     handler: async ({ params, actor, context, clients, call }) => {
@@ -113,6 +117,7 @@ export const deliveryRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'developer',
+    feature: 'deliveries',
     params: webhookParams,
     body: recoverBody,
     errorCodes: { since: 'since_invalid', until: 'until_invalid' },
@@ -134,6 +139,7 @@ export const deliveryRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'developer',
+    feature: 'webhooks',
     params: webhookParams,
     body: testBody,
     errorCodes: { event_type: 'unknown_event_type', data: 'invalid_data' },

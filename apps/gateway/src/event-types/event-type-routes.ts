@@ -14,6 +14,7 @@ export const eventTypeRoutes = [
     resourceType: 'event_type',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'webhooks',
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of event types, ordered by type.', schema: listSchema(eventTypeSchema) } },
     handler: async ({ query, clients, call }) => {

@@ -1,13 +1,14 @@
 import { z } from '@hookline/config';
 import { listBody, listSchema, pageQueryFields } from '../http/pagination';
 import { defineRoute } from '../http/route';
+import { timestampParam } from '../http/timestamp-param';
 import { eventJson, eventSchema } from './event-json';
 
 // Above ingestion's produce timeout (5 s), so a Kafka outage arrives as 503, not as a deadline.
 const PUBLISH_DEADLINE_MS = 10_000;
 
 const eventParams = z.strictObject({ id: z.string().min(1).max(100).describe('`evt_…`') });
-const rfc3339 = z.iso.datetime({ offset: true });
+const rfc3339 = timestampParam();
 
 const publishBody = z.strictObject({
   type: z.string().min(1).max(200).describe('A type from the catalog (`GET /v1/webhooks/event-types`).'),
@@ -43,6 +44,7 @@ export const eventRoutes = [
     resourceType: 'event',
     auth: 'api_key',
     role: 'developer',
+    feature: 'events',
     body: publishBody,
     errorCodes: { data: 'invalid_data', type: 'unknown_event_type' },
     responses: { 201: { description: 'Published.', schema: eventSchema } },
@@ -70,6 +72,7 @@ export const eventRoutes = [
     resourceType: 'event',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'events',
     params: eventParams,
     responses: { 200: { description: 'The event.', schema: eventSchema } },
     handler: async ({ params, actor, clients, call }) => {
@@ -86,6 +89,7 @@ export const eventRoutes = [
     resourceType: 'event',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'events',
     query: listQuery,
     responses: { 200: { description: 'A page of events.', schema: listSchema(eventSchema) } },
     handler: async ({ query, actor, clients, call }) => {

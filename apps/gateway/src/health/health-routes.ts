@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { isServing, type TlsIdentity } from '@hookline/grpc';
+import { strictRouter } from '../http/strict-router';
 
 /**
  * `/healthz`: the gateway process is alive. `/readyz`: the gateway can take traffic — its own
@@ -9,7 +10,7 @@ import { isServing, type TlsIdentity } from '@hookline/grpc';
  * (what `npm start` waits for).
  */
 export function healthRoutes(addresses: Record<string, string>, tls: TlsIdentity, databaseHealthy: () => Promise<boolean>): Router {
-  const router = Router();
+  const router = strictRouter();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

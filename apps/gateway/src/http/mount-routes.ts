@@ -1,17 +1,20 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { z } from '@hookline/config';
-import { PermissionError } from '@hookline/errors';
-import { hasRole, requestContext, type Actor } from '../auth/actor';
+import type { CursorSeal } from '@hookline/ids';
+import { requestContext, type Actor } from '../auth/actor';
 import { authenticateRequest, type Authentication } from '../auth/authenticate';
 import type { BackendClients } from '../clients';
 import { idempotentCall } from '../idempotency/idempotent-call';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { checkIdempotencyKey, requestHash } from '../idempotency/request-hash';
+import { authorizeRoute } from './authorize-route';
 import { refuseHostileText } from './hostile-text';
 import { readJsonBody } from './json-body';
 import type { RateLimiter } from './rate-limit';
 import { requestCall } from './request-call';
-import type { RouteDefinition, RouteResult } from './route';
+import { cursorList, openCursor, sealCursors } from './sealed-cursors';
+import { checkAuthorization, type RouteDefinition, type RouteResult } from './route';
+import { strictRouter } from './strict-router';
 import { issueToInputError } from './zod-errors';
 
 export interface RouteServices {
@@ -19,6 +22,8 @@ export interface RouteServices {
   auth: Authentication;
   rateLimiter: RateLimiter;
   idempotency: IdempotencyStore;
+  /** Seals the cursors of list answers and opens those clients send back. */
+  cursors: CursorSeal;
 }
 
 /** What every API response's `res.locals.route` holds, for access audit records and metrics. */
@@ -36,12 +41,13 @@ const QUERY_CODES = { limit: 'limit_invalid', cursor: 'cursor_invalid' };
 
 /**
  * One express route per declaration, in this order: label → authenticate → rate limit →
- * authorize → read body → refuse NUL / lone surrogates → validate → (Idempotency-Key) → handler → send.
+ * authorize (role and portal feature of this route) → read body → refuse NUL / lone surrogates → open the cursor → validate → (Idempotency-Key) → handler → send.
  * Every backend call a handler makes carries the request's `call`: trace, cancellation, deadline.
  */
 export function mountRoutes(routes: readonly RouteDefinition[], services: RouteServices): Router {
-  const router = Router();
+  const router = strictRouter();
   for (const route of orderBySpecificity(routes)) {
+    checkAuthorization(route);
     router[route.method](route.path, (req: Request, res: Response) => handle(route, services, req, res));
   }
   return router;
@@ -54,18 +60,18 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
   const actor = await authenticateRequest(req, route.auth, services.auth);
   req.actor = actor;
   if (actor.kind !== 'anonymous') services.rateLimiter.take(actor.keyId);
-  if (route.auth === 'api_key' && route.role && !hasRole(actor, route.role)) {
-    throw new PermissionError(`This API key's role (${actor.role}) may not do this; it needs ${route.role}.`, { code: 'insufficient_role' });
-  }
+  authorizeRoute(route, actor);
 
   const rawBody = WRITES.has(route.method) ? await readJsonBody(req) : undefined;
   // NUL and lone surrogates are refused here, once, whatever the route: no backend sees them.
   refuseHostileText(req.params);
   refuseHostileText(req.query);
   if (rawBody !== undefined) refuseHostileText(rawBody);
+  const list = cursorList(route, actor);
   const codes = { ...QUERY_CODES, ...route.errorCodes };
   const params = route.params ? validate(route.params, req.params, 'params', codes) : req.params;
-  const query = validate(route.query ?? NO_FIELDS, req.query, 'query', codes);
+  const pages = route.query instanceof z.ZodObject && 'cursor' in route.query.shape;
+  const query = validate(route.query ?? NO_FIELDS, pages ? openCursor(req.query, services.cursors, list) : req.query, 'query', codes);
   const body = route.body ? validate(route.body, rawBody ?? {}, 'body', codes) : rawBody === undefined ? undefined : validate(NO_FIELDS, rawBody, 'body', codes);
 
   const run = () =>
@@ -79,7 +85,7 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
           { scope: idempotencyScope(actor), key: checkIdempotencyKey(key), hash: requestHash(route.method, req.path, rawBody), requestId: req.requestId },
           run,
         );
-  send(res, result);
+  send(res, sealCursors(result, services.cursors, list));
 }
 
 /** Idempotency records belong to the API key that made the request (the operator has one key). */

@@ -1,15 +1,16 @@
+import { PAGE_LIMIT } from '@hookline/contract';
 import { z } from '@hookline/config';
 import type { commonV1 } from '@hookline/proto';
 
-export const DEFAULT_PAGE_LIMIT = 20;
-export const MAX_PAGE_LIMIT = 100;
+export const DEFAULT_PAGE_LIMIT = PAGE_LIMIT.default;
+export const MAX_PAGE_LIMIT = PAGE_LIMIT.max;
 
 /** The query fields of every list route; spread into a route's query schema. */
 export const pageQueryFields = {
   limit: z.coerce
     .number()
     .int()
-    .min(1)
+    .min(PAGE_LIMIT.min)
     .max(MAX_PAGE_LIMIT)
     .default(DEFAULT_PAGE_LIMIT)
     .describe(`Page size, 1–${MAX_PAGE_LIMIT}.`),

@@ -3,10 +3,14 @@ import type { z } from '@hookline/config';
 import type { Actor, Role } from '../auth/actor';
 import type { AuthScheme } from '../auth/authenticate';
 import type { BackendClients } from '../clients';
+import { PORTAL_FEATURES, type PortalFeature } from '@hookline/contract';
 import type { commonV1 } from '@hookline/proto';
 import type { RequestCall } from './request-call';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/** Which portal sessions may use a route: those showing one feature, all (`null`), or none (`never`). */
+export type PortalAccess = PortalFeature | null | 'never';
 
 /** What a handler answers; the route layer sends it (and stores it for Idempotency-Key replays). */
 export interface RouteResult {
@@ -52,6 +56,12 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   auth: AuthScheme;
   /** Least role an API key needs (`api_key` routes only; the operator may do everything). */
   role?: Role;
+  /**
+   * The customer-portal feature this route belongs to (`api_key` routes only, required): a portal
+   * session limited to other features is refused it. `null` = open to every session (the session's
+   * own description); `never` = no portal session at all (managing portal sessions).
+   */
+  feature?: PortalAccess;
   /** Strict zod objects: they validate the request and generate the OpenAPI document. */
   body?: B;
   query?: Q;
@@ -83,6 +93,23 @@ export function defineRoute<
   Q extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
 >(spec: RouteSpec<B, Q, P>): RouteDefinition {
-  if (spec.auth === 'api_key' && !spec.role) throw new Error(`route ${spec.method} ${spec.path} needs a role`);
+  checkAuthorization(spec);
   return spec as RouteDefinition;
+}
+
+/**
+ * Authorization is part of the declaration, checked when the route table is built: a route that
+ * does not say who may call it stops the gateway at start-up instead of being open by omission.
+ */
+export function checkAuthorization(route: Pick<RouteDefinition, 'method' | 'path' | 'auth' | 'role' | 'feature'>): void {
+  const name = `route ${route.method.toUpperCase()} ${route.path}`;
+  if (route.auth === 'api_key') {
+    if (!route.role) throw new Error(`${name} needs a role`);
+    if (route.feature === undefined) throw new Error(`${name} needs a portal feature (null when every portal session may use it)`);
+    if (route.feature !== null && route.feature !== 'never' && !(PORTAL_FEATURES as readonly string[]).includes(route.feature)) {
+      throw new Error(`${name} names an unknown portal feature ${route.feature}`);
+    }
+  } else if (route.role !== undefined || route.feature !== undefined) {
+    throw new Error(`${name}: role and portal feature apply to api_key routes only`);
+  }
 }

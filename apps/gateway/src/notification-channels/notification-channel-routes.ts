@@ -15,6 +15,7 @@ export const notificationChannelRoutes = [
     resourceType: 'notification_channel',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'settings',
     responses: { 200: { description: 'Every channel of the organization (at most 10).', schema: listSchema } },
     handler: async ({ actor, context, clients, call }) => {
       const { channels } = await clients.dispatcher.listNotificationChannels({ context, orgId: actor.orgId }, call);
@@ -31,6 +32,7 @@ export const notificationChannelRoutes = [
     resourceType: 'notification_channel',
     auth: 'api_key',
     role: 'admin',
+    feature: 'settings',
     body: newNotificationChannelBody,
     responses: { 201: { description: 'The channel.', schema: notificationChannelSchema } },
     handler: async ({ body, actor, context, clients, call }) => {
@@ -58,6 +60,7 @@ export const notificationChannelRoutes = [
     resourceType: 'notification_channel',
     auth: 'api_key',
     role: 'admin',
+    feature: 'settings',
     params: z.strictObject({ id: z.string().min(1).max(100).describe('`nch_…`') }),
     responses: { 204: { description: 'Removed.' } },
     handler: async ({ params, actor, context, clients, call }) => {

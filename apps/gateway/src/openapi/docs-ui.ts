@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
-import { Router } from 'express';
+import type { Router } from 'express';
+import { strictRouter } from '../http/strict-router';
 
 /** The files of swagger-ui-dist the page uses; nothing else of the package is served. */
 const ASSETS: Record<string, string> = {
@@ -47,7 +48,7 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inl
  */
 export function docsRoutes(): Router {
   const dist = dirname(require.resolve('swagger-ui-dist/package.json'));
-  const router = Router();
+  const router = strictRouter();
   router.get('/docs', (_req, res) => {
     res.setHeader('content-security-policy', CSP);
     res.type('html').send(PAGE);

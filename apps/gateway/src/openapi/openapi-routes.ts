@@ -1,8 +1,9 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { RouteDefinition } from '../http/route';
 import { docsRoutes } from './docs-ui';
 import { buildOpenApiDocument } from './openapi-document';
 import type { CatalogEventType } from './webhooks-section';
+import { strictRouter } from '../http/strict-router';
 
 /** How long a read of the event-type catalog serves `/openapi.json` before it is read again. */
 const CATALOG_TTL_MS = 10_000;
@@ -23,7 +24,7 @@ export function openApiRoutes(routes: readonly RouteDefinition[], version: strin
       return cached?.document ?? JSON.stringify(buildOpenApiDocument(routes, { version }));
     }
   };
-  const router = Router();
+  const router = strictRouter();
   router.get('/openapi.json', async (_req, res, next) => {
     try {
       res.type('application/json').send(await document());

@@ -1,8 +1,9 @@
+import { PORTAL_FEATURES } from '@hookline/contract';
 import { z } from '@hookline/config';
 import type { registryV1 } from '@hookline/proto';
 import type { PortalSessionInfo } from '../auth/actor';
 
-export const PORTAL_FEATURES = ['webhooks', 'deliveries', 'events', 'approvals', 'settings', 'api_keys', 'audit_log'] as const;
+export { PORTAL_FEATURES };
 
 export const brandingSchema = z
   .strictObject({

@@ -30,6 +30,7 @@ export const sessionRoutes = [
     resourceType: 'session',
     auth: 'api_key',
     role: 'viewer',
+    feature: null,
     responses: { 200: { description: 'The caller.', schema: sessionSchema } },
     handler: async ({ actor }) => ({
       status: 200,

@@ -12,6 +12,7 @@ export const settingsRoutes = [
     resourceType: 'settings',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'settings',
     responses: { 200: { description: 'The settings.', schema: settingsSchema } },
     handler: async ({ context, clients, call }) => ({ status: 200, body: settingsJson(await clients.registry.getSettings({ context, orgId: '' }, call)) }),
   }),
@@ -25,6 +26,7 @@ export const settingsRoutes = [
     resourceType: 'settings',
     auth: 'api_key',
     role: 'admin',
+    feature: 'settings',
     body: z.strictObject({
       approvals: z.strictObject({ create: z.boolean().optional(), update: z.boolean().optional(), delete: z.boolean().optional() }).optional(),
     }),

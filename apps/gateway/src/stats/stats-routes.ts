@@ -1,3 +1,4 @@
+import { parseInterval, parseTimestamp } from '@hookline/contract';
 import { z } from '@hookline/config';
 import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
@@ -6,17 +7,16 @@ import type { BackendClients } from '../clients';
 import type { RequestCall } from '../http/request-call';
 import { defineRoute } from '../http/route';
 import { int32 } from '../http/integers';
-
-const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+import { timestampParam } from '../http/timestamp-param';
 
 const statsQuery = z.strictObject({
-  from: z.string().optional().describe('RFC 3339, inclusive; default `to` minus 24 h.'),
-  to: z.string().optional().describe('RFC 3339, exclusive; default now.'),
+  from: timestampParam().optional().describe('RFC 3339, inclusive; default `to` minus 24 h.'),
+  to: timestampParam().optional().describe('RFC 3339, exclusive; default now.'),
   interval: z
     .string()
-    .regex(/^[1-9]\d{0,5}[smhd]$/, 'must be a number and a unit (s, m, h, d), e.g. 5m or 1h')
+    .refine((text) => parseInterval(text) !== undefined, 'must be a number and a unit (s, m, h, d) from 1s to 366d, e.g. 5m or 1h')
     .optional()
-    .describe('Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window.'),
+    .describe('Bucket width, e.g. `5m`, `1h`, `1d` (1 s to 366 d); default `1h`. At most 1000 buckets per window.'),
 });
 
 const bucketSchema = z.object({
@@ -41,9 +41,9 @@ const statsSchema = z.object({
 
 function time(value: string | undefined, fallback: Date, param: string): Date {
   if (value === undefined) return fallback;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new InputError(`${param} must be an RFC 3339 timestamp`, { code: 'timestamp_invalid', param });
-  return new Date(ms);
+  const parsed = parseTimestamp(value);
+  if (!parsed) throw new InputError(`${param} must be an RFC 3339 timestamp, years 1970–9999`, { code: 'timestamp_invalid', param });
+  return parsed;
 }
 
 const bucketJson = (b: dispatcherV1.DeliveryStatsBucket | undefined) => ({
@@ -58,8 +58,7 @@ const bucketJson = (b: dispatcherV1.DeliveryStatsBucket | undefined) => ({
 async function stats(clients: BackendClients, call: RequestCall, context: never, actor: Actor, query: z.infer<typeof statsQuery>, webhookId: string) {
   const to = time(query.to, new Date(), 'to');
   const from = time(query.from, new Date(to.getTime() - 86_400_000), 'from');
-  const interval = query.interval ?? '1h';
-  const intervalSeconds = Number(interval.slice(0, -1)) * UNITS[interval.slice(-1)];
+  const intervalSeconds = parseInterval(query.interval ?? '1h') as number;
   const answer = await clients.dispatcher.getDeliveryStats(
     { context, orgId: actor.orgId, webhookId, from: from.toISOString(), to: to.toISOString(), intervalSeconds },
     call,
@@ -78,7 +77,7 @@ async function stats(clients: BackendClients, call: RequestCall, context: never,
   };
 }
 
-const errorCodes = { interval: 'interval_invalid' };
+const errorCodes = { interval: 'interval_invalid', from: 'timestamp_invalid', to: 'timestamp_invalid' };
 
 export const statsRoutes = [
   defineRoute({
@@ -90,6 +89,7 @@ export const statsRoutes = [
     resourceType: 'stats',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'webhooks',
     query: statsQuery,
     errorCodes,
     responses: { 200: { description: 'The statistics.', schema: statsSchema } },
@@ -104,6 +104,7 @@ export const statsRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'webhooks',
     params: z.strictObject({ id: z.string() }),
     query: statsQuery,
     errorCodes,

@@ -36,6 +36,7 @@ export const webhookRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'webhooks',
     query: pageQuery,
     responses: { 200: { description: 'A page of webhooks.', schema: listSchema(webhookSchema) } },
     handler: async ({ query, context, clients, call }) => {
@@ -52,6 +53,7 @@ export const webhookRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'developer',
+    feature: 'webhooks',
     body: createWebhookBody,
     errorCodes: webhookRuleCodes,
     responses: {
@@ -74,6 +76,7 @@ export const webhookRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'webhooks',
     params: webhookParams,
     responses: { 200: { description: 'The webhook.', schema: webhookSchema } },
     handler: async ({ params, context, clients, call }) => {
@@ -90,6 +93,7 @@ export const webhookRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'developer',
+    feature: 'webhooks',
     params: webhookParams,
     body: updateWebhookBody,
     errorCodes: webhookRuleCodes,
@@ -111,6 +115,7 @@ export const webhookRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'developer',
+    feature: 'webhooks',
     params: webhookParams,
     responses: { 204: { description: 'Deleted.' }, 202: { description: 'Awaiting approval by another admin.', schema: pendingApprovalSchema } },
     handler: async ({ params, context, clients, call }) => {
@@ -127,6 +132,7 @@ export const webhookRoutes = [
     resourceType: 'webhook',
     auth: 'api_key',
     role: 'developer',
+    feature: 'webhooks',
     params: webhookParams,
     responses: {
       200: {
@@ -161,6 +167,7 @@ export const webhookRoutes = [
     resourceType: 'approval',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'webhooks',
     params: webhookParams,
     query: pageQuery,
     responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },

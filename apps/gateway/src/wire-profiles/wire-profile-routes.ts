@@ -49,6 +49,7 @@ export const wireProfileRoutes = [
     resourceType: 'organization',
     auth: 'api_key',
     role: 'viewer',
+    feature: 'webhooks',
     responses,
     handler: async ({ context, clients, call }) => ({ status: 200, body: profileJson(await clients.registry.getWireProfile({ context, orgId: '' }, call)) }),
   }),

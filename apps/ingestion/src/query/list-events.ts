@@ -1,3 +1,4 @@
+import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import { decodeCursor, encodeCursor, isTimeIdKey } from '@hookline/ids';
 import type { EventArchive } from '../db/event-archive';
@@ -20,13 +21,14 @@ export interface EventPage {
   prevCursor?: string;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = PAGE_LIMIT.default;
+export const MAX_PAGE_SIZE = PAGE_LIMIT.max;
 
 function timeBound(value: string | undefined, param: string): string | undefined {
   if (!value) return undefined;
-  if (Number.isNaN(Date.parse(value))) throw new InputError(`${param} must be an RFC 3339 time`, { param, code: 'invalid_time' });
-  return new Date(value).toISOString();
+  const time = parseTimestamp(value);
+  if (!time) throw new InputError(`${param} must be an RFC 3339 time`, { param, code: 'invalid_time' });
+  return time.toISOString();
 }
 
 /**
@@ -34,8 +36,8 @@ function timeBound(value: string | undefined, param: string): string | undefined
  * arriving while a client pages never cause duplicates or gaps.
  */
 export async function listEvents(archive: EventArchive, query: ListEventsQuery): Promise<EventPage> {
-  const limit = query.limit || DEFAULT_PAGE_SIZE;
-  if (limit < 1 || limit > MAX_PAGE_SIZE) throw new InputError(`limit must be 1-${MAX_PAGE_SIZE}`, { param: 'limit', code: 'invalid_limit' });
+  const limit = parsePageLimit(query.limit ?? 0);
+  if (limit === undefined) throw new InputError(`limit must be 1-${MAX_PAGE_SIZE}`, { param: 'limit', code: LIMIT_INVALID });
   const cursor = query.cursor ? decodeCursor(query.cursor, isTimeIdKey) : undefined;
   const rows = await archive.query({
     orgId: query.orgId,

@@ -1,11 +1,12 @@
+import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import { decodeCursor, encodeCursor, isTimeIdKey, type CursorDirection } from '@hookline/ids';
 import type { EntityManager, EntitySchema, FilterQuery } from '@hookline/db';
 import type { commonV1 } from '@hookline/proto';
 import type { Queryable } from '../db/queryable';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+export const DEFAULT_LIMIT = PAGE_LIMIT.default;
+export const MAX_LIMIT = PAGE_LIMIT.max;
 
 export interface Page<T> {
   items: T[];
@@ -13,11 +14,8 @@ export interface Page<T> {
 }
 
 export function pageLimit(page: commonV1.PageRequest | undefined): number {
-  const limit = page?.limit ?? 0;
-  if (limit === 0) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new InputError(`limit must be between 1 and ${MAX_LIMIT}`, { code: 'limit_invalid', param: 'limit' });
-  }
+  const limit = parsePageLimit(page?.limit ?? 0);
+  if (limit === undefined) throw new InputError(`limit must be between 1 and ${MAX_LIMIT}`, { code: LIMIT_INVALID, param: 'limit' });
   return limit;
 }
 

@@ -1,3 +1,4 @@
+import { PORTAL_FEATURES } from '@hookline/contract';
 import { timingSafeEqual } from 'node:crypto';
 import { LockMode, type EntityManager } from '@hookline/db';
 import { principalOf } from '../api-keys/principal';
@@ -13,7 +14,7 @@ import { generatePortalToken, hashPortalToken, isWellFormedPortalToken } from '.
 import { inTransaction, readerFor } from '../db/unit-of-work';
 
 /** Screens a portal session may show; an empty list shows all of them. */
-export const PORTAL_FEATURES = ['webhooks', 'deliveries', 'events', 'approvals', 'settings', 'api_keys', 'audit_log'] as const;
+export { PORTAL_FEATURES };
 export const DEFAULT_TTL_SECONDS = 3600;
 export const MAX_TTL_SECONDS = 86_400;
 

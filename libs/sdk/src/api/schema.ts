@@ -5628,7 +5628,7 @@ export interface operations {
                 from?: string;
                 /** @description RFC 3339, exclusive; default now. */
                 to?: string;
-                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d` (1 s to 366 d); default `1h`. At most 1000 buckets per window. */
                 interval?: string;
             };
             header?: never;
@@ -5691,7 +5691,7 @@ export interface operations {
                 from?: string;
                 /** @description RFC 3339, exclusive; default now. */
                 to?: string;
-                /** @description Bucket width, e.g. `5m`, `1h`, `1d`; default `1h`. At most 1000 buckets per window. */
+                /** @description Bucket width, e.g. `5m`, `1h`, `1d` (1 s to 366 d); default `1h`. At most 1000 buckets per window. */
                 interval?: string;
             };
             header?: never;
