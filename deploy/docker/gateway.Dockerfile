@@ -1,13 +1,15 @@
 # Hookline gateway. Build from the repository root:
 #   docker build -f deploy/docker/gateway.Dockerfile -t hookline/gateway .
-# Stage 1 compiles the service and its libs into one JavaScript bundle and gathers only the npm
-# packages that bundle loads (tools/build/service-image.mjs); stage 2 is that tree on plain Node.
+# Stage 1 compiles the service and its libs into one JavaScript bundle, gathers only the npm
+# packages that bundle loads and builds the dashboard beside it (tools/build/service-image.mjs);
+# stage 2 is that tree on plain Node, serving the dashboard and the portal at / and /portal.
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY apps apps
 COPY libs libs
 COPY tools/build tools/build
+COPY tools/dashboard tools/dashboard
 RUN npm ci --no-audit --no-fund --ignore-scripts \
  && node tools/build/service-image.mjs gateway /image
 

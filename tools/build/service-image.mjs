@@ -2,6 +2,8 @@
 // bundled into main.js (the workspace libs included, no tsx at run time) and node_modules
 // holding only the npm packages that bundle loads, with their own dependencies. The
 // Dockerfiles run exactly this; CI runs it without Docker to check the trees and their sizes.
+// The gateway's tree also holds the built dashboard at dist/apps/dashboard, the path the
+// gateway serves `/` and `/portal` from by default (relative to the image's working directory).
 //
 //   node tools/build/service-image.mjs <registry|ingestion|dispatcher|audit|gateway> <out>
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,8 +52,16 @@ export async function buildServiceImage(service, out) {
   for (const builtin of ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'http', 'http2', 'https', 'net', 'os', 'path', 'stream', 'tls', 'url', 'util', 'zlib', 'worker_threads', 'perf_hooks', 'async_hooks', 'diagnostics_channel', 'readline', 'timers', 'string_decoder', 'querystring', 'v8', 'vm', 'module', 'process', 'tty', 'dgram', 'cluster', 'inspector']) imported.delete(builtin);
 
   const copied = copyWithDependencies([...imported], out);
+  if (service === 'gateway') await addDashboard(out);
   writeFileSync(join(out, 'package.json'), JSON.stringify({ name: `@hookline/${service}-image`, private: true, version: rootPackage.version, main: 'main.js' }, null, 2) + '\n');
   return { packages: copied.size };
+}
+
+/** Builds the dashboard (vite, a build-stage dependency only) and copies the compiled tree. */
+async function addDashboard(out) {
+  const { ensureDashboard, dashboardDist } = await import(join(root, 'tools/dashboard/build.mjs'));
+  await ensureDashboard();
+  cpSync(dashboardDist, join(out, 'dist/apps/dashboard'), { recursive: true, filter: (source) => !source.endsWith('.source-hash') });
 }
 
 /** Copies each package and, recursively, its dependencies, resolved the way Node would. */

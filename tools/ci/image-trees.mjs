@@ -23,14 +23,29 @@ const freePort = () =>
     });
   });
 
+/** The compiled dashboard: `/` and `/portal` answer its page, and an asset that page loads answers 200. */
+async function checkDashboard(base) {
+  const pages = {};
+  for (const path of ['/', '/portal']) {
+    const response = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
+    pages[path] = await response.text();
+    if (response.status !== 200 || !pages[path].includes('<div id=')) throw new Error(`GET ${path} answered ${response.status} without the dashboard's page from the gateway's image tree`);
+  }
+  const asset = /(?:src|href)="(\/assets\/[\w.-]+\.js)"/.exec(pages['/'])?.[1];
+  if (!asset) throw new Error("the dashboard's page names no /assets/*.js script");
+  const status = await fetch(`${base}${asset}`).then((r) => r.status);
+  if (status !== 200) throw new Error(`GET ${asset} answered ${status} from the gateway's image tree`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'hookline-images-'));
 const children = [];
 let failed = false;
 try {
-  // Stage 1 of every Dockerfile: COPY package.json package-lock.json tsconfig.base.json apps libs tools/build; npm ci; build.
+  // Stage 1 of every Dockerfile: COPY package.json package-lock.json tsconfig.base.json apps libs
+  // tools/build (and the gateway's tools/dashboard); npm ci; build.
   const src = join(dir, 'src');
-  for (const path of ['package.json', 'package-lock.json', 'tsconfig.base.json', 'apps', 'libs', 'tools/build']) {
-    cpSync(join(root, path), join(src, path), { recursive: true, filter: (p) => !p.includes('/node_modules') });
+  for (const path of ['package.json', 'package-lock.json', 'tsconfig.base.json', 'apps', 'libs', 'tools/build', 'tools/dashboard']) {
+    cpSync(join(root, path), join(src, path), { recursive: true, filter: (p) => !p.includes('/node_modules') && !p.includes('/dist/') });
   }
   say('npm ci in the build folder');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], { cwd: src, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -78,7 +93,8 @@ try {
     const status = await fetch(`${base}${path}`).then((r) => r.status);
     if (status !== 200) throw new Error(`GET ${path} answered ${status} from the gateway's image tree`);
   }
-  say('every service ran from its image tree; the gateway is ready and serves /docs');
+  await checkDashboard(base);
+  say('every service ran from its image tree; the gateway is ready and serves /docs, the dashboard and the portal');
 } catch (error) {
   failed = true;
   say(`FAILED: ${error.stack ?? error}`);
