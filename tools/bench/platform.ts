@@ -76,7 +76,7 @@ export interface PlatformEnv {
 export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; topicPrefix: string; maxWebhooksPerOrg: number; logLevel?: string }): Promise<PlatformEnv> {
   const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
   const ports: Record<string, number> = {};
-  for (const name of ['GATEWAY_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
+  for (const name of ['GATEWAY_PORT', 'GATEWAY_OPS_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
     ports[name] = await freePort();
   }
   const env = {

@@ -46,6 +46,7 @@ async function main() {
   if (await answers(5432)) env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/hookline_${run}`;
   const gatewayPort = await freePort();
   env.HOOKLINE_GATEWAY_PORT = String(gatewayPort);
+  env.HOOKLINE_GATEWAY_OPS_PORT = String(await freePort());
   for (const service of ['REGISTRY', 'INGESTION', 'DISPATCHER', 'AUDIT']) {
     const port = await freePort();
     env[`HOOKLINE_${service}_PORT`] = String(port);

@@ -70,6 +70,7 @@ try {
   env.HOOKLINE_TLS_DIR = tlsDir;
   const gatewayPort = await freePort();
   env.HOOKLINE_GATEWAY_PORT = String(gatewayPort);
+  env.HOOKLINE_GATEWAY_OPS_PORT = String(await freePort());
   for (const service of SERVICES.slice(0, 4)) {
     const port = await freePort();
     Object.assign(env, { [`HOOKLINE_${service.toUpperCase()}_PORT`]: String(port), [`HOOKLINE_${service.toUpperCase()}_ADDR`]: `127.0.0.1:${port}`, [`HOOKLINE_${service.toUpperCase()}_OPS_PORT`]: String(await freePort()) });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { freePort, startProcess, startTsProcess, testDatabaseUrl, testKafkaBrokers, waitFor } from '@hookline/testing';
 
 async function stackEnv(): Promise<Record<string, string>> {
-  const [gateway, registry, ingestion, dispatcher, audit, ...ops] = await Promise.all(Array.from({ length: 9 }, () => freePort()));
+  const [gateway, registry, ingestion, dispatcher, audit, ...ops] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
   return {
     DATABASE_URL: testDatabaseUrl,
     KAFKA_BROKERS: testKafkaBrokers,
@@ -21,6 +21,7 @@ async function stackEnv(): Promise<Record<string, string>> {
     HOOKLINE_INGESTION_OPS_PORT: String(ops[1]),
     HOOKLINE_DISPATCHER_OPS_PORT: String(ops[2]),
     HOOKLINE_AUDIT_OPS_PORT: String(ops[3]),
+    HOOKLINE_GATEWAY_OPS_PORT: String(ops[4]),
   };
 }
 

@@ -21,6 +21,7 @@ describe('service identity at start', () => {
         HOOKLINE_AUDIT_PORT: '0',
         HOOKLINE_AUDIT_OPS_PORT: '0',
         HOOKLINE_GATEWAY_PORT: '0',
+        HOOKLINE_GATEWAY_OPS_PORT: '0',
         HOOKLINE_GATEWAY_DB_SCHEMA: 'gateway_tls_check',
         HOOKLINE_REGISTRY_DB_SCHEMA: 'registry_tls_check',
       });

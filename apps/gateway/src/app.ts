@@ -4,7 +4,7 @@ import { NotFoundError } from '@hookline/errors';
 import { createCursorSeal } from '@hookline/ids';
 import type { Logger } from '@hookline/logging';
 import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
-import { createMetricsRegistry } from '@hookline/telemetry';
+import { createMetricsRegistry, startOpsServer } from '@hookline/telemetry';
 import { adminRoutes } from './admin/admin-routes';
 import { apiKeyRoutes } from './api-keys/api-key-routes';
 import { approvalRoutes } from './approvals/approval-routes';
@@ -67,6 +67,7 @@ const IDEMPOTENCY_CLEANUP_MS = 10 * 60_000;
 
 export interface RunningGateway {
   port: number;
+  opsPort: number;
   stop(): Promise<void>;
 }
 
@@ -101,9 +102,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(responseHeaders);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.contentType).send(await metrics.metrics());
-  });
   app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
   app.use(
     openApiRoutes(apiRoutes, API_VERSION, async () =>
@@ -137,11 +135,15 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     const s = app.listen(config.HOOKLINE_GATEWAY_PORT, config.HOOKLINE_GATEWAY_HOST ?? config.HOOKLINE_BIND_HOST, () => resolve(s));
   });
   const port = (server.address() as { port: number }).port;
-  logger.info({ port }, 'gateway listening');
+  // Prometheus scrapes the ops listener, never the public port an ingress exposes.
+  const ops = await startOpsServer({ port: config.HOOKLINE_GATEWAY_OPS_PORT, host: config.HOOKLINE_BIND_HOST, metrics, isReady: () => database.isHealthy() });
+  logger.info({ port, opsPort: ops.port }, 'gateway listening');
   return {
     port,
+    opsPort: ops.port,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ops.close();
       clearInterval(cleanup);
       clients.close();
       await database.close();

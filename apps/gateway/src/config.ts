@@ -19,6 +19,8 @@ const trustedProxies = z
 export const gatewayEnv = {
   ...commonEnv,
   HOOKLINE_GATEWAY_PORT: port(8080),
+  /** Operations listener (/healthz, /readyz, /metrics) on HOOKLINE_BIND_HOST: metrics stay off the public port. */
+  HOOKLINE_GATEWAY_OPS_PORT: port(8085),
   /** Where the REST API listens; defaults to HOOKLINE_BIND_HOST (127.0.0.1). */
   HOOKLINE_GATEWAY_HOST: z.string().min(1).optional(),
   HOOKLINE_OPERATOR_KEY: z.string().min(16, 'must be at least 16 characters'),

@@ -10,6 +10,8 @@ export interface ServiceProcess extends StartedProcess {
   grpcAddress: string;
   /** Base URL of its HTTP listener: ops (/healthz, /readyz, /metrics), or the REST API for the gateway. */
   httpUrl: string;
+  /** Base URL of its ops listener (/healthz, /readyz, /metrics); the gateway's is not its REST port. */
+  opsUrl: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function startServiceProcess(name: ServiceName, env: Record<string,
   const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
   const ports: Record<string, string> =
     name === 'gateway'
-      ? { HOOKLINE_GATEWAY_PORT: String(httpPort) }
+      ? { HOOKLINE_GATEWAY_PORT: String(httpPort), HOOKLINE_GATEWAY_OPS_PORT: String(grpcPort) }
       : { [`HOOKLINE_${upper}_PORT`]: String(grpcPort), [`HOOKLINE_${upper}_OPS_PORT`]: String(httpPort) };
   const proc = startTsProcess(`apps/${name}/src/main.ts`, { LOG_LEVEL: 'warn', ...env, ...ports });
   const httpUrl = `http://127.0.0.1:${httpPort}`;
@@ -39,5 +41,6 @@ export async function startServiceProcess(name: ServiceName, env: Record<string,
     await proc.stop(1_000);
     throw new Error(`${String(error)}\n--- ${name} output ---\n${proc.output().slice(-3000)}`);
   }
-  return { ...proc, name, grpcAddress: `127.0.0.1:${grpcPort}`, httpUrl };
+  const opsUrl = name === 'gateway' ? `http://127.0.0.1:${grpcPort}` : httpUrl;
+  return { ...proc, name, grpcAddress: `127.0.0.1:${grpcPort}`, httpUrl, opsUrl };
 }

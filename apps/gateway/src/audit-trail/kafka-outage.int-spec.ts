@@ -75,7 +75,7 @@ describe('access records survive a Kafka outage', () => {
     const during = [];
     for (let i = 0; i < 20; i++) during.push(await call('/v1/webhooks', key));
     expect(during.map((c) => c.status)).toEqual(Array(20).fill(200));
-    await waitFor(async () => /hookline_gateway_audit_records_unsent_total\{[^}]*\} [1-9]/.test(await (await fetch(`${gateway.httpUrl}/metrics`)).text()), {
+    await waitFor(async () => /hookline_gateway_audit_records_unsent_total\{[^}]*\} [1-9]/.test(await (await fetch(`${gateway.opsUrl}/metrics`)).text()), {
       timeoutMs: 60_000,
       message: 'the gateway to count unsent records',
     });

@@ -73,7 +73,7 @@ describe('dead letters through the operator API, and the %00 request', () => {
     for (const answer of later) await expect(accessRecord(answer.requestId)).resolves.toMatchObject({ action: 'organization.list', http_status: 200 });
 
     // Request metrics by route pattern and status.
-    const metrics = await (await fetch(`${gateway.httpUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
     const count = (name: string, labels: string) => {
       const line = metrics.split('\n').find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
       return Number(line?.split(' ').pop() ?? 0);
