@@ -72,7 +72,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
 
   // 1. Storage and peers.
   const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: 12, logger });
-  const { registry, ingestion } = connectPeers({ registry: config.HOOKLINE_REGISTRY_ADDR, ingestion: config.HOOKLINE_INGESTION_ADDR }, tls);
+  const { registry, ingestion } = connectPeers({ registry: config.HOOKLINE_REGISTRY_ADDR, ingestion: config.HOOKLINE_INGESTION_ADDR }, tls, metricsRegistry);
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `dispatcher-${instanceId}`, logger });
   await ensureTopics(kafka, [
     { topic: topics.deliveries, numPartitions: config.HOOKLINE_DELIVERY_PARTITIONS },

@@ -1,5 +1,6 @@
 import { createGrpcClient, type GrpcClient, type TlsIdentity } from '@hookline/grpc';
 import { ingestionV1, registryV1 } from '@hookline/proto';
+import type { Registry } from '@hookline/telemetry';
 
 /** The registry: webhook snapshot, delivery configs (with secrets), triggers, disabling. */
 export type RegistryClient = GrpcClient<typeof registryV1.RegistryServiceService>;
@@ -12,9 +13,9 @@ export interface Peers {
 }
 
 /** The services the dispatcher calls, over mutual TLS with its own identity. */
-export function connectPeers(addresses: { registry: string; ingestion: string }, tls: TlsIdentity): Peers {
+export function connectPeers(addresses: { registry: string; ingestion: string }, tls: TlsIdentity, metrics?: Registry): Peers {
   return {
-    registry: createGrpcClient(registryV1.RegistryServiceService, addresses.registry, { tls, peerName: 'registry' }),
-    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, addresses.ingestion, { tls, peerName: 'ingestion' }),
+    registry: createGrpcClient(registryV1.RegistryServiceService, addresses.registry, { tls, metrics, peerName: 'registry' }),
+    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, addresses.ingestion, { tls, metrics, peerName: 'ingestion' }),
   };
 }

@@ -85,8 +85,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   }, IDEMPOTENCY_CLEANUP_MS).unref();
   await idempotency.deleteExpired();
 
-  const clients = createBackendClients(config, tls);
   const metrics = createMetricsRegistry('gateway');
+  const clients = createBackendClients(config, tls, metrics);
   const apiKeys = new ApiKeyAuthenticator(async (key) => {
     const { actor, portalSession } = await clients.registry.authenticateApiKey({ key });
     return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };

@@ -1,5 +1,6 @@
 import { createGrpcClient, loadTlsIdentity, type GrpcClient, type TlsIdentity } from '@hookline/grpc';
 import { auditV1, deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
+import type { Registry } from '@hookline/telemetry';
 import type { GatewayConfig } from './config';
 
 /** One gRPC client per backing service; every call carries a deadline. */
@@ -19,7 +20,8 @@ export interface BackendClients {
 /** The gateway's certificate: the only identity the services accept an end user's context from. */
 export const loadGatewayTls = (config: GatewayConfig): TlsIdentity => loadTlsIdentity(config, 'gateway');
 
-export function createBackendClients(config: GatewayConfig, tls: TlsIdentity = loadGatewayTls(config)): BackendClients {
+/** `metrics`: where every call's status and duration are observed (gRPC client RED metrics). */
+export function createBackendClients(config: GatewayConfig, tls: TlsIdentity = loadGatewayTls(config), metrics?: Registry): BackendClients {
   const addresses = {
     registry: config.HOOKLINE_REGISTRY_ADDR,
     ingestion: config.HOOKLINE_INGESTION_ADDR,
@@ -27,15 +29,15 @@ export function createBackendClients(config: GatewayConfig, tls: TlsIdentity = l
     audit: config.HOOKLINE_AUDIT_ADDR,
   };
   const clients = {
-    registry: createGrpcClient(registryV1.RegistryServiceService, addresses.registry, { tls, peerName: 'registry' }),
-    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, addresses.ingestion, { tls, peerName: 'ingestion' }),
-    dispatcher: createGrpcClient(dispatcherV1.DispatcherServiceService, addresses.dispatcher, { tls, peerName: 'dispatcher' }),
-    audit: createGrpcClient(auditV1.AuditServiceService, addresses.audit, { tls, peerName: 'audit' }),
+    registry: createGrpcClient(registryV1.RegistryServiceService, addresses.registry, { tls, metrics, peerName: 'registry' }),
+    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, addresses.ingestion, { tls, metrics, peerName: 'ingestion' }),
+    dispatcher: createGrpcClient(dispatcherV1.DispatcherServiceService, addresses.dispatcher, { tls, metrics, peerName: 'dispatcher' }),
+    audit: createGrpcClient(auditV1.AuditServiceService, addresses.audit, { tls, metrics, peerName: 'audit' }),
   };
   const deadLetters = {
-    dispatcher: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.dispatcher, { tls, peerName: 'dispatcher' }),
-    ingestion: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.ingestion, { tls, peerName: 'ingestion' }),
-    audit: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.audit, { tls, peerName: 'audit' }),
+    dispatcher: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.dispatcher, { tls, metrics, peerName: 'dispatcher' }),
+    ingestion: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.ingestion, { tls, metrics, peerName: 'ingestion' }),
+    audit: createGrpcClient(deadlettersV1.DeadLetterServiceService, addresses.audit, { tls, metrics, peerName: 'audit' }),
   };
   return {
     ...clients,

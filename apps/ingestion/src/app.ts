@@ -44,7 +44,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   });
 
   // 2. The registry answers which organizations and event types exist; both are cached.
-  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { tls, deadlineMs: 2_000, peerName: 'registry' });
+  const registry = createGrpcClient(registryV1.RegistryServiceService, config.HOOKLINE_REGISTRY_ADDR, { tls, metrics, deadlineMs: 2_000, peerName: 'registry' });
   const organizations = new Organizations(async (orgId) => {
     await registry.getOrganization({ orgId });
   });

@@ -1,5 +1,7 @@
 import { Client, Metadata, type ServiceDefinition, type ServiceError } from '@grpc/grpc-js';
+import type { Registry } from '@hookline/telemetry';
 import { fromGrpcError } from './error-mapping';
+import { grpcMetrics, splitMethodPath } from './metrics';
 import { channelCredentials } from './trust/credentials';
 import type { TlsIdentity } from './trust/tls-identity';
 
@@ -35,6 +37,8 @@ export interface ClientFactoryOptions {
    * certificate must name (otherwise its host name is checked).
    */
   peerName?: string;
+  /** Where every call's status and duration are observed (`hookline_grpc_client_handling_seconds`). */
+  metrics?: Registry;
 }
 
 const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] });
@@ -60,10 +64,13 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
   const defaultDeadline = options.deadlineMs ?? 5_000;
   const peer = options.peerName ?? address;
   const result: Record<string, unknown> = { close: () => client.close() };
+  const metrics = options.metrics ? grpcMetrics(options.metrics).client : undefined;
 
   for (const [name, method] of Object.entries(definition)) {
+    const [serviceLabel, methodLabel] = splitMethodPath(method.path);
     result[name] = (request: unknown, callOptions: CallOptions = {}) =>
       new Promise((resolve, reject) => {
+        const started = performance.now();
         const metadata = new Metadata();
         for (const [k, v] of Object.entries(callOptions.metadata ?? {})) metadata.set(k, v);
         if (callOptions.traceparent) metadata.set('traceparent', callOptions.traceparent);
@@ -77,6 +84,7 @@ export function createGrpcClient<D extends ServiceDefinition<any>>(
           { deadline },
           (error: ServiceError | null, response: unknown) => {
             callOptions.signal?.removeEventListener('abort', onAbort);
+            metrics?.observe(serviceLabel, methodLabel, error ? error.code : 0, (performance.now() - started) / 1000);
             if (error) reject(fromGrpcError(error, `${peer}.${name}`));
             else resolve(response);
           },

@@ -3,6 +3,7 @@ export * from './server';
 export * from './client';
 export * from './health-client';
 export * from './serve';
+export { grpcMetrics, type GrpcMetrics } from './metrics';
 export * from './trust/tls-identity';
 export * from './trust/caller';
 export { ruleFor, type MethodRule } from './trust/policy';

@@ -28,7 +28,7 @@ export interface ServingService {
 /** A service's two listeners: gRPC (its API + grpc.health.v1) and HTTP ops (/healthz, /readyz, /metrics). */
 export async function serve(options: ServeOptions): Promise<ServingService> {
   const grpc = await startGrpcServer(
-    { name: options.name, logger: options.logger, services: options.services, tls: options.tls, isHealthy: async () => isReadyNow(await options.isReady()) },
+    { name: options.name, logger: options.logger, services: options.services, tls: options.tls, metrics: options.metrics, isHealthy: async () => isReadyNow(await options.isReady()) },
     options.grpcPort,
     options.host,
   );

@@ -2,11 +2,13 @@ import { Metadata, Server, status, type ServiceDefinition, type ServerUnaryCall,
 import { findHostileText } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
+import type { Registry } from '@hookline/telemetry';
 import { toGrpcStatus } from './error-mapping';
 import { authorizationInterceptor } from './trust/authorize';
 import { serverCredentials } from './trust/credentials';
 import type { TlsIdentity } from './trust/tls-identity';
 import { addHealthService, HEALTH_SERVICE_NAME, serviceName } from './health';
+import { grpcMetrics, metricsInterceptor } from './metrics';
 import { addReflectionService } from './reflection';
 
 /** What a handler sees of the call besides its request. */
@@ -51,6 +53,8 @@ export interface GrpcServerOptions {
   tls: TlsIdentity;
   /** Reported by grpc.health.v1; defaults to always serving. */
   isHealthy?: () => Promise<boolean>;
+  /** Where every call's status and duration are observed (`hookline_grpc_server_handling_seconds`). */
+  metrics?: Registry;
 }
 
 export interface RunningGrpcServer {
@@ -128,8 +132,10 @@ function refuseHostileRequest(request: unknown): void {
 }
 
 export async function startGrpcServer(options: GrpcServerOptions, port: number, host = '127.0.0.1'): Promise<RunningGrpcServer> {
-  // Every call of every service added below passes the authorization middleware first.
-  const server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024, interceptors: [authorizationInterceptor(options.logger)] });
+  // Every call of every service added below passes the authorization middleware first; the
+  // metrics middleware inside it (grpc-js wraps the last interceptor outermost) sees refusals too.
+  const interceptors = [...(options.metrics ? [metricsInterceptor(grpcMetrics(options.metrics).server)] : []), authorizationInterceptor(options.logger)];
+  const server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024, interceptors });
   for (const { definition, handlers } of options.services) {
     const implementation: Record<string, unknown> = {};
     for (const [method, handler] of Object.entries(handlers)) {
