@@ -19,6 +19,7 @@ import { startSenderConsumer } from './lanes/sender-consumer';
 import { DeliveryTaskQueue } from './lanes/task-queue';
 import { createDispatcherMetrics } from './metrics';
 import { connectPeers } from './peers';
+import { dispatcherInstanceId } from './routing/instance-id';
 import { AfterEffects } from './record/after-effects';
 import { AttemptRecorder } from './record/attempt-recorder';
 import { OperationalEvents } from './record/operational-events';
@@ -67,7 +68,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const metrics = createDispatcherMetrics(metricsRegistry);
   const prefix = config.HOOKLINE_TOPIC_PREFIX;
   const topics = topicNames(prefix);
-  const instanceId = config.HOOKLINE_DISPATCHER_INSTANCE_ID || `${hostname()}-${process.pid}-${Date.now().toString(36)}`;
+  const instanceId = dispatcherInstanceId(config.HOOKLINE_DISPATCHER_INSTANCE_ID, hostname(), config.HOOKLINE_DISPATCHER_PORT, process.pid);
   const userAgent = `Hookline/${version}`;
 
   // 1. Storage and peers.

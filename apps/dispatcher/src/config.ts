@@ -41,7 +41,7 @@ export const dispatcherEnv = {
   HOOKLINE_DELIVERY_RETENTION_DAYS: positiveInt(30, 3650),
   /** How often the retention cleanup runs. */
   HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS: positiveInt(3_600_000),
-  /** Distinguishes instances (change-feed consumer group); defaults to host + pid. */
+  /** Distinguishes instances (change-feed consumer group); defaults to host name + gRPC port (stable across restarts). */
   HOOKLINE_DISPATCHER_INSTANCE_ID: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
   /** Accept http chat-webhook URLs for notification channels (dev/test), as the registry does for webhooks. */
   HOOKLINE_ALLOW_INSECURE_URLS: booleanFlag(false),
