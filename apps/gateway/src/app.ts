@@ -26,6 +26,7 @@ import { mountRoutes } from './http/mount-routes';
 import { RequestRateLimiter } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { cursorKey } from './http/cursor-key';
+import { publicUrl, setPublicUrl } from './http/public-url';
 import { responseHeaders } from './http/response-headers';
 import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
@@ -94,6 +95,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const app = express();
   app.disable('x-powered-by');
+  setPublicUrl(app, config.HOOKLINE_PUBLIC_URL);
   // X-Forwarded-For names the client only when the peer is a proxy the deployment trusts (none by default).
   app.set('trust proxy', config.HOOKLINE_TRUSTED_PROXIES.length > 0 ? config.HOOKLINE_TRUSTED_PROXIES : false);
   app.set('case sensitive routing', true);
@@ -104,7 +106,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
   app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
   app.use(
-    openApiRoutes(apiRoutes, API_VERSION, async () =>
+    openApiRoutes(apiRoutes, { version: API_VERSION, publicUrl: config.HOOKLINE_PUBLIC_URL }, async () =>
       (await clients.registry.listEventTypes({}, { deadlineMs: 2_000 })).eventTypes.map((t) => ({
         type: t.type,
         group: t.group,

@@ -1,6 +1,7 @@
 import { commonEnv, masterKeyEnv, port, positiveInt, z } from '@hookline/config';
 import { isIP } from 'node:net';
 import { dashboardEnv } from './dashboard/dashboard-config';
+import { publicUrlEnv } from './http/public-url';
 
 const trustedProxies = z
   .string()
@@ -40,6 +41,7 @@ export const gatewayEnv = {
   /** Sustained requests per second per API key (the burst allowance is the same number). */
   HOOKLINE_API_RATE_LIMIT_RPS: positiveInt(100, 100_000),
   ...dashboardEnv,
+  ...publicUrlEnv,
 };
 
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayEnv>>;

@@ -72,7 +72,7 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
  */
 export function buildOpenApiDocument(
   routes: readonly RouteDefinition[],
-  info: { version: string },
+  info: { version: string; /** HOOKLINE_PUBLIC_URL: the server clients call; else relative to the document. */ publicUrl?: string },
   eventTypes: readonly CatalogEventType[] = [],
 ): Record<string, unknown> {
   const components = new ComponentSchemas();
@@ -95,7 +95,7 @@ export function buildOpenApiDocument(
       license: { name: 'Apache 2.0', identifier: 'Apache-2.0' },
       description: `Self-hosted webhook delivery. Authenticate with \`Authorization: Bearer hk_…\` (operator endpoints: the operator key).\n\n${RECEIVING_WEBHOOKS_MARKDOWN}`,
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: info.publicUrl ?? '/' }],
     tags: [...new Set(routes.map((r) => r.resourceType))].sort().map(tagOf),
     paths,
     webhooks: webhooksSection(eventTypes),

@@ -13,15 +13,15 @@ const CATALOG_TTL_MS = 10_000;
  * event-type catalog (read again at most every 10 s; the last good read is used while the
  * registry does not answer). `/docs`: the reference UI.
  */
-export function openApiRoutes(routes: readonly RouteDefinition[], version: string, loadEventTypes: () => Promise<CatalogEventType[]>): Router {
+export function openApiRoutes(routes: readonly RouteDefinition[], info: { version: string; publicUrl?: string }, loadEventTypes: () => Promise<CatalogEventType[]>): Router {
   let cached: { document: string; at: number } | undefined;
   const document = async () => {
     if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.document;
     try {
-      cached = { document: JSON.stringify(buildOpenApiDocument(routes, { version }, await loadEventTypes())), at: Date.now() };
+      cached = { document: JSON.stringify(buildOpenApiDocument(routes, info, await loadEventTypes())), at: Date.now() };
       return cached.document;
     } catch {
-      return cached?.document ?? JSON.stringify(buildOpenApiDocument(routes, { version }));
+      return cached?.document ?? JSON.stringify(buildOpenApiDocument(routes, info));
     }
   };
   const router = strictRouter();

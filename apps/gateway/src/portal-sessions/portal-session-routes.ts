@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { z } from '@hookline/config';
 import type { registryV1 } from '@hookline/proto';
+import { publicUrl } from '../http/public-url';
 import { defineRoute } from '../http/route';
 import { createPortalSessionBody, createdPortalSessionSchema, portalSessionJson, portalSessionSchema } from './portal-session-json';
 
@@ -8,7 +9,7 @@ const errorCodes = { role: 'role_invalid', 'features[]': 'feature_invalid', ttl_
 
 /** The dashboard URL for a token: the fragment is never sent to a server, so no access log holds it. */
 function portalUrl(req: Request, token: string): string {
-  return `${req.protocol}://${req.get('host')}/portal#token=${token}`;
+  return `${publicUrl(req)}/portal#token=${token}`;
 }
 
 function request(body: z.infer<typeof createPortalSessionBody>): Omit<registryV1.CreatePortalSessionRequest, 'context' | 'orgId'> {

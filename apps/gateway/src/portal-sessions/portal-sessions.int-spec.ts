@@ -114,4 +114,14 @@ describe('portal sessions', () => {
     ]);
     expect(JSON.stringify(records)).not.toContain(body.token);
   });
+
+  it('behind an ingress, hands out URLs on HOOKLINE_PUBLIC_URL whatever Host and X-Forwarded-* the request carried', async () => {
+    const behindIngress = await stack.startGateway({ HOOKLINE_PUBLIC_URL: 'https://hooks.example.com/' });
+    const created = await stack.api('POST', '/v1/portal-sessions', { key: org.adminKey, body: {}, headers: { 'x-forwarded-proto': 'http', 'x-forwarded-host': 'evil.example' } }, behindIngress.httpUrl);
+    expect(created.status).toBe(201);
+    expect(created.body.url).toBe(`https://hooks.example.com/portal#token=${created.body.token}`);
+    const openapi = (await (await fetch(`${behindIngress.httpUrl}/openapi.json`)).json()) as { servers: { url: string }[] };
+    expect(openapi.servers).toEqual([{ url: 'https://hooks.example.com' }]);
+    await behindIngress.stop(5_000);
+  });
 });
