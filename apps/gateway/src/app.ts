@@ -21,6 +21,7 @@ import { openGatewayDatabase } from './db/gateway-database';
 import { eventTypeRoutes } from './event-types/event-type-routes';
 import { eventRoutes } from './events/event-routes';
 import { healthRoutes } from './health/health-routes';
+import { accessLog } from './http/access-log';
 import { errorHandler } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
 import { RequestRateLimiter } from './http/rate-limit';
@@ -101,6 +102,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
   app.use(requestId);
+  app.use(accessLog(logger));
   app.use(responseHeaders);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
