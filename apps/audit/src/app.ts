@@ -1,7 +1,7 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
-import { consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
+import { consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames, kafkaSecurity } from '@hookline/kafka';
 import { shielded, type Logger } from '@hookline/logging';
 import { auditV1, deadlettersV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
@@ -34,13 +34,13 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const schema = config.HOOKLINE_AUDIT_DB_SCHEMA;
 
   // 1. Schema and migrations as the DATABASE_URL user; then a pool running as the append-only role.
-  const db = await openDatabase({ url: config.DATABASE_URL, schema, migrations: auditMigrations, logger });
+  const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, poolSize: config.DATABASE_POOL_SIZE, schema, migrations: auditMigrations, logger });
   const role = config.HOOKLINE_AUDIT_DB_ROLE === 'none' ? null : config.HOOKLINE_AUDIT_DB_ROLE;
   const roleReady = role ? await ensureServiceRole(db.pool, schema, role, logger) : false;
   const pool = openServicePool(config.DATABASE_URL, schema, roleReady ? role : null, logger);
 
   // 2. Consume the audit topic into the chains.
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'audit', logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'audit', logger, security: kafkaSecurity(config) });
   const topic = topicNames(config.HOOKLINE_TOPIC_PREFIX).audit;
   await ensureTopics(kafka, [{ topic, numPartitions: config.HOOKLINE_AUDIT_TOPIC_PARTITIONS }]);
   const consumer = await startAuditConsumer({

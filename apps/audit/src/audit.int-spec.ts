@@ -25,6 +25,7 @@ const config = (overrides: Partial<AuditConfig> = {}): AuditConfig => ({
   HOOKLINE_DISPATCHER_ADDR: '127.0.0.1:1',
   HOOKLINE_AUDIT_ADDR: '127.0.0.1:1',
   OTEL_SDK_DISABLED: true,
+  KAFKA_SSL: false,
   HOOKLINE_BIND_HOST: '127.0.0.1',
   HOOKLINE_TLS_DIR: testTlsDir,
   HOOKLINE_AUDIT_PORT: 0,

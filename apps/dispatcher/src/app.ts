@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { loadTlsIdentity } from '@hookline/grpc';
-import { BatchingProducer, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer } from '@hookline/kafka';
+import { BatchingProducer, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer, kafkaSecurity } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
@@ -72,9 +72,9 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const userAgent = `Hookline/${version}`;
 
   // 1. Storage and peers.
-  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: 12, logger });
+  const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: config.DATABASE_POOL_SIZE ?? 12, logger });
   const { registry, ingestion } = connectPeers({ registry: config.HOOKLINE_REGISTRY_ADDR, ingestion: config.HOOKLINE_INGESTION_ADDR }, tls, metricsRegistry);
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `dispatcher-${instanceId}`, logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `dispatcher-${instanceId}`, logger, security: kafkaSecurity(config) });
   await ensureTopics(kafka, [
     { topic: topics.deliveries, numPartitions: config.HOOKLINE_DELIVERY_PARTITIONS },
     { topic: topics.webhookChanges, numPartitions: 1, config: { 'cleanup.policy': 'compact' } },

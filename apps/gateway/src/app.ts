@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { NotFoundError } from '@hookline/errors';
 import { createCursorSeal } from '@hookline/ids';
+import { kafkaSecurity } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
 import { createMetricsRegistry, startOpsServer } from '@hookline/telemetry';
@@ -27,7 +28,7 @@ import { mountRoutes } from './http/mount-routes';
 import { RequestRateLimiter } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { cursorKey } from './http/cursor-key';
-import { publicUrl, setPublicUrl } from './http/public-url';
+import { setPublicUrl } from './http/public-url';
 import { responseHeaders } from './http/response-headers';
 import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
@@ -77,7 +78,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   // Its mutual-TLS identity first: a wrong certificate stops the gateway before it opens anything.
   const tls = loadGatewayTls(config);
-  const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger);
+  const database = await openGatewayDatabase(config.DATABASE_URL, config.HOOKLINE_GATEWAY_DB_SCHEMA, logger, { poolSize: config.DATABASE_POOL_SIZE, caFile: config.DATABASE_SSL_CA_FILE });
   const keys = resolveMasterKeys(config, (message) => logger.warn(message));
   const idempotency = new IdempotencyStore(database, createSecretBox(keys.current, { purpose: 'gateway idempotency', previous: keys.previous }));
   // A rotation (HOOKLINE_MASTER_KEY_PREVIOUS set): stored responses are re-sealed under the new key before serving.
@@ -106,7 +107,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(responseHeaders);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
-  app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
+  app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, security: kafkaSecurity(config), topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
   app.use(
     openApiRoutes(apiRoutes, { version: API_VERSION, publicUrl: config.HOOKLINE_PUBLIC_URL }, async () =>
       (await clients.registry.listEventTypes({}, { deadlineMs: 2_000 })).eventTypes.map((t) => ({

@@ -2,7 +2,7 @@ import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { createIdGenerator } from '@hookline/ids';
-import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames } from '@hookline/kafka';
+import { BatchingProducer, consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames, kafkaSecurity } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { deadlettersV1, ingestionV1, registryV1 } from '@hookline/proto';
 import { Counter, createMetricsRegistry } from '@hookline/telemetry';
@@ -36,7 +36,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const archived = new Counter({ name: 'hookline_events_archived_total', help: 'Events copied to PostgreSQL', registers: [metrics] });
 
   // 1. Storage: the archive and the idempotency keys live in the ingestion schema.
-  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_INGESTION_DB_SCHEMA, migrations, logger });
+  const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, poolSize: config.DATABASE_POOL_SIZE, schema: config.HOOKLINE_INGESTION_DB_SCHEMA, migrations, logger });
   const archive = new EventArchive(db.pool);
   const idempotencyKeys = new IdempotencyKeys(db.pool, {
     windowHours: 24,
@@ -57,7 +57,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
 
   // 3. Kafka: the events topic, one batching producer (acks=all), the archive consumer.
   const topics = topicNames(config.HOOKLINE_TOPIC_PREFIX);
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'ingestion', logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'ingestion', logger, security: kafkaSecurity(config) });
   await ensureTopics(kafka, [{ topic: topics.events, numPartitions: config.HOOKLINE_EVENTS_TOPIC_PARTITIONS }]);
   const producer = new BatchingProducer(kafka);
   await producer.connect();

@@ -2,7 +2,7 @@ import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
-import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
+import { BatchingProducer, createKafka, topicNames, kafkaSecurity } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { registryV1 } from '@hookline/proto';
 import { createMetricsRegistry } from '@hookline/telemetry';
@@ -56,7 +56,7 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
   const catalog = config.HOOKLINE_EVENT_CATALOG ? await loadCatalogFile(config.HOOKLINE_EVENT_CATALOG) : [];
 
   // 3. Database: schema + migrations, then the master-key canary.
-  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.HOOKLINE_REGISTRY_DB_SCHEMA, entities: registryEntities, migrations: registryMigrations, logger });
+  const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, poolSize: config.DATABASE_POOL_SIZE, schema: config.HOOKLINE_REGISTRY_DB_SCHEMA, entities: registryEntities, migrations: registryMigrations, logger });
   try {
     await verifyMasterKey(db.pool, box);
     // A rotation (HOOKLINE_MASTER_KEY_PREVIOUS set): everything is re-sealed under the new key before serving.
@@ -83,7 +83,7 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
   logger.info({ fileTypes: catalog.length }, 'event catalog loaded');
 
   // 4. Kafka: topics, the producer and the outbox relay.
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'registry', logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'registry', logger, security: kafkaSecurity(config) });
   const topics = topicNames(config.HOOKLINE_TOPIC_PREFIX);
   await ensureOutboxTopics(kafka, topics);
   const producer = new BatchingProducer(kafka);

@@ -36,6 +36,30 @@ export const trustEnv = {
 /** `json` (one object a line, for log collectors; when unset) or `pretty` (for a person at a terminal). */
 export const logFormat = z.enum(['json', 'pretty']).optional();
 
+/**
+ * How a service reaches a managed Kafka cluster (SASL_SSL): TLS with a CA bundle and optionally a
+ * client certificate, SASL PLAIN or SCRAM. Unset: plaintext, as the local broker speaks.
+ */
+export const kafkaClientEnv = {
+  KAFKA_SSL: booleanFlag(false),
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_CERT_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_KEY_FILE: z.string().min(1).optional(),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+};
+
+/**
+ * A managed PostgreSQL: TLS comes from DATABASE_URL's `sslmode` (`require`, `verify-ca`,
+ * `verify-full`); the CA bundle the server's certificate must chain to from this file (or the
+ * URL's `sslrootcert`). The pool size per process overrides each service's default.
+ */
+export const databaseClientEnv = {
+  DATABASE_SSL_CA_FILE: z.string().min(1).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
+};
+
 /** Settings every service shares. */
 export const commonEnv = {
   LOG_LEVEL: logLevel,
@@ -49,6 +73,8 @@ export const commonEnv = {
   HOOKLINE_AUDIT_ADDR: address('127.0.0.1:50054'),
   OTEL_SDK_DISABLED: booleanFlag(true),
   ...trustEnv,
+  ...kafkaClientEnv,
+  ...databaseClientEnv,
 };
 
 /** Every service that consumes Kafka: how its consumers report lag and when they count as stuck. */

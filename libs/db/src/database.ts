@@ -2,6 +2,7 @@ import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '@hookline/logging';
+import { databaseConnection } from './database-tls';
 import { ensureDatabaseExists } from './ensure-database';
 import { guardPool } from './guard-pool';
 import { withTransaction } from './with-transaction';
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
   entities?: EntitySchema<any, any>[];
   migrations: MigrationEntry[];
   poolSize?: number;
+  /** The CA bundle of a managed server (DATABASE_SSL_CA_FILE); TLS itself follows the URL's sslmode. */
+  caFile?: string;
   logger?: Logger;
 }
 
@@ -38,10 +41,12 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Opens the service's schema: creates database and schema if missing, runs its migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (!SCHEMA_NAME.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
-  await ensureDatabaseExists(options.url);
+  const { url, ssl } = databaseConnection(options.url, options.caFile);
+  await ensureDatabaseExists(url, ssl);
   const pool = guardPool(
     new Pool({
-      connectionString: options.url,
+      connectionString: url,
+      ssl,
       max: options.poolSize ?? 10,
       options: `-c search_path=${options.schema}`,
       // While the database is unreachable, a checkout fails instead of queueing for ever.
@@ -53,8 +58,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   // Every ORM connection (migrations included) resolves unqualified names in the service schema.
   const orm = await MikroORM.init({
-    clientUrl: options.url,
-    driverOptions: { connection: { options: `-c search_path=${options.schema}` } },
+    clientUrl: url,
+    driverOptions: { connection: { options: `-c search_path=${options.schema}`, ssl } },
     schema: options.schema,
     entities: options.entities ?? [],
     discovery: { warnWhenNoEntities: false },

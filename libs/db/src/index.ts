@@ -5,6 +5,7 @@ export * from './ensure-database';
 export * from './entity-sql';
 export * from './compression';
 export * from './database';
+export * from './database-tls';
 export * from './guard-pool';
 export * from './schema-drift';
 export * from './with-transaction';

@@ -1,4 +1,4 @@
-import { Kafka, KafkaJSError, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
+import { Kafka, KafkaJSError, logLevel, type Admin, type ITopicConfig, type KafkaConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from '@hookline/logging';
 import { retryWithBackoff } from '@hookline/retry';
 
@@ -6,6 +6,8 @@ export interface KafkaOptions {
   brokers: string;
   clientId: string;
   logger: Logger;
+  /** TLS and SASL for a managed cluster (see `kafkaSecurity`); plaintext when absent. */
+  security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
 }
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -33,10 +35,11 @@ const isRoutineNotice = (message: string) => message === BOUNDED_RETRIES_NOTICE 
 const isRejoin = (message: string) => message.includes('re-joining the group');
 
 /** A kafkajs client whose logs go to pino (kafkajs chatter at info is demoted to debug). */
-export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka {
+export function createKafka({ brokers, clientId, logger, security }: KafkaOptions): Kafka {
   return new Kafka({
     clientId,
     brokers: brokers.split(','),
+    ...security,
     connectionTimeout: 3_000,
     requestTimeout: 10_000,
     retry: { initialRetryTime: 100, retries: 5, maxRetryTime: 2_000 },

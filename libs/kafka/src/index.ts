@@ -1,6 +1,7 @@
 export type { Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 export { KafkaJSError } from 'kafkajs';
 export * from './client';
+export * from './security';
 export * from './topics';
 export * from './trace-headers';
 export * from './producer';

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
+import type { KafkaOptions } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import type { Registry } from '@hookline/telemetry';
 import { accessRecordFor, type RouteLabel } from './access-record';
@@ -7,6 +8,8 @@ import { AuditTrailSender } from './audit-trail-sender';
 
 export interface AccessAuditOptions {
   brokers: string;
+  /** TLS and SASL for a managed cluster. */
+  security?: KafkaOptions['security'];
   topicPrefix: string;
   logger: Logger;
   metrics: Registry;

@@ -1,4 +1,4 @@
-import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
+import { BatchingProducer, createKafka, topicNames, type KafkaOptions } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import { Backoff, sleep } from '@hookline/retry';
@@ -7,6 +7,8 @@ import { RecordBuffer } from './record-buffer';
 
 export interface AuditTrailOptions {
   brokers: string;
+  /** TLS and SASL for a managed cluster. */
+  security?: KafkaOptions['security'];
   topicPrefix: string;
   logger: Logger;
   metrics: Registry;
@@ -84,7 +86,7 @@ export class AuditTrailSender {
     const batch = this.buffer.peek(this.batchSize);
     try {
       if (!this.producer) {
-        const kafka = createKafka({ brokers: this.options.brokers, clientId: 'gateway-audit-trail', logger: this.options.logger });
+        const kafka = createKafka({ brokers: this.options.brokers, clientId: 'gateway-audit-trail', logger: this.options.logger, security: this.options.security });
         const producer = new BatchingProducer(kafka);
         await producer.connect();
         this.producer = producer;
