@@ -11,6 +11,7 @@ import type { RegistryDeps } from './common/deps';
 import type { registryEnv } from './config';
 import { registryEntities } from './db/entities';
 import { registryMigrations } from './db/migrations';
+import { registerRegistryGauges } from './domain-metrics/registry-gauges';
 import { seedCatalog } from './event-types/catalog';
 import { loadCatalogFile } from './event-types/load-catalog-file';
 import { ensureOutboxTopics, startOutboxRelay, type OutboxRelay } from './outbox/relay';
@@ -92,6 +93,7 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
 
   // 5. The gRPC API.
   const metrics = createMetricsRegistry('registry');
+  registerRegistryGauges(metrics, db.pool);
   const server = await serve({
     name: 'registry',
     logger,
