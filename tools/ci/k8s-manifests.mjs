@@ -1,23 +1,22 @@
-// CI: every Kubernetes manifest under deploy/k8s, rendered as `kubectl kustomize` would render
-// the base and each overlay, validated against the Kubernetes API schemas (kubernetes-models,
-// generated from the Kubernetes OpenAPI spec; no cluster, no binary), plus the rules Hookline
-// relies on: headless gRPC Services, probes, a NetworkPolicy and a PodDisruptionBudget per
-// Deployment. Also checks deploy/docker-compose.yml keeps healthchecks, restart policies and
-// named volumes for PostgreSQL and Kafka.
-//
-// No kustomize binary is available here, so the renderer below implements the subset the
-// kustomizations use (resources, namespace, images, replicas, strategic-merge patches) and
-// refuses any other field rather than ignore it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// CI: every Kubernetes manifest under deploy/k8s, rendered by `kubectl kustomize` (the base, each
+// overlay, and the base with each component alone), validated against the Kubernetes API schemas
+// (kubernetes-models, generated from the Kubernetes OpenAPI spec; no cluster), plus the rules
+// Hookline relies on: headless gRPC Services, probes, a NetworkPolicy and a PodDisruptionBudget per
+// Deployment, an ops port on every Service, HPAs within their topics' partitions. The Prometheus
+// Operator's ServiceMonitor and PrometheusRule have no schema there: their required fields are
+// checked here. Also checks deploy/docker-compose.yml keeps healthchecks, restart policies and
+// named volumes for PostgreSQL and Kafka, and its managed-services override.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 
 const root = new URL('../..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-const SUPPORTED = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'images', 'replicas', 'patches']);
 const failures = [];
 const fail = (message) => failures.push(message);
+const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 
 function readDocuments(file) {
   return parseAllDocuments(readFileSync(file, 'utf8'))
@@ -26,66 +25,41 @@ function readDocuments(file) {
     .map((object) => ({ object, source: relative(root, file) }));
 }
 
-/** The resources a kustomization directory renders to. */
+/** The resources a kustomization directory renders to, as `kubectl kustomize` renders them. */
 function render(dir) {
-  const file = join(dir, 'kustomization.yaml');
-  const kustomization = parse(readFileSync(file, 'utf8'));
-  for (const key of Object.keys(kustomization)) if (!SUPPORTED.has(key)) throw new Error(`${relative(root, file)}: field "${key}" is not supported by this check`);
-  let resources = [];
-  for (const entry of kustomization.resources ?? []) {
-    const path = join(dir, entry);
-    resources.push(...(statSync(path).isDirectory() ? render(path) : readDocuments(path)));
-  }
-  resources = resources.map(({ object, source }) => ({ object: structuredClone(object), source }));
-  for (const patchEntry of kustomization.patches ?? []) {
-    for (const { object: patch } of readDocuments(join(dir, patchEntry.path))) {
-      const target = resources.find(({ object }) => object.kind === patch.kind && object.metadata?.name === patch.metadata?.name);
-      if (!target) throw new Error(`${relative(root, file)}: patch ${patchEntry.path} matches no resource`);
-      target.object = merge(target.object, patch);
-    }
-  }
-  for (const { name, count } of kustomization.replicas ?? []) {
-    const target = resources.find(({ object }) => object.kind === 'Deployment' && object.metadata.name === name);
-    if (!target) throw new Error(`${relative(root, file)}: replicas for unknown Deployment ${name}`);
-    target.object.spec.replicas = count;
-  }
-  for (const image of kustomization.images ?? []) {
-    let used = false;
-    for (const { object } of resources) {
-      for (const container of object.spec?.template?.spec?.containers ?? []) {
-        const [name] = container.image.split(':');
-        if (name !== image.name) continue;
-        used = true;
-        container.image = `${image.newName ?? name}:${image.newTag}`;
-      }
-    }
-    if (!used) throw new Error(`${relative(root, file)}: image ${image.name} is used by no container`);
-  }
-  if (kustomization.namespace) for (const { object } of resources) object.metadata.namespace = kustomization.namespace;
-  return resources;
+  const output = execFileSync(KUBECTL, ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return parseAllDocuments(output)
+    .map((doc) => doc.toJS())
+    .filter(Boolean)
+    .map((object) => ({ object, source: `${relative(root, dir)} → ${object.kind} ${object.metadata?.name}` }));
 }
 
-/** Strategic merge as far as these patches need it: maps deep, lists of named items by name. */
-function merge(base, patch) {
-  if (Array.isArray(base) && Array.isArray(patch) && patch.every((item) => item?.name)) {
-    const out = base.map((item) => structuredClone(item));
-    for (const item of patch) {
-      const index = out.findIndex((existing) => existing.name === item.name);
-      if (index >= 0) out[index] = merge(out[index], item);
-      else out.push(item);
-    }
-    return out;
+/** The base with one component alone, rendered from a temporary kustomization beside them (kustomize takes relative paths only). */
+function renderComponent(componentDir) {
+  const dir = mkdtempSync(join(root, 'deploy/k8s/.render-'));
+  try {
+    writeFileSync(
+      join(dir, 'kustomization.yaml'),
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\ncomponents: [${relative(dir, componentDir)}]\n`,
+    );
+    return render(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  if (base && patch && typeof base === 'object' && typeof patch === 'object' && !Array.isArray(base) && !Array.isArray(patch)) {
-    const out = { ...base };
-    for (const [key, value] of Object.entries(patch)) out[key] = key in base ? merge(base[key], value) : value;
-    return out;
-  }
-  return patch;
 }
+
+/** Prometheus Operator objects: the fields the operator needs (no OpenAPI schema in kubernetes-models). */
+const CUSTOM = {
+  'monitoring.coreos.com/v1 ServiceMonitor': (o) =>
+    o.spec?.selector?.matchLabels && Array.isArray(o.spec?.endpoints) && o.spec.endpoints.every((e) => typeof e.port === 'string' && (e.path ?? '/metrics').startsWith('/')),
+  'monitoring.coreos.com/v1 PrometheusRule': (o) =>
+    Array.isArray(o.spec?.groups) && o.spec.groups.every((g) => g.name && g.rules.every((r) => (r.record || r.alert) && typeof r.expr === 'string')),
+};
 
 /** Validates one object against its Kubernetes schema. */
 function validate({ object, source }) {
+  const custom = CUSTOM[`${object.apiVersion} ${object.kind}`];
+  if (custom) return custom(object) ? undefined : fail(`${source}: ${object.kind} lacks the fields the Prometheus Operator needs`);
   const [group, version] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : [null, object.apiVersion];
   const modulePath = group ? `kubernetes-models/${group}/${version}/${object.kind}` : `kubernetes-models/${version}/${object.kind}`;
   let Model;
@@ -119,7 +93,25 @@ function checkRules(name, resources) {
   for (const service of objects.filter((o) => o.kind === 'Service')) {
     const grpc = service.spec.ports.some((p) => p.name === 'grpc');
     if (grpc && service.spec.clusterIP !== 'None') fail(`${name}: Service ${service.metadata.name} carries gRPC and must be headless (clusterIP: None) for client-side balancing`);
+    // The ServiceMonitor scrapes the port named `ops` of every Service.
+    if (!service.spec.ports.some((p) => p.name === 'ops')) fail(`${name}: Service ${service.metadata.name} has no port named ops (/metrics)`);
   }
+  for (const ingress of objects.filter((o) => o.kind === 'Ingress')) {
+    for (const rule of ingress.spec.rules ?? []) {
+      for (const path of rule.http?.paths ?? []) if (path.backend.service?.port?.name !== 'http') fail(`${name}: Ingress ${ingress.metadata.name} must reach only the gateway's public port (http), never ops`);
+    }
+    if (!ingress.spec.tls?.length) fail(`${name}: Ingress ${ingress.metadata.name} has no TLS`);
+  }
+  // A consumer group gives no partition to members past the topic's partition count.
+  const partitions = { dispatcher: 12, audit: 6 };
+  for (const hpa of objects.filter((o) => o.kind === 'HorizontalPodAutoscaler')) {
+    const target = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === hpa.spec.scaleTargetRef.name);
+    if (!target) fail(`${name}: HPA ${hpa.metadata.name} scales no Deployment of this deployment`);
+    const service = target?.metadata.labels?.['app.kubernetes.io/name'];
+    if (partitions[service] && hpa.spec.maxReplicas > partitions[service]) fail(`${name}: HPA ${hpa.metadata.name} may scale past the ${partitions[service]} partitions its consumers share`);
+  }
+  const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'hookline');
+  if (objects.some((o) => o.kind === 'Ingress') && !/^https:\/\//.test(config?.data?.HOOKLINE_PUBLIC_URL ?? '')) fail(`${name}: behind an ingress, HOOKLINE_PUBLIC_URL must be the https URL clients use`);
 }
 
 const kustomizations = [];
@@ -129,9 +121,13 @@ const walk = (dir) => {
 };
 walk(join(root, 'deploy/k8s'));
 let count = 0;
-for (const dir of kustomizations) {
-  const name = relative(root, dir);
-  const resources = render(dir);
+const components = readdirSync(join(root, 'deploy/k8s/components')).map((entry) => join(root, 'deploy/k8s/components', entry));
+const renderings = [
+  ...kustomizations.filter((dir) => !components.includes(dir)).map((dir) => [relative(root, dir), () => render(dir)]),
+  ...components.map((dir) => [`deploy/k8s/base + ${relative(root, dir)}`, () => renderComponent(dir)]),
+];
+for (const [name, renderIt] of renderings) {
+  const resources = renderIt();
   resources.forEach(validate);
   checkRules(name, resources);
   count += resources.length;
@@ -148,6 +144,20 @@ for (const [service, path] of [['postgres', '/var/lib/postgresql/data'], ['kafka
   const volume = (compose.services[service]?.volumes ?? []).map(String).find((v) => v.endsWith(`:${path}`));
   const volumeName = volume?.split(':')[0];
   if (!volumeName || !(volumeName in (compose.volumes ?? {}))) fail(`docker-compose.yml: ${service} must keep ${path} in a named volume`);
+}
+// The managed-services override: every Hookline service gets the TLS/SASL settings and CA files.
+const managed = parse(readFileSync(join(root, 'deploy/docker-compose.managed.yml'), 'utf8'), { merge: true });
+for (const [service, spec] of Object.entries(managed.services)) {
+  if (!spec.healthcheck) fail(`docker-compose.managed.yml: ${service} has no healthcheck`);
+  if (!spec.restart) fail(`docker-compose.managed.yml: ${service} has no restart policy`);
+}
+for (const service of ['registry', 'ingestion', 'dispatcher', 'audit', 'gateway']) {
+  const spec = managed.services?.[service];
+  const env = spec?.environment ?? {};
+  for (const key of ['KAFKA_SSL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_SSL_CA_FILE', 'DATABASE_URL', 'DATABASE_SSL_CA_FILE', 'DATABASE_POOL_SIZE']) {
+    if (!(key in env)) fail(`docker-compose.managed.yml: ${service} does not set ${key}`);
+  }
+  if (!/sslmode=verify-full/.test(String(env.DATABASE_URL ?? ''))) fail(`docker-compose.managed.yml: ${service}'s DATABASE_URL must ask for sslmode=verify-full`);
 }
 
 if (failures.length) {
