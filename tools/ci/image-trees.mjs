@@ -2,13 +2,16 @@
 // into a temporary folder, `npm ci`, tools/build/service-image.mjs per service — reports each
 // image tree's size, then starts the five services from those trees alone (no repository, no
 // tsx; reusing the running Kafka and PostgreSQL, free ports) until the gateway is ready with
-// every backing service and serves /docs.
+// every backing service and serves /docs, the dashboard and the portal. Then it scrapes every
+// service's /metrics (ops ports): promtool-clean, and defining every metric the alert rules and
+// the Grafana dashboard read (tools/ci/observability.mjs).
 import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkScrapes } from './observability.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const SERVICES = ['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'];
@@ -96,6 +99,18 @@ try {
   }
   await checkDashboard(base);
   say('every service ran from its image tree; the gateway is ready and serves /docs, the dashboard and the portal');
+  // The public port does not serve /metrics; every ops port does.
+  const publicMetrics = await fetch(`${base}/metrics`).then((r) => r.status);
+  if (publicMetrics !== 404) throw new Error(`GET /metrics on the gateway's public port answered ${publicMetrics}, not 404`);
+  const expositions = {};
+  for (const service of SERVICES) {
+    const response = await fetch(`http://127.0.0.1:${env[`HOOKLINE_${service.toUpperCase()}_OPS_PORT`]}/metrics`);
+    if (response.status !== 200) throw new Error(`GET /metrics on ${service}'s ops port answered ${response.status}`);
+    expositions[service] = await response.text();
+  }
+  const failures = checkScrapes(expositions);
+  if (failures.length) throw new Error(failures.join('\n'));
+  say('every service\'s /metrics is promtool-clean and defines every metric the rules and the dashboard read');
 } catch (error) {
   failed = true;
   say(`FAILED: ${error.stack ?? error}`);
