@@ -14,6 +14,9 @@ export const SERVICES = ['registry', 'ingestion', 'dispatcher', 'audit', 'gatewa
  */
 export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+/** TypeScript from source, and tracing started before the entry loads (libs/telemetry/src/preload.ts). */
+const FROM_SOURCE = ['--import', 'tsx', '--import', join(root, 'libs/telemetry/src/preload.ts')];
+
 /**
  * Starts every service with `env`. `log(service, line)` receives their output; `onExit` is
  * called when one exits on its own. Returns the children and a stop function (SIGTERM, then
@@ -52,7 +55,7 @@ export function launchServices({ env, log, onExit, nodeArgs = [] }) {
  * single services through it).
  */
 export function launchService(service, { env, log, nodeArgs = [] }) {
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', join(root, `apps/${service}/src/main.ts`)], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, ...FROM_SOURCE, join(root, `apps/${service}/src/main.ts`)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

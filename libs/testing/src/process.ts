@@ -17,7 +17,8 @@ export interface StartedProcess {
 
 /** Starts a TypeScript entry point (e.g. `apps/registry/src/main.ts`) in its own Node process. */
 export function startTsProcess(entry: string, env: Record<string, string>, args: string[] = []): StartedProcess {
-  return startProcess(process.execPath, ['--import', 'tsx', join(repoRoot, entry), ...args], env);
+  // Tracing starts before the entry loads, as under `npm start` (libs/telemetry/src/preload.ts).
+  return startProcess(process.execPath, ['--import', 'tsx', '--import', join(repoRoot, 'libs/telemetry/src/preload.ts'), join(repoRoot, entry), ...args], env);
 }
 
 export function startProcess(

@@ -43,6 +43,8 @@ export interface DeliveryStackOptions {
   /** A database or broker of the suite's own (suites that stop them); the shared ones otherwise. */
   databaseUrl?: string;
   kafkaBrokers?: string;
+  /** Settings every service gets besides the stack's own (e.g. where to export traces). */
+  env?: Record<string, string>;
 }
 
 export async function startDeliveryStack(options: DeliveryStackOptions): Promise<DeliveryStack> {
@@ -57,6 +59,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     LOG_LEVEL: 'warn',
     HOOKLINE_ALLOW_INSECURE_URLS: 'true',
     HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
+    ...options.env,
   };
   const started: ServiceProcess[] = [];
   const startService = (name: Parameters<typeof startServiceProcess>[0], env: Record<string, string>) => startServiceProcess(name, env, options.startTimeoutMs);
