@@ -17,9 +17,9 @@ let endpoint: Receiver;
 
 beforeAll(async () => {
   otlp = await OtlpReceiver.start();
-  stack = await startDeliveryStack({ retryScheduleSeconds: '1,1', env: otlp.env });
+  stack = await startDeliveryStack({ retryScheduleSeconds: '1,1', env: otlp.env, startTimeoutMs: 180_000 });
   endpoint = await Receiver.start();
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await endpoint?.stop();
