@@ -1,5 +1,6 @@
 import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
+import { inRemoteTrace } from '@hookline/telemetry';
 import type { DeliveryTask } from '../delivery/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { AfterEffects } from '../record/after-effects';
@@ -60,7 +61,8 @@ export async function deliverTask<T extends { task: DeliveryTask }>(item: T, dep
     }
 
     // 2. Attempt: prepare → sign → authenticate → send; every failure is an outcome.
-    const outcome = await makeAttempt(task, config, deps);
+    //    In the publisher's trace: the endpoint's POST is a span of the trace that published the event.
+    const outcome = await inRemoteTrace('deliver', task.traceparent, { 'hookline.delivery_id': task.deliveryId, 'hookline.webhook_id': task.webhookId }, () => makeAttempt(task, config, deps));
 
     // 3. Next step: delivered, a retry at a time, or failed for good.
     // The webhook's own schedule, else its organization's wire profile's, else the platform's.

@@ -11,13 +11,15 @@ export interface CollectedSpan {
   traceId: string;
   spanId: string;
   parentSpanId: string;
+  /** Trace ids this span links to (a Kafka consumer's span links to the producer's trace). */
+  linkedTraceIds: string[];
   attributes: Record<string, unknown>;
 }
 
 interface OtlpJson {
   resourceSpans?: {
     resource?: { attributes?: { key: string; value: Record<string, unknown> }[] };
-    scopeSpans?: { scope?: { name?: string }; spans?: { name: string; kind: number; traceId: string; spanId: string; parentSpanId?: string; attributes?: { key: string; value: Record<string, unknown> }[] }[] }[];
+    scopeSpans?: { scope?: { name?: string }; spans?: { name: string; kind: number; traceId: string; spanId: string; parentSpanId?: string; links?: { traceId: string }[]; attributes?: { key: string; value: Record<string, unknown> }[] }[] }[];
   }[];
 }
 
@@ -75,6 +77,7 @@ export class OtlpReceiver {
             traceId: span.traceId,
             spanId: span.spanId,
             parentSpanId: span.parentSpanId ?? '',
+            linkedTraceIds: (span.links ?? []).map((link) => link.traceId),
             attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, valueOf(a.value)])),
           });
         }
