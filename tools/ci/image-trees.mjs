@@ -115,7 +115,20 @@ try {
   failed = true;
   say(`FAILED: ${error.stack ?? error}`);
 } finally {
-  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+  // A child that already ended (by exit code or by signal) emits no further 'exit'; one that
+  // ignores SIGTERM is killed after 20 s, so the check always ends.
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+        }),
+    ),
+  );
+  say('every service stopped');
   rmSync(dir, { recursive: true, force: true });
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
