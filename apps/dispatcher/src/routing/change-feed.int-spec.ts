@@ -32,6 +32,7 @@ describe('the change feed behind the routing view', () => {
     expect(readyz.consumers.map((c: { name: string; state: string }) => [c.name, c.state]).sort()).toEqual([
       ['change-feed', 'running'],
       ['fan-out', 'running'],
+      ['notify', 'running'],
       ['sender', 'running'],
     ]);
   });
