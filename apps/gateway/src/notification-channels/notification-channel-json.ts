@@ -9,9 +9,9 @@ export const notificationChannelSchema = z.object({
   kind: z.enum(['email', 'slack', 'teams']),
   target: z.string().describe('The email address, or only the origin of the chat webhook URL (its path is the chat service\'s secret).'),
   event_types: z.array(z.enum(EVENT_TYPES)),
-  failing_for_minutes: z.number().int().describe('Threshold: a webhook is reported only once it has been failing this long (0: at once).'),
-  dedupe_window_minutes: z.number().int().describe('The same notice (event type, webhook) is sent at most once per window.'),
-  max_per_hour: z.number().int().describe('Rate limit: at most this many notices per hour on this channel.'),
+  failing_for_minutes: z.number().int().min(0).max(10080).describe('Threshold: a webhook is reported only once it has been failing this long (0: at once).'),
+  dedupe_window_minutes: z.number().int().min(0).max(10080).describe('The same notice (event type, webhook) is sent at most once per window.'),
+  max_per_hour: z.number().int().min(1).max(1000).describe('Rate limit: at most this many notices per hour on this channel.'),
   created_at: z.string(),
 }).meta({ id: 'NotificationChannel' });
 

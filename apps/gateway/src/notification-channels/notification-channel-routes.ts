@@ -1,8 +1,8 @@
 import { z } from '@hookline/config';
+import { pageOfAll } from '../http/page-of-all';
+import { listSchema, pageQueryFields } from '../http/pagination';
 import { defineRoute } from '../http/route';
 import { newNotificationChannelBody, notificationChannelJson, notificationChannelSchema } from './notification-channel-json';
-
-const listSchema = z.object({ object: z.literal('list'), data: z.array(notificationChannelSchema) }).meta({ id: 'NotificationChannelList' });
 
 /** Notification channels (`/v1/notification-channels`): the dispatcher stores them and tells them. */
 export const notificationChannelRoutes = [
@@ -16,10 +16,11 @@ export const notificationChannelRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'settings',
-    responses: { 200: { description: 'Every channel of the organization (at most 10).', schema: listSchema } },
-    handler: async ({ actor, context, clients, call }) => {
+    query: z.strictObject(pageQueryFields),
+    responses: { 200: { description: 'A page of the organization’s channels (at most 10 in all), ordered by id.', schema: listSchema(notificationChannelSchema) } },
+    handler: async ({ query, actor, context, clients, call }) => {
       const { channels } = await clients.dispatcher.listNotificationChannels({ context, orgId: actor.orgId }, call);
-      return { status: 200, body: { object: 'list', data: channels.map(notificationChannelJson) } };
+      return { status: 200, body: pageOfAll(channels.map(notificationChannelJson), query, (c) => c.id) };
     },
   }),
   defineRoute({

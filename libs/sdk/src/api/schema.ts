@@ -1304,6 +1304,8 @@ export interface components {
             /** @constant */
             object: "list";
             data: components["schemas"]["NotificationChannel"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
         };
         Organization: {
             /** @description `org_…` */
@@ -4557,14 +4559,19 @@ export interface operations {
     };
     "notification_channel.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every channel of the organization (at most 10). */
+            /** @description A page of the organization’s channels (at most 10 in all), ordered by id. */
             200: {
                 headers: {
                     [name: string]: unknown;

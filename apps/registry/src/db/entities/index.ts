@@ -3,6 +3,7 @@ import { ApprovalEntity } from './approval';
 import { EventTypeEntity } from './event-type';
 import { MasterKeyCheckEntity } from './master-key-check';
 import { OrgSettingsEntity } from './org-settings';
+import { OrgWireProfileEntity } from './org-wire-profile';
 import { OrganizationEntity } from './organization';
 import { OutboxMessageEntity } from './outbox-message';
 import { PortalSessionEntity } from './portal-session';
@@ -13,6 +14,7 @@ import { WebhookEntity } from './webhook';
 export const registryEntities = [
   OrganizationEntity,
   OrgSettingsEntity,
+  OrgWireProfileEntity,
   ApiKeyEntity,
   EventTypeEntity,
   PortalSessionEntity,
