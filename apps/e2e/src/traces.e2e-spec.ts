@@ -1,5 +1,5 @@
-import { Receiver, waitFor } from '@hookline/testing';
-import { createLiveWebhook, publishTransfer } from './support/customer';
+import { callApi, Receiver, waitFor } from '@hookline/testing';
+import { createLiveWebhook } from './support/customer';
 import { startDeliveryStack, type DeliveryStack } from './support/delivery-stack';
 import { OtlpReceiver, type CollectedSpan } from './support/otlp-receiver';
 
@@ -35,7 +35,15 @@ describe('one trace from REST publish to the endpoint POST', () => {
     const org = await stack.createOrganization();
     await createLiveWebhook(stack, org.adminKey, endpoint);
 
-    const eventId = await publishTransfer(stack, org.adminKey, { transfer_id: 'tr_trace_1', amount: 10, currency: 'EUR' });
+    // Published as the README asks publishers to: with an idempotency key, which ingestion binds to
+    // the event in PostgreSQL before producing — the database hop of this trace.
+    const published = await callApi(stack.gatewayUrl, 'POST', '/v1/events', {
+      key: org.adminKey,
+      headers: { 'idempotency-key': `trace-${Date.now()}` },
+      body: { type: 'transfer.completed', data: { transfer_id: 'tr_trace_1', amount: 10, currency: 'EUR' } },
+    });
+    expect(published.status).toBe(201);
+    const eventId: string = published.body.id;
     const [delivered] = await waitFor(() => (endpoint.requestsForEvent(eventId).length ? endpoint.requestsForEvent(eventId) : undefined), {
       timeoutMs: 60_000,
       message: 'the endpoint to receive the event',
