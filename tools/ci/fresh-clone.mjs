@@ -4,7 +4,7 @@
 // stops it with Ctrl-C (SIGINT) and checks it exits. Reuses the Kafka broker and PostgreSQL
 // server already running (a fresh database and topic prefix), and free ports for every listener.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ async function main() {
   execFileSync('git', ['clone', '--quiet', root, clone]);
 
   const env = { ...process.env, HOOKLINE_TOPIC_PREFIX: `${run}.`, LOG_FORMAT: 'pretty' };
-  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'HOOKLINE_OPERATOR_KEY', 'HOOKLINE_MASTER_KEY']) delete env[name];
+  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'HOOKLINE_OPERATOR_KEY', 'HOOKLINE_MASTER_KEY', 'HOOKLINE_STACK_KEYS_FILE']) delete env[name];
   // Reuse the infrastructure that is already up rather than starting a second broker or server.
   if (await answers(9092)) env.KAFKA_BROKERS = '127.0.0.1:9092';
   if (await answers(5432)) env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/hookline_${run}`;
@@ -58,15 +58,12 @@ async function main() {
   say(`npm start (gateway on ${gatewayPort}, Kafka ${env.KAFKA_BROKERS ?? 'own'}, PostgreSQL ${env.DATABASE_URL ? 'local server' : 'own'})`);
   const child = spawn('npm', ['start'], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const output = [];
-  let demoKey;
   let bannerDone;
   const banner = new Promise((resolve) => (bannerDone = resolve));
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       output.push(line);
       if (process.env.FRESH_CLONE_VERBOSE) process.stdout.write(`  | ${line}\n`);
-      const key = /demo API key:\s+(hk_\S+)/.exec(line);
-      if (key) demoKey = key[1];
       if (/press Ctrl-C to stop/.test(line)) bannerDone(true);
     });
   }
@@ -98,9 +95,18 @@ async function main() {
     await check('/', {}, 200); // the dashboard, built by `npm start` on first use
     await check('/docs', {}, 200);
     await check('/openapi.json', {}, 200);
-    if (!demoKey) failures.push('the banner printed no demo API key');
-    else await check('/v1/webhooks', { authorization: `Bearer ${demoKey}` }, 200);
-    const last = output.filter((line) => line.trim()).at(-1) ?? '';
+    // The keys go to a file only the newcomer can read (and to their terminal), never into the log.
+    const keysFile = join(clone, '.data/stack-keys.txt');
+    const keys = existsSync(keysFile) ? readFileSync(keysFile, 'utf8') : '';
+    const demoKey = /demo API key:\s+(hk_\S+)/.exec(keys)?.[1];
+    if (!demoKey) failures.push(`${keysFile} holds no demo API key`);
+    else {
+      if ((statSync(keysFile).mode & 0o077) !== 0) failures.push(`${keysFile} is readable by others`);
+      if (output.some((line) => line.includes(demoKey))) failures.push('the demo API key was printed into the log');
+      await check('/v1/webhooks', { authorization: `Bearer ${demoKey}` }, 200);
+    }
+    // The banner ends what `npm start` prints on its own (the checks above add access-log lines).
+    const last = startUp.filter((line) => line.trim()).at(-1) ?? '';
     if (!/press Ctrl-C to stop/.test(last)) failures.push(`the banner is not the last thing printed; last line: ${last}`);
   }
 
