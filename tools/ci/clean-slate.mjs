@@ -5,11 +5,10 @@
 // embedded PostgreSQL; the local broker's data when that broker is not running).
 //
 //   node tools/ci/clean-slate.mjs
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { root } from '../stack/infrastructure.mjs';
+import { brokerIsUp, root } from '../stack/infrastructure.mjs';
 
 const say = (line) => process.stdout.write(`[clean-slate] ${line}\n`);
 
@@ -31,15 +30,6 @@ async function dropHooklineDatabases() {
     say(rows.length ? `dropped ${rows.length} database(s): ${rows.map((r) => r.datname).join(', ')}` : 'no Hookline database to drop');
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-function brokerIsUp() {
-  try {
-    execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'status'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -86,18 +86,23 @@ export async function resolvePostgres(log, databaseName = 'hookline') {
   return { url, stop: () => embedded.stop() };
 }
 
+/** Whether the local broker of tools/kafka answers. */
+export function brokerIsUp() {
+  try {
+    execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'status'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** KAFKA_BROKERS when set; else the local broker from tools/kafka (started when not up). */
 export function resolveKafka(log) {
   if (process.env.KAFKA_BROKERS) {
     log(`Kafka: using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
     return { brokers: process.env.KAFKA_BROKERS, startedHere: false };
   }
-  let wasUp = true;
-  try {
-    execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'status'], { stdio: 'ignore' });
-  } catch {
-    wasUp = false;
-  }
+  const wasUp = brokerIsUp();
   execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'ensure'], { stdio: 'inherit' });
   return { brokers: '127.0.0.1:9092', startedHere: !wasUp };
 }
