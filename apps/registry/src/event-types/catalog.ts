@@ -102,9 +102,16 @@ export async function unknownEventTypes(em: EntityManager, entries: string[]): P
   const groups = entries.filter(isGroupSubscription).map((e) => e.slice(0, -2));
   const found = types.length === 0 ? [] : await em.find(EventTypeEntity, { type: { $in: types } }, { fields: ['type'] });
   const known = new Set(found.map((r) => r.type));
-  for (const group of groups) {
-    const member = await em.findOne(EventTypeEntity, { $or: [{ group }, { type: { $like: `${escapeLike(group)}.%` } }] }, { fields: ['type'] });
-    if (member) known.add(`${group}.*`);
+  if (groups.length > 0) {
+    // One read for every group named: the catalog's members of those groups or under those prefixes.
+    const members = await em.find(
+      EventTypeEntity,
+      { $or: [{ group: { $in: groups } }, ...groups.map((g) => ({ type: { $like: `${escapeLike(g)}.%` } }))] },
+      { fields: ['type', 'group'] },
+    );
+    for (const group of groups) {
+      if (members.some((m) => m.group === group || m.type.startsWith(`${group}.`))) known.add(`${group}.*`);
+    }
   }
   return entries.filter((t) => !known.has(t));
 }
