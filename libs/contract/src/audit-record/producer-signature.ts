@@ -80,6 +80,14 @@ export function parseCertificates(pem: Buffer | string): X509Certificate[] {
   return blocks.map((block) => new X509Certificate(block));
 }
 
+interface Certificate {
+  certificate: X509Certificate;
+  /** Hex SHA-256 of its DER bytes. */
+  sha256: string;
+  /** Issued by one of the CAs, and no CA itself. */
+  fromCa: boolean;
+}
+
 /**
  * Checks who produced a record: the certificate was issued by one of `cas` (and is no CA
  * itself), the signature is valid over the record as it is, and the identity the certificate
@@ -88,7 +96,7 @@ export function parseCertificates(pem: Buffer | string): X509Certificate[] {
  * Certificates already checked against the CA are remembered by their DER hash.
  */
 export class ProducerVerifier {
-  private readonly issued = new Map<string, { certificate: X509Certificate; fromCa: boolean }>();
+  private readonly issued = new Map<string, Certificate>();
 
   constructor(private readonly cas: readonly X509Certificate[]) {}
 
@@ -119,22 +127,23 @@ export class ProducerVerifier {
     return { ok: true, producer: identity, certificate, certificateSha256: sha256 };
   }
 
-  private certificateOf(raw: Buffer | string): { certificate: X509Certificate; sha256: string; fromCa: boolean } | undefined {
-    let certificate: X509Certificate;
-    try {
-      certificate = new X509Certificate(raw);
-    } catch {
-      return undefined;
-    }
-    const sha256 = certificateSha256(certificate);
-    let entry = this.issued.get(sha256);
+  private certificateOf(raw: Buffer | string): Certificate | undefined {
+    // Keyed by the bytes as received: parsing a certificate costs far more than hashing it.
+    const received = createHash('sha256').update(raw).digest('hex');
+    let entry = this.issued.get(received);
     if (!entry) {
+      let certificate: X509Certificate;
+      try {
+        certificate = new X509Certificate(raw);
+      } catch {
+        return undefined;
+      }
       const fromCa = !certificate.ca && this.cas.some((ca) => certificate.checkIssued(ca) && certificate.verify(ca.publicKey));
-      entry = { certificate, fromCa };
+      entry = { certificate, sha256: certificateSha256(certificate), fromCa };
       // Bounded: a flood of distinct certificates cannot grow it without end.
       if (this.issued.size >= 256) this.issued.clear();
-      this.issued.set(sha256, entry);
+      this.issued.set(received, entry);
     }
-    return { certificate: entry.certificate, sha256, fromCa: entry.fromCa };
+    return entry;
   }
 }
