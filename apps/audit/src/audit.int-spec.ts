@@ -381,6 +381,7 @@ describe('audit service against real Kafka and PostgreSQL', () => {
     it('the trigger refuses UPDATE and DELETE even for a superuser (until it is disabled)', async () => {
       const { orgId } = await chainOf(1);
       await expect(superuser.query('update audit_record set outcome = $2 where org_id = $1', [orgId, 'x'])).rejects.toThrow(/append-only/);
+      await expect(superuser.query('update chain_head set signed_from = 100 where org_id = $1', [orgId])).rejects.toThrow(/signed_from is fixed/);
       await expect(superuser.query('delete from audit_record where org_id = $1', [orgId])).rejects.toThrow(/append-only/);
       await expect(superuser.query('truncate audit_record')).rejects.toThrow(/append-only/);
     });
