@@ -29,6 +29,7 @@ import { loadRoutingSnapshot } from './routing/snapshot';
 import { startScheduledJobs } from './scheduled-jobs';
 import { serveDispatcher } from './server';
 import { startNotifications } from './notify/start-notifications';
+import { RelayTransport } from './relay/relay-transport';
 import { DeliveryConfigCache } from './webhook-config/delivery-config-cache';
 import { TriggerReporter } from './webhook-config/trigger-reporter';
 import { version } from '../package.json';
@@ -111,7 +112,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const triggers = new TriggerReporter(registry, logger);
   const afterEffects = new AfterEffects({ registry, operational, triggers, logger });
   const sender = new Sender(
-    { view, configs, recorder, afterEffects, metrics, logger, ownership, agent, signers: new Signers(), auth: new EndpointAuthenticator(agent, userAgent), userAgent },
+    { view, configs, recorder, afterEffects, metrics, logger, ownership, agent, signers: new Signers(), auth: new EndpointAuthenticator(agent, userAgent), userAgent, relay: new RelayTransport(db.pool) },
     {
       concurrencyPerWebhook: config.HOOKLINE_WEBHOOK_CONCURRENCY,
       maxInFlight: config.HOOKLINE_SENDER_MAX_IN_FLIGHT,

@@ -10,6 +10,7 @@ import type { DeliveriesApiDeps } from './deliveries-api/deliveries-api';
 import { deliveryHandlers } from './rpc/deliveries';
 import { notificationChannelHandlers } from './rpc/notification-channels';
 import { ping } from './rpc/ping';
+import { relayHandlers } from './rpc/relay';
 import { statsHandlers } from './rpc/stats';
 
 export interface ServerDeps {
@@ -42,7 +43,7 @@ export function serveDispatcher(config: DispatcherConfig, deps: ServerDeps): Pro
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
     services: [
-      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers(deps.deliveries), ...statsHandlers(deps.deliveries.pool), ...notificationChannelHandlers(deps.deliveries.pool, deps.channelUrls) }),
+      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers(deps.deliveries), ...statsHandlers(deps.deliveries.pool), ...notificationChannelHandlers(deps.deliveries.pool, deps.channelUrls), ...relayHandlers(deps.deliveries) }),
       bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deps.deadLetters.listDeadLetters, replayDeadLetter: deps.deadLetters.replayDeadLetter }),
     ],
   });
