@@ -18,7 +18,7 @@ export async function startNotifications(
   options: NotifyConsumerOptions,
 ): Promise<{ consumer: RunningConsumer; urlOptions: WebhookUrlOptions; stop(): Promise<void> }> {
   const email = config.HOOKLINE_SMTP_URL ? new EmailSender({ url: config.HOOKLINE_SMTP_URL, from: config.HOOKLINE_SMTP_FROM }) : null;
-  const notifier = new Notifier({ channels: new StoredChannels(pool), email, agent, userAgent, logger: options.logger });
+  const notifier = new Notifier({ channels: new StoredChannels(pool), pool, email, agent, userAgent, logger: options.logger });
   const running = await startNotifyConsumer(kafka, notifier, options);
   return {
     consumer: running.consumer,
