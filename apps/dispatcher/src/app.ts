@@ -4,6 +4,7 @@ import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { loadTlsIdentity } from '@hookline/grpc';
 import { BatchingProducer, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer, kafkaSecurity } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
+import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
 import { attemptsAlreadyMade } from './db/delivery-store';
@@ -71,6 +72,9 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const topics = topicNames(prefix);
   const instanceId = dispatcherInstanceId(config.HOOKLINE_DISPATCHER_INSTANCE_ID, hostname(), config.HOOKLINE_DISPATCHER_PORT, process.pid);
   const userAgent = `Hookline/${version}`;
+  // The master key seals notification channels' chat targets (as the registry seals signing secrets).
+  const keys = resolveMasterKeys(config, (message) => logger.warn(message));
+  const channelBox = createSecretBox(keys.current, { purpose: 'dispatcher notification channels', previous: keys.previous });
 
   // 1. Storage and peers.
   const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: config.DATABASE_POOL_SIZE ?? 12, logger });
@@ -144,7 +148,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   );
   const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer };
   const jobs = startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }, config);
-  const notifications = await startNotifications(kafka, db.pool, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
+  const notifications = await startNotifications(kafka, db.pool, channelBox, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
 
   // 5. The deliveries API, and the operator's dead letters.
   const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
@@ -157,6 +161,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     deliveries: { pool: db.pool, configs, ingestion, logger },
     deadLetters: deadLetterApi,
     channelUrls: notifications.urlOptions,
+    channelBox,
   });
 
   return {
