@@ -194,4 +194,25 @@ describe('hookline listen', () => {
     expect(delivered.attempts.at(-1)).toMatchObject({ response_status: 200, response_body: 'received locally' });
     expect(second.output()).toContain('Ready: forwarding deliveries');
   });
+
+  it('answers only its own organization, the developer role and relay webhooks; bad input is a 400', async () => {
+    const other = await stack.createOrganization();
+    const otherKey = await other.keyFor('developer');
+    expect((await stack.api('GET', `/v1/relay/stream?webhook_id=${webhookId}`, { key: otherKey })).status).toBe(404);
+    const viewerKey = await (await stack.createOrganization()).keyFor('viewer');
+    expect((await stack.api('GET', `/v1/relay/stream?webhook_id=${webhookId}`, { key: viewerKey })).status).toBe(403);
+
+    const https = await stack.api('POST', '/v1/webhooks', { key: developerKey, body: { name: 'not a relay webhook', url: 'http://127.0.0.1:9/hooks' } });
+    expect(https.status).toBe(201);
+    const notRelay = await stack.api('GET', `/v1/relay/stream?webhook_id=${https.body.id}`, { key: developerKey });
+    expect(notRelay).toMatchObject({ status: 400, body: { error: { code: 'webhook_not_relay' } } });
+    const badResume = await stack.api('GET', `/v1/relay/stream?webhook_id=${webhookId}&last_event_id=abc`, { key: developerKey });
+    expect(badResume).toMatchObject({ status: 400, body: { error: { code: 'last_event_id_invalid' } } });
+    const badTarget = await stack.api('POST', '/v1/webhooks', { key: developerKey, body: { name: 'bad relay target', url: 'relay://Not_A_Name' } });
+    expect(badTarget).toMatchObject({ status: 400, body: { error: { code: 'url_invalid', param: 'url' } } });
+
+    expect((await stack.api('POST', '/v1/relay/requests/rrq_unknown/outcome', { key: developerKey, body: { status: 200, duration_ms: 1 } })).status).toBe(404);
+    expect((await stack.api('POST', '/v1/relay/requests/rrq_unknown/outcome', { key: developerKey, body: { duration_ms: 1 } })).status).toBe(400);
+    expect((await stack.api('POST', '/v1/relay/requests/rrq_unknown/outcome', { key: developerKey, body: { status: 700, duration_ms: 1 } })).status).toBe(400);
+  });
 });
