@@ -17,6 +17,8 @@ import { startDeliveryStack, type DeliveryStack } from './support/delivery-stack
 const CLI = 'libs/sdk/src/cli/main.ts';
 const configFile = join(mkdtempSync(join(tmpdir(), 'hookline-relay-e2e-')), 'hookline', 'config.json');
 const cliEnv = { HOOKLINE_CONFIG: configFile, HOOKLINE_URL: '', HOOKLINE_API_KEY: '' };
+// Each test starts the CLI (compiled by tsx) once or twice: a busy machine needs minutes, not seconds.
+const TEST_TIMEOUT_MS = 180_000;
 
 interface LocalRequest {
   eventId: string;
@@ -146,7 +148,7 @@ describe('hookline listen', () => {
     expect(delivery.attempts[0]).toMatchObject({ number: 1, response_status: 200, response_body: 'received locally', error: null });
     expect(delivery.attempts[0].duration_ms).toEqual(expect.any(Number));
     expect(cli.output()).toMatch(new RegExp(`${delivery.id} transfer.completed attempt=1 → 200`));
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('records a local 500 as a failed attempt and retries it on the schedule', async () => {
     const event = await publish({ transfer_id: 'tr_relay_500', amount: 1, currency: 'EUR', fail_first: true });
@@ -156,14 +158,14 @@ describe('hookline listen', () => {
     expect(delivery.attempts[0]).toMatchObject({ number: 1, response_status: 500, response_body: 'local failure', error: { class: 'http_status' } });
     expect(delivery.attempts[1]).toMatchObject({ number: 2, response_status: 200, error: null });
     expect(app.requestsFor(event.id).every((request) => request.verified && request.webhookId === delivery.id)).toBe(true);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('with the CLI stopped, a published event stays pending (not lost), and is delivered when the CLI starts again', async () => {
     const resumeApp = await localApp();
     // A relay webhook made through the API, with a long retry schedule: only the CLI's return can deliver in time.
     const created = await stack.api('POST', '/v1/webhooks', {
       key: developerKey,
-      body: { name: 'relay resume webhook', url: 'relay://e2e-resume', event_types: ['transfer.completed'], retry_schedule_seconds: [3600, 3600] },
+      body: { name: 'relay resume webhook', url: 'relay://e2e-resume', event_types: ['transfer.completed'], retry_schedule_seconds: [3600, 3600], timeout_seconds: 5 },
     });
     expect(created.status).toBe(201);
     resumeApp.secret = created.body.signing_secret;
@@ -193,7 +195,7 @@ describe('hookline listen', () => {
     expect(resumeApp.requestsFor(event.id).map((request) => request.verified)).toEqual([true]);
     expect(delivered.attempts.at(-1)).toMatchObject({ response_status: 200, response_body: 'received locally' });
     expect(second.output()).toContain('Ready: forwarding deliveries');
-  });
+  }, 2 * TEST_TIMEOUT_MS);
 
   it('answers only its own organization, the developer role and relay webhooks; bad input is a 400', async () => {
     const other = await stack.createOrganization();
@@ -214,5 +216,5 @@ describe('hookline listen', () => {
     expect((await stack.api('POST', '/v1/relay/requests/rrq_unknown/outcome', { key: developerKey, body: { status: 200, duration_ms: 1 } })).status).toBe(404);
     expect((await stack.api('POST', '/v1/relay/requests/rrq_unknown/outcome', { key: developerKey, body: { duration_ms: 1 } })).status).toBe(400);
     expect((await stack.api('POST', '/v1/relay/requests/rrq_unknown/outcome', { key: developerKey, body: { status: 700, duration_ms: 1 } })).status).toBe(400);
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -13,12 +13,13 @@ const HEARTBEAT_MS = 1_000;
 
 /**
  * A listener's pull: the relay webhook's attempts waiting after `afterSequence`, waiting up to
- * `waitMs` for one. Every pull keeps the listener connected; a listener that was not makes the
- * webhook's pending deliveries due now (what waited while `hookline listen` was closed).
+ * `waitMs` for one. Every pull keeps the listener connected; a listener connecting (a stream's
+ * opening pull, or any pull after none was connected) makes the webhook's pending deliveries due
+ * now: what waited while `hookline listen` was closed.
  */
 export async function pullRelayRequests(
   deps: DeliveriesApiDeps,
-  input: { orgId: string; webhookId: string; afterSequence: number; waitMs: number },
+  input: { orgId: string; webhookId: string; afterSequence: number; waitMs: number; opening: boolean },
   signal: AbortSignal,
   pollMs = PULL_POLL_MS,
 ): Promise<RelayRequestRow[]> {
@@ -27,7 +28,8 @@ export async function pullRelayRequests(
   const config = await webhookOfOrg(deps.configs, input.orgId, input.webhookId);
   if (!isRelayTarget(config.url)) throw new InputError(`webhook ${input.webhookId} is not a relay webhook (its url is not relay://…)`, { code: 'webhook_not_relay', param: 'webhook_id' });
 
-  if (await touchListener(deps.pool, input.orgId, input.webhookId)) {
+  const wasAway = await touchListener(deps.pool, input.orgId, input.webhookId);
+  if (wasAway || input.opening) {
     const woken = await wakePendingDeliveries(deps.pool, input.webhookId);
     if (woken > 0) deps.logger.info({ webhookId: input.webhookId, woken }, 'relay listener connected; pending deliveries made due');
   }

@@ -11,7 +11,7 @@ export function relayHandlers(deps: DeliveriesApiDeps) {
     async pullRelayRequests(request: dispatcherV1.PullRelayRequestsRequest, context: CallContext): Promise<dispatcherV1.PullRelayRequestsResponse> {
       const rows = await pullRelayRequests(
         deps,
-        { orgId: requireOrg(request.orgId), webhookId: request.webhookId, afterSequence: request.afterSequence, waitMs: request.waitMs },
+        { orgId: requireOrg(request.orgId), webhookId: request.webhookId, afterSequence: request.afterSequence, waitMs: request.waitMs, opening: request.opening },
         context.signal,
       );
       return { requests: rows.map(requestToProto) };

@@ -6,11 +6,11 @@ export const relayRequestSchema = z
   .object({
     object: z.literal('relay_request'),
     id: z.string().describe('`rrq_…`: report the local answer to `POST /v1/relay/requests/{id}/outcome`.'),
-    sequence: z.number().int().describe('Also the SSE event id: reconnect with `Last-Event-ID` to resume after it.'),
+    sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Also the SSE event id: reconnect with `Last-Event-ID` to resume after it.'),
     webhook_id: z.string(),
     delivery_id: z.string(),
     event_type: z.string(),
-    attempt: z.number().int(),
+    attempt: z.number().int().min(1).max(1000).describe('The attempt’s number (1 = first).'),
     headers: z.record(z.string(), z.string()).describe('The signed headers, as an endpoint would get them.'),
     body: z.string().describe('The body, byte for byte as signed.'),
     expires_at: z.string().describe('RFC 3339: without an outcome by then, the attempt fails as a timeout and is retried.'),

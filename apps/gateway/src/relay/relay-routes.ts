@@ -45,10 +45,14 @@ export const relayRoutes = [
     deadlineMs: Number.POSITIVE_INFINITY,
     handler: async ({ query, req, res, actor, context, clients, call }) => {
       let after = resumeAfter(req.get('last-event-id') ?? query.last_event_id);
-      const pull = (waitMs: number) =>
-        clients.dispatcher.pullRelayRequests({ context, orgId: actor.orgId, webhookId: query.webhook_id, afterSequence: after, waitMs }, { ...call, deadline: undefined, deadlineMs: PULL_DEADLINE_MS });
-      // The first pull is made before anything is written, so a wrong webhook gets a normal error answer.
-      let { requests } = await pull(0);
+      const pull = (waitMs: number, opening = false) =>
+        clients.dispatcher.pullRelayRequests(
+          { context, orgId: actor.orgId, webhookId: query.webhook_id, afterSequence: after, waitMs, opening },
+          { ...call, deadline: undefined, deadlineMs: PULL_DEADLINE_MS },
+        );
+      // The opening pull (the listener connects) is made before anything is written, so a wrong
+      // webhook gets a normal error answer.
+      let { requests } = await pull(0, true);
       res.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
       res.flushHeaders();
       res.write('retry: 2000\n: connected\n\n');

@@ -1407,6 +1407,7 @@ export interface components {
             webhook_id: string;
             delivery_id: string;
             event_type: string;
+            /** @description The attempt’s number (1 = first). */
             attempt: number;
             /** @description The signed headers, as an endpoint would get them. */
             headers: {

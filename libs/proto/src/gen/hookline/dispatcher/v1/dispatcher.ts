@@ -261,6 +261,8 @@ export interface PullRelayRequestsRequest {
   afterSequence: number;
   /** 0-25000: how long to wait when none is waiting. */
   waitMs: number;
+  /** The first pull of a stream (a listener connecting): the webhook's pending deliveries are made due. */
+  opening: boolean;
 }
 
 export interface PullRelayRequestsResponse {
@@ -3859,7 +3861,7 @@ export const RelayRequest_HeadersEntry: MessageFns<RelayRequest_HeadersEntry> = 
 };
 
 function createBasePullRelayRequestsRequest(): PullRelayRequestsRequest {
-  return { context: undefined, orgId: "", webhookId: "", afterSequence: 0, waitMs: 0 };
+  return { context: undefined, orgId: "", webhookId: "", afterSequence: 0, waitMs: 0, opening: false };
 }
 
 export const PullRelayRequestsRequest: MessageFns<PullRelayRequestsRequest> = {
@@ -3878,6 +3880,9 @@ export const PullRelayRequestsRequest: MessageFns<PullRelayRequestsRequest> = {
     }
     if (message.waitMs !== 0) {
       writer.uint32(40).int32(message.waitMs);
+    }
+    if (message.opening !== false) {
+      writer.uint32(48).bool(message.opening);
     }
     return writer;
   },
@@ -3935,6 +3940,14 @@ export const PullRelayRequestsRequest: MessageFns<PullRelayRequestsRequest> = {
             message.waitMs = reader.int32();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.opening = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3970,6 +3983,7 @@ export const PullRelayRequestsRequest: MessageFns<PullRelayRequestsRequest> = {
         : isSet(object.wait_ms)
         ? globalThis.Number(object.wait_ms)
         : 0,
+      opening: isSet(object.opening) ? globalThis.Boolean(object.opening) : false,
     };
   },
 
@@ -3990,6 +4004,9 @@ export const PullRelayRequestsRequest: MessageFns<PullRelayRequestsRequest> = {
     if (message.waitMs !== 0) {
       obj.waitMs = Math.round(message.waitMs);
     }
+    if (message.opening !== false) {
+      obj.opening = message.opening;
+    }
     return obj;
   },
 
@@ -4005,6 +4022,7 @@ export const PullRelayRequestsRequest: MessageFns<PullRelayRequestsRequest> = {
     message.webhookId = object.webhookId ?? "";
     message.afterSequence = object.afterSequence ?? 0;
     message.waitMs = object.waitMs ?? 0;
+    message.opening = object.opening ?? false;
     return message;
   },
 };
@@ -4649,8 +4667,9 @@ export const DispatcherServiceService = {
   },
   /**
    * Relay (`hookline listen`): the attempts waiting for a relay webhook's listener, after a sequence
-   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; the
-   * first call of a listener makes the webhook's pending deliveries due at once.
+   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; a
+   * listener connecting (opening, or the first call after none was) makes the webhook's pending
+   * deliveries due at once.
    */
   pullRelayRequests: {
     path: "/hookline.dispatcher.v1.DispatcherService/PullRelayRequests" as const,
@@ -4700,8 +4719,9 @@ export interface DispatcherServiceServer extends UntypedServiceImplementation {
   deleteNotificationChannel: handleUnaryCall<DeleteNotificationChannelRequest, DeleteNotificationChannelResponse>;
   /**
    * Relay (`hookline listen`): the attempts waiting for a relay webhook's listener, after a sequence
-   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; the
-   * first call of a listener makes the webhook's pending deliveries due at once.
+   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; a
+   * listener connecting (opening, or the first call after none was) makes the webhook's pending
+   * deliveries due at once.
    */
   pullRelayRequests: handleUnaryCall<PullRelayRequestsRequest, PullRelayRequestsResponse>;
   /** The listener's local answer to one relay request: it becomes that attempt's outcome. */
@@ -4868,8 +4888,9 @@ export interface DispatcherServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Relay (`hookline listen`): the attempts waiting for a relay webhook's listener, after a sequence
-   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; the
-   * first call of a listener makes the webhook's pending deliveries due at once.
+   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; a
+   * listener connecting (opening, or the first call after none was) makes the webhook's pending
+   * deliveries due at once.
    */
   pullRelayRequests(
     request: PullRelayRequestsRequest,
