@@ -39,6 +39,7 @@ import { portalInfo } from './portal-sessions/portal-session-json';
 import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
 import { sessionRoutes } from './session/session-routes';
 import { notificationChannelRoutes } from './notification-channels/notification-channel-routes';
+import { relayRoutes } from './relay/relay-routes';
 import { settingsRoutes } from './settings/settings-routes';
 import { wireProfileRoutes } from './wire-profiles/wire-profile-routes';
 import { statsRoutes } from './stats/stats-routes';
@@ -59,6 +60,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...settingsRoutes,
   ...wireProfileRoutes,
   ...notificationChannelRoutes,
+  ...relayRoutes,
   ...approvalRoutes,
   ...auditLogRoutes,
   ...sessionRoutes,

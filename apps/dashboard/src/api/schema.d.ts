@@ -522,6 +522,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/relay/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receive a relay webhook’s attempts (server-sent events)
+         * @description A `text/event-stream` of `delivery` events, one per attempt of a delivery to the relay webhook, whose data is a `RelayRequest` and whose id is its sequence: reconnect with `Last-Event-ID` to resume. Comments keep the connection alive. While a stream is open the webhook’s listener is connected; when it opens, deliveries left pending while none was are sent at once.
+         */
+        get: operations["relay.stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/relay/requests/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the local answer to a relay request
+         * @description The listener’s local answer (status, headers, the first 16 KiB of the body, duration), or why none came (`error`), becomes the attempt’s outcome: 2xx delivers, anything else is a failed attempt retried on the webhook’s schedule.
+         */
+        post: operations["relay.outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/approvals": {
         parameters: {
             query?: never;
@@ -1360,6 +1400,33 @@ export interface components {
             webhook_id: string;
             /** @constant */
             status: "queued";
+        };
+        RelayOutcome: {
+            /** @constant */
+            object: "relay_outcome";
+            request_id: string;
+            delivery_id: string;
+        };
+        RelayRequest: {
+            /** @constant */
+            object: "relay_request";
+            /** @description `rrq_…`: report the local answer to `POST /v1/relay/requests/{id}/outcome`. */
+            id: string;
+            /** @description Also the SSE event id: reconnect with `Last-Event-ID` to resume after it. */
+            sequence: number;
+            webhook_id: string;
+            delivery_id: string;
+            event_type: string;
+            /** @description The attempt’s number (1 = first). */
+            attempt: number;
+            /** @description The signed headers, as an endpoint would get them. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body, byte for byte as signed. */
+            body: string;
+            /** @description RFC 3339: without an outcome by then, the attempt fails as a timeout and is retried. */
+            expires_at: string;
         };
         Session: {
             /** @constant */
@@ -4758,6 +4825,180 @@ export interface operations {
                 };
             };
             /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "relay.stream": {
+        parameters: {
+            query: {
+                /** @description `wh_…` of a relay webhook (`url: relay://<name>`). */
+                webhook_id: string;
+                /** @description As the `Last-Event-ID` header (which wins when both are sent). */
+                last_event_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `text/event-stream`; each `delivery` event’s data is a relay request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayRequest"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "relay.outcome": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The local answer’s HTTP status; omitted when no answer came (then `error`). */
+                    status?: number;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    /** @description The first 16 KiB of the local answer’s body. */
+                    body?: string;
+                    /** @description How long the local exchange took. */
+                    duration_ms: number;
+                    /** @description Why the local URL gave no answer (connection refused, timeout). */
+                    error?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded as the attempt’s outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayOutcome"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // Wiring for dispatcher integration suites: fresh schema and topic prefix, fake registry and
 // ingestion (see their headers), real Kafka and PostgreSQL, the dispatcher in-process or as a process.
 import { z } from '@hookline/config';
@@ -49,6 +50,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     HOOKLINE_DISPATCHER_OPS_PORT: '0',
     HOOKLINE_DELIVERY_PARTITIONS: '8',
     HOOKLINE_RETRY_POLL_MS: '100',
+    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     ...env,
   };

@@ -50,6 +50,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   event: 'Platform events: publish with an `Idempotency-Key`, list and read them.',
   event_type: 'The event-type catalog a webhook subscribes to.',
   notification_channel: 'Where the organization is told about failing deliveries and disabled webhooks: email and Slack/Teams chat webhooks, with thresholds, dedupe and a rate limit.',
+  relay: 'The relay behind `hookline listen`: a relay webhook’s (`url: relay://<name>`) attempts streamed to a developer machine, and the local answers reported back as their outcomes.',
   organization: 'Operator: organizations and their first keys.',
   portal_session: 'Short-lived, revocable dashboard sessions for one organization.',
   session: 'Who the calling key or session is.',

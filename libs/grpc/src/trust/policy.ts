@@ -103,6 +103,9 @@ const dispatcher: RulesFor<typeof dispatcherV1.DispatcherServiceService> = {
   listNotificationChannels: VIEWER,
   createNotificationChannel: ADMIN,
   deleteNotificationChannel: ADMIN,
+  // `hookline listen`: a developer receives the relay webhook's attempts and answers them.
+  pullRelayRequests: DEVELOPER,
+  reportRelayOutcome: DEVELOPER,
 };
 
 const audit: RulesFor<typeof auditV1.AuditServiceService> = {
