@@ -6,3 +6,6 @@ export * from './untrusted-text/untrusted-text';
 export * from './wire-profile/wire-profile';
 export * from './parameters/parameters';
 export * from './portal/portal-features';
+export * from './event-schema/schema-mode';
+export * from './event-schema/data-schema';
+export * from './event-schema/schema-compatibility';
