@@ -62,6 +62,7 @@ export function breakingChanges(previous: JsonSchema | undefined, next: JsonSche
 function compare(previous: JsonSchema, next: JsonSchema, at: string): string[] {
   if (deepEqual(previous, next) || acceptsAnything(next) || previous === false) return [];
   if (next === false) return [`${at} is no longer accepted at all`];
+  if (next === true) return [];
   const prev: Record<string, unknown> = previous === true ? {} : previous;
   const reasons: string[] = [];
 
