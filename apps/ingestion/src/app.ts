@@ -56,13 +56,18 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const organizations = new Organizations(async (orgId) => {
     await registry.getOrganization({ orgId });
   });
+  // Data schemas are compiled as the catalog is read, off the publish path.
+  const dataSchemas = new DataSchemas((type, version, error) => logger.warn({ err: error, eventType: type, schemaVersion: version }, 'data schema does not compile: type not checked'));
   const catalog = new EventTypeCatalog({
-    load: async () =>
-      (await registry.listEventTypes({})).eventTypes.map(({ type, group, schemaJson, schemaMode, schemaVersion }) => ({
+    load: async () => {
+      const entries = (await registry.listEventTypes({})).eventTypes.map(({ type, group, schemaJson, schemaMode, schemaVersion }) => ({
         type,
         group,
-        schema: { schemaJson, mode: isSchemaMode(schemaMode) ? schemaMode : 'off', version: schemaVersion },
-      })),
+        schema: { schemaJson, mode: isSchemaMode(schemaMode) ? schemaMode : ('off' as const), version: schemaVersion },
+      }));
+      dataSchemas.prepare(entries);
+      return entries;
+    },
     logger,
     refreshMs: config.HOOKLINE_CATALOG_REFRESH_MS,
   });
@@ -99,7 +104,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const publisher = new Publisher({
     organizations,
     catalog,
-    dataSchemas: new DataSchemas((type, version, error) => logger.warn({ err: error, eventType: type, schemaVersion: version }, 'data schema does not compile: type not checked')),
+    dataSchemas,
     onSchemaViolation: (type, mode) => schemaViolations.inc({ event_type: type, mode }),
     idempotencyKeys,
     ids: createIdGenerator(),

@@ -15,9 +15,9 @@ export type DataValidator = (data: unknown) => SchemaViolation | undefined;
 
 const MAX_POINTER_LENGTH = 200;
 
-function newAjv(logger: { warn: (...args: unknown[]) => void }): Ajv {
+function newAjv(logger: { warn: (...args: unknown[]) => void }, validateSchema: boolean): Ajv {
   // Draft-07 (Ajv's default). The first error is enough to refuse, and stopping there is cheaper.
-  const ajv = new Ajv({ allErrors: false, strict: false, logger: { log: () => undefined, warn: logger.warn, error: logger.warn } });
+  const ajv = new Ajv({ allErrors: false, strict: false, validateSchema, logger: { log: () => undefined, warn: logger.warn, error: logger.warn } });
   addFormats(ajv);
   return ajv;
 }
@@ -28,7 +28,7 @@ function newAjv(logger: { warn: (...args: unknown[]) => void }): Ajv {
  */
 export function schemaProblem(schema: object): string | undefined {
   const warnings: string[] = [];
-  const ajv = newAjv({ warn: (...args) => warnings.push(args.map(String).join(' ')) });
+  const ajv = newAjv({ warn: (...args) => warnings.push(args.map(String).join(' ')) }, true);
   try {
     ajv.compile(schema);
   } catch (error) {
@@ -40,10 +40,12 @@ export function schemaProblem(schema: object): string | undefined {
 /**
  * Compiles a data schema into a validator answering the first violation, as a JSON pointer under
  * `/data`. Compile once per (type, version) and keep the validator: compiling is the costly part.
- * Each schema gets its own Ajv, so two types (or versions) with the same `$id` never collide.
+ * Each schema gets its own Ajv, so two types (or versions) with the same `$id` never collide; it
+ * skips checking the schema against the meta-schema (most of the cost), as `schemaProblem` did
+ * that before the catalog stored it.
  */
 export function compileDataSchema(schema: object): DataValidator {
-  const validate: ValidateFunction = newAjv({ warn: () => undefined }).compile(schema);
+  const validate: ValidateFunction = newAjv({ warn: () => undefined }, false).compile(schema);
   return (data) => (validate(data) ? undefined : toViolation(validate.errors?.[0]));
 }
 
