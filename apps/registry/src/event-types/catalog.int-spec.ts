@@ -17,9 +17,7 @@ describe('event-type catalog over gRPC', () => {
       group: '',
       name: '',
       description: 'test type',
-      schemaJson: extra.schemaJson ?? '',
-      schemaMode: extra.schemaMode ?? '',
-      breaking: extra.breaking ?? false,
+      schemaJson: extra.schemaJson ?? '', schemaMode: extra.schemaMode ?? '', breaking: extra.breaking ?? false,
     });
 
   it('lists the built-in operational types and the example catalog loaded at start', async () => {
