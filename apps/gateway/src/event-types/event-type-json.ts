@@ -1,6 +1,7 @@
 import { z } from '@hookline/config';
 import { SCHEMA_MODES, type SchemaMode } from '@hookline/contract';
 import type { registryV1 } from '@hookline/proto';
+import { int32 } from '../http/integers';
 
 export const eventTypeSchema = z.object({
   object: z.literal('event_type'),
@@ -10,13 +11,13 @@ export const eventTypeSchema = z.object({
   description: z.string(),
   schema: z.record(z.string(), z.unknown()).optional().describe('JSON schema (draft-07) of `data`.'),
   schema_mode: z.enum(SCHEMA_MODES).describe('What a publish whose `data` does not match `schema` gets: `enforce` → 422 `schema_violation` naming the JSON pointer; `warn` → accepted and counted (`hookline_schema_violations_total`); `off` → not checked.'),
-  schema_version: z.number().int().describe('The version of `schema` (each change makes one; `GET /v1/admin/event-types/{type}/schemas` lists them); 0 = never had a schema.'),
+  schema_version: int32().describe('The version of `schema` (each change makes one; `GET /v1/admin/event-types/{type}/schemas` lists them); 0 = never had a schema.'),
 }).meta({ id: 'EventType' });
 
 export const eventTypeSchemaVersionSchema = z.object({
   object: z.literal('event_type_schema'),
   type: z.string(),
-  version: z.number().int(),
+  version: int32(1),
   schema: z.record(z.string(), z.unknown()).nullable().describe('`null`: the version that removed the schema.'),
   breaking: z.boolean().describe('This version refuses data the one before accepted; the operator marked the change `breaking`.'),
   current: z.boolean(),
