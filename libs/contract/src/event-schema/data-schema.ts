@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { hasNestedQuantifier, schemaPatterns } from './backtracking';
 
 /** The first place an event's data breaks its schema. */
 export interface SchemaViolation {
@@ -23,10 +24,13 @@ function newAjv(logger: { warn: (...args: unknown[]) => void }, validateSchema: 
 }
 
 /**
- * Checks that `schema` is a JSON Schema Hookline can apply: it compiles, and every `format` it
- * names is known (Ajv would otherwise ignore an unknown one silently). Returns the problem, if any.
+ * Checks that `schema` is a JSON Schema Hookline can apply: no `pattern` that can backtrack
+ * exponentially, it compiles, and every `format` it names is known (Ajv would otherwise ignore an
+ * unknown one silently). Returns the problem, if any.
  */
 export function schemaProblem(schema: object): string | undefined {
+  const risky = schemaPatterns(schema).find(({ pattern }) => hasNestedQuantifier(pattern));
+  if (risky) return `${risky.at} "${risky.pattern.slice(0, 100)}" repeats a group that repeats (catastrophic backtracking on crafted data); write it without the nesting`;
   const warnings: string[] = [];
   const ajv = newAjv({ warn: (...args) => warnings.push(args.map(String).join(' ')) }, true);
   try {
