@@ -1,3 +1,5 @@
+import { isDeepStrictEqual as deepEqual } from 'node:util';
+
 /**
  * Whether a new version of a data schema accepts everything the previous one accepted. The check
  * is structural and conservative: what it cannot prove compatible is reported as breaking.
@@ -171,12 +173,3 @@ function asSchema(value: unknown): JsonSchema {
 const asRecord = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 const pointerToken = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => deepEqual(v, (b as unknown[])[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
