@@ -21,6 +21,7 @@ import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
 import { eventTypeRoutes } from './event-types/event-type-routes';
+import { eventTypeSchemaRoutes } from './event-types/event-type-schema-routes';
 import { eventRoutes } from './events/event-routes';
 import { healthRoutes } from './health/health-routes';
 import { accessLog } from './http/access-log';
@@ -55,6 +56,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...apiKeyRoutes,
   ...webhookRoutes,
   ...eventTypeRoutes,
+  ...eventTypeSchemaRoutes,
   ...eventRoutes,
   ...deliveryRoutes,
   ...settingsRoutes,

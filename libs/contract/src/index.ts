@@ -12,3 +12,6 @@ export * from './audit-record/audit-producers';
 export * from './audit-record/producer-signature';
 export * from './audit-record/chain-hash';
 export * from './audit-record/export-verification';
+export * from './event-schema/schema-mode';
+export * from './event-schema/data-schema';
+export * from './event-schema/schema-compatibility';

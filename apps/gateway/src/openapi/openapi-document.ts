@@ -114,7 +114,9 @@ function operation(route: RouteDefinition, components: ComponentSchemas): Record
   const jsonSchema = components.jsonSchema.bind(components);
   const responses: Record<string, unknown> = {};
   for (const [status, spec] of Object.entries(route.responses)) {
-    responses[status] = spec.schema ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : { description: spec.description };
+    // A declared error status without its own schema carries the common error body.
+    if (!spec.schema && Number(status) >= 400) responses[status] = errorResponse(spec.description);
+    else responses[status] = spec.schema ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : { description: spec.description };
   }
   responses['400'] ??= errorResponse('The request breaks a rule; `param` names the field.');
   if (route.auth !== 'none') responses['401'] ??= errorResponse('Missing, unknown or revoked key.');

@@ -61,6 +61,7 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   // some orgs, and must not rewrite what all of them subscribe to).
   registerEventType: OPERATOR,
   deleteEventType: OPERATOR,
+  listEventTypeSchemas: OPERATOR,
   getSettings: VIEWER,
   updateSettings: ADMIN,
   // The wire format of an organization's deliveries is the platform operator's to set.

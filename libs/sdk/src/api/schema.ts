@@ -52,7 +52,9 @@ export interface paths {
         put?: never;
         /**
          * Add or replace an event type
-         * @description Idempotent upsert by `type`. Built-in `hookline.*` types are reserved.
+         * @description Idempotent upsert by `type`: the body is the whole entry. Built-in `hookline.*` types are reserved.
+         *
+         *     A `schema` different from the current one becomes a new version (`GET /v1/admin/event-types/{type}/schemas`). A schema that would refuse data the latest schema version accepted answers 409 `schema_change_breaking` (naming each change) unless the body says `"breaking": true`. `schema_mode` (default `off`) decides what publishing does with data that does not match; `enforce` and `warn` need a schema.
          */
         post: operations["event_type.register"];
         delete?: never;
@@ -268,6 +270,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/event-types/{type}/schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an event type's schema versions
+         * @description Every version of the type's data schema, newest first; `current` marks the one publishing checks against.
+         */
+        get: operations["admin.event_type.schemas.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -288,6 +310,8 @@ export interface paths {
          *     Always send an `Idempotency-Key` (1–255 printable ASCII, one per event you mean to publish). The key is bound to its event — id and time — before anything is stored, for 24 h, whatever happens to the request. Retry with the **same key and body** every 429, 503 and 504, every 409 `idempotency_key_in_use` / `idempotency_key_in_flight` (an earlier try with this key is still running), after its `Retry-After`, and every timeout or dropped connection: the retry answers 201 with the same event (same `id`), never a second event — also when the first try was answered 503 or timed out but was stored after all. Receivers get that event once per webhook.
          *
          *     The same key with a different body answers 409 `idempotency_key_reused`.
+         *
+         *     When the type's schema mode is `enforce`, `data` that does not match the type's schema answers 422 `schema_violation`: `param` is the JSON pointer that failed (e.g. `/data/amount`), the message names the rule (e.g. `minimum`). Do not retry it unchanged.
          */
         post: operations["event.publish"];
         delete?: never;
@@ -1310,15 +1334,43 @@ export interface components {
             group: string;
             name: string;
             description: string;
-            /** @description JSON schema of `data`. */
+            /** @description JSON schema (draft-07) of `data`. */
             schema?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description What a publish whose `data` does not match `schema` gets: `enforce` → 422 `schema_violation` naming the JSON pointer; `warn` → accepted and counted (`hookline_schema_violations_total`); `off` → not checked.
+             * @enum {string}
+             */
+            schema_mode: "enforce" | "warn" | "off";
+            /** @description The version of `schema` (each change makes one; `GET /v1/admin/event-types/{type}/schemas` lists them); 0 = never had a schema. */
+            schema_version: number;
         };
         EventTypeList: {
             /** @constant */
             object: "list";
             data: components["schemas"]["EventType"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        EventTypeSchemaVersion: {
+            /** @constant */
+            object: "event_type_schema";
+            type: string;
+            version: number;
+            /** @description `null`: the version that removed the schema. */
+            schema: {
+                [key: string]: unknown;
+            } | null;
+            /** @description This version refuses data the one before accepted; the operator marked the change `breaking`. */
+            breaking: boolean;
+            current: boolean;
+            created_at: string;
+        };
+        EventTypeSchemaVersionList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["EventTypeSchemaVersion"][];
             next_cursor: string | null;
             prev_cursor: string | null;
         };
@@ -2102,10 +2154,17 @@ export interface operations {
                     group?: string;
                     name?: string;
                     description?: string;
-                    /** @description JSON schema of `data`. */
+                    /** @description JSON schema (draft-07) of `data`. */
                     schema?: {
                         [key: string]: unknown;
                     };
+                    /**
+                     * @description `enforce`, `warn` or `off` (default).
+                     * @enum {string}
+                     */
+                    schema_mode?: "enforce" | "warn" | "off";
+                    /** @description Accept a schema that refuses data the previous version accepted. */
+                    breaking?: boolean;
                 };
             };
         };
@@ -3465,6 +3524,69 @@ export interface operations {
             };
         };
     };
+    "admin.event_type.schemas.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schema versions, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeSchemaVersionList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "event.list": {
         parameters: {
             query?: {
@@ -3613,6 +3735,15 @@ export interface operations {
             };
             /** @description The body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `schema_violation`: `data` does not match the type's schema (mode `enforce`); `param` is the JSON pointer that failed. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
