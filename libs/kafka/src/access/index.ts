@@ -1,0 +1,3 @@
+export * from './acl-plan';
+export * from './credentials';
+export * from './provision';
