@@ -5,8 +5,9 @@
 //   access.ts provision PREFIX   grant every service principal its access to the topics of
 //                                PREFIX ('' = unprefixed), as the administrator of
 //                                KAFKA_BROKERS with HOOKLINE_KAFKA_CREDENTIALS
-import { createKafka, ensureKafkaCredentials, kafkaSaslFor, provisionKafkaAccess, readKafkaCredentials } from '@hookline/kafka';
-import { createLogger } from '@hookline/logging';
+// It imports the access folder alone (not all of @hookline/kafka): it runs at every start.
+import { Kafka, logLevel } from 'kafkajs';
+import { ensureKafkaCredentials, kafkaSaslFor, provisionKafkaAccess, readKafkaCredentials } from '../../libs/kafka/src/access';
 
 const [command, arg] = process.argv.slice(2);
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     const file = process.env.HOOKLINE_KAFKA_CREDENTIALS;
     const brokers = process.env.KAFKA_BROKERS;
     if (!file || !brokers) throw new Error('provision needs KAFKA_BROKERS and HOOKLINE_KAFKA_CREDENTIALS');
-    const kafka = createKafka({ brokers, clientId: 'hookline-access', logger: createLogger('kafka-access', 'warn'), security: kafkaSaslFor(readKafkaCredentials(file)) });
+    const kafka = new Kafka({ clientId: 'hookline-access', brokers: brokers.split(','), ...kafkaSaslFor(readKafkaCredentials(file)), logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
     try {

@@ -10,6 +10,11 @@ import { KAFKA_ADMIN_USER, KAFKA_SERVICES, kafkaUserOf, type KafkaService } from
  */
 export interface KafkaCredentials {
   mechanism: 'scram-sha-256';
+  /** The administrator's user name. */
+  admin: string;
+  /** Each service's user name (launchers and tests read the file without the naming rule). */
+  services: Record<string, string>;
+  /** Every user's password. */
   users: Record<string, string>;
 }
 
@@ -21,7 +26,7 @@ export function readKafkaCredentials(file: string): KafkaCredentials {
   if (parsed.mechanism !== 'scram-sha-256' || typeof parsed.users !== 'object' || !parsed.users) {
     throw new Error(`${file} is not a Kafka credentials file (mechanism and users expected)`);
   }
-  return parsed as KafkaCredentials;
+  return { admin: KAFKA_ADMIN_USER, services: {}, ...parsed } as KafkaCredentials;
 }
 
 /**
@@ -29,14 +34,19 @@ export function readKafkaCredentials(file: string): KafkaCredentials {
  * were added, in which case the broker's storage must be formatted again to know them.
  */
 export function ensureKafkaCredentials(file: string): { credentials: KafkaCredentials; changed: boolean } {
-  const credentials: KafkaCredentials = existsSync(file) ? readKafkaCredentials(file) : { mechanism: 'scram-sha-256', users: {} };
+  const credentials: KafkaCredentials = existsSync(file) ? readKafkaCredentials(file) : { mechanism: 'scram-sha-256', admin: KAFKA_ADMIN_USER, services: {}, users: {} };
+  const services = Object.fromEntries(KAFKA_SERVICES.map((service) => [service, kafkaUserOf(service)]));
+  // Names only: a file from before a service was added gets its name without a new storage.
+  const renamed = credentials.admin !== KAFKA_ADMIN_USER || JSON.stringify(credentials.services) !== JSON.stringify(services);
+  credentials.admin = KAFKA_ADMIN_USER;
+  credentials.services = services;
   let changed = false;
   for (const user of kafkaUsers()) {
     if (credentials.users[user]) continue;
     credentials.users[user] = randomBytes(24).toString('base64url');
     changed = true;
   }
-  if (changed) {
+  if (changed || renamed || !existsSync(file)) {
     writeFileSync(`${file}.tmp`, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
     chmodSync(`${file}.tmp`, 0o600);
     renameSync(`${file}.tmp`, file);
