@@ -1,5 +1,7 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { kafkaCredentialsFile, testKafkaBrokers, testKafkaSecurity, uniqueTopicPrefix } from '@hookline/testing';
+import { deadLetterHandlers } from '../dead-letter-service';
+import type { DeadLetter, DeadLetters } from '../dead-letters';
 import { topicNames, type TopicNames } from '../topics';
 import { KAFKA_ACCESS, KAFKA_SERVICES, type KafkaService } from './acl-plan';
 import { kafkaSaslFor, readKafkaCredentials } from './credentials';
@@ -151,4 +153,33 @@ describe('the broker: authentication and ACLs per service principal', () => {
     await admin.disconnect();
     expect(await tryProduce(asService('ingestion'), other)).toBe('TOPIC_AUTHORIZATION_FAILED');
   });
+
+  it('a dead letter is replayed only to a topic its service may write: the dispatcher cannot put an event back', async () => {
+    const letter = (topic: string): DeadLetter => ({
+      id: `dlq_${topic}`,
+      consumer: 'fan-out',
+      topic,
+      partition: 0,
+      offset: '0',
+      key: Buffer.from('k'),
+      value: Buffer.from('forged'),
+      valueSize: 6,
+      truncated: false,
+      error: 'poison',
+      createdAt: new Date(),
+      replayedAt: null,
+      replayCount: 0,
+    });
+    const replayed: string[] = [];
+    const store = { find: async (id: string) => letter(id.slice('dlq_'.length)), markReplayed: async (id: string) => void replayed.push(id) } as unknown as DeadLetters;
+    const handlers = deadLetterHandlers('dispatcher', store, client(asService('dispatcher')));
+    const context = { actor: { kind: 'operator', keyId: '', owner: 'operator', role: '', orgId: '' }, requestId: '', ip: '', userAgent: '' };
+    try {
+      await expect(handlers.replayDeadLetter({ context, id: `dlq_${topics.events}` })).rejects.toMatchObject({ kind: 'conflict', code: 'dead_letter_topic_not_writable' });
+      await handlers.replayDeadLetter({ context, id: `dlq_${topics.deliveries}` });
+      expect(replayed).toEqual([`dlq_${topics.deliveries}`]);
+    } finally {
+      await handlers.close();
+    }
+  }, 60_000);
 });

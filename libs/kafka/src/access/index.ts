@@ -1,3 +1,4 @@
 export * from './acl-plan';
 export * from './credentials';
 export * from './provision';
+export * from './refusal';
