@@ -5,9 +5,10 @@
 //   access.ts provision PREFIX   grant every service principal its access to the topics of
 //                                PREFIX ('' = unprefixed), as the administrator of
 //                                KAFKA_BROKERS with HOOKLINE_KAFKA_CREDENTIALS
+//   access.ts acl-script         the same grants as kafka-acls.sh commands (deploy/kafka/acls.sh)
 // It imports the access folder alone (not all of @hookline/kafka): it runs at every start.
 import { Kafka, logLevel } from 'kafkajs';
-import { ensureKafkaCredentials, kafkaSaslFor, provisionKafkaAccess, readKafkaCredentials } from '../../libs/kafka/src/access';
+import { ensureKafkaCredentials, kafkaAclScript, kafkaSaslFor, provisionKafkaAccess, readKafkaCredentials } from '../../libs/kafka/src/access';
 
 const [command, arg] = process.argv.slice(2);
 
@@ -32,7 +33,11 @@ async function main(): Promise<void> {
     }
     return;
   }
-  throw new Error('usage: access.ts credentials FILE | provision PREFIX');
+  if (command === 'acl-script') {
+    process.stdout.write(kafkaAclScript(arg ?? ''));
+    return;
+  }
+  throw new Error('usage: access.ts credentials FILE | provision PREFIX | acl-script [PREFIX]');
 }
 
 main().catch((error: unknown) => {

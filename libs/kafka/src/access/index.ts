@@ -2,3 +2,4 @@ export * from './acl-plan';
 export * from './credentials';
 export * from './provision';
 export * from './refusal';
+export * from './acl-script';
