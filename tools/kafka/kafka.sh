@@ -22,7 +22,6 @@ PIDFILE="$CACHE/kafka.pid"
 LOG="$CACHE/kafka.log"
 LOCK="$CACHE/.lock"
 CREDENTIALS="$CACHE/credentials.json"
-ROOT="$(cd "$HERE/../.." && pwd)"
 
 HOST=127.0.0.1
 PORT="${HOOKLINE_KAFKA_PORT:-9092}"
