@@ -5,7 +5,7 @@ import { createGrpcClient } from '@hookline/grpc';
 import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { auditV1, eventsV1, type commonV1 } from '@hookline/proto';
-import { foreignTls, testDatabaseUrl, testKafkaBrokers, testTls, testTlsDir, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { foreignTls, testDatabaseUrl, testKafkaBrokers, testKafkaSecurity, testKafkaServiceEnv, testTls, testTlsDir, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
 import { startAudit, type AuditConfig, type RunningAudit } from './app';
 import { canonicalRecord, chainHash, GENESIS_HASH } from './chain/record-hash';
 import { rowToEntry } from './db/record-rows';
@@ -16,6 +16,8 @@ const prefix = uniqueTopicPrefix();
 const topic = topicNames(prefix).audit;
 const checkpointKey = 'k'.repeat(40);
 
+/** The audit service's own principal on the broker (set before any audit starts). */
+let auditKafkaEnv: Record<string, string> = {};
 const config = (overrides: Partial<AuditConfig> = {}): AuditConfig => ({
   LOG_LEVEL: 'silent',
   DATABASE_URL: testDatabaseUrl,
@@ -40,6 +42,7 @@ const config = (overrides: Partial<AuditConfig> = {}): AuditConfig => ({
   HOOKLINE_AUDIT_TOPIC_PARTITIONS: 3,
   HOOKLINE_CONSUMER_PROGRESS_MS: 500,
   HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS: 120,
+  ...(auditKafkaEnv as Partial<AuditConfig>),
   ...overrides,
 });
 
@@ -88,7 +91,7 @@ function record(orgId: string, overrides: Partial<eventsV1.AuditRecord> = {}): e
 }
 
 describe('audit service against real Kafka and PostgreSQL', () => {
-  const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'audit-test', logger });
+  const kafka = createKafka({ brokers: testKafkaBrokers, security: testKafkaSecurity(testKafkaBrokers), clientId: 'audit-test', logger });
   const producer = new BatchingProducer(kafka);
   const superuser = new Client({ connectionString: testDatabaseUrl, options: `-c search_path=${schema}` });
   let audit: RunningAudit;
@@ -122,6 +125,7 @@ describe('audit service against real Kafka and PostgreSQL', () => {
   }
 
   beforeAll(async () => {
+    auditKafkaEnv = await testKafkaServiceEnv('audit', prefix);
     audit = await startAudit(config(), logger);
     client = createGrpcClient(auditV1.AuditServiceService, `127.0.0.1:${audit.grpcPort}`, { tls: testTls('gateway'), peerName: 'audit' });
     await producer.connect();
@@ -172,7 +176,7 @@ describe('audit service against real Kafka and PostgreSQL', () => {
   it('re-consuming the whole topic from the beginning (a new consumer group) adds nothing', async () => {
     const { orgId } = await chainOf(3);
     const before = Number((await superuser.query('select count(*) from audit_record')).rows[0].count);
-    const groupId = `${prefix}audit-replay`;
+    const groupId = `${prefix}audit-store-replay`;
     const replay = await startAudit(config({ HOOKLINE_AUDIT_CONSUMER_GROUP: groupId }), logger);
     try {
       const admin = kafka.admin();

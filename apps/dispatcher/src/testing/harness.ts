@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from '@hookline/config';
 import { createKafka, ensureTopics, topicNames, type Kafka } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
-import { testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
+import { testDatabaseUrl, testKafkaBrokers, testKafkaSecurity, testKafkaServiceEnv, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
 import { Pool } from 'pg';
 import { startDispatcher, type DispatcherOverrides, type RunningDispatcher } from '../app';
 import { dispatcherEnv } from '../config';
@@ -29,7 +29,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const prefix = uniqueTopicPrefix();
   const schema = `t_dispatcher_${uniqueSuffix()}`;
   const topics = topicNames(prefix);
-  const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'dispatcher-test', logger });
+  const kafka = createKafka({ brokers: testKafkaBrokers, security: testKafkaSecurity(testKafkaBrokers), clientId: 'dispatcher-test', logger });
   await ensureTopics(kafka, [
     { topic: topics.events, numPartitions: 4 },
     { topic: topics.deliveries, numPartitions: 8 },
@@ -52,6 +52,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     HOOKLINE_RETRY_POLL_MS: '100',
     HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
+    // Signs in to the broker as the dispatcher's own principal (the fakes use the administrator).
+    ...(await testKafkaServiceEnv('dispatcher', prefix)),
     ...env,
   };
   const db = new Pool({ connectionString: testDatabaseUrl, max: 3, options: `-c search_path=${schema}` });

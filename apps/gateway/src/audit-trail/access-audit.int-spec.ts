@@ -23,7 +23,8 @@ import { outcomeOf } from './access-record';
 const OPERATOR_KEY = `op_${randomBytes(16).toString('hex')}`;
 const suffix = uniqueSuffix();
 const auditSchema = `t_audit_${suffix}`;
-const common = { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: testKafkaBrokers, HOOKLINE_TOPIC_PREFIX: uniqueTopicPrefix('tat'), LOG_LEVEL: 'warn' };
+const prefix = uniqueTopicPrefix('tat');
+const common = { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: testKafkaBrokers, HOOKLINE_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
 
 interface Answer {
   status: number;
@@ -76,7 +77,7 @@ describe('audit trail: every API call and every change, end to end', () => {
         HOOKLINE_ALLOW_INSECURE_URLS: 'true',
         HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
       }),
-      startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema, HOOKLINE_AUDIT_CONSUMER_GROUP: `${suffix}.audit-store` }),
+      startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema, HOOKLINE_AUDIT_CONSUMER_GROUP: `${prefix}audit-store-${suffix}` }),
     ]);
     started.push(registry, audit);
     gateway = await startServiceProcess('gateway', {

@@ -3,7 +3,7 @@ import { createKafka, startConsumer, topicNames, type RunningConsumer } from '@h
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { eventsV1 } from '@hookline/proto';
-import { testTls, uniqueSuffix, waitFor } from '@hookline/testing';
+import { testKafkaSecurity, testTls, uniqueSuffix, waitFor } from '@hookline/testing';
 import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
 
 interface Received<T> {
@@ -21,7 +21,7 @@ describe('outbox relay to Kafka', () => {
     t = await startTestRegistry();
     const topics = topicNames(t.topicPrefix);
     const logger = createLogger('outbox-test', 'silent');
-    const kafka = createKafka({ brokers: t.env.KAFKA_BROKERS, clientId: 'outbox-test', logger });
+    const kafka = createKafka({ brokers: t.env.KAFKA_BROKERS, security: testKafkaSecurity(t.env.KAFKA_BROKERS), clientId: 'outbox-test', logger });
     const metrics = createMetricsRegistry('outbox-test');
     for (const topic of [topics.webhookChanges, topics.audit]) {
       consumers.push(
@@ -142,7 +142,7 @@ describe('outbox relay to Kafka', () => {
     const slow = await startTestRegistry({ env: { HOOKLINE_REGISTRY_OUTBOX_POLL_MS: '60000' } });
     const logger = createLogger('outbox-test', 'silent');
     const seen: eventsV1.WebhookChange[] = [];
-    const reader = await startConsumer(createKafka({ brokers: slow.env.KAFKA_BROKERS, clientId: 'outbox-wake-test', logger }), {
+    const reader = await startConsumer(createKafka({ brokers: slow.env.KAFKA_BROKERS, security: testKafkaSecurity(slow.env.KAFKA_BROKERS), clientId: 'outbox-wake-test', logger }), {
       name: 'outbox-wake',
       groupId: `outbox-wake-${uniqueSuffix()}`,
       topic: topicNames(slow.topicPrefix).webhookChanges,
