@@ -6,3 +6,4 @@ export * from './untrusted-text/untrusted-text';
 export * from './wire-profile/wire-profile';
 export * from './parameters/parameters';
 export * from './portal/portal-features';
+export * from './payload-filter/payload-filter';
