@@ -45,6 +45,8 @@ export interface WebhookRoute {
   /** Empty = every event type. */
   eventTypes: string[];
   version: number;
+  /** The payload filter as JSON; empty = every event the event types accept. */
+  filterJson: string;
 }
 
 export interface ListLiveWebhooksResponse {
@@ -299,6 +301,8 @@ export interface Webhook {
   version: number;
   /** Set when the webhook is disabled: "gone", "failing", ... */
   disabledReason: string;
+  /** The payload filter as JSON (REST `filter`); empty = none. */
+  filterJson: string;
 }
 
 /** A list of event types whose presence matters: absent = all events, present and empty = rejected. */
@@ -369,7 +373,11 @@ export interface CreateWebhookRequest {
     | RetrySchedule
     | undefined;
   /** Default unordered. */
-  ordering?: string | undefined;
+  ordering?:
+    | string
+    | undefined;
+  /** The payload filter as JSON (REST `filter`); absent or empty = none. */
+  filterJson?: string | undefined;
 }
 
 export interface WebhookMutationResponse {
@@ -443,7 +451,11 @@ export interface UpdateWebhookRequest {
   status?: string | undefined;
   payload?: string | undefined;
   retryScheduleSeconds?: RetrySchedule | undefined;
-  ordering?: string | undefined;
+  ordering?:
+    | string
+    | undefined;
+  /** Present = replace the payload filter (JSON); "" removes it (REST `"filter": null`). */
+  filterJson?: string | undefined;
 }
 
 export interface DeleteWebhookRequest {
@@ -943,7 +955,7 @@ export const ListLiveWebhooksRequest: MessageFns<ListLiveWebhooksRequest> = {
 };
 
 function createBaseWebhookRoute(): WebhookRoute {
-  return { webhookId: "", orgId: "", status: "", eventTypes: [], version: 0 };
+  return { webhookId: "", orgId: "", status: "", eventTypes: [], version: 0, filterJson: "" };
 }
 
 export const WebhookRoute: MessageFns<WebhookRoute> = {
@@ -962,6 +974,9 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
     }
     if (message.version !== 0) {
       writer.uint32(40).int64(message.version);
+    }
+    if (message.filterJson !== "") {
+      writer.uint32(50).string(message.filterJson);
     }
     return writer;
   },
@@ -1019,6 +1034,14 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
             message.version = longToNumber(reader.int64());
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1050,6 +1073,11 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
         ? object.event_types.map((e: any) => globalThis.String(e))
         : [],
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : "",
     };
   },
 
@@ -1070,6 +1098,9 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
     }
+    if (message.filterJson !== "") {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -1083,6 +1114,7 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
     message.status = object.status ?? "";
     message.eventTypes = object.eventTypes?.map((e) => e) || [];
     message.version = object.version ?? 0;
+    message.filterJson = object.filterJson ?? "";
     return message;
   },
 };
@@ -4204,6 +4236,7 @@ function createBaseWebhook(): Webhook {
     updatedAt: "",
     version: 0,
     disabledReason: "",
+    filterJson: "",
   };
 }
 
@@ -4278,6 +4311,9 @@ export const Webhook: MessageFns<Webhook> = {
     }
     if (message.disabledReason !== "") {
       writer.uint32(178).string(message.disabledReason);
+    }
+    if (message.filterJson !== "") {
+      writer.uint32(186).string(message.filterJson);
     }
     return writer;
   },
@@ -4481,6 +4517,14 @@ export const Webhook: MessageFns<Webhook> = {
             message.disabledReason = reader.string();
             continue;
           }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4569,6 +4613,11 @@ export const Webhook: MessageFns<Webhook> = {
         : isSet(object.disabled_reason)
         ? globalThis.String(object.disabled_reason)
         : "",
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : "",
     };
   },
 
@@ -4640,6 +4689,9 @@ export const Webhook: MessageFns<Webhook> = {
     if (message.disabledReason !== "") {
       obj.disabledReason = message.disabledReason;
     }
+    if (message.filterJson !== "") {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -4672,6 +4724,7 @@ export const Webhook: MessageFns<Webhook> = {
     message.updatedAt = object.updatedAt ?? "";
     message.version = object.version ?? 0;
     message.disabledReason = object.disabledReason ?? "";
+    message.filterJson = object.filterJson ?? "";
     return message;
   },
 };
@@ -5106,6 +5159,7 @@ function createBaseCreateWebhookRequest(): CreateWebhookRequest {
     signatureScheme: undefined,
     retryScheduleSeconds: undefined,
     ordering: undefined,
+    filterJson: undefined,
   };
 }
 
@@ -5149,6 +5203,9 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
     }
     if (message.ordering !== undefined) {
       writer.uint32(106).string(message.ordering);
+    }
+    if (message.filterJson !== undefined) {
+      writer.uint32(114).string(message.filterJson);
     }
     return writer;
   },
@@ -5270,6 +5327,14 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
             message.ordering = reader.string();
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5321,6 +5386,11 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
         ? RetrySchedule.fromJSON(object.retry_schedule_seconds)
         : undefined,
       ordering: isSet(object.ordering) ? globalThis.String(object.ordering) : undefined,
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : undefined,
     };
   },
 
@@ -5365,6 +5435,9 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
     if (message.ordering !== undefined) {
       obj.ordering = message.ordering;
     }
+    if (message.filterJson !== undefined) {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -5394,6 +5467,7 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
       ? RetrySchedule.fromPartial(object.retryScheduleSeconds)
       : undefined;
     message.ordering = object.ordering ?? undefined;
+    message.filterJson = object.filterJson ?? undefined;
     return message;
   },
 };
@@ -5833,6 +5907,7 @@ function createBaseUpdateWebhookRequest(): UpdateWebhookRequest {
     payload: undefined,
     retryScheduleSeconds: undefined,
     ordering: undefined,
+    filterJson: undefined,
   };
 }
 
@@ -5882,6 +5957,9 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
     }
     if (message.ordering !== undefined) {
       writer.uint32(122).string(message.ordering);
+    }
+    if (message.filterJson !== undefined) {
+      writer.uint32(130).string(message.filterJson);
     }
     return writer;
   },
@@ -6019,6 +6097,14 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
             message.ordering = reader.string();
             continue;
           }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6076,6 +6162,11 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
         ? RetrySchedule.fromJSON(object.retry_schedule_seconds)
         : undefined,
       ordering: isSet(object.ordering) ? globalThis.String(object.ordering) : undefined,
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : undefined,
     };
   },
 
@@ -6126,6 +6217,9 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
     if (message.ordering !== undefined) {
       obj.ordering = message.ordering;
     }
+    if (message.filterJson !== undefined) {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -6157,6 +6251,7 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
       ? RetrySchedule.fromPartial(object.retryScheduleSeconds)
       : undefined;
     message.ordering = object.ordering ?? undefined;
+    message.filterJson = object.filterJson ?? undefined;
     return message;
   },
 };
