@@ -7,3 +7,4 @@ export * from './wire-profile/wire-profile';
 export * from './parameters/parameters';
 export * from './portal/portal-features';
 export * from './payload-filter/payload-filter';
+export * from './payload-filter/filter-bodies';
