@@ -63,8 +63,16 @@ describe('a webhook with a payload filter', () => {
     // last one has arrived: had any other matched, it would have been routed to the filtered webhook too.
     const received = new Set(filtered.requests.map((r) => JSON.parse(r.body).id as string));
     expect(ids.filter((id) => received.has(id))).toEqual(accepted);
-    const deliveries = await stack.api('GET', `/v1/webhooks/events?webhook_id=${hook.id}&limit=100`, { key: developer });
-    expect(ids.filter((id) => deliveries.body.data.some((d: { event_id: string }) => d.event_id === id))).toEqual(accepted);
+    // The delivery list agrees, once the last attempt's row is written (after its POST).
+    const listed = await waitFor(
+      async () => {
+        const res = await stack.api('GET', `/v1/webhooks/events?webhook_id=${hook.id}&limit=100`, { key: developer });
+        const eventIds = new Set((res.body.data as { event_id: string }[]).map((d) => d.event_id));
+        return accepted.every((id) => eventIds.has(id)) ? eventIds : undefined;
+      },
+      { message: 'the filtered webhook’s deliveries to be listed' },
+    );
+    expect(ids.filter((id) => listed.has(id))).toEqual(accepted);
   });
 
   it('a changed filter reaches the fan-out through the change feed', async () => {
