@@ -84,7 +84,7 @@ export function parseFilter(value: unknown, location = 'filter'): PayloadFilter 
     throw new FilterError(location, 'must be JSON');
   }
   if (json === undefined) throw new FilterError(location, 'must be a JSON object');
-  if (Buffer.byteLength(json) > FILTER_LIMITS.maxBytes) throw new FilterError(location, `must be at most ${FILTER_LIMITS.maxBytes} bytes of JSON`);
+  if (new TextEncoder().encode(json).length > FILTER_LIMITS.maxBytes) throw new FilterError(location, `must be at most ${FILTER_LIMITS.maxBytes} bytes of JSON`);
   const counter = { nodes: 0 };
   return parseNode(value, location, 1, counter);
 }
