@@ -76,6 +76,7 @@ describe('registry webhooks (gRPC, real PostgreSQL)', () => {
     // Payload filters (INVALID_ARGUMENT: kind input), naming the part at fault.
     ['a filter that is not JSON', { filterJson: '{"field":' }, 'filter_invalid', 'filter'],
     ['a filter with an unknown operator', { filterJson: '{"field":"type","like":"x"}' }, 'filter_invalid', 'filter.like'],
+    ['a filter holding an escaped NUL (jsonb refuses it)', { filterJson: '{"field":"type","eq":"a\\u0000"}' }, 'filter_invalid', 'filter.eq'],
     ['a filter on an unknown field', { filterJson: '{"field":"colour","eq":"red"}' }, 'filter_invalid', 'filter.field'],
     ['a filter with a bad list deep inside', { filterJson: '{"and":[{"field":"type","eq":"a"},{"not":{"field":"data.x","nin":[{}]}}]}' }, 'filter_invalid', 'filter.and[1].not.nin[0]'],
   ];

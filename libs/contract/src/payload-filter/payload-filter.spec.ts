@@ -94,6 +94,8 @@ describe('invalid filters name the part at fault', () => {
     ['and beside a field', { and: [{ field: 'type', eq: 'x' }], field: 'type' }, 'filter', /only key/],
     ['too deep', deep(FILTER_LIMITS.maxDepth), 'filter' + '.not'.repeat(FILTER_LIMITS.maxDepth), /deeper than 8/],
     ['too many nodes', { or: Array.from({ length: 64 }, () => ({ field: 'type', eq: 'x' })) }, 'filter.or[63]', /more than 64/],
+    ['a NUL in an operand', { field: 'type', eq: 'a\u0000b' }, 'filter.eq', /NUL character/],
+    ['a lone surrogate in a list', { field: 'data.a', in: ['ok', '\ud800'] }, 'filter.in[1]', /unpaired UTF-16 surrogate/],
     ['too long a string', { field: 'type', eq: 'x'.repeat(257) }, 'filter.eq', /at most 256/],
     ['too big', { field: 'type', in: Array.from({ length: 100 }, () => 'y'.repeat(60)) }, 'filter', /at most 4096 bytes/],
   ];

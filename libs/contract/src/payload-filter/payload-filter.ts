@@ -1,3 +1,5 @@
+import { hasHostileCharacter } from '../untrusted-text/untrusted-text';
+
 // A webhook's payload filter (DESIGN §2): a small JSON language over the event's envelope and
 // data, declared once. The registry validates it at write time (the gateway and the filter-test
 // route answer with the same error), the dispatcher compiles it once per webhook version and runs
@@ -159,6 +161,8 @@ function scalar(value: unknown, at: string): FilterScalar {
 
 function text(value: string, at: string): string {
   if (value.length > FILTER_LIMITS.maxStringLength) throw new FilterError(at, `must be at most ${FILTER_LIMITS.maxStringLength} characters`);
+  // The filter is stored as jsonb, which refuses both (and no event data could hold them).
+  if (hasHostileCharacter(value)) throw new FilterError(at, 'must not contain a NUL character or an unpaired UTF-16 surrogate');
   return value;
 }
 
