@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { producerKey } from '@hookline/contract';
 import { NotFoundError } from '@hookline/errors';
 import { createCursorSeal } from '@hookline/ids';
 import { kafkaSecurity } from '@hookline/kafka';
@@ -107,7 +108,17 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(responseHeaders);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
-  app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, security: kafkaSecurity(config), topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
+  app.use(
+    accessAuditTrail({
+      brokers: config.KAFKA_BROKERS,
+      security: kafkaSecurity(config),
+      topicPrefix: config.HOOKLINE_TOPIC_PREFIX,
+      // Access records prove they come from the gateway: signed with its service certificate's key.
+      signer: producerKey(tls.cert, tls.key),
+      logger,
+      metrics,
+    }),
+  );
   app.use(
     openApiRoutes(apiRoutes, { version: API_VERSION, publicUrl: config.HOOKLINE_PUBLIC_URL }, async () =>
       (await clients.registry.listEventTypes({}, { deadlineMs: 2_000 })).eventTypes.map((t) => ({

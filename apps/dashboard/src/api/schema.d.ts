@@ -628,7 +628,7 @@ export interface paths {
         };
         /**
          * Verify the organization's audit chain
-         * @description Walks the hash chain from its first record (or its retention checkpoint) to its head: `{"valid": true, "records", "head"}`, or the first broken record and why.
+         * @description Walks the hash chain from its first record (or its retention checkpoint) to its head and checks who produced each record (its signature, by a service certificate of the deployment CA allowed to emit its kind): `{"valid": true, "records", "head", "producers"}`, or the first broken record and why.
          */
         get: operations["audit_log.verify"];
         put?: never;
@@ -648,7 +648,7 @@ export interface paths {
         };
         /**
          * Export audit records as NDJSON
-         * @description Streams the records of a time range in chain order, one JSON object per line: the exact canonical record that was hashed plus `hash` and `prev_hash`.
+         * @description Streams the records of a time range in chain order, one JSON object per line: the exact canonical record that was hashed (with its producer `signature` and `signer`) plus `hash`, `prev_hash` and the signer certificate, so it verifies offline (`tools/audit/verify-export.ts`).
          */
         get: operations["audit_log.export"];
         put?: never;
@@ -1004,6 +1004,15 @@ export interface components {
                 message: string;
                 expected_sequence: number;
             };
+            /** @description Verified records per producing service: each record's signature, certificate (issued by the deployment CA) and right to emit its kind checked again. */
+            producers: {
+                producer: string;
+                records: number;
+            }[];
+            /** @description Verified records stored before records were signed. */
+            unsigned_records: number;
+            /** @description The first sequence of the chain that must carry a producer signature. */
+            signed_from_sequence: number;
         };
         AuditRecord: {
             /** @description `aud_…` */
@@ -1039,6 +1048,8 @@ export interface components {
             created_at: string;
             hash: string;
             prev_hash: string;
+            /** @description The service whose certificate signed the record, verified on arrival (`gateway`, `registry`, `audit`); null for a record stored before records were signed. */
+            producer: string | null;
         };
         AuditRecordList: {
             /** @constant */

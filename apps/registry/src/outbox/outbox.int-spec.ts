@@ -1,8 +1,9 @@
+import { evidenceOf, parseCertificates, ProducerVerifier } from '@hookline/contract';
 import { createKafka, startConsumer, topicNames, type RunningConsumer } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { eventsV1 } from '@hookline/proto';
-import { uniqueSuffix, waitFor } from '@hookline/testing';
+import { testTls, uniqueSuffix, waitFor } from '@hookline/testing';
 import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
 
 interface Received<T> {
@@ -91,6 +92,11 @@ describe('outbox relay to Kafka', () => {
     expect(records[3].value.actorKind).toBe('service');
     expect(new Set(audits.map((a) => a.value.id)).size).toBe(audits.length);
     expect(records.every((r) => r.value.id.startsWith('aud_'))).toBe(true);
+    // Each record is signed by the registry's certificate, as the audit service requires.
+    const verifier = new ProducerVerifier(parseCertificates(testTls('audit').ca));
+    expect(records.map((r) => verifier.verify(evidenceOf(r.value, r.value.signature, r.value.signerCertificate), new Date()))).toEqual(
+      records.map(() => expect.objectContaining({ ok: true, producer: 'registry' })),
+    );
     const everything = JSON.stringify([...changes, ...audits].map((m) => m.value));
     for (const secret of [created.signingSecret, rotated.secret, 'outbox-pw-77', org.adminKey]) expect(everything).not.toContain(secret);
     // Key lifecycle and settings are audited too.

@@ -1,7 +1,9 @@
+import { signAuditRecord, type ProducerKey } from '@hookline/contract';
 import type { Database } from '@hookline/db';
 import { ensureTopics, type BatchingProducer, type TopicNames } from '@hookline/kafka';
 import type { Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
+import { eventsV1 } from '@hookline/proto';
 import type { PoolClient } from 'pg';
 import { outboxChannel } from './outbox';
 
@@ -9,6 +11,8 @@ export interface OutboxRelayOptions {
   db: Database;
   producer: BatchingProducer;
   topics: TopicNames;
+  /** The registry's certificate and key: each audit record is signed with it as it is published. */
+  signer: ProducerKey;
   logger: Logger;
   /** Fallback poll (ms): a commit wakes the relay at once through LISTEN/NOTIFY. */
   pollMs: number;
@@ -26,6 +30,14 @@ interface OutboxRow {
   topic: 'webhook_change' | 'audit';
   message_key: string;
   payload: Buffer;
+}
+
+/**
+ * An audit record as the audit service accepts it: signed by the registry. Signed when published,
+ * not when queued, so the outbox table holds no signature and the key stays in the process.
+ */
+function signedAudit(payload: Buffer, signer: ProducerKey): Buffer {
+  return Buffer.from(eventsV1.AuditRecord.encode(signAuditRecord(eventsV1.AuditRecord.decode(payload), signer)).finish());
 }
 
 /** The change feed is compacted: the latest change of each webhook is kept forever. */
@@ -59,7 +71,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       if (rows.length === 0) return 0;
       const changes = rows.filter((r) => r.topic === 'webhook_change').map((r) => ({ key: r.message_key, value: r.payload }));
-      const audits = rows.filter((r) => r.topic === 'audit').map((r) => ({ key: r.message_key, value: r.payload }));
+      const audits = rows.filter((r) => r.topic === 'audit').map((r) => ({ key: r.message_key, value: signedAudit(r.payload, options.signer) }));
       await Promise.all([
         options.producer.send(options.topics.webhookChanges, changes),
         options.producer.send(options.topics.audit, audits),
