@@ -10,7 +10,21 @@ export interface Profile {
   payloadBytes: number;
   /** Delivery rows seeded waiting for a retry (due in an hour) before the phases start. */
   backlogRows?: number;
+  /** A payload filter on every webhook (it accepts every bench event, so the counts stay comparable). */
+  filter?: Record<string, unknown>;
 }
+
+/**
+ * The filter of the `filter` run: a comparison, a membership and a prefix, all true of the bench's
+ * events (`amount` 1250, `currency` EUR), so each is evaluated in full on every event; the routing
+ * probes (`{"probe": true}`) pass by the first branch.
+ */
+export const BENCH_FILTER = {
+  or: [
+    { field: 'data.probe', exists: true },
+    { and: [{ field: 'data.amount', gte: 100 }, { field: 'data.currency', in: ['USD', 'EUR'] }, { field: 'type', starts_with: 'transfer.' }] },
+  ],
+};
 
 /** What `npm run bench` measures by default (full or `--quick`). */
 export const PROFILE_SHAPES = {
@@ -35,6 +49,8 @@ export const RUNS = {
   ],
   /** The narrow shape while 1,000,000 deliveries wait for their retry. */
   backlog: (payloadBytes: number): Profile[] => [{ name: 'backlog', ...PROFILE_SHAPES.narrow, payloadBytes, backlogRows: 1_000_000 }],
+  /** The narrow shape with a payload filter on every webhook (compare with `--profile narrow`). */
+  filter: (payloadBytes: number): Profile[] => [{ name: 'narrow-filter', ...PROFILE_SHAPES.narrow, payloadBytes, filter: BENCH_FILTER }],
 } as const;
 
 export type RunName = keyof typeof RUNS;

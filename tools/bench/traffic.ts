@@ -44,6 +44,7 @@ export async function setUpProfile(platform: Platform, receiverUrl: string, prof
         url: `${receiverUrl}${path}`,
         event_types: ['transfer.completed'],
         rate_limit_rps: WEBHOOK_RATE_LIMIT_RPS,
+        ...(profile.filter ? { filter: profile.filter } : {}),
       });
       webhooks.push({ id: webhook.id, orgId: created.organization.id });
       secrets.set(path, webhook.signing_secret);

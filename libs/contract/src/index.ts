@@ -6,6 +6,8 @@ export * from './untrusted-text/untrusted-text';
 export * from './wire-profile/wire-profile';
 export * from './parameters/parameters';
 export * from './portal/portal-features';
+export * from './payload-filter/payload-filter';
+export * from './payload-filter/filter-bodies';
 export * from './audit-record/canonical-json';
 export * from './audit-record/record-content';
 export * from './audit-record/audit-producers';

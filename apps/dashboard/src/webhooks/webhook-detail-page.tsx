@@ -131,6 +131,8 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
         ) : null}
         <dt>Event types</dt>
         <dd>{w.event_types ? w.event_types.map((t) => <code key={t}>{t} </code>) : 'every event type'}</dd>
+        <dt>Payload filter</dt>
+        <dd>{w.filter ? <pre className="filter">{JSON.stringify(w.filter, null, 2)}</pre> : 'none'}</dd>
         <dt>Authentication</dt>
         <dd>
           {w.auth_type}

@@ -7,6 +7,7 @@ import type { Approval, CreatedWebhook, Webhook } from '../api/types';
 import { describedBy, Field } from '../ui/field';
 import { describeError, ErrorState, Loading } from '../ui/states';
 import { EventTypePicker } from './event-type-picker';
+import { FilterField } from './filter-field';
 import { SecretDialog } from './secret-dialog';
 import { useCatalog, useSettings } from './use-catalog';
 import { controlForParam, createBody, emptyWebhookForm, formFromWebhook, updateBody, type WebhookFormState } from './webhook-form';
@@ -108,6 +109,7 @@ function WebhookFormPage({ webhook }: { webhook?: Webhook }) {
         <div className="form-section">
           <h2>Events</h2>
           {catalog.isPending ? <Loading what="event types" /> : catalog.error ? <ErrorState error={catalog.error} /> : <EventTypePicker catalog={catalog.data.data} selected={form.eventTypes} onChange={set('eventTypes')} error={errorFor('eventTypes')} />}
+          <FilterField value={form.filter} onChange={set('filter')} error={errorFor('filter')} />
         </div>
         <div className="form-section">
           <h2>Authentication to your endpoint</h2>

@@ -18,6 +18,7 @@ const webhook: Webhook = {
   has_signing_secret: true,
   retry_schedule_seconds: null,
   ordering: 'unordered',
+  filter: null,
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
 };
@@ -60,5 +61,20 @@ describe('webhook form', () => {
     expect(controlForParam('event_types[2]')).toBe('eventTypes');
     expect(controlForParam('retry_schedule_seconds[0]')).toBe('retrySchedule');
     expect(controlForParam('unknown')).toBeUndefined();
+  });
+
+  it('sends the filter as JSON on create, only when changed on update, null when cleared; its errors land on the filter field', () => {
+    const filter = { field: 'data.amount', gte: 100 };
+    expect(createBody({ ...emptyWebhookForm, filter: JSON.stringify(filter) }).filter).toEqual(filter);
+    expect(createBody({ ...emptyWebhookForm, filter: '  ' })).not.toHaveProperty('filter');
+    // Not JSON: sent as typed, so the API names the field.
+    expect(createBody({ ...emptyWebhookForm, filter: 'amount > 100' }).filter).toBe('amount > 100');
+    const before = formFromWebhook({ ...webhook, filter });
+    expect(JSON.parse(before.filter)).toEqual(filter);
+    expect(updateBody(before, before)).not.toHaveProperty('filter');
+    expect(updateBody(before, { ...before, filter: '' }).filter).toBeNull();
+    expect(updateBody(before, { ...before, filter: '{"field":"type","eq":"x"}' }).filter).toEqual({ field: 'type', eq: 'x' });
+    expect(controlForParam('filter')).toBe('filter');
+    expect(controlForParam('filter.and[1].in')).toBe('filter');
   });
 });

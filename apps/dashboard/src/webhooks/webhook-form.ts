@@ -27,6 +27,8 @@ export interface WebhookFormState {
   /** Seconds separated by commas; blank = the platform default. */
   retrySchedule: string;
   ordering: 'unordered' | 'fifo';
+  /** The payload filter as JSON text; blank = none. */
+  filter: string;
 }
 
 export const emptyWebhookForm: WebhookFormState = {
@@ -50,6 +52,7 @@ export const emptyWebhookForm: WebhookFormState = {
   signatureScheme: 'hmac-sha256',
   retrySchedule: '',
   ordering: 'unordered',
+  filter: '',
 };
 
 export function formFromWebhook(webhook: Webhook): WebhookFormState {
@@ -72,7 +75,20 @@ export function formFromWebhook(webhook: Webhook): WebhookFormState {
     signatureScheme: webhook.signature_scheme,
     retrySchedule: (webhook.retry_schedule_seconds ?? []).join(', '),
     ordering: webhook.ordering,
+    filter: webhook.filter ? JSON.stringify(webhook.filter, null, 2) : '',
   };
+}
+
+/**
+ * The filter text as sent: its JSON value, or the text itself when it is not JSON, so the API
+ * refuses it naming `filter` (the UI does not keep a second copy of the filter rules).
+ */
+export function filterValue(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return text as unknown as Record<string, unknown>;
+  }
 }
 
 /** A number as typed; NaN stays NaN so the API names the field (`param`) instead of the UI guessing. */
@@ -122,6 +138,7 @@ export function createBody(state: WebhookFormState): CreateWebhookBody {
     signature_scheme: state.signatureScheme,
     ...(retry.length > 0 ? { retry_schedule_seconds: retry } : {}),
     ordering: state.ordering,
+    ...(state.filter.trim() ? { filter: filterValue(state.filter) } : {}),
   };
 }
 
@@ -146,6 +163,7 @@ export function updateBody(before: WebhookFormState, state: WebhookFormState): U
     body.retry_schedule_seconds = retry.length > 0 ? retry : null;
   }
   if (state.ordering !== before.ordering) body.ordering = state.ordering;
+  if (state.filter.trim() !== before.filter.trim()) body.filter = state.filter.trim() ? filterValue(state.filter) : null;
   return body;
 }
 
@@ -174,5 +192,6 @@ export function controlForParam(param: string): keyof WebhookFormState | undefin
     retry_schedule_seconds: 'retrySchedule',
     ordering: 'ordering',
   };
+  if (param === 'filter' || param.startsWith('filter.')) return 'filter';
   return map[param.replace(/\[\d*\]/g, '')];
 }

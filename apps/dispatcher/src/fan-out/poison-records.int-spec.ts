@@ -105,7 +105,7 @@ describe('records that can never succeed, on every dispatcher topic', () => {
   });
 
   it('change feed: an undecodable change and one with NUL in every field are dead-lettered, and the webhook created behind them receives events', async () => {
-    const bad = withNul<eventsV1.WebhookChange>({ webhookId: 'wh_nul', orgId: 'org_poison_feed', change: 'created', status: 'active', eventTypes: [], version: 1, changedAt: '' });
+    const bad = withNul<eventsV1.WebhookChange>({ webhookId: 'wh_nul', orgId: 'org_poison_feed', change: 'created', status: 'active', eventTypes: [], version: 1, changedAt: '', filterJson: '' });
     await sendRaw(topics.webhookChanges, 0, [
       { key: 'wh_undecodable', value: UNDECODABLE },
       { key: 'wh_nul', value: Buffer.from(eventsV1.WebhookChange.encode(bad).finish()) },

@@ -59,13 +59,19 @@ export class ChangeFeed {
             await deadLetter(message, new PoisonRecordError(`invalid webhook change ${JSON.stringify(change.webhookId)}`));
             continue;
           }
-          view.apply({
-            webhookId: change.webhookId,
-            orgId: change.orgId,
-            status: change.change === 'deleted' ? 'deleted' : change.status,
-            eventTypes: change.eventTypes,
-            version: Number(change.version),
-          });
+          try {
+            view.apply({
+              webhookId: change.webhookId,
+              orgId: change.orgId,
+              status: change.change === 'deleted' ? 'deleted' : change.status,
+              eventTypes: change.eventTypes,
+              version: Number(change.version),
+              filterJson: change.filterJson,
+            });
+          } catch (error) {
+            // Only a filter the registry would never have accepted fails to compile.
+            await deadLetter(message, new PoisonRecordError(`webhook change ${JSON.stringify(change.webhookId)} carries an invalid filter`, { cause: error }));
+          }
         }
       },
     });

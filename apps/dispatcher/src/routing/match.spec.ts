@@ -69,3 +69,63 @@ describe('matchWebhooks: the webhooks an event goes to', () => {
     expect(matchWebhooks(view, { orgId: 'org_a', type: 'x.y', isTest: true, targetWebhookId: 'wh_new' })).toEqual([expect.objectContaining({ webhookId: 'wh_new', orgId: 'org_a' })]);
   });
 });
+
+describe('matchWebhooks: payload filters', () => {
+  const bigOnly = JSON.stringify({ and: [{ field: 'data.amount', gte: 100 }, { field: 'data.currency', in: ['USD', 'EUR'] }] });
+  const route = (webhookId: string, fields: Partial<WebhookRoute> = {}): WebhookRoute => ({ webhookId, orgId: 'org_f', status: 'active', eventTypes: [], version: 1, ...fields });
+  const event = (data: unknown, fields: Record<string, unknown> = {}) => ({ orgId: 'org_f', type: 'transfer.completed', group: 'transfer', isTest: false, targetWebhookId: '', id: 'evt_1', time: '2026-01-01T00:00:00Z', dataJson: JSON.stringify(data), ...fields });
+  const ids = (routes: WebhookRoute[]) => routes.map((r) => r.webhookId).sort();
+
+  it('a filtered webhook gets only the events its filter accepts; an unfiltered one gets them all', () => {
+    const view = new RoutingView();
+    view.apply(route('wh_all'));
+    view.apply(route('wh_big', { filterJson: bigOnly }));
+    expect(ids(matchWebhooks(view, event({ amount: 150, currency: 'USD' })))).toEqual(['wh_all', 'wh_big']);
+    expect(ids(matchWebhooks(view, event({ amount: 50, currency: 'USD' })))).toEqual(['wh_all']);
+    expect(ids(matchWebhooks(view, event({ amount: 150, currency: 'GBP' })))).toEqual(['wh_all']);
+    expect(ids(matchWebhooks(view, event({})))).toEqual(['wh_all']);
+  });
+
+  it('the filter reads envelope fields too: type, group, id', () => {
+    const view = new RoutingView();
+    view.apply(route('wh_group', { filterJson: JSON.stringify({ field: 'group', eq: 'wallet' }) }));
+    view.apply(route('wh_not_id', { filterJson: JSON.stringify({ not: { field: 'id', starts_with: 'evt_skip' } }) }));
+    expect(ids(matchWebhooks(view, event({}, { type: 'wallet.created', group: 'wallet' })))).toEqual(['wh_group', 'wh_not_id']);
+    expect(ids(matchWebhooks(view, event({}, { id: 'evt_skip_1' })))).toEqual([]);
+  });
+
+  it('the event types are still checked before the filter', () => {
+    const view = new RoutingView();
+    view.apply(route('wh_payouts', { eventTypes: ['payout.paid'], filterJson: bigOnly }));
+    expect(matchWebhooks(view, event({ amount: 500, currency: 'USD' }))).toEqual([]);
+  });
+
+  it('a test event reaches its target whatever the target’s filter says', () => {
+    const view = new RoutingView();
+    view.apply(route('wh_big', { filterJson: bigOnly }));
+    expect(ids(matchWebhooks(view, event({ amount: 1 }, { isTest: true, targetWebhookId: 'wh_big' })))).toEqual(['wh_big']);
+  });
+
+  it('a filter is compiled once per webhook version, and kept while its text does not change', () => {
+    const view = new RoutingView();
+    view.apply(route('wh_f', { filterJson: bigOnly }));
+    const first = view.route('wh_f')!.accepts;
+    expect(first).toBeDefined();
+    view.apply(route('wh_f', { version: 2, status: 'paused', filterJson: bigOnly }));
+    expect(view.route('wh_f')!.accepts).toBe(first);
+    view.apply(route('wh_f', { version: 3, filterJson: JSON.stringify({ field: 'data.amount', lt: 100 }) }));
+    expect(view.route('wh_f')!.accepts).not.toBe(first);
+    expect(ids(matchWebhooks(view, event({ amount: 50 })))).toEqual(['wh_f']);
+    view.apply(route('wh_f', { version: 4, filterJson: '' }));
+    expect(view.route('wh_f')!.accepts).toBeUndefined();
+    expect(ids(matchWebhooks(view, event({ amount: 500 })))).toEqual(['wh_f']);
+  });
+
+  it('a change whose filter does not compile is refused and leaves the known version in place', () => {
+    const view = new RoutingView();
+    view.apply(route('wh_f', { filterJson: bigOnly }));
+    expect(() => view.apply(route('wh_f', { version: 2, filterJson: '{"field":"colour","eq":1}' }))).toThrow(/unknown field/);
+    expect(view.route('wh_f')!.version).toBe(1);
+    expect(ids(matchWebhooks(view, event({ amount: 150, currency: 'EUR' })))).toEqual(['wh_f']);
+  });
+});

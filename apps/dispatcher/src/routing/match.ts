@@ -1,3 +1,4 @@
+import type { FilterableEvent } from '@hookline/contract';
 import { OPERATIONAL_PREFIX } from '../delivery/event-types';
 import type { RoutingView, WebhookRoute } from './routing-view';
 
@@ -8,6 +9,23 @@ export interface RoutableEvent {
   group?: string;
   isTest: boolean;
   targetWebhookId: string;
+  /** What payload filters read; absent fields read as empty. */
+  id?: string;
+  time?: string;
+  source?: string;
+  /** The event's data as JSON; parsed only when a matching webhook has a filter. */
+  dataJson?: string;
+}
+
+/** The event as filters see it, its data parsed once however many filters read it. */
+function filterableEvent(event: RoutableEvent): FilterableEvent {
+  let data: unknown = {};
+  try {
+    if (event.dataJson) data = JSON.parse(event.dataJson);
+  } catch {
+    // Ingestion accepts only JSON data; anything else reads as no data.
+  }
+  return { id: event.id ?? '', type: event.type, time: event.time ?? '', source: event.source ?? '', group: event.group ?? '', isTest: event.isTest, data };
 }
 
 /**
@@ -37,8 +55,8 @@ export function filterAccepts(eventTypes: readonly string[], type: string, group
 const RECEIVING = new Set(['active', 'paused', 'disabled']);
 
 /**
- * The webhooks an event goes to: active, paused and disabled ones whose filter accepts it (the
- * sender decides what each gets, see RECEIVING); a test event only to its
+ * The webhooks an event goes to: active, paused and disabled ones whose event types and payload
+ * filter accept it (the sender decides what each gets, see RECEIVING); a test event only to its
  * target. A target the view does not know yet (created less than a moment ago: test events are
  * sent only to webhooks the registry just confirmed) is routed anyway; the sender checks the
  * webhook's status and organization against the registry before sending.
@@ -46,12 +64,16 @@ const RECEIVING = new Set(['active', 'paused', 'disabled']);
 export function matchWebhooks(view: RoutingView, event: RoutableEvent): WebhookRoute[] {
   if (event.targetWebhookId) {
     const target = view.route(event.targetWebhookId);
+    // A test event goes to its target whatever the target's payload filter says: it was asked for.
     if (!target) return [{ webhookId: event.targetWebhookId, orgId: event.orgId, status: 'active', eventTypes: [], version: 0 }];
     return target.orgId === event.orgId && target.status === 'active' ? [target] : [];
   }
   const matched: WebhookRoute[] = [];
+  let filterable: FilterableEvent | undefined;
   for (const route of view.webhooksOf(event.orgId)) {
-    if (RECEIVING.has(route.status) && filterAccepts(route.eventTypes, event.type, event.group)) matched.push(route);
+    if (!RECEIVING.has(route.status) || !filterAccepts(route.eventTypes, event.type, event.group)) continue;
+    if (route.accepts && !route.accepts((filterable ??= filterableEvent(event)))) continue;
+    matched.push(route);
   }
   return matched;
 }

@@ -1,3 +1,5 @@
+import { compileStoredFilter, type CompiledFilter } from '@hookline/contract';
+
 /** What the fan-out needs to know about one webhook; no secrets (those come with DeliveryConfig). */
 export interface WebhookRoute {
   webhookId: string;
@@ -7,6 +9,10 @@ export interface WebhookRoute {
   /** Empty = every customer event type (operational `hookline.*` types need an explicit entry). */
   eventTypes: string[];
   version: number;
+  /** The payload filter as JSON; '' (or absent) = none. */
+  filterJson?: string;
+  /** The filter compiled, set by the view when it applies the route (once per version). */
+  accepts?: CompiledFilter;
 }
 
 export type RouteListener = (route: WebhookRoute) => void;
@@ -22,11 +28,18 @@ export class RoutingView {
   private readonly byOrg = new Map<string, Map<string, WebhookRoute>>();
   private readonly listeners: RouteListener[] = [];
 
-  /** Applies a route if it is newer than the one known; returns whether it changed anything. */
-  apply(route: WebhookRoute): boolean {
-    const known = this.byWebhook.get(route.webhookId);
-    if (known && known.version > route.version) return false;
-    if (known && known.version === route.version && known.status === route.status) return false;
+  /**
+   * Applies a route if it is newer than the one known; returns whether it changed anything. Its
+   * payload filter is compiled here, once per version (reused while the text is unchanged); a
+   * filter that does not compile throws before anything changes.
+   */
+  apply(incoming: WebhookRoute): boolean {
+    const known = this.byWebhook.get(incoming.webhookId);
+    if (known && known.version > incoming.version) return false;
+    if (known && known.version === incoming.version && known.status === incoming.status) return false;
+    const filterJson = incoming.filterJson ?? '';
+    const accepts = known && (known.filterJson ?? '') === filterJson ? known.accepts : compileStoredFilter(filterJson);
+    const route: WebhookRoute = { ...incoming, filterJson, accepts };
     this.byWebhook.set(route.webhookId, route);
     let org = this.byOrg.get(route.orgId);
     if (!org) this.byOrg.set(route.orgId, (org = new Map()));

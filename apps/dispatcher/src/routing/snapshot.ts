@@ -18,7 +18,13 @@ export async function loadRoutingSnapshot(registry: RegistryClient, view: Routin
     },
   });
   for (const webhook of webhooks) {
-    view.apply({ webhookId: webhook.webhookId, orgId: webhook.orgId, status: webhook.status, eventTypes: webhook.eventTypes, version: Number(webhook.version) });
+    const route = { webhookId: webhook.webhookId, orgId: webhook.orgId, status: webhook.status, eventTypes: webhook.eventTypes, version: Number(webhook.version), filterJson: webhook.filterJson };
+    try {
+      view.apply(route);
+    } catch (error) {
+      // Only a filter the registry would never have accepted fails to compile; the change feed may still bring a good version.
+      logger.error({ err: error, webhookId: webhook.webhookId }, 'webhook filter does not compile; webhook left out of routing');
+    }
   }
   logger.info({ webhooks: webhooks.length }, 'routing snapshot loaded');
 }

@@ -10,7 +10,8 @@ import { eventsV1, registryV1 } from '@hookline/proto';
 import { generateSigningSecret } from '@hookline/signing';
 import { testTls, uniqueSuffix } from '@hookline/testing';
 
-export type FakeWebhook = registryV1.DeliveryConfig;
+/** The delivery config, plus the payload filter the live snapshot and the change feed carry. */
+export type FakeWebhook = registryV1.DeliveryConfig & { filterJson?: string };
 
 export class FakeRegistry {
   readonly webhooks = new Map<string, FakeWebhook>();
@@ -34,7 +35,7 @@ export class FakeRegistry {
     await this.producer.connect();
     const handlers = {
       listLiveWebhooks: async () => ({
-        webhooks: [...this.webhooks.values()].filter((w) => w.status !== 'deleted').map((w) => ({ webhookId: w.webhookId, orgId: w.orgId, status: w.status, eventTypes: w.eventTypes, version: w.version })),
+        webhooks: [...this.webhooks.values()].filter((w) => w.status !== 'deleted').map((w) => ({ webhookId: w.webhookId, orgId: w.orgId, status: w.status, eventTypes: w.eventTypes, version: w.version, filterJson: w.filterJson ?? '' })),
       }),
       getDeliveryConfig: async ({ webhookId }: registryV1.GetDeliveryConfigRequest) => {
         const webhook = this.webhooks.get(webhookId);
@@ -106,6 +107,7 @@ export class FakeRegistry {
       eventTypes: webhook.eventTypes,
       version: webhook.version,
       changedAt: new Date().toISOString(),
+      filterJson: webhook.filterJson ?? '',
     };
     await this.producer.send(this.changesTopic, [{ key: webhook.webhookId, value: Buffer.from(eventsV1.WebhookChange.encode(message).finish()) }]);
   }

@@ -79,6 +79,7 @@ it('every end-user route calls an RPC whose rule admits the gateway for that rou
     }
   }
   expect(disagreements).toEqual([]);
-  // Nearly every route reaches a service: a table that checked nothing would prove nothing.
-  expect(checked.length).toBeGreaterThanOrEqual(apiRoutes.filter((r) => r.auth !== 'none').length - 3);
+  // Nearly every route reaches a service: a table that checked nothing would prove nothing. (The
+  // few that do not answer from the gateway's own state: the session's description, the filter test.)
+  expect(checked.length).toBeGreaterThanOrEqual(apiRoutes.filter((r) => r.auth !== 'none').length - 4);
 });

@@ -1,4 +1,5 @@
 import { z } from '@hookline/config';
+import { payloadFilterSchema } from '@hookline/contract';
 import type { registryV1 } from '@hookline/proto';
 
 /** The public webhook object (DESIGN §5); credentials never appear, only their non-secret fields. */
@@ -31,6 +32,7 @@ export const webhookSchema = z.object({
   has_signing_secret: z.boolean(),
   retry_schedule_seconds: z.array(z.number().int().min(1).max(86_400)).max(20).nullable().describe('null = the platform default.'),
   ordering: z.enum(['unordered', 'fifo']),
+  filter: payloadFilterSchema.nullable().describe('The payload filter; null = every event of the event types.'),
   disabled_reason: z.string().optional(),
   last_triggered_at: z.string().optional().describe('Omitted until the first delivery.'),
   created_at: z.string(),
@@ -71,6 +73,7 @@ export function webhookJson(webhook: registryV1.Webhook | undefined): WebhookJso
     has_signing_secret: webhook.hasSigningSecret,
     retry_schedule_seconds: webhook.retryScheduleSeconds.length ? webhook.retryScheduleSeconds : null,
     ordering: (webhook.ordering || 'unordered') as WebhookJson['ordering'],
+    filter: webhook.filterJson ? (JSON.parse(webhook.filterJson) as Record<string, unknown>) : null,
     ...(webhook.disabledReason ? { disabled_reason: webhook.disabledReason } : {}),
     ...(webhook.lastTriggeredAt ? { last_triggered_at: webhook.lastTriggeredAt } : {}),
     created_at: webhook.createdAt,

@@ -46,6 +46,7 @@ export function createWebhookRequest(body: CreateWebhookBody, context: registryV
     signatureScheme: body.signature_scheme,
     retryScheduleSeconds: body.retry_schedule_seconds ? { seconds: body.retry_schedule_seconds } : undefined,
     ordering: body.ordering,
+    filterJson: body.filter ? JSON.stringify(body.filter) : undefined,
   };
 }
 
@@ -70,5 +71,6 @@ export function updateWebhookRequest(
     payload: body.payload,
     retryScheduleSeconds: body.retry_schedule_seconds === undefined ? undefined : { seconds: body.retry_schedule_seconds ?? [] },
     ordering: body.ordering,
+    filterJson: body.filter === undefined ? undefined : body.filter === null ? '' : JSON.stringify(body.filter),
   };
 }

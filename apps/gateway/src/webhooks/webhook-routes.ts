@@ -4,6 +4,7 @@ import { approvalJson, approvalSchema } from '../approvals/approval-json';
 import { listBody, listSchema, pageQueryFields, pageRequest } from '../http/pagination';
 import { defineRoute, type RouteResult } from '../http/route';
 import type { registryV1 } from '@hookline/proto';
+import { filterTestRoute } from './filter-test-route';
 import { webhookJson, webhookSchema } from './webhook-json';
 import { createWebhookRequest, updateWebhookRequest } from './webhook-requests';
 
@@ -176,4 +177,5 @@ export const webhookRoutes = [
       return { status: 200, body: listBody(response.approvals.map(approvalJson), response.page) };
     },
   }),
+  filterTestRoute,
 ];

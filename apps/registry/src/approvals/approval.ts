@@ -57,6 +57,7 @@ function patchView(patch: WebhookPatch | WebhookSpec): Record<string, unknown> {
     signature_scheme: 'signatureScheme' in patch ? patch.signatureScheme : undefined,
     retry_schedule_seconds: patch.retryScheduleSeconds,
     ordering: patch.ordering,
+    filter: patch.filter,
   };
   return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined));
 }

@@ -3,7 +3,7 @@ import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { recordWebhookChange } from '../webhooks/record-change';
 import { activeSigningKeys } from '../webhooks/signing-keys';
-import type { AuthConfig, WebhookRow } from '../webhooks/webhook';
+import { filterJsonOf, type AuthConfig, type WebhookRow } from '../webhooks/webhook';
 import { setWebhookStatus } from '../webhooks/webhook-store';
 import { inTransaction } from '../db/unit-of-work';
 import { readWireProfile } from '../wire-profiles/wire-profiles';
@@ -15,14 +15,23 @@ export interface WebhookRoute {
   status: string;
   eventTypes: string[];
   version: number;
+  /** The payload filter as JSON; '' = none. */
+  filterJson: string;
 }
 
 /** The dispatcher's start-up snapshot: every webhook not deleted. */
 export async function listLiveWebhooks(deps: RegistryDeps): Promise<WebhookRoute[]> {
-  const { rows } = await deps.db.pool.query<Pick<WebhookRow, 'id' | 'org_id' | 'status' | 'event_types' | 'version'>>(
-    `select id, org_id, status, event_types, version from webhook where status <> 'deleted' order by id`,
+  const { rows } = await deps.db.pool.query<Pick<WebhookRow, 'id' | 'org_id' | 'status' | 'event_types' | 'version' | 'filter'>>(
+    `select id, org_id, status, event_types, version, filter from webhook where status <> 'deleted' order by id`,
   );
-  return rows.map((r) => ({ webhookId: r.id, orgId: r.org_id, status: r.status, eventTypes: r.event_types, version: Number(r.version) }));
+  return rows.map((r) => ({
+    webhookId: r.id,
+    orgId: r.org_id,
+    status: r.status,
+    eventTypes: r.event_types,
+    version: Number(r.version),
+    filterJson: filterJsonOf(r),
+  }));
 }
 
 export interface DeliveryConfig {

@@ -9,6 +9,8 @@ export interface WebhookChangeEntry {
   change: string;
   status: string;
   eventTypes: string[];
+  /** The payload filter as JSON; '' = none. */
+  filterJson: string;
   version: number;
   changedAt: Date;
 }
@@ -21,6 +23,7 @@ export async function enqueueWebhookChange(db: Queryable, entry: WebhookChangeEn
     change: entry.change,
     status: entry.status,
     eventTypes: entry.eventTypes,
+    filterJson: entry.filterJson,
     version: entry.version,
     changedAt: entry.changedAt.toISOString(),
   }).finish();

@@ -7,7 +7,7 @@ import type { SchemaVersion } from '../event-types/schema-versions';
 import type { OrganizationRow } from '../organizations/organizations';
 import type { OrgSettings } from '../settings/settings';
 import type { AuthInput } from '../webhooks/validate-auth';
-import type { WebhookRow } from '../webhooks/webhook';
+import { filterJsonOf, type WebhookRow } from '../webhooks/webhook';
 
 // Domain rows <-> proto messages. No rules here.
 
@@ -59,6 +59,7 @@ export const toWebhook = (row: WebhookRow): registryV1.Webhook => ({
   updatedAt: iso(row.updated_at),
   version: Number(row.version),
   disabledReason: row.disabled_reason,
+  filterJson: filterJsonOf(row),
 });
 
 export const toApproval = (row: ApprovalRow, now: Date): registryV1.Approval => ({

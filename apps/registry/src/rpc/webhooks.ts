@@ -31,6 +31,7 @@ export function webhookHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Webh
         signatureScheme: request.signatureScheme,
         retryScheduleSeconds: request.retryScheduleSeconds?.seconds,
         ordering: request.ordering,
+        filterJson: request.filterJson,
       });
       return toMutation(mutation);
     },
@@ -58,6 +59,7 @@ export function webhookHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Webh
         payload: request.payload,
         retryScheduleSeconds: request.retryScheduleSeconds?.seconds,
         ordering: request.ordering,
+        filterJson: request.filterJson,
       });
       return toMutation(mutation);
     },

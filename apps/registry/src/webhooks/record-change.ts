@@ -1,7 +1,7 @@
 import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import { enqueueAudit, enqueueWebhookChange } from '../outbox/outbox';
-import { webhookView, type WebhookRow } from './webhook';
+import { filterJsonOf, webhookView, type WebhookRow } from './webhook';
 
 /**
  * Every committed webhook change, in the change's own transaction: one change-feed message
@@ -19,6 +19,7 @@ export async function recordWebhookChange(
     change: change.kind,
     status: after.status,
     eventTypes: after.event_types,
+    filterJson: filterJsonOf(after),
     version: Number(after.version),
     changedAt: change.now,
   });

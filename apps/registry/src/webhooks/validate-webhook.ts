@@ -4,6 +4,7 @@ import type { SignatureScheme } from '@hookline/signing';
 import type { EntityManager } from '@hookline/db';
 import { isGroupSubscription, unknownEventTypes } from '../event-types/catalog';
 import { checkRule } from './check-rule';
+import { payloadFilter } from './validate-filter';
 import { validateAuth, type AuthInput } from './validate-auth';
 import type { WebhookPatch, WebhookSpec } from './webhook';
 
@@ -20,6 +21,8 @@ export interface CreateWebhookInput {
   signatureScheme?: string;
   retryScheduleSeconds?: number[];
   ordering?: string;
+  /** JSON; undefined or '' = no filter. */
+  filterJson?: string;
 }
 
 export interface UpdateWebhookInput {
@@ -35,6 +38,8 @@ export interface UpdateWebhookInput {
   payload?: string;
   retryScheduleSeconds?: number[];
   ordering?: string;
+  /** JSON; '' removes the filter. */
+  filterJson?: string;
 }
 
 export interface ValidationContext {
@@ -86,6 +91,7 @@ export async function validateCreate(input: CreateWebhookInput, ctx: ValidationC
     signatureScheme: checkRule('signature_scheme', (input.signatureScheme ?? 'hmac-sha256') as SignatureScheme),
     retryScheduleSeconds: checkRule('retry_schedule_seconds', input.retryScheduleSeconds ?? []),
     ordering: checkRule('ordering', (input.ordering ?? 'unordered') as WebhookSpec['ordering']),
+    filter: input.filterJson ? payloadFilter(input.filterJson) : null,
   };
   return spec;
 }
@@ -105,5 +111,6 @@ export async function validatePatch(input: UpdateWebhookInput, ctx: ValidationCo
   if (input.payload !== undefined) patch.payload = checkRule('payload', input.payload as WebhookSpec['payload']);
   if (input.retryScheduleSeconds !== undefined) patch.retryScheduleSeconds = checkRule('retry_schedule_seconds', input.retryScheduleSeconds);
   if (input.ordering !== undefined) patch.ordering = checkRule('ordering', input.ordering as WebhookSpec['ordering']);
+  if (input.filterJson !== undefined) patch.filter = input.filterJson === '' ? null : payloadFilter(input.filterJson);
   return patch;
 }

@@ -36,12 +36,12 @@ export async function insertWebhook(
     tx.query<WebhookRow>(
       `insert into webhook (id, org_id, name, description, url, status, event_types, auth_type, auth_info, auth_sealed,
          rate_limit_rps, timeout_seconds, payload, signature_scheme, public_key, retry_schedule_seconds, ordering,
-         created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) returning *`,
+         created_at, updated_at, filter)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) returning *`,
       [
         row.id, row.orgId, spec.name, spec.description, spec.url, row.status, spec.eventTypes, spec.auth.type, auth.info, auth.sealed,
         spec.rateLimitRps, spec.timeoutSeconds, spec.payload, spec.signatureScheme, row.publicKey, spec.retryScheduleSeconds,
-        spec.ordering, row.now,
+        spec.ordering, row.now, spec.filter === null ? null : JSON.stringify(spec.filter),
       ],
     ),
   );
@@ -85,6 +85,7 @@ export async function updateWebhookRow(tx: Queryable, box: SecretBox, current: W
   if (patch.payload !== undefined) set('payload', patch.payload);
   if (patch.retryScheduleSeconds !== undefined) set('retry_schedule_seconds', patch.retryScheduleSeconds);
   if (patch.ordering !== undefined) set('ordering', patch.ordering);
+  if (patch.filter !== undefined) set('filter', patch.filter === null ? null : JSON.stringify(patch.filter));
   set('updated_at', now);
   const { rows } = await guardName(
     tx.query<WebhookRow>(`update webhook set ${sets.join(', ')}, version = version + 1 where id = $1 returning *`, params),

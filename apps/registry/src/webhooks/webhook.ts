@@ -1,4 +1,4 @@
-import type { ClientAuthMethod } from '@hookline/contract';
+import type { ClientAuthMethod, PayloadFilter } from '@hookline/contract';
 import type { SignatureScheme } from '@hookline/signing';
 
 export type { ClientAuthMethod } from '@hookline/contract';
@@ -26,6 +26,8 @@ export interface WebhookSpec {
   /** [] = platform default. */
   retryScheduleSeconds: number[];
   ordering: 'unordered' | 'fifo';
+  /** null = every event the event types accept. */
+  filter: PayloadFilter | null;
 }
 
 /** A validated partial update: only present keys change. */
@@ -41,6 +43,8 @@ export interface WebhookPatch {
   payload?: 'full' | 'thin';
   retryScheduleSeconds?: number[];
   ordering?: 'unordered' | 'fifo';
+  /** null removes the filter. */
+  filter?: PayloadFilter | null;
 }
 
 /** Non-secret auth fields, as stored in `auth_info` and shown on the webhook. */
@@ -72,6 +76,7 @@ export interface WebhookRow {
   public_key: string;
   retry_schedule_seconds: number[];
   ordering: 'unordered' | 'fifo';
+  filter: PayloadFilter | null;
   disabled_reason: string;
   last_triggered_at: Date | null;
   version: string | number;
@@ -98,8 +103,14 @@ export function webhookView(row: WebhookRow) {
     public_key: row.public_key,
     retry_schedule_seconds: row.retry_schedule_seconds,
     ordering: row.ordering,
+    filter: row.filter,
     version: Number(row.version),
   };
+}
+
+/** The filter as the change feed and the rpc carry it: JSON, '' for none. */
+export function filterJsonOf(row: Pick<WebhookRow, 'filter'>): string {
+  return row.filter ? JSON.stringify(row.filter) : '';
 }
 
 export function splitAuth(auth: AuthConfig): { info: AuthInfo; secret: Record<string, string> | null } {

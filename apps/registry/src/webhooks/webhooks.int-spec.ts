@@ -73,11 +73,27 @@ describe('registry webhooks (gRPC, real PostgreSQL)', () => {
     ['oauth2 without client id', { auth: auth({ type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientSecret: 's' }) }, 'auth_client_id_required', 'auth.client_id'],
     ['oauth2 with an unknown client_auth_method', { auth: auth({ type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientId: 'c', clientSecret: 's', clientAuthMethod: 'tls_client_auth' }) }, 'auth_client_auth_method_invalid', 'auth.client_auth_method'],
     ['oauth2 without client secret', { auth: auth({ type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientId: 'c' }) }, 'auth_client_secret_required', 'auth.client_secret'],
+    // Payload filters (INVALID_ARGUMENT: kind input), naming the part at fault.
+    ['a filter that is not JSON', { filterJson: '{"field":' }, 'filter_invalid', 'filter'],
+    ['a filter with an unknown operator', { filterJson: '{"field":"type","like":"x"}' }, 'filter_invalid', 'filter.like'],
+    ['a filter holding an escaped NUL (jsonb refuses it)', { filterJson: '{"field":"type","eq":"a\\u0000"}' }, 'filter_invalid', 'filter.eq'],
+    ['a filter on an unknown field', { filterJson: '{"field":"colour","eq":"red"}' }, 'filter_invalid', 'filter.field'],
+    ['a filter with a bad list deep inside', { filterJson: '{"and":[{"field":"type","eq":"a"},{"not":{"field":"data.x","nin":[{}]}}]}' }, 'filter_invalid', 'filter.and[1].not.nin[0]'],
   ];
 
   it.each(invalid)('refuses %s with its code and param', async (_label, overrides, code, param) => {
     const error = await errorOf(t.client.createWebhook(webhookRequest(org.admin, overrides)));
     expect(error).toMatchObject({ kind: 'input', code, param });
+  });
+
+  it('stores a payload filter as given, returns it on read, and an update with "" removes it', async () => {
+    const filterJson = '{"and":[{"field":"data.amount","gte":100},{"field":"data.currency","in":["USD","EUR"]}]}';
+    const created = await t.client.createWebhook(webhookRequest(org.admin, { filterJson }));
+    expect(JSON.parse(created.webhook!.filterJson)).toEqual(JSON.parse(filterJson));
+    const read = await t.client.getWebhook({ context: org.admin, webhookId: created.webhook!.id, orgId: '' });
+    expect(JSON.parse(read.filterJson)).toEqual(JSON.parse(filterJson));
+    const cleared = await t.client.updateWebhook({ context: org.admin, webhookId: created.webhook!.id, orgId: '', filterJson: '' });
+    expect(cleared.webhook!.filterJson).toBe('');
   });
 
   it('creates with defaults, returns the signing secret once and never again', async () => {

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/queryable';
 import { inTransaction } from '../db/unit-of-work';
 import { ensureEventType } from '../event-types/catalog';
 import { enqueueAudit, enqueueWebhookChange } from '../outbox/outbox';
-import type { WebhookRow } from '../webhooks/webhook';
+import { filterJsonOf, type WebhookRow } from '../webhooks/webhook';
 
 export interface OrgWireProfile {
   profile: WireProfile;
@@ -68,6 +68,7 @@ export async function setWireProfile(deps: RegistryDeps, meta: RequestMeta, orgI
         change: 'wire_profile_changed',
         status: webhook.status,
         eventTypes: webhook.event_types,
+        filterJson: filterJsonOf(webhook),
         version: Number(webhook.version),
         changedAt: now,
       });

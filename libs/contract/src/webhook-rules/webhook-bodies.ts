@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payloadFilterSchema } from '../payload-filter/filter-bodies';
 import { webhookRules as rule } from './webhook-rules';
 
 // The REST request bodies of the webhook routes, composed from the rules. Strict objects: an
@@ -37,6 +38,7 @@ export const createWebhookBody = z.strictObject({
   signature_scheme: rule.signature_scheme.schema.optional().describe('Default `hmac-sha256`.'),
   retry_schedule_seconds: rule.retry_schedule_seconds.schema.optional(),
   ordering: rule.ordering.schema.describe('Default `unordered`.').optional(),
+  filter: payloadFilterSchema.optional().describe('Only events the filter accepts are delivered; omit for every event of the event types.'),
 });
 
 export const updateWebhookBody = z.strictObject({
@@ -51,6 +53,7 @@ export const updateWebhookBody = z.strictObject({
   payload: rule.payload.schema.describe('`thin` omits `data` (default `full`).').optional(),
   retry_schedule_seconds: rule.retry_schedule_seconds.schema.nullable().optional().describe('null = the platform default.'),
   ordering: rule.ordering.schema.describe('Default `unordered`.').optional(),
+  filter: payloadFilterSchema.nullable().optional().describe('Replaces the payload filter; null removes it.'),
 });
 
 export type EndpointAuthBody = z.output<typeof endpointAuthSchema>;

@@ -250,6 +250,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/filter-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a payload filter
+         * @description Whether a webhook with `filter` would receive `event`. An invalid filter is refused with 400 `filter_invalid` naming the part at fault (`param`), as on create and update.
+         */
+        post: operations["webhook.filter_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/event-types": {
         parameters: {
             query?: never;
@@ -1197,6 +1217,8 @@ export interface components {
             retry_schedule_seconds: number[] | null;
             /** @enum {string} */
             ordering: "unordered" | "fifo";
+            /** @description The payload filter; null = every event of the event types. */
+            filter: components["schemas"]["PayloadFilter"] | null;
             disabled_reason?: string;
             /** @description Omitted until the first delivery. */
             last_triggered_at?: string;
@@ -1374,6 +1396,25 @@ export interface components {
             next_cursor: string | null;
             prev_cursor: string | null;
         };
+        FilterSampleEventInput: {
+            type: string;
+            id?: string;
+            /** @description RFC 3339; default now. */
+            time?: string;
+            /** @description The type’s catalog group; default the type’s first segment. */
+            group?: string;
+            source?: string;
+            is_test?: boolean;
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        FilterTestResult: {
+            /** @constant */
+            object: "filter_test";
+            /** @description Whether a webhook with this filter would receive the event. */
+            matches: boolean;
+        };
         NotificationChannel: {
             /** @description `nch_…` */
             id: string;
@@ -1424,6 +1465,14 @@ export interface components {
             data: components["schemas"]["Organization"][];
             next_cursor: string | null;
             prev_cursor: string | null;
+        };
+        /** @description A condition `{"field": "data.amount", "gte": 100}` (fields: type, id, time, group, source, is_test, data.<key>…; operators: eq, ne, gt, gte, lt, lte, in, nin, starts_with, exists) or `{"and": [...]}`, `{"or": [...]}`, `{"not": {...}}`; at most 8 levels, 64 nodes, 4096 bytes. See the README's "Payload filters". */
+        PayloadFilter: {
+            [key: string]: unknown;
+        };
+        /** @description A condition `{"field": "data.amount", "gte": 100}` (fields: type, id, time, group, source, is_test, data.<key>…; operators: eq, ne, gt, gte, lt, lte, in, nin, starts_with, exists) or `{"and": [...]}`, `{"or": [...]}`, `{"not": {...}}`; at most 8 levels, 64 nodes, 4096 bytes. See the README's "Payload filters". */
+        PayloadFilterInput: {
+            [key: string]: unknown;
         };
         PortalSession: {
             /** @constant */
@@ -1628,6 +1677,8 @@ export interface components {
             retry_schedule_seconds: number[] | null;
             /** @enum {string} */
             ordering: "unordered" | "fifo";
+            /** @description The payload filter; null = every event of the event types. */
+            filter: components["schemas"]["PayloadFilter"] | null;
             disabled_reason?: string;
             /** @description Omitted until the first delivery. */
             last_triggered_at?: string;
@@ -1711,6 +1762,8 @@ export interface components {
                 retry_schedule_seconds: number[] | null;
                 /** @enum {string} */
                 ordering: "unordered" | "fifo";
+                /** @description The payload filter; null = every event of the event types. */
+                filter: components["schemas"]["PayloadFilter"] | null;
                 disabled_reason?: string;
                 /** @description Omitted until the first delivery. */
                 last_triggered_at?: string;
@@ -2869,6 +2922,8 @@ export interface operations {
                      * @enum {string}
                      */
                     ordering?: "unordered" | "fifo";
+                    /** @description Only events the filter accepts are delivered; omit for every event of the event types. */
+                    filter?: components["schemas"]["PayloadFilterInput"];
                 };
             };
         };
@@ -3198,6 +3253,8 @@ export interface operations {
                      * @enum {string}
                      */
                     ordering?: "unordered" | "fifo";
+                    /** @description Replaces the payload filter; null removes it. */
+                    filter?: components["schemas"]["PayloadFilterInput"] | null;
                 };
             };
         };
@@ -3445,6 +3502,99 @@ export interface operations {
             };
             /** @description No such resource in your organization. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.filter_test": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filter: components["schemas"]["PayloadFilterInput"];
+                    event: components["schemas"]["FilterSampleEventInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterTestResult"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `viewer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

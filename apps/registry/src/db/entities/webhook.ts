@@ -23,6 +23,8 @@ export interface WebhookRecord {
   public_key: string;
   retry_schedule_seconds: number[];
   ordering: string;
+  /** The payload filter; null = none. */
+  filter: unknown;
   disabled_reason: string;
   last_triggered_at: Date | null;
   version: string | number;
@@ -52,6 +54,7 @@ export const WebhookEntity = new EntitySchema<WebhookRecord>({
     public_key: { type: 'text', defaultRaw: `''` },
     retry_schedule_seconds: { type: 'int[]', columnType: 'int[]', defaultRaw: `'{}'` },
     ordering: { type: 'text' },
+    filter: { type: 'json', columnType: 'jsonb', nullable: true },
     disabled_reason: { type: 'text', defaultRaw: `''` },
     last_triggered_at: { type: 'timestamptz', nullable: true },
     version: { type: 'bigint', columnType: 'bigint', defaultRaw: '1' },

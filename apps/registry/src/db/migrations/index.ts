@@ -5,6 +5,7 @@ import { CreatePortalSessions } from './0003-portal-sessions';
 import { KeysActForTheirHolder } from './0004-keys-act-for-their-holder';
 import { CreateWireProfiles } from './0005-wire-profiles';
 import { AddEventTypeSchemas } from './0006-event-type-schemas';
+import { AddWebhookFilters } from './0007-webhook-filters';
 
 export const registryMigrations: MigrationEntry[] = [
   { name: '0001-registry', class: CreateRegistrySchema },
@@ -13,4 +14,5 @@ export const registryMigrations: MigrationEntry[] = [
   { name: '0004-keys-act-for-their-holder', class: KeysActForTheirHolder },
   { name: '0005-wire-profiles', class: CreateWireProfiles },
   { name: '0006-event-type-schemas', class: AddEventTypeSchemas },
+  { name: '0007-webhook-filters', class: AddWebhookFilters },
 ];

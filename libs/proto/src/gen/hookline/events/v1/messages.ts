@@ -65,6 +65,8 @@ export interface WebhookChange {
   /** Monotonic version of the webhook row; consumers ignore older versions. */
   version: number;
   changedAt: string;
+  /** The webhook's payload filter as JSON (not a secret); empty = none. */
+  filterJson: string;
 }
 
 /** One audit record, on topic hookline.audit.v1 (key: org_id). */
@@ -626,7 +628,16 @@ export const DeliveryTask: MessageFns<DeliveryTask> = {
 };
 
 function createBaseWebhookChange(): WebhookChange {
-  return { webhookId: "", orgId: "", change: "", status: "", eventTypes: [], version: 0, changedAt: "" };
+  return {
+    webhookId: "",
+    orgId: "",
+    change: "",
+    status: "",
+    eventTypes: [],
+    version: 0,
+    changedAt: "",
+    filterJson: "",
+  };
 }
 
 export const WebhookChange: MessageFns<WebhookChange> = {
@@ -651,6 +662,9 @@ export const WebhookChange: MessageFns<WebhookChange> = {
     }
     if (message.changedAt !== "") {
       writer.uint32(58).string(message.changedAt);
+    }
+    if (message.filterJson !== "") {
+      writer.uint32(66).string(message.filterJson);
     }
     return writer;
   },
@@ -724,6 +738,14 @@ export const WebhookChange: MessageFns<WebhookChange> = {
             message.changedAt = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -761,6 +783,11 @@ export const WebhookChange: MessageFns<WebhookChange> = {
         : isSet(object.changed_at)
         ? globalThis.String(object.changed_at)
         : "",
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : "",
     };
   },
 
@@ -787,6 +814,9 @@ export const WebhookChange: MessageFns<WebhookChange> = {
     if (message.changedAt !== "") {
       obj.changedAt = message.changedAt;
     }
+    if (message.filterJson !== "") {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -802,6 +832,7 @@ export const WebhookChange: MessageFns<WebhookChange> = {
     message.eventTypes = object.eventTypes?.map((e) => e) || [];
     message.version = object.version ?? 0;
     message.changedAt = object.changedAt ?? "";
+    message.filterJson = object.filterJson ?? "";
     return message;
   },
 };

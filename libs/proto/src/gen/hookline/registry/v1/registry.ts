@@ -45,6 +45,8 @@ export interface WebhookRoute {
   /** Empty = every event type. */
   eventTypes: string[];
   version: number;
+  /** The payload filter as JSON; empty = every event the event types accept. */
+  filterJson: string;
 }
 
 export interface ListLiveWebhooksResponse {
@@ -303,6 +305,8 @@ export interface Webhook {
   version: number;
   /** Set when the webhook is disabled: "gone", "failing", ... */
   disabledReason: string;
+  /** The payload filter as JSON (REST `filter`); empty = none. */
+  filterJson: string;
 }
 
 /** A list of event types whose presence matters: absent = all events, present and empty = rejected. */
@@ -373,7 +377,11 @@ export interface CreateWebhookRequest {
     | RetrySchedule
     | undefined;
   /** Default unordered. */
-  ordering?: string | undefined;
+  ordering?:
+    | string
+    | undefined;
+  /** The payload filter as JSON (REST `filter`); absent or empty = none. */
+  filterJson?: string | undefined;
 }
 
 export interface WebhookMutationResponse {
@@ -447,7 +455,11 @@ export interface UpdateWebhookRequest {
   status?: string | undefined;
   payload?: string | undefined;
   retryScheduleSeconds?: RetrySchedule | undefined;
-  ordering?: string | undefined;
+  ordering?:
+    | string
+    | undefined;
+  /** Present = replace the payload filter (JSON); "" removes it (REST `"filter": null`). */
+  filterJson?: string | undefined;
 }
 
 export interface DeleteWebhookRequest {
@@ -976,7 +988,7 @@ export const ListLiveWebhooksRequest: MessageFns<ListLiveWebhooksRequest> = {
 };
 
 function createBaseWebhookRoute(): WebhookRoute {
-  return { webhookId: "", orgId: "", status: "", eventTypes: [], version: 0 };
+  return { webhookId: "", orgId: "", status: "", eventTypes: [], version: 0, filterJson: "" };
 }
 
 export const WebhookRoute: MessageFns<WebhookRoute> = {
@@ -995,6 +1007,9 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
     }
     if (message.version !== 0) {
       writer.uint32(40).int64(message.version);
+    }
+    if (message.filterJson !== "") {
+      writer.uint32(50).string(message.filterJson);
     }
     return writer;
   },
@@ -1052,6 +1067,14 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
             message.version = longToNumber(reader.int64());
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1083,6 +1106,11 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
         ? object.event_types.map((e: any) => globalThis.String(e))
         : [],
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : "",
     };
   },
 
@@ -1103,6 +1131,9 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
     }
+    if (message.filterJson !== "") {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -1116,6 +1147,7 @@ export const WebhookRoute: MessageFns<WebhookRoute> = {
     message.status = object.status ?? "";
     message.eventTypes = object.eventTypes?.map((e) => e) || [];
     message.version = object.version ?? 0;
+    message.filterJson = object.filterJson ?? "";
     return message;
   },
 };
@@ -4277,6 +4309,7 @@ function createBaseWebhook(): Webhook {
     updatedAt: "",
     version: 0,
     disabledReason: "",
+    filterJson: "",
   };
 }
 
@@ -4351,6 +4384,9 @@ export const Webhook: MessageFns<Webhook> = {
     }
     if (message.disabledReason !== "") {
       writer.uint32(178).string(message.disabledReason);
+    }
+    if (message.filterJson !== "") {
+      writer.uint32(186).string(message.filterJson);
     }
     return writer;
   },
@@ -4554,6 +4590,14 @@ export const Webhook: MessageFns<Webhook> = {
             message.disabledReason = reader.string();
             continue;
           }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4642,6 +4686,11 @@ export const Webhook: MessageFns<Webhook> = {
         : isSet(object.disabled_reason)
         ? globalThis.String(object.disabled_reason)
         : "",
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : "",
     };
   },
 
@@ -4713,6 +4762,9 @@ export const Webhook: MessageFns<Webhook> = {
     if (message.disabledReason !== "") {
       obj.disabledReason = message.disabledReason;
     }
+    if (message.filterJson !== "") {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -4745,6 +4797,7 @@ export const Webhook: MessageFns<Webhook> = {
     message.updatedAt = object.updatedAt ?? "";
     message.version = object.version ?? 0;
     message.disabledReason = object.disabledReason ?? "";
+    message.filterJson = object.filterJson ?? "";
     return message;
   },
 };
@@ -5179,6 +5232,7 @@ function createBaseCreateWebhookRequest(): CreateWebhookRequest {
     signatureScheme: undefined,
     retryScheduleSeconds: undefined,
     ordering: undefined,
+    filterJson: undefined,
   };
 }
 
@@ -5222,6 +5276,9 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
     }
     if (message.ordering !== undefined) {
       writer.uint32(106).string(message.ordering);
+    }
+    if (message.filterJson !== undefined) {
+      writer.uint32(114).string(message.filterJson);
     }
     return writer;
   },
@@ -5343,6 +5400,14 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
             message.ordering = reader.string();
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5394,6 +5459,11 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
         ? RetrySchedule.fromJSON(object.retry_schedule_seconds)
         : undefined,
       ordering: isSet(object.ordering) ? globalThis.String(object.ordering) : undefined,
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : undefined,
     };
   },
 
@@ -5438,6 +5508,9 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
     if (message.ordering !== undefined) {
       obj.ordering = message.ordering;
     }
+    if (message.filterJson !== undefined) {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -5467,6 +5540,7 @@ export const CreateWebhookRequest: MessageFns<CreateWebhookRequest> = {
       ? RetrySchedule.fromPartial(object.retryScheduleSeconds)
       : undefined;
     message.ordering = object.ordering ?? undefined;
+    message.filterJson = object.filterJson ?? undefined;
     return message;
   },
 };
@@ -5906,6 +5980,7 @@ function createBaseUpdateWebhookRequest(): UpdateWebhookRequest {
     payload: undefined,
     retryScheduleSeconds: undefined,
     ordering: undefined,
+    filterJson: undefined,
   };
 }
 
@@ -5955,6 +6030,9 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
     }
     if (message.ordering !== undefined) {
       writer.uint32(122).string(message.ordering);
+    }
+    if (message.filterJson !== undefined) {
+      writer.uint32(130).string(message.filterJson);
     }
     return writer;
   },
@@ -6092,6 +6170,14 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
             message.ordering = reader.string();
             continue;
           }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.filterJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6149,6 +6235,11 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
         ? RetrySchedule.fromJSON(object.retry_schedule_seconds)
         : undefined,
       ordering: isSet(object.ordering) ? globalThis.String(object.ordering) : undefined,
+      filterJson: isSet(object.filterJson)
+        ? globalThis.String(object.filterJson)
+        : isSet(object.filter_json)
+        ? globalThis.String(object.filter_json)
+        : undefined,
     };
   },
 
@@ -6199,6 +6290,9 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
     if (message.ordering !== undefined) {
       obj.ordering = message.ordering;
     }
+    if (message.filterJson !== undefined) {
+      obj.filterJson = message.filterJson;
+    }
     return obj;
   },
 
@@ -6230,6 +6324,7 @@ export const UpdateWebhookRequest: MessageFns<UpdateWebhookRequest> = {
       ? RetrySchedule.fromPartial(object.retryScheduleSeconds)
       : undefined;
     message.ordering = object.ordering ?? undefined;
+    message.filterJson = object.filterJson ?? undefined;
     return message;
   },
 };
