@@ -38,13 +38,9 @@ def verify_webhook(raw_body: bytes, signature_header: str, secret: str) -> bool:
   };
 }
 
-/** How a receiver verifies this webhook's signatures, per language, for its scheme and the organization's wire profile. */
-export function VerifySnippets({ scheme }: { scheme: string }) {
-  const [lang, setLang] = useState<Lang>('node');
-  const profile = useQuery({ queryKey: ['wire-profile'], queryFn: () => call(api.GET('/v1/wire-profile')), staleTime: 5 * 60_000 });
-  const hmacHex = profile.data?.name === 'hmac-hex' && scheme === 'hmac-sha256' ? profile.data.brand ?? '' : undefined;
-  const key = scheme === 'hmac-sha256' ? 'whsec_… (your signing secret)' : scheme === 'ed25519' ? 'whpk_… (the public key above)' : 'the public key PEM above';
-  const snippets: Record<Lang, string> = hmacHex !== undefined ? hmacHexSnippets(hmacHex) : {
+/** `v1` (HMAC-SHA256): any Standard Webhooks library verifies it unchanged. */
+function standardSnippets(key: string): Record<Lang, string> {
+  return {
     node: `import { Webhook } from 'standardwebhooks';
 
 // ${key}
@@ -70,6 +66,45 @@ func receive(w http.ResponseWriter, r *http.Request) {
     w.WriteHeader(204)
 }`,
   };
+}
+
+/**
+ * `v1a` (Ed25519) and `v1e` (ECDSA P-256): Standard Webhooks libraries verify only `v1`, so Node uses
+ * Hookline's SDK (its verify() takes the key exactly as shown above); the API reference (/docs) has the
+ * same check written out with each language's own crypto library.
+ */
+function asymmetricSnippets(scheme: string, key: string): Record<Lang, string> {
+  const version = scheme === 'ed25519' ? 'v1a' : 'v1e';
+  const where = version === 'v1e' ? 'shows this check for this language ("Verifying a v1e (ECDSA) signature")' : 'describes the v1a format (the base64 after whpk_ is the raw 32-byte Ed25519 public key)';
+  const elsewhere = (comment: string) => `${comment} Verify the ${version} token of webhook-signature over
+${comment} "{webhook-id}.{webhook-timestamp}.{raw body}" with ${key}:
+${comment} the API reference at /docs ${where}.`;
+  return {
+    node: `import { verify, WebhookVerificationError } from '@hookline/sdk';
+
+// ${key}: verify() reads the ${version} token of webhook-signature and checks webhook-timestamp
+app.post('/webhooks', express.raw({ type: 'application/json' }), (req, res) => {
+  try {
+    const event = verify(req.body, req.headers, process.env.HOOKLINE_PUBLIC_KEY);
+    res.sendStatus(204);
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return res.sendStatus(401);
+    throw error;
+  }
+});`,
+    python: elsewhere('#'),
+    go: elsewhere('//'),
+  };
+}
+
+/** How a receiver verifies this webhook's signatures, per language, for its scheme and the organization's wire profile. */
+export function VerifySnippets({ scheme }: { scheme: string }) {
+  const [lang, setLang] = useState<Lang>('node');
+  const profile = useQuery({ queryKey: ['wire-profile'], queryFn: () => call(api.GET('/v1/wire-profile')), staleTime: 5 * 60_000 });
+  const hmacHex = profile.data?.name === 'hmac-hex' && scheme === 'hmac-sha256' ? profile.data.brand ?? '' : undefined;
+  const key = scheme === 'hmac-sha256' ? 'whsec_… (your signing secret)' : scheme === 'ed25519' ? 'whpk_… (the public key above)' : 'the public key PEM above';
+  const snippets: Record<Lang, string> =
+    hmacHex !== undefined ? hmacHexSnippets(hmacHex) : scheme === 'hmac-sha256' ? standardSnippets(key) : asymmetricSnippets(scheme, key);
   return (
     <div className="snippets">
       <div role="tablist" aria-label="Language">
@@ -81,7 +116,6 @@ func receive(w http.ResponseWriter, r *http.Request) {
       </div>
       <pre role="tabpanel" tabIndex={0}>{snippets[lang]}</pre>
       {hmacHex !== undefined ? <p className="muted">Deliveries use the {hmacHex} format set by the platform operator: the signature is in <code>X-{hmacHex}-Signature</code>.</p> : null}
-      {scheme !== 'hmac-sha256' ? <p className="muted">Asymmetric schemes ({scheme}) verify with the public key; Standard Webhooks libraries that support `v1a` accept it directly.</p> : null}
     </div>
   );
 }

@@ -103,6 +103,11 @@ describe('a Palisade-style ECDSA receiver', () => {
     const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(clipboard.trim()).toBe(shown);
     await screenshot(page, 'palisade-ecdsa-webhook');
+    // The receiving code shown for this scheme verifies v1e (Standard Webhooks libraries verify only v1).
+    await page.getByText('Verify signatures in your endpoint').click();
+    const snippet = (await page.getByRole('tabpanel').textContent()) ?? '';
+    expect(snippet).toContain("from '@hookline/sdk'");
+    expect(snippet).not.toContain('standardwebhooks');
     copiedKey = createPublicKey(clipboard);
     expect(copiedKey.asymmetricKeyType).toBe('ec');
     expect(copiedKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
