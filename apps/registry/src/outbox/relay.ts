@@ -3,7 +3,7 @@ import { ensureTopics, type BatchingProducer, type TopicNames } from '@hookline/
 import type { Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import type { PoolClient } from 'pg';
-import { outboxChannel } from './outbox';
+import { outboxChannel, type OutboxTopic } from './outbox';
 
 export interface OutboxRelayOptions {
   db: Database;
@@ -23,15 +23,16 @@ export interface OutboxRelay {
 
 interface OutboxRow {
   seq: string;
-  topic: 'webhook_change' | 'audit';
+  topic: OutboxTopic;
   message_key: string;
   payload: Buffer;
 }
 
-/** The change feed is compacted: the latest change of each webhook is kept forever. */
+/** The change feeds are compacted: the latest change of each webhook (and credential) is kept forever. */
 export async function ensureOutboxTopics(kafka: Kafka, topics: TopicNames): Promise<void> {
   await ensureTopics(kafka, [
     { topic: topics.webhookChanges, numPartitions: 3, config: { 'cleanup.policy': 'compact' } },
+    { topic: topics.credentialChanges, numPartitions: 1, config: { 'cleanup.policy': 'compact' } },
     { topic: topics.audit, numPartitions: 3 },
   ]);
 }
@@ -58,11 +59,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         [batchSize],
       );
       if (rows.length === 0) return 0;
-      const changes = rows.filter((r) => r.topic === 'webhook_change').map((r) => ({ key: r.message_key, value: r.payload }));
-      const audits = rows.filter((r) => r.topic === 'audit').map((r) => ({ key: r.message_key, value: r.payload }));
+      const messagesFor = (topic: OutboxTopic) => rows.filter((r) => r.topic === topic).map((r) => ({ key: r.message_key, value: r.payload }));
       await Promise.all([
-        options.producer.send(options.topics.webhookChanges, changes),
-        options.producer.send(options.topics.audit, audits),
+        options.producer.send(options.topics.webhookChanges, messagesFor('webhook_change')),
+        options.producer.send(options.topics.credentialChanges, messagesFor('credential_change')),
+        options.producer.send(options.topics.audit, messagesFor('audit')),
       ]);
       await client.query(`update outbox set sent_at = now() where seq = any($1::bigint[])`, [rows.map((r) => r.seq)]);
       return rows.length;
