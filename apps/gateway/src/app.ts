@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { NotFoundError } from '@hookline/errors';
 import { createCursorSeal } from '@hookline/ids';
-import { kafkaSecurity } from '@hookline/kafka';
+import { kafkaSecurity, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
 import { createMetricsRegistry, startOpsServer } from '@hookline/telemetry';
@@ -12,6 +12,7 @@ import { approvalRoutes } from './approvals/approval-routes';
 import { auditLogRoutes } from './audit-logs/audit-log-routes';
 import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { CredentialFeed } from './auth/credential-feed';
 import { FailedAuthentications } from './auth/failed-authentications';
 import { createBackendClients, loadGatewayTls } from './clients';
 import { deadLetterRoutes } from './dead-letters/dead-letter-routes';
@@ -67,6 +68,9 @@ export const apiRoutes: readonly RouteDefinition[] = [
 
 const API_VERSION = '0.1.0';
 const IDEMPOTENCY_CLEANUP_MS = 10 * 60_000;
+/** A registry that hangs must not hold a request longer than this before a cached credential is used. */
+const CREDENTIAL_LOOKUP_DEADLINE_MS = 2_000;
+const FEED_START_WAIT_MS = 10_000;
 
 export interface RunningGateway {
   port: number;
@@ -90,10 +94,28 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const metrics = createMetricsRegistry('gateway');
   const clients = createBackendClients(config, tls, metrics);
-  const apiKeys = new ApiKeyAuthenticator(async (key) => {
-    const { actor, portalSession } = await clients.registry.authenticateApiKey({ key });
-    return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };
+  // Credentials come from a cache the registry's credential feed keeps current, so REST keeps
+  // serving while the registry restarts; the feed is followed before the gateway serves.
+  let apiKeys: ApiKeyAuthenticator | undefined;
+  const credentialFeed = new CredentialFeed({
+    brokers: config.KAFKA_BROKERS,
+    security: kafkaSecurity(config),
+    topic: topicNames(config.HOOKLINE_TOPIC_PREFIX).credentialChanges,
+    groupPrefix: config.HOOKLINE_TOPIC_PREFIX,
+    logger,
+    metrics,
+    apply: (notice) => apiKeys?.applyChange(notice),
+    forgetAll: () => apiKeys?.forgetAll(),
   });
+  apiKeys = new ApiKeyAuthenticator(
+    async (key) => {
+      const { actor, portalSession } = await clients.registry.authenticateApiKey({ key }, { deadlineMs: CREDENTIAL_LOOKUP_DEADLINE_MS });
+      return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };
+    },
+    { maxEntries: config.HOOKLINE_CREDENTIAL_CACHE_SIZE, feed: credentialFeed },
+  );
+  // Serve once the feed runs; a broker that is away only delays that briefly (keys are then checked with the registry).
+  await Promise.race([credentialFeed.started(), new Promise((resolve) => setTimeout(resolve, FEED_START_WAIT_MS).unref())]);
 
   const app = express();
   app.disable('x-powered-by');
@@ -150,6 +172,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ops.close();
       clearInterval(cleanup);
+      await credentialFeed.stop();
       clients.close();
       await database.close();
     },
