@@ -96,7 +96,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const clients = createBackendClients(config, tls, metrics);
   // Credentials come from a cache the registry's credential feed keeps current, so REST keeps
   // serving while the registry restarts; the feed is followed before the gateway serves.
-  let apiKeys: ApiKeyAuthenticator | undefined;
   const credentialFeed = new CredentialFeed({
     brokers: config.KAFKA_BROKERS,
     security: kafkaSecurity(config),
@@ -104,16 +103,15 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     groupPrefix: config.HOOKLINE_TOPIC_PREFIX,
     logger,
     metrics,
-    apply: (notice) => apiKeys?.applyChange(notice),
-    forgetAll: () => apiKeys?.forgetAll(),
   });
-  apiKeys = new ApiKeyAuthenticator(
+  const apiKeys = new ApiKeyAuthenticator(
     async (key) => {
       const { actor, portalSession } = await clients.registry.authenticateApiKey({ key }, { deadlineMs: CREDENTIAL_LOOKUP_DEADLINE_MS });
       return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };
     },
     { maxEntries: config.HOOKLINE_CREDENTIAL_CACHE_SIZE, feed: credentialFeed },
   );
+  credentialFeed.start(apiKeys);
   // Serve once the feed runs; a broker that is away only delays that briefly (keys are then checked with the registry).
   await Promise.race([credentialFeed.started(), new Promise((resolve) => setTimeout(resolve, FEED_START_WAIT_MS).unref())]);
 

@@ -71,6 +71,7 @@ export const registryDown: Scenario = {
     ctx.details.probes = probes;
     ctx.details.failedPublishesDuringOutage = failedPublishes(during) - failedPublishes(before);
     ctx.details.failedPublishes = failedPublishes(ctx.load.errors);
+    ctx.details.restRefusals = ctx.load.restRefusals;
     if (failedPublishes(ctx.load.errors) > 0) ctx.fail(`failed publishes: ${JSON.stringify(ctx.load.errors)}`);
     if (probes.revokedAccepted > 0 || probes.revokedOther > 0) {
       ctx.fail(`the key revoked before the outage was not refused during it: ${probes.revokedAccepted} accepted, ${probes.revokedOther} other answers`);

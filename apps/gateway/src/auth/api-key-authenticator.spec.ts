@@ -87,6 +87,25 @@ describe('ApiKeyAuthenticator', () => {
     await expect(auth.authenticate('hk_a')).resolves.toMatchObject({ keyId: 'key_1' });
   });
 
+  it('when the registry has only just gone away, waits for the feed to be seen at its end before serving a cached key', async () => {
+    let now = 0;
+    let caughtUpAt = 0;
+    const registry = fakeRegistry();
+    const auth = new ApiKeyAuthenticator(registry.lookup, {
+      now: () => now,
+      feed: {
+        caughtUpAt: () => caughtUpAt,
+        nextCheck: async () => {
+          caughtUpAt = now; // the next check finds the feed at its end
+        },
+      },
+    });
+    await auth.authenticate('hk_a'); // the registry answered at 0
+    now = 5_000;
+    registry.state.down = true;
+    await expect(auth.authenticate('hk_a')).resolves.toMatchObject({ keyId: 'key_1' });
+  });
+
   it('a revocation applied while a lookup is under way is not undone by that lookup answering', async () => {
     const registry = fakeRegistry();
     let release!: () => void;

@@ -11,6 +11,8 @@ export type ApiKeyLookup = (key: string) => Promise<Omit<Actor, 'kind'>>;
 export interface FeedPosition {
   /** When the feed was last seen applied up to its end (ms; 0: never). */
   caughtUpAt(): number;
+  /** Resolves after the next comparison of the feed's end with what was applied. */
+  nextCheck?(): Promise<void>;
 }
 
 /** A change of one credential, as the registry's credential feed reports it. */
@@ -32,6 +34,12 @@ export interface ApiKeyAuthenticatorOptions {
 
 /** The Retry-After of a credential that cannot be checked while the registry is away. */
 const RETRY_AFTER_SECONDS = 2;
+/**
+ * The registry just went away while the feed had not yet been seen at its end since its last
+ * answer: a request waits for this many feed checks (each at most FEED_CHECK_WAIT_MS) before 503.
+ */
+const FEED_CHECKS_AWAITED = 3;
+const FEED_CHECK_WAIT_MS = 1_000;
 const FINAL_CHANGES = new Set(['revoked', 'expired']);
 const FINAL_REFUSALS = new Set(['api_key_revoked', 'portal_session_revoked', 'portal_session_expired']);
 
@@ -92,8 +100,8 @@ export class ApiKeyAuthenticator {
     } catch (error) {
       if (!(error instanceof UnavailableError || error instanceof DeadlineError)) throw error;
       // The registry is away: a cached credential serves if no revocation can have been missed.
-      const fallback = this.usable(hash, this.now());
-      if (fallback && this.feed.caughtUpAt() > this.registryAnsweredAt) return fallback.actor;
+      const fallback = await this.servableWithoutRegistry(hash);
+      if (fallback) return fallback.actor;
       throw new UnavailableError('API keys cannot be checked right now (the registry is unavailable); retry shortly.', {
         code: 'authentication_unavailable',
         details: { retry_after_seconds: RETRY_AFTER_SECONDS },
@@ -118,6 +126,20 @@ export class ApiKeyAuthenticator {
   forgetAll(): void {
     this.changesApplied++;
     this.cache.clear();
+  }
+
+  /**
+   * The cached credential if the feed has been at its end since the registry last answered
+   * (waiting a few feed checks for that when the registry has only just gone away).
+   */
+  private async servableWithoutRegistry(hash: string): Promise<Extract<CachedCredential, { state: 'valid' }> | undefined> {
+    for (let checks = 0; ; checks++) {
+      const entry = this.usable(hash, this.now());
+      if (!entry) return undefined;
+      if (this.feed.caughtUpAt() > this.registryAnsweredAt) return entry;
+      if (checks === FEED_CHECKS_AWAITED || !this.feed.nextCheck) return undefined;
+      await nextCheckOrTimeout(this.feed.nextCheck(), FEED_CHECK_WAIT_MS);
+    }
   }
 
   /** The cached valid credential, or undefined; throws for one known to be revoked or expired. */
@@ -168,6 +190,12 @@ export class ApiKeyAuthenticator {
     }
     return actor;
   }
+}
+
+async function nextCheckOrTimeout(check: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([check, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function invalidKey(): AuthenticationError {

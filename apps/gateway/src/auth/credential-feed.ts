@@ -14,12 +14,15 @@ export interface CredentialFeedOptions {
   groupPrefix: string;
   logger: Logger;
   metrics: Registry;
-  /** Where changes go (the authenticator's cache). */
-  apply(notice: CredentialChangeNotice): void;
-  /** A message that cannot be read may have named any credential: everything cached is dropped. */
-  forgetAll(): void;
   /** How often the feed's end is compared with what was applied (ms). */
   checkIntervalMs?: number;
+}
+
+/** Where changes go (the authenticator's cache). */
+export interface CredentialChangeTarget {
+  applyChange(notice: CredentialChangeNotice): void;
+  /** A message that cannot be read may have named any credential: everything cached is dropped. */
+  forgetAll(): void;
 }
 
 const RESTART_DELAY_MS = 1_000;
@@ -35,18 +38,28 @@ const RESTART_DELAY_MS = 1_000;
 export class CredentialFeed implements FeedPosition {
   private consumer: RunningConsumer | undefined;
   private stopped = false;
-  private readonly starting: Promise<void>;
+  private starting: Promise<void> = Promise.resolve();
+  private target: CredentialChangeTarget | undefined;
   private readonly kafka: Kafka;
   private readonly groupId: string;
 
   constructor(private readonly options: CredentialFeedOptions) {
     this.kafka = createKafka({ brokers: options.brokers, clientId: 'gateway-credentials', logger: options.logger, security: options.security });
     this.groupId = `${options.groupPrefix}gateway-credentials-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  }
+
+  /** Starts following the feed into `target`, in the background (see `started`). */
+  start(target: CredentialChangeTarget): void {
+    this.target = target;
     this.starting = this.startUntilRunning();
   }
 
   caughtUpAt(): number {
     return this.consumer?.progress.caughtUpAt ?? 0;
+  }
+
+  nextCheck(): Promise<void> {
+    return this.consumer ? this.consumer.progress.nextCheck() : new Promise((resolve) => setTimeout(resolve, this.options.checkIntervalMs ?? 250));
   }
 
   /** Resolves once the consumer runs (or the feed is stopped first). */
@@ -97,14 +110,14 @@ export class CredentialFeed implements FeedPosition {
       change = eventsV1.CredentialChange.decode(value);
     } catch (error) {
       this.options.logger.warn({ err: error }, 'unreadable credential change; every cached credential is checked with the registry again');
-      this.options.forgetAll();
+      this.target?.forgetAll();
       return;
     }
     if (!change.credentialId) {
       this.options.logger.warn('credential change without a credential id; every cached credential is checked with the registry again');
-      this.options.forgetAll();
+      this.target?.forgetAll();
       return;
     }
-    this.options.apply({ credentialId: change.credentialId, change: change.change });
+    this.target?.applyChange({ credentialId: change.credentialId, change: change.change });
   }
 }
