@@ -69,7 +69,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
 const API_VERSION = '0.1.0';
 const IDEMPOTENCY_CLEANUP_MS = 10 * 60_000;
 /** A registry that hangs must not hold a request longer than this before a cached credential is used. */
-const CREDENTIAL_LOOKUP_DEADLINE_MS = 2_000;
+const CREDENTIAL_LOOKUP_DEADLINE_MS = 5_000;
 const FEED_START_WAIT_MS = 10_000;
 
 export interface RunningGateway {
