@@ -105,7 +105,7 @@ describe('outbox relay to Kafka', () => {
 
   it('publishes each revocation of an API key or a portal session on the credential feed, keyed by its id, with no key, token or hash', async () => {
     const org = await createTestOrg(t.client);
-    const made = await t.client.createApiKey({ context: org.admin, orgId: '', role: 'viewer', owner: '', name: '' });
+    const made = await t.client.createApiKey({ context: org.admin, orgId: '', role: 'viewer', owner: 'feed-test', name: '' });
     const session = await t.client.createPortalSession({ context: org.admin, orgId: '', role: 'viewer', features: [], ttlSeconds: 3600, owner: '' });
     await t.client.revokeApiKey({ context: org.admin, keyId: made.apiKey!.id, orgId: '' });
     await t.client.revokePortalSession({ context: org.admin, id: session.session!.id, orgId: '' });
