@@ -5,8 +5,9 @@ import { startDeliveryStack, type DeliveryStack, type Organization } from './sup
 
 // The registry process stopped while customers keep using the REST API: keys and portal
 // sessions the gateway has seen keep publishing and reading deliveries and events (the gateway
-// checks them from its credential cache, kept current by the registry's credential feed); a key
-// revoked before the stop stays refused; a key never seen gets 503 + Retry-After, not 401.
+// checks them from its credential cache, kept current by the registry's credential feed); the
+// registry's read views answer what they last answered; a key revoked before the stop stays
+// refused; a key never seen gets 503 + Retry-After, not 401.
 
 let stack: DeliveryStack;
 let endpoint: Receiver;
@@ -42,7 +43,7 @@ it('a revocation reaches the gateway within a second', async () => {
   await waitFor(async () => (await stack.api('GET', '/v1/events', { key })).status === 401, { timeoutMs: 1_000, intervalMs: 50, message: 'the revoked key to be refused' });
 }, 60_000);
 
-it('with the registry stopped, seen keys and portal sessions keep publishing and reading; revoked keys stay refused; unknown keys get 503', async () => {
+it('with the registry stopped, seen keys and portal sessions keep publishing and reading, registry reads answer their last answer, revoked keys stay refused, unknown keys get 503', async () => {
   const publisher = await issueKey('developer');
   const revokedBeforeStop = await issueKey('developer');
   const webhook = await createLiveWebhook(stack, publisher.key, endpoint);
@@ -54,6 +55,9 @@ it('with the registry stopped, seen keys and portal sessions keep publishing and
   const before = await publishTransfer(stack, publisher.key, { before: true });
   expect((await stack.api('GET', '/v1/session', { key: portalToken })).status).toBe(200);
   expect((await stack.api('GET', '/v1/events', { key: revokedBeforeStop.key })).status).toBe(200);
+  // The dashboard's webhook screens, read once while the registry is up.
+  expect((await stack.api('GET', '/v1/webhooks', { key: publisher.key })).status).toBe(200);
+  expect((await stack.api('GET', `/v1/webhooks/${webhook.id}`, { key: publisher.key })).status).toBe(200);
   await waitFor(() => endpoint.requestsForEvent(before).length > 0, { timeoutMs: 30_000, message: 'the first event to be delivered' });
   expect((await stack.api('DELETE', `/v1/api-keys/${revokedBeforeStop.id}`, { key: org.adminKey })).status).toBe(200);
   await waitFor(async () => (await stack.api('GET', '/v1/events', { key: revokedBeforeStop.key })).status === 401, {
@@ -85,6 +89,18 @@ it('with the registry stopped, seen keys and portal sessions keep publishing and
   const session = await stack.api('GET', '/v1/session', { key: portalToken });
   expect(session.status).toBe(200);
   expect(session.body).toMatchObject({ role: 'viewer', portal: expect.any(Object) });
+
+  // The registry's read views answer what they last answered, marked as such.
+  const webhooks = await stack.api('GET', '/v1/webhooks', { key: publisher.key });
+  expect(webhooks.status).toBe(200);
+  expect(webhooks.body.data.map((hook: { id: string }) => hook.id)).toContain(webhook.id);
+  expect(webhooks.headers.get('hookline-last-known-at')).toEqual(expect.any(String));
+  const one = await stack.api('GET', `/v1/webhooks/${webhook.id}`, { key: publisher.key });
+  expect(one).toMatchObject({ status: 200, body: { id: webhook.id } });
+  // A read never made before has nothing to fall back on: 503 + Retry-After.
+  const settings = await stack.api('GET', '/v1/settings', { key: publisher.key });
+  expect(settings.status).toBe(503);
+  expect(Number(settings.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 
   // The key revoked before the stop is refused, as ever.
   const refused = await stack.api('POST', '/v1/events', { key: revokedBeforeStop.key, body: { type: 'transfer.completed', data: {} } });

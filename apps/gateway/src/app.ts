@@ -34,6 +34,7 @@ import { responseHeaders } from './http/response-headers';
 import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
+import { LastKnownAnswers } from './last-known/last-known-answers';
 import { openApiRoutes } from './openapi/openapi-routes';
 import { portalInfo } from './portal-sessions/portal-session-json';
 import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
@@ -150,6 +151,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       rateLimiter: new RequestRateLimiter(config.HOOKLINE_API_RATE_LIMIT_RPS),
       idempotency,
       cursors: createCursorSeal(cursorKey(keys.current)),
+      lastKnown: new LastKnownAnswers(),
     }),
   );
   app.use(dashboardRoutes({ directory: config.HOOKLINE_DASHBOARD_DIR, frameAncestors: config.HOOKLINE_DASHBOARD_FRAME_ANCESTORS }));
