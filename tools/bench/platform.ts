@@ -10,6 +10,8 @@ import { freePort } from '@hookline/testing';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs';
 // @ts-expect-error plain ESM helpers shared with `npm start`
+import { provisionKafkaAccess } from '../stack/kafka-access.mjs';
+// @ts-expect-error plain ESM helpers shared with `npm start`
 import { launchServices, SERVICES, waitReady } from '../stack/launch.mjs';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { ensureCertificates, publisherIdentity } from '../certs/certificates.mjs';
@@ -73,7 +75,7 @@ export interface PlatformEnv {
  * The environment of a whole platform on free ports (so a run never collides with `npm start`):
  * one place for what every service needs, shared by the benchmark and the chaos suite.
  */
-export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; topicPrefix: string; maxWebhooksPerOrg: number; logLevel?: string }): Promise<PlatformEnv> {
+export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; kafkaCredentials?: string; topicPrefix: string; maxWebhooksPerOrg: number; logLevel?: string }): Promise<PlatformEnv> {
   const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
   const ports: Record<string, number> = {};
   for (const name of ['GATEWAY_PORT', 'GATEWAY_OPS_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
@@ -84,6 +86,8 @@ export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: str
     LOG_LEVEL: opts.logLevel ?? 'warn',
     DATABASE_URL: opts.databaseUrl,
     KAFKA_BROKERS: opts.kafkaBrokers,
+    // The broker's users (launch.mjs gives each service its own); none for a plaintext broker.
+    HOOKLINE_KAFKA_CREDENTIALS: opts.kafkaCredentials,
     HOOKLINE_TOPIC_PREFIX: opts.topicPrefix,
     HOOKLINE_OPERATOR_KEY: operatorKey,
     HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
@@ -124,7 +128,9 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const postgres = await resolvePostgres(say, 'hookline_bench');
   await recreateDatabase(postgres.url);
   const kafka = resolveKafka(say);
-  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, topicPrefix: `bench${Date.now().toString(36)}.`, maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)), logLevel: options.logLevel });
+  const topicPrefix = `bench${Date.now().toString(36)}.`;
+  provisionKafkaAccess(kafka, topicPrefix);
+  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, kafkaCredentials: kafka.credentialsFile, topicPrefix, maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)), logLevel: options.logLevel });
   const logs = serviceLogs(options.logsDir);
   let failed: string | undefined;
   const services = launchServices({

@@ -1,4 +1,5 @@
 // Counts, after a scenario, what the receiver got against what the platform acknowledged.
+import { testKafkaSecurity } from '@hookline/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Receiver } from '../bench/receiver';
 
@@ -75,7 +76,7 @@ export function recoverySeconds(liftedAtMs: number, acknowledged: Map<string, nu
  * right after a restart the broker may not lead its partitions yet.
  */
 export async function topicEndOffsets(brokers: string, topic: string): Promise<number> {
-  const kafka = new Kafka({ clientId: 'chaos-offsets', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'chaos-offsets', brokers: brokers.split(','), ...testKafkaSecurity(brokers), logLevel: logLevel.NOTHING });
   const deadline = Date.now() + 60_000;
   for (;;) {
     const admin = kafka.admin();

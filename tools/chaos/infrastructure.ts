@@ -16,6 +16,8 @@ export interface InfraNeeds {
 export interface Infrastructure {
   databaseUrl: string;
   kafkaBrokers: string;
+  /** The broker's users (none: a plaintext external broker). */
+  kafkaCredentials?: string;
   kafka?: OwnKafkaBroker;
   postgres?: OwnPostgres;
   stop(): Promise<void>;
@@ -32,10 +34,12 @@ export async function startInfrastructure(needs: InfraNeeds): Promise<Infrastruc
     databaseUrl = shared.url as string;
     stopShared = shared.stop;
   }
-  const kafkaBrokers: string = kafka?.brokers ?? resolveKafka(say).brokers;
+  const shared = kafka ? undefined : resolveKafka(say);
+  const kafkaBrokers: string = kafka?.brokers ?? shared.brokers;
   return {
     databaseUrl,
     kafkaBrokers,
+    kafkaCredentials: kafka?.credentialsFile ?? shared.credentialsFile,
     kafka,
     postgres,
     async stop() {

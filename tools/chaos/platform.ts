@@ -8,6 +8,8 @@ import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
 import { ingestionV1 } from '@hookline/proto';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { launchService, SERVICES } from '../stack/launch.mjs';
+// @ts-expect-error plain ESM helpers shared with `npm start`
+import { provisionKafkaAccess } from '../stack/kafka-access.mjs';
 import { platformEnv } from '../bench/platform';
 import type { Infrastructure } from './infrastructure';
 // @ts-expect-error plain ESM helpers shared with `npm start`
@@ -58,7 +60,8 @@ export class ChaosPlatform {
   }
 
   static async start(infra: Infrastructure, topicPrefix: string, extraEnv: Record<string, string> = {}): Promise<ChaosPlatform> {
-    const { env, ports, operatorKey } = await platformEnv({ databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, topicPrefix, maxWebhooksPerOrg: 10 });
+    provisionKafkaAccess({ brokers: infra.kafkaBrokers, credentialsFile: infra.kafkaCredentials }, topicPrefix);
+    const { env, ports, operatorKey } = await platformEnv({ databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, kafkaCredentials: infra.kafkaCredentials, topicPrefix, maxWebhooksPerOrg: 10 });
     const platform = new ChaosPlatform({ ...env, ...extraEnv }, ports, operatorKey);
     for (const service of SERVICES as ServiceName[]) platform.launch(service);
     try {

@@ -1,6 +1,7 @@
 // Every event record on the events topic, from the beginning: what the broker actually stored,
 // including the records of publishes that were answered 503 but stored after all.
 import { eventsV1 } from '@hookline/proto';
+import { testKafkaSecurity } from '@hookline/testing';
 import { Kafka, logLevel } from 'kafkajs';
 
 export interface StoredEvent {
@@ -10,7 +11,7 @@ export interface StoredEvent {
 
 /** Reads the topic up to its end offsets (as they are when called). */
 export async function readTopicEvents(brokers: string, topic: string, timeoutMs = 120_000): Promise<StoredEvent[]> {
-  const kafka = new Kafka({ clientId: 'chaos-topic-events', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'chaos-topic-events', brokers: brokers.split(','), ...testKafkaSecurity(brokers), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));

@@ -9,6 +9,7 @@ import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { localBroker } from '../stack/kafka-access.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const START_TIMEOUT_MS = Number(process.env.FRESH_CLONE_TIMEOUT_MS ?? 900_000);
@@ -42,7 +43,12 @@ async function main() {
   const env = { ...process.env, HOOKLINE_TOPIC_PREFIX: `${run}.`, LOG_FORMAT: 'pretty' };
   for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'HOOKLINE_OPERATOR_KEY', 'HOOKLINE_MASTER_KEY', 'HOOKLINE_STACK_KEYS_FILE']) delete env[name];
   // Reuse the infrastructure that is already up rather than starting a second broker or server.
-  if (await answers(9092)) env.KAFKA_BROKERS = '127.0.0.1:9092';
+  // The local broker requires sign-in: the clone uses this checkout's users for it.
+  const broker = localBroker();
+  if ((await answers(Number(broker.brokers.split(':')[1]))) && existsSync(broker.credentialsFile)) {
+    env.KAFKA_BROKERS = broker.brokers;
+    env.HOOKLINE_KAFKA_CREDENTIALS = broker.credentialsFile;
+  }
   if (await answers(5432)) env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/hookline_${run}`;
   const gatewayPort = await freePort();
   env.HOOKLINE_GATEWAY_PORT = String(gatewayPort);

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkScrapes } from './observability.mjs';
+import { localBroker, provisionKafkaAccess, serviceKafkaEnv } from '../stack/kafka-access.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const SERVICES = ['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'];
@@ -65,7 +66,10 @@ try {
 
   // Stage 2: run each tree as its image's CMD would.
   const run = `img${process.pid}`;
-  const env = { ...process.env, KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: `postgres://postgres@127.0.0.1:5432/hookline_${run}`, HOOKLINE_TOPIC_PREFIX: `${run}.`, HOOKLINE_OPERATOR_KEY: 'o'.repeat(32), HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  // The local broker (tools/kafka, up already): each service signs in as itself, granted this run's topics.
+  const broker = localBroker();
+  provisionKafkaAccess(broker, `img${process.pid}.`);
+  const env = { ...process.env, KAFKA_BROKERS: broker.brokers, HOOKLINE_KAFKA_CREDENTIALS: broker.credentialsFile, DATABASE_URL: `postgres://postgres@127.0.0.1:5432/hookline_${run}`, HOOKLINE_TOPIC_PREFIX: `${run}.`, HOOKLINE_OPERATOR_KEY: 'o'.repeat(32), HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   delete env.NODE_OPTIONS;
   // Mutual TLS as in the images (HOOKLINE_TLS_DIR): a CA and service certificates of this run's own.
   const tlsDir = join(dir, 'certs');
@@ -79,7 +83,7 @@ try {
     Object.assign(env, { [`HOOKLINE_${service.toUpperCase()}_PORT`]: String(port), [`HOOKLINE_${service.toUpperCase()}_ADDR`]: `127.0.0.1:${port}`, [`HOOKLINE_${service.toUpperCase()}_OPS_PORT`]: String(await freePort()) });
   }
   for (const service of SERVICES) {
-    const child = spawn(process.execPath, ['--max-semi-space-size=64', '--enable-source-maps', 'main.js'], { cwd: join(dir, 'images', service), env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', '--enable-source-maps', 'main.js'], { cwd: join(dir, 'images', service), env: serviceKafkaEnv(service, env), stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(child);
     child.on('exit', (code) => {
       if (code !== null && code !== 0) say(`${service} exited with ${code}`);

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Readiness probe for the local Kafka broker (used by kafka.sh).
 //
-//   node probe.cjs [--broker 127.0.0.1:9092] [--timeout-ms 0] [--pid N] [--warm]
+//   node probe.cjs [--broker 127.0.0.1:9092] [--credentials FILE] [--timeout-ms 0] [--pid N] [--warm]
 //
+// With --credentials (the broker's credentials.json), it signs in as the administrator
+// (SCRAM-SHA-256); exit 3 when the broker refuses that (e.g. an older plaintext broker answers).
 // Exit 0 once the broker really answers (kafkajs admin.listTopics), 1 on
 // timeout, 2 if --pid is given and that process dies while waiting.
 // --timeout-ms 0 = single attempt. --warm additionally forces creation of
@@ -22,6 +24,7 @@ const broker = opt('--broker', '127.0.0.1:9092');
 const timeoutMs = Number(opt('--timeout-ms', '0'));
 const pid = opt('--pid', '') ? Number(opt('--pid', '')) : 0;
 const warm = args.includes('--warm');
+const credentialsFile = opt('--credentials', '');
 const [host, portStr] = broker.split(':');
 const port = Number(portStr);
 
@@ -31,6 +34,18 @@ try {
 } catch {
   kafkajs = null;
 }
+
+function adminSasl() {
+  if (!credentialsFile) return undefined;
+  try {
+    const { mechanism, users } = JSON.parse(require('fs').readFileSync(credentialsFile, 'utf8'));
+    return { mechanism, username: 'hookline-admin', password: users['hookline-admin'] };
+  } catch {
+    return undefined;
+  }
+}
+const sasl = adminSasl();
+let refused = false;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,6 +93,7 @@ async function kafkajsCheck(ms) {
   const kafka = new Kafka({
     clientId: 'hookline-probe',
     brokers: [broker],
+    ...(sasl ? { sasl } : {}),
     logLevel: logLevel.NOTHING,
     connectionTimeout: Math.min(ms, 1000),
     requestTimeout: Math.max(ms, 1000),
@@ -88,7 +104,9 @@ async function kafkajsCheck(ms) {
     await admin.connect();
     await admin.listTopics();
     return true;
-  } catch {
+  } catch (error) {
+    // A listener that does not take the administrator's sign-in: waiting will not change that.
+    refused = sasl !== undefined && /SASL|authentication|Connection closed|ILLEGAL_SASL_STATE/i.test(`${error && error.name} ${error && error.message}`);
     return false;
   } finally {
     await admin.disconnect().catch(() => {});
@@ -101,6 +119,7 @@ async function warmUp(deadline) {
   const kafka = new Kafka({
     clientId: 'hookline-probe',
     brokers: [broker],
+    ...(sasl ? { sasl } : {}),
     logLevel: logLevel.NOTHING,
     retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 },
   });
@@ -128,6 +147,7 @@ async function warmUp(deadline) {
       process.exit(0);
     }
     if (pid && !alive(pid)) process.exit(2);
+    if (refused && !pid) process.exit(3);
     if (Date.now() >= deadline) process.exit(1);
     await sleep(300);
   }

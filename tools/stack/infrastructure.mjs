@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { localBroker } from './kafka-access.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/hookline';
@@ -96,15 +97,20 @@ export function brokerIsUp() {
   }
 }
 
-/** KAFKA_BROKERS when set; else the local broker from tools/kafka (started when not up). */
+/**
+ * KAFKA_BROKERS when set (with HOOKLINE_KAFKA_CREDENTIALS if it is an authenticated broker of
+ * tools/kafka; without, the services use KAFKA_SASL_* / KAFKA_SSL* as given, or plaintext); else
+ * the local broker from tools/kafka (started when not up) and its credentials file.
+ */
 export function resolveKafka(log) {
   if (process.env.KAFKA_BROKERS) {
-    log(`Kafka: using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
-    return { brokers: process.env.KAFKA_BROKERS, startedHere: false };
+    const credentialsFile = process.env.HOOKLINE_KAFKA_CREDENTIALS || undefined;
+    log(`Kafka: using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}${credentialsFile ? ` with the users of ${credentialsFile}` : ''}`);
+    return { brokers: process.env.KAFKA_BROKERS, credentialsFile, startedHere: false };
   }
   const wasUp = brokerIsUp();
   execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'ensure'], { stdio: 'inherit' });
-  return { brokers: '127.0.0.1:9092', startedHere: !wasUp };
+  return { ...localBroker(), startedHere: !wasUp };
 }
 
 export function stopKafka() {

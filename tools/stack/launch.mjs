@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { root } from './infrastructure.mjs';
+import { serviceKafkaEnv } from './kafka-access.mjs';
 
 export const SERVICES = ['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'];
 
@@ -52,12 +53,13 @@ export function launchServices({ env, log, onExit, nodeArgs = [] }) {
 /**
  * Starts one service (`registry`, …) as a child process with `env`; its output lines go to
  * `log(service, line)`. The one place a service process is spawned (the chaos suite restarts
- * single services through it).
+ * single services through it). With HOOKLINE_KAFKA_CREDENTIALS in `env`, the service signs in to
+ * the broker as its own principal (and never sees the file).
  */
 export function launchService(service, { env, log, nodeArgs = [] }) {
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, ...FROM_SOURCE, join(root, `apps/${service}/src/main.ts`)], {
     cwd: root,
-    env,
+    env: serviceKafkaEnv(service, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

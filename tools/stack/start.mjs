@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ensureCertificates } from '../certs/certificates.mjs';
 import { ensureDashboard } from '../dashboard/build.mjs';
 import { resolveKafka, resolvePostgres, root, stopKafka } from './infrastructure.mjs';
+import { provisionKafkaAccess } from './kafka-access.mjs';
 import { launchServices, waitReady } from './launch.mjs';
 import { ensureMasterKey, LOCAL_MASTER_KEY_FILE } from './master-key.mjs';
 import { onReady } from './on-ready.mjs';
@@ -40,6 +41,8 @@ async function main() {
   cleanup.push(postgres.stop);
   const kafka = resolveKafka(say);
   if (kafka.startedHere && process.env.HOOKLINE_KEEP_KAFKA !== 'true') cleanup.push(async () => stopKafka());
+  // Each service signs in as its own principal, granted its topics only (libs/kafka/src/access).
+  provisionKafkaAccess(kafka, process.env.HOOKLINE_TOPIC_PREFIX ?? '');
 
   // Mutual TLS between the services: a local CA and one certificate each, made once under .data/certs.
   const tlsDir = ensureCertificates();
@@ -53,6 +56,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: postgres.url,
     KAFKA_BROKERS: kafka.brokers,
+    ...(kafka.credentialsFile ? { HOOKLINE_KAFKA_CREDENTIALS: kafka.credentialsFile } : {}),
     HOOKLINE_OPERATOR_KEY: operatorKey,
     HOOKLINE_MASTER_KEY: masterKey,
     HOOKLINE_GATEWAY_PORT: gatewayPort,

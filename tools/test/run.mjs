@@ -32,7 +32,8 @@ say(`nx ${nxArgs.join(' ')}`);
 const result = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), ...nxArgs], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: kafka.brokers },
+  // Suites sign in with these users (libs/testing kafka-access.ts): services as themselves, their own clients as the administrator.
+  env: { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: kafka.brokers, ...(kafka.credentialsFile ? { HOOKLINE_KAFKA_CREDENTIALS: kafka.credentialsFile } : {}) },
 });
 await postgres.stop();
 process.exit(result.status ?? 1);

@@ -1,4 +1,5 @@
 import type { z } from '@hookline/config';
+import { parseCertificates, producerKey, ProducerVerifier } from '@hookline/contract';
 import { openDatabase } from '@hookline/db';
 import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { consumersHealth, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, topicNames, kafkaSecurity } from '@hookline/kafka';
@@ -30,6 +31,10 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   }
   // Its mutual-TLS identity, checked before anything starts.
   const tls = loadTlsIdentity(config, 'audit');
+  // Audit records must prove their producer: signed by a certificate of the same CA (see
+  // docs/security.md). The service signs the gap entries it writes with its own key.
+  const verifier = new ProducerVerifier(parseCertificates(tls.ca));
+  const signer = producerKey(tls.cert, tls.key);
   const metrics = createMetricsRegistry('audit');
   const schema = config.HOOKLINE_AUDIT_DB_SCHEMA;
 
@@ -48,6 +53,8 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
     topic,
     groupId: config.HOOKLINE_AUDIT_CONSUMER_GROUP || `${config.HOOKLINE_TOPIC_PREFIX}audit-store`,
     pool,
+    verifier,
+    signer,
     logger,
     metrics,
     progressIntervalMs: config.HOOKLINE_CONSUMER_PROGRESS_MS,
@@ -58,7 +65,7 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
   const retentionDays = config.HOOKLINE_AUDIT_RETENTION_DAYS;
   const checkpointKey = config.HOOKLINE_AUDIT_CHECKPOINT_KEY;
   const pruneNow = async (now = new Date()) =>
-    retentionDays && checkpointKey ? pruneExpired(pool, { retentionDays, checkpointKey }, logger, now) : 0;
+    retentionDays && checkpointKey ? pruneExpired(pool, { retentionDays, checkpointKey, verifier }, logger, now) : 0;
   const retentionTimer = retentionDays
     ? setInterval(shielded(logger, 'audit retention', () => pruneNow()), config.HOOKLINE_AUDIT_RETENTION_INTERVAL_MS)
     : null;
@@ -80,7 +87,7 @@ export async function startAudit(config: AuditConfig, logger: Logger): Promise<R
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
     services: [
-      bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, checkpointKey) }),
+      bindService(auditV1.AuditServiceService, { ping, ...auditRecordHandlers(pool, { checkpointKey, verifier }) }),
       bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
     ],
   });

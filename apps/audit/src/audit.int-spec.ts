@@ -1,10 +1,11 @@
 import { Client } from 'pg';
+import { parseCertificates, producerKey, signAuditRecord, verifyExport, type ProducerKey } from '@hookline/contract';
 import { withTransaction } from '@hookline/db';
 import { createGrpcClient } from '@hookline/grpc';
 import { BatchingProducer, createKafka, topicNames } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { auditV1, eventsV1, type commonV1 } from '@hookline/proto';
-import { testDatabaseUrl, testKafkaBrokers, testTls, testTlsDir, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { foreignTls, testDatabaseUrl, testKafkaBrokers, testKafkaSecurity, testKafkaServiceEnv, testTls, testTlsDir, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
 import { startAudit, type AuditConfig, type RunningAudit } from './app';
 import { canonicalRecord, chainHash, GENESIS_HASH } from './chain/record-hash';
 import { rowToEntry } from './db/record-rows';
@@ -15,6 +16,8 @@ const prefix = uniqueTopicPrefix();
 const topic = topicNames(prefix).audit;
 const checkpointKey = 'k'.repeat(40);
 
+/** The audit service's own principal on the broker (set before any audit starts). */
+let auditKafkaEnv: Record<string, string> = {};
 const config = (overrides: Partial<AuditConfig> = {}): AuditConfig => ({
   LOG_LEVEL: 'silent',
   DATABASE_URL: testDatabaseUrl,
@@ -39,6 +42,7 @@ const config = (overrides: Partial<AuditConfig> = {}): AuditConfig => ({
   HOOKLINE_AUDIT_TOPIC_PARTITIONS: 3,
   HOOKLINE_CONSUMER_PROGRESS_MS: 500,
   HOOKLINE_CONSUMER_STUCK_AFTER_SECONDS: 120,
+  ...(auditKafkaEnv as Partial<AuditConfig>),
   ...overrides,
 });
 
@@ -49,6 +53,12 @@ const adminOf = (orgId: string, role = 'admin'): commonV1.RequestContext => ({
   ip: '',
   userAgent: '',
 });
+
+const keyOf = (service: 'gateway' | 'registry' | 'ingestion' | 'audit') => producerKey(testTls(service).cert, testTls(service).key);
+const producers: Record<string, ProducerKey> = { access: keyOf('gateway'), change: keyOf('registry') };
+/** The record as its producer sends it: signed by the gateway (access) or the registry (change). */
+const signed = (r: eventsV1.AuditRecord, key = producers[r.kind]): eventsV1.AuditRecord => signAuditRecord(r, key);
+const encode = (r: eventsV1.AuditRecord) => Buffer.from(eventsV1.AuditRecord.encode(r).finish());
 
 let counter = 0;
 function record(orgId: string, overrides: Partial<eventsV1.AuditRecord> = {}): eventsV1.AuditRecord {
@@ -74,12 +84,14 @@ function record(orgId: string, overrides: Partial<eventsV1.AuditRecord> = {}): e
     beforeJson: '',
     afterJson: '',
     source: 'gateway',
+    signature: Buffer.alloc(0),
+    signerCertificate: Buffer.alloc(0),
     ...overrides,
   };
 }
 
 describe('audit service against real Kafka and PostgreSQL', () => {
-  const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'audit-test', logger });
+  const kafka = createKafka({ brokers: testKafkaBrokers, security: testKafkaSecurity(testKafkaBrokers), clientId: 'audit-test', logger });
   const producer = new BatchingProducer(kafka);
   const superuser = new Client({ connectionString: testDatabaseUrl, options: `-c search_path=${schema}` });
   let audit: RunningAudit;
@@ -88,7 +100,7 @@ describe('audit service against real Kafka and PostgreSQL', () => {
   const publish = (records: eventsV1.AuditRecord[]) =>
     producer.send(
       topic,
-      records.map((r) => ({ key: r.orgId, value: Buffer.from(eventsV1.AuditRecord.encode(r).finish()) })),
+      records.map((r) => ({ key: r.orgId, value: encode(signed(r)) })),
     );
   const verify = (orgId: string) => client.verifyChain({ context: operator, orgId });
   const storedCount = async (orgId: string) =>
@@ -113,6 +125,7 @@ describe('audit service against real Kafka and PostgreSQL', () => {
   }
 
   beforeAll(async () => {
+    auditKafkaEnv = await testKafkaServiceEnv('audit', prefix);
     audit = await startAudit(config(), logger);
     client = createGrpcClient(auditV1.AuditServiceService, `127.0.0.1:${audit.grpcPort}`, { tls: testTls('gateway'), peerName: 'audit' });
     await producer.connect();
@@ -134,14 +147,17 @@ describe('audit service against real Kafka and PostgreSQL', () => {
     expect(chain.map((r) => r.sequence)).toEqual([1, 2, 3, 4, 5]);
     expect(chain.map((r) => r.record!.id)).toEqual(records.map((r) => r.id));
     let prev = GENESIS_HASH;
-    for (const stored of chain) {
+    const rows = (await superuser.query('select * from audit_record where org_id = $1 order by sequence', [orgId])).rows.map(rowToEntry);
+    for (const [i, stored] of chain.entries()) {
       expect(stored.prevHash).toBe(prev);
-      expect(stored.canonicalJson).toBe(canonicalRecord({ ...stored.record!, time: stored.record!.time }, stored.sequence));
+      expect(stored.producer).toBe('gateway');
+      expect(JSON.parse(stored.canonicalJson)).toMatchObject({ signer: 'gateway', signature: stored.record!.signature.toString('base64') });
+      expect(stored.canonicalJson).toBe(canonicalRecord(rows[i], stored.sequence));
       expect(stored.hash).toBe(chainHash(prev, stored.canonicalJson));
       prev = stored.hash;
     }
     expect(chain[0].record).toMatchObject({ ip: '203.0.113.7', userAgent: 'curl/8', actorKeyId: 'key_alice', httpStatus: 200, outcome: 'success' });
-    await expect(verify(orgId)).resolves.toMatchObject({ valid: true, records: 5, head: prev, headSequence: 5 });
+    await expect(verify(orgId)).resolves.toMatchObject({ valid: true, records: 5, head: prev, headSequence: 5, producers: [{ producer: 'gateway', records: 5 }], unsignedRecords: 0 });
   });
 
   it('an org without records verifies as an empty chain', async () => {
@@ -160,7 +176,7 @@ describe('audit service against real Kafka and PostgreSQL', () => {
   it('re-consuming the whole topic from the beginning (a new consumer group) adds nothing', async () => {
     const { orgId } = await chainOf(3);
     const before = Number((await superuser.query('select count(*) from audit_record')).rows[0].count);
-    const groupId = `${prefix}audit-replay`;
+    const groupId = `${prefix}audit-store-replay`;
     const replay = await startAudit(config({ HOOKLINE_AUDIT_CONSUMER_GROUP: groupId }), logger);
     try {
       const admin = kafka.admin();
@@ -192,12 +208,24 @@ describe('audit service against real Kafka and PostgreSQL', () => {
       await expect(verify(orgId)).resolves.toMatchObject({ valid: false, records: 3, broken: { sequence: 4, id: records[3].id, reason: 'hash_mismatch' } });
     });
 
-    it('editing a record and recomputing its hash: prev_hash_mismatch at the next record', async () => {
+    it('editing a record and recomputing its hash: its producer signature no longer verifies, at that record', async () => {
       const { orgId, records } = await chainOf(6);
       const row = rowToEntry((await superuser.query('select * from audit_record where org_id = $1 and sequence = 2', [orgId])).rows[0]);
       const hash = chainHash(row.prevHash, canonicalRecord({ ...row, actorOwner: 'mallory' }, 2));
       await tamper('update audit_record set actor_owner = $3, hash = $4 where org_id = $1 and sequence = $2', [orgId, 2, 'mallory', hash]);
-      await expect(verify(orgId)).resolves.toMatchObject({ valid: false, records: 2, broken: { sequence: 3, id: records[2].id, reason: 'prev_hash_mismatch' } });
+      await expect(verify(orgId)).resolves.toMatchObject({ valid: false, records: 1, broken: { sequence: 2, id: records[1].id, reason: 'producer_invalid' } });
+    });
+
+    it('stripping the signature of the newest record and rewriting its hash and the head: producer_unsigned', async () => {
+      const { orgId, records } = await chainOf(3);
+      const row = rowToEntry((await superuser.query('select * from audit_record where org_id = $1 and sequence = 3', [orgId])).rows[0]);
+      const hash = chainHash(row.prevHash, canonicalRecord({ ...row, signature: '', signer: '', signerCertificateSha256: '' }, 3));
+      await tamper(
+        `update audit_record set signature = '', signer = '', signer_certificate_sha256 = '', hash = $2 where org_id = $1 and sequence = 3;` +
+          'update chain_head set hash = $2 where org_id = $1',
+        [orgId, hash],
+      );
+      await expect(verify(orgId)).resolves.toMatchObject({ valid: false, records: 2, broken: { sequence: 3, id: records[2].id, reason: 'producer_unsigned' } });
     });
 
     it('deleting a record: sequence_gap at the record after it', async () => {
@@ -234,17 +262,19 @@ describe('audit service against real Kafka and PostgreSQL', () => {
   });
 
   describe('records that cannot be stored as they are', () => {
-    it('an undecodable message is dead-lettered (a named gap in its org\'s chain), a record with NUL in every string field is stored escaped, and the good record behind them on the same partition is stored', async () => {
+    it('an undecodable message is dead-lettered (a named gap in its org\'s chain), a signed record with NUL in its string fields is stored escaped, and the good record behind them on the same partition is stored', async () => {
       const orgId = `org_${uniqueSuffix()}`;
       const nul = record(orgId);
-      const withNul = Object.fromEntries(Object.entries(nul).map(([field, value]) => [field, typeof value === 'string' ? `${value}\0x` : value])) as eventsV1.AuditRecord;
+      // Every string field but the kind, which must name one its producer may emit.
+      const withNul = Object.fromEntries(Object.entries(nul).map(([field, value]) => [field, typeof value === 'string' && field !== 'kind' ? `${value}\0x` : value])) as eventsV1.AuditRecord;
       const good = record(orgId, { action: 'webhook.create' });
       const dead = async () => {
         const body = await (await fetch(`http://127.0.0.1:${audit.opsPort}/metrics`)).text();
         return Number(/^hookline_consumer_dead_letters_total\{[^}]*consumer="audit-store"[^}]*\} (\d+)/m.exec(body)?.[1] ?? 0);
       };
       const deadBefore = await dead();
-      const encode = (r: eventsV1.AuditRecord) => Buffer.from(eventsV1.AuditRecord.encode(r).finish());
+      // Signed over its stored form (the NULs escaped): what the audit service checks on arrival.
+      const { signature, signerCertificate } = signed(withNul);
       // All three on one partition, in this order (the NUL record's key would hash elsewhere).
       const raw = kafka.producer();
       await raw.connect();
@@ -252,8 +282,8 @@ describe('audit service against real Kafka and PostgreSQL', () => {
         topic,
         messages: [
           { key: orgId, value: Buffer.from([0xff, 0xff, 0xff, 0xff]), partition: 0 },
-          { key: withNul.orgId, value: encode(withNul), partition: 0 },
-          { key: orgId, value: encode(good), partition: 0 },
+          { key: withNul.orgId, value: encode({ ...withNul, signature, signerCertificate }), partition: 0 },
+          { key: orgId, value: encode(signed(good)), partition: 0 },
         ],
       });
       await raw.disconnect();
@@ -275,10 +305,87 @@ describe('audit service against real Kafka and PostgreSQL', () => {
     });
   });
 
+  describe('records must prove their producer', () => {
+    it('forged records — unsigned, signed by a service not allowed to emit them, by a certificate from another CA, altered after signing, or a gap entry — are dead-lettered with their reason and never enter a chain; verify stays valid and names the producer of every record', async () => {
+      const orgId = `org_${uniqueSuffix()}`;
+      const genuineAccess = record(orgId, { action: 'webhook.list' });
+      const genuineChange = record(orgId, { kind: 'change', action: 'api_key.create', source: 'registry', httpStatus: 0 });
+      const forgedRevoke = (overrides: Partial<eventsV1.AuditRecord> = {}) =>
+        record(orgId, { kind: 'change', actorKind: 'operator', actorOwner: 'operator', action: 'api_key.revoke', resourceId: 'key_victim', source: 'registry', httpStatus: 0, ...overrides });
+      const altered = signed(forgedRevoke({ actorOwner: 'alice' }), producers.change);
+      const forged: { name: string; reason: string; value: eventsV1.AuditRecord }[] = [
+        { name: 'unsigned', reason: 'unsigned', value: forgedRevoke() },
+        { name: 'signed by ingestion', reason: 'producer_not_allowed', value: signed(forgedRevoke(), keyOf('ingestion')) },
+        { name: 'a change signed by the gateway', reason: 'producer_not_allowed', value: signed(forgedRevoke(), producers.access) },
+        { name: 'a registry certificate from another CA', reason: 'certificate_not_from_ca', value: signed(forgedRevoke(), producerKey(foreignTls('registry').cert, foreignTls('registry').key)) },
+        { name: 'altered after signing', reason: 'signature_invalid', value: { ...altered, actorOwner: 'operator' } },
+        { name: 'a gap entry signed by the audit service', reason: 'store_only_kind', value: signed(forgedRevoke({ kind: 'gap' }), keyOf('audit')) },
+      ];
+      const dead = async () => {
+        const body = await (await fetch(`http://127.0.0.1:${audit.opsPort}/metrics`)).text();
+        return Number(/^hookline_consumer_dead_letters_total\{[^}]*consumer="audit-store"[^}]*\} (\d+)/m.exec(body)?.[1] ?? 0);
+      };
+      const deadBefore = await dead();
+
+      // One partition, in order: genuine, the forgeries, genuine; the last one stored means every forgery was handled.
+      const raw = kafka.producer();
+      await raw.connect();
+      await raw.send({
+        topic,
+        messages: [
+          { key: orgId, value: encode(signed(genuineAccess)), partition: 0 },
+          ...forged.map((f) => ({ key: orgId, value: encode(f.value), partition: 0 })),
+          { key: orgId, value: encode(signed(genuineChange)), partition: 0 },
+        ],
+      });
+      await raw.disconnect();
+      await waitForCount(orgId, 2);
+      await waitFor(async () => (await dead()) === deadBefore + forged.length, { message: 'every forgery dead-lettered' });
+
+      const stored = await superuser.query('select id, signer from audit_record where org_id = $1 order by sequence', [orgId]);
+      expect(stored.rows).toEqual([
+        { id: genuineAccess.id, signer: 'gateway' },
+        { id: genuineChange.id, signer: 'registry' },
+      ]);
+      const letters = await superuser.query<{ value: Buffer; error: string }>('select value, error from dead_letter where consumer = $1 and key = $2', ['audit-store', Buffer.from(orgId)]);
+      const reasons = Object.fromEntries(letters.rows.map((row) => [eventsV1.AuditRecord.decode(row.value).id, row.error]));
+      for (const f of forged) expect({ forgery: f.name, error: reasons[f.value.id] }).toEqual({ forgery: f.name, error: expect.stringContaining(f.reason) });
+
+      await expect(verify(orgId)).resolves.toMatchObject({
+        valid: true,
+        records: 2,
+        producers: [
+          { producer: 'gateway', records: 1 },
+          { producer: 'registry', records: 1 },
+        ],
+        unsignedRecords: 0,
+        signedFromSequence: 1,
+      });
+      const listed = await client.listAuditRecords({ context: adminOf(orgId), orgId, page: { limit: 10, cursor: '' } });
+      expect(listed.records.map((r) => [r.record!.id, r.producer])).toEqual([
+        [genuineChange.id, 'registry'],
+        [genuineAccess.id, 'gateway'],
+      ]);
+    });
+
+    it('an export verifies offline: hashes and producer signatures against the CA, without the platform', async () => {
+      const { orgId } = await chainOf(3);
+      await publish([record(orgId, { kind: 'change', action: 'webhook.create', source: 'registry' })]);
+      await waitForCount(orgId, 4);
+      const page = await client.exportAuditRecords({ context: adminOf(orgId), orgId, createdAfter: '', createdBefore: '', cursor: '', limit: 0 });
+      // The lines GET /v1/audit-logs/export writes.
+      const lines = page.records.map((r) => JSON.stringify({ ...JSON.parse(r.canonicalJson), hash: r.hash, prev_hash: r.prevHash, signer_certificate: r.signerCertificatePem }));
+      const cas = parseCertificates(testTls('audit').ca);
+      expect(verifyExport(lines, { cas })).toEqual({ valid: true, records: 4, firstSequence: 1, lastSequence: 4, producers: { gateway: 3, registry: 1 }, unsignedRecords: 0 });
+      expect(verifyExport(lines, { cas: parseCertificates(foreignTls('audit').cert) }).broken).toMatchObject({ line: 1, reason: 'producer_invalid' });
+    });
+  });
+
   describe('append-only', () => {
     it('the trigger refuses UPDATE and DELETE even for a superuser (until it is disabled)', async () => {
       const { orgId } = await chainOf(1);
       await expect(superuser.query('update audit_record set outcome = $2 where org_id = $1', [orgId, 'x'])).rejects.toThrow(/append-only/);
+      await expect(superuser.query('update chain_head set signed_from = 100 where org_id = $1', [orgId])).rejects.toThrow(/signed_from is fixed/);
       await expect(superuser.query('delete from audit_record where org_id = $1', [orgId])).rejects.toThrow(/append-only/);
       await expect(superuser.query('truncate audit_record')).rejects.toThrow(/append-only/);
     });

@@ -4,6 +4,7 @@ import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
 import { loadTlsIdentity } from '@hookline/grpc';
 import { BatchingProducer, createKafka, DeadLetters, deadLetterHandlers, ensureTopics, partitionCount, topicNames, waitForTopics, type RunningConsumer, kafkaSecurity } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
+import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
 import { attemptsAlreadyMade } from './db/delivery-store';
@@ -29,6 +30,7 @@ import { loadRoutingSnapshot } from './routing/snapshot';
 import { startScheduledJobs } from './scheduled-jobs';
 import { serveDispatcher } from './server';
 import { startNotifications } from './notify/start-notifications';
+import { RelayTransport } from './relay/relay-transport';
 import { DeliveryConfigCache } from './webhook-config/delivery-config-cache';
 import { TriggerReporter } from './webhook-config/trigger-reporter';
 import { version } from '../package.json';
@@ -70,6 +72,9 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const topics = topicNames(prefix);
   const instanceId = dispatcherInstanceId(config.HOOKLINE_DISPATCHER_INSTANCE_ID, hostname(), config.HOOKLINE_DISPATCHER_PORT, process.pid);
   const userAgent = `Hookline/${version}`;
+  // The master key seals notification channels' chat targets (as the registry seals signing secrets).
+  const keys = resolveMasterKeys(config, (message) => logger.warn(message));
+  const channelBox = createSecretBox(keys.current, { purpose: 'dispatcher notification channels', previous: keys.previous });
 
   // 1. Storage and peers.
   const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: config.DATABASE_POOL_SIZE ?? 12, logger });
@@ -111,7 +116,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const triggers = new TriggerReporter(registry, logger);
   const afterEffects = new AfterEffects({ registry, operational, triggers, logger });
   const sender = new Sender(
-    { view, configs, recorder, afterEffects, metrics, logger, ownership, agent, signers: new Signers(), auth: new EndpointAuthenticator(agent, userAgent), userAgent },
+    { view, configs, recorder, afterEffects, metrics, logger, ownership, agent, signers: new Signers(), auth: new EndpointAuthenticator(agent, userAgent), userAgent, relay: new RelayTransport(db.pool) },
     {
       concurrencyPerWebhook: config.HOOKLINE_WEBHOOK_CONCURRENCY,
       maxInFlight: config.HOOKLINE_SENDER_MAX_IN_FLIGHT,
@@ -143,7 +148,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   );
   const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer };
   const jobs = startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }, config);
-  const notifications = await startNotifications(kafka, db.pool, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
+  const notifications = await startNotifications(kafka, db.pool, channelBox, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
 
   // 5. The deliveries API, and the operator's dead letters.
   const deadLetterApi = deadLetterHandlers('dispatcher', deadLetters, kafka);
@@ -156,6 +161,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     deliveries: { pool: db.pool, configs, ingestion, logger },
     deadLetters: deadLetterApi,
     channelUrls: notifications.urlOptions,
+    channelBox,
   });
 
   return {

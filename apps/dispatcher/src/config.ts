@@ -1,4 +1,4 @@
-import { booleanFlag, commonEnv, consumerEnv, port, positiveInt, z } from '@hookline/config';
+import { booleanFlag, commonEnv, consumerEnv, masterKeyEnv, port, positiveInt, z } from '@hookline/config';
 
 /** Comma-separated positive seconds, e.g. `1,2,3`; empty = the platform default. */
 const secondsList = z
@@ -10,6 +10,8 @@ const secondsList = z
 export const dispatcherEnv = {
   ...commonEnv,
   ...consumerEnv,
+  /** Seals notification channels' chat webhook URLs at rest (their path is the chat service's secret). */
+  ...masterKeyEnv,
   HOOKLINE_DISPATCHER_PORT: port(50053),
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_DISPATCHER_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('dispatcher'),

@@ -4,12 +4,14 @@ import { bindService, serve, type ServingService, type TlsIdentity } from '@hook
 import { consumersHealth, type deadLetterHandlers, type RunningConsumer } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { deadlettersV1, dispatcherV1 } from '@hookline/proto';
+import type { SecretBox } from '@hookline/secrets';
 import type { Registry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
 import type { DeliveriesApiDeps } from './deliveries-api/deliveries-api';
 import { deliveryHandlers } from './rpc/deliveries';
 import { notificationChannelHandlers } from './rpc/notification-channels';
 import { ping } from './rpc/ping';
+import { relayHandlers } from './rpc/relay';
 import { statsHandlers } from './rpc/stats';
 
 export interface ServerDeps {
@@ -22,6 +24,8 @@ export interface ServerDeps {
   deadLetters: ReturnType<typeof deadLetterHandlers>;
   /** How notification channels' chat URLs are validated (as webhook URLs are). */
   channelUrls: WebhookUrlOptions;
+  /** Seals and opens notification channels' chat targets. */
+  channelBox: SecretBox;
 }
 
 /** The dispatcher's gRPC services (deliveries API, stats, dead letters) and its probes and metrics. */
@@ -42,7 +46,7 @@ export function serveDispatcher(config: DispatcherConfig, deps: ServerDeps): Pro
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
     services: [
-      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers(deps.deliveries), ...statsHandlers(deps.deliveries.pool), ...notificationChannelHandlers(deps.deliveries.pool, deps.channelUrls) }),
+      bindService(dispatcherV1.DispatcherServiceService, { ping, ...deliveryHandlers(deps.deliveries), ...statsHandlers(deps.deliveries.pool), ...notificationChannelHandlers(deps.deliveries.pool, deps.channelBox, deps.channelUrls), ...relayHandlers(deps.deliveries) }),
       bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deps.deadLetters.listDeadLetters, replayDeadLetter: deps.deadLetters.replayDeadLetter }),
     ],
   });

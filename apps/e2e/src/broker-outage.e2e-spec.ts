@@ -1,4 +1,4 @@
-import { Receiver, startOwnKafkaBroker, waitFor, type OwnKafkaBroker } from '@hookline/testing';
+import { Receiver, startOwnKafkaBroker, testKafkaSecurity, waitFor, type OwnKafkaBroker } from '@hookline/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { createLiveWebhook } from './support/customer';
 import { startDeliveryStack, type DeliveryStack } from './support/delivery-stack';
@@ -24,7 +24,7 @@ afterAll(async () => {
 }, 90_000);
 
 async function eventsTopicEndOffsets(): Promise<number> {
-  const admin = new Kafka({ clientId: 'outage-offsets', brokers: [broker.brokers], logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: 'outage-offsets', brokers: [broker.brokers], ...testKafkaSecurity(broker.brokers), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const topic = (await admin.listTopics()).find((name) => name.endsWith('hookline.events.v1'))!;

@@ -160,6 +160,8 @@ describe('every gRPC method a publisher may call, under hostile input', () => {
       name: hostileString,
       description: hostileString,
       schemaJson: fc.oneof(fc.constant(''), hostileString, fc.constantFrom('{"type":"object","required":["\\u0000"]}', '{"$ref":"#"}', '{"pattern":"(a+)+$"}', '{"type":"nope"}')),
+      schemaMode: fc.oneof(fc.constantFrom('', 'enforce', 'warn', 'off'), hostileString),
+      breaking: fc.boolean(),
     });
     await check(
       fc.asyncProperty(request, async (fields) => {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { producerKey } from '@hookline/contract';
 import { NotFoundError } from '@hookline/errors';
 import { createCursorSeal } from '@hookline/ids';
 import { kafkaSecurity, topicNames } from '@hookline/kafka';
@@ -21,6 +22,7 @@ import { deliveryRoutes } from './deliveries/delivery-routes';
 import type { GatewayConfig } from './config';
 import { openGatewayDatabase } from './db/gateway-database';
 import { eventTypeRoutes } from './event-types/event-type-routes';
+import { eventTypeSchemaRoutes } from './event-types/event-type-schema-routes';
 import { eventRoutes } from './events/event-routes';
 import { healthRoutes } from './health/health-routes';
 import { accessLog } from './http/access-log';
@@ -40,6 +42,7 @@ import { portalInfo } from './portal-sessions/portal-session-json';
 import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
 import { sessionRoutes } from './session/session-routes';
 import { notificationChannelRoutes } from './notification-channels/notification-channel-routes';
+import { relayRoutes } from './relay/relay-routes';
 import { settingsRoutes } from './settings/settings-routes';
 import { wireProfileRoutes } from './wire-profiles/wire-profile-routes';
 import { statsRoutes } from './stats/stats-routes';
@@ -55,11 +58,13 @@ export const apiRoutes: readonly RouteDefinition[] = [
   ...apiKeyRoutes,
   ...webhookRoutes,
   ...eventTypeRoutes,
+  ...eventTypeSchemaRoutes,
   ...eventRoutes,
   ...deliveryRoutes,
   ...settingsRoutes,
   ...wireProfileRoutes,
   ...notificationChannelRoutes,
+  ...relayRoutes,
   ...approvalRoutes,
   ...auditLogRoutes,
   ...sessionRoutes,
@@ -128,7 +133,17 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(responseHeaders);
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(clients.addresses, clients.tls, () => database.isHealthy()));
-  app.use(accessAuditTrail({ brokers: config.KAFKA_BROKERS, security: kafkaSecurity(config), topicPrefix: config.HOOKLINE_TOPIC_PREFIX, logger, metrics }));
+  app.use(
+    accessAuditTrail({
+      brokers: config.KAFKA_BROKERS,
+      security: kafkaSecurity(config),
+      topicPrefix: config.HOOKLINE_TOPIC_PREFIX,
+      // Access records prove they come from the gateway: signed with its service certificate's key.
+      signer: producerKey(tls.cert, tls.key),
+      logger,
+      metrics,
+    }),
+  );
   app.use(
     openApiRoutes(apiRoutes, { version: API_VERSION, publicUrl: config.HOOKLINE_PUBLIC_URL }, async () =>
       (await clients.registry.listEventTypes({}, { deadlineMs: 2_000 })).eventTypes.map((t) => ({

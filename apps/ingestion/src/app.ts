@@ -1,4 +1,5 @@
 import type { z } from '@hookline/config';
+import { isSchemaMode } from '@hookline/contract';
 import { openDatabase } from '@hookline/db';
 import { createGrpcClient, serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { createIdGenerator } from '@hookline/ids';
@@ -12,6 +13,7 @@ import type { ingestionEnv } from './config';
 import { EventArchive } from './db/event-archive';
 import { IdempotencyKeys } from './db/idempotency-keys';
 import { migrations } from './db/migrations';
+import { DataSchemas } from './publish/data-schemas';
 import { EventTypeCatalog } from './publish/event-type-catalog';
 import { Organizations } from './publish/organizations';
 import { Publisher } from './publish/publisher';
@@ -34,6 +36,12 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const metrics = createMetricsRegistry('ingestion');
   const published = new Counter({ name: 'hookline_events_published_total', help: 'Events acknowledged by Kafka', registers: [metrics] });
   const archived = new Counter({ name: 'hookline_events_archived_total', help: 'Events copied to PostgreSQL', registers: [metrics] });
+  const schemaViolations = new Counter({
+    name: 'hookline_schema_violations_total',
+    help: 'Published data that broke its type\'s schema: refused (mode enforce) or accepted (mode warn)',
+    labelNames: ['event_type', 'mode'],
+    registers: [metrics],
+  });
 
   // 1. Storage: the archive and the idempotency keys live in the ingestion schema.
   const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, poolSize: config.DATABASE_POOL_SIZE, schema: config.HOOKLINE_INGESTION_DB_SCHEMA, migrations, logger });
@@ -48,8 +56,18 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const organizations = new Organizations(async (orgId) => {
     await registry.getOrganization({ orgId });
   });
+  // Data schemas are compiled as the catalog is read, off the publish path.
+  const dataSchemas = new DataSchemas((type, version, error) => logger.warn({ err: error, eventType: type, schemaVersion: version }, 'data schema does not compile: type not checked'));
   const catalog = new EventTypeCatalog({
-    load: async () => (await registry.listEventTypes({})).eventTypes.map(({ type, group }) => ({ type, group })),
+    load: async () => {
+      const entries = (await registry.listEventTypes({})).eventTypes.map(({ type, group, schemaJson, schemaMode, schemaVersion }) => ({
+        type,
+        group,
+        schema: { schemaJson, mode: isSchemaMode(schemaMode) ? schemaMode : ('off' as const), version: schemaVersion },
+      }));
+      dataSchemas.prepare(entries);
+      return entries;
+    },
     logger,
     refreshMs: config.HOOKLINE_CATALOG_REFRESH_MS,
   });
@@ -86,6 +104,8 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
   const publisher = new Publisher({
     organizations,
     catalog,
+    dataSchemas,
+    onSchemaViolation: (type, mode) => schemaViolations.inc({ event_type: type, mode }),
     idempotencyKeys,
     ids: createIdGenerator(),
     produce: async (messages) => {

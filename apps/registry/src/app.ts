@@ -1,6 +1,7 @@
 import type { z } from '@hookline/config';
 import { openDatabase } from '@hookline/db';
 import { parseEgressAllowList, type HostResolver } from '@hookline/egress';
+import { producerKey } from '@hookline/contract';
 import { serve, bindService, loadTlsIdentity } from '@hookline/grpc';
 import { BatchingProducer, createKafka, topicNames, kafkaSecurity } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
@@ -89,7 +90,8 @@ export async function startRegistry(config: RegistryConfig, logger: Logger, opti
   await ensureOutboxTopics(kafka, topics);
   const producer = new BatchingProducer(kafka);
   await producer.connect();
-  const outbox = startOutboxRelay({ db, producer, topics, logger, pollMs: config.HOOKLINE_REGISTRY_OUTBOX_POLL_MS });
+  // Its audit records prove they come from the registry: signed with its service certificate's key.
+  const outbox = startOutboxRelay({ db, producer, topics, signer: producerKey(tls.cert, tls.key), logger, pollMs: config.HOOKLINE_REGISTRY_OUTBOX_POLL_MS });
 
   // 5. The gRPC API.
   const metrics = createMetricsRegistry('registry');

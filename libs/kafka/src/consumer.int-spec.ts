@@ -1,6 +1,6 @@
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
-import { freePort, testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { freePort, testDatabaseUrl, testKafkaBrokers, testKafkaSecurity, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@hookline/testing';
 import { AssignerProtocol, type Assigner, type Consumer, type Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { BatchingProducer, createKafka, DEAD_LETTER_TABLE_SQL, DeadLetters, ensureTopics, PoisonRecordError, startConsumer, type RunningConsumer } from './index';
@@ -26,7 +26,7 @@ const rogueAssigner = (): Assigner => ({
 });
 
 describe('the hand-committing consumer', () => {
-  const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'consumer-test', logger });
+  const kafka = createKafka({ brokers: testKafkaBrokers, security: testKafkaSecurity(testKafkaBrokers), clientId: 'consumer-test', logger });
   const schema = `t_consumer_${uniqueSuffix()}`;
   let pool: Pool;
   let producer: BatchingProducer;

@@ -1,6 +1,7 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { ConflictError, NotFoundError, PermissionError } from '@hookline/errors';
 import type { commonV1, deadlettersV1 } from '@hookline/proto';
+import { isAccessRefusal } from './access';
 import { DEAD_ROW_PARTITION, type DeadLetter, type DeadLetters } from './dead-letters';
 
 export interface DeadLetterHandlers {
@@ -58,7 +59,14 @@ export function deadLetterHandlers(service: string, deadLetters: DeadLetters, ka
         await connecting.connect();
         producer = connecting;
       }
-      await producer.send({ topic: letter.topic, acks: -1, messages: [{ key: letter.key, value: letter.value }] });
+      await producer.send({ topic: letter.topic, acks: -1, messages: [{ key: letter.key, value: letter.value }] }).catch((error: unknown) => {
+        // The broker's ACLs let a service write only the topics it produces (libs/kafka/src/access/acl-plan.ts):
+        // the dispatcher may not forge events, so it cannot put an event back on the events topic either.
+        if (isAccessRefusal(error)) {
+          throw new ConflictError(`The ${service} service may not write to ${letter.topic}: this record cannot be replayed by it.`, { code: 'dead_letter_topic_not_writable', cause: error });
+        }
+        throw error;
+      });
       await deadLetters.markReplayed(letter.id);
       return { deadLetter: toProto(service, (await deadLetters.find(letter.id))!) };
     },

@@ -2,6 +2,7 @@ export type { Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 export { KafkaJSError } from 'kafkajs';
 export * from './client';
 export * from './security';
+export * from './access';
 export * from './topics';
 export * from './trace-headers';
 export * from './producer';

@@ -1,14 +1,14 @@
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { eventsV1 } from '@hookline/proto';
-import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@hookline/testing';
+import { testKafkaBrokers, testKafkaSecurity, uniqueTopicPrefix, waitFor } from '@hookline/testing';
 import { BatchingProducer, createKafka, ensureTopics, headerValue, partitionCount, partitionForKey, startConsumer, topicNames, traceHeaders } from './index';
 
 const logger = createLogger('kafka-test', 'silent');
 const metrics = createMetricsRegistry('kafka-test');
 
 describe('libs/kafka against the real broker', () => {
-  const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'kafka-test', logger });
+  const kafka = createKafka({ brokers: testKafkaBrokers, security: testKafkaSecurity(testKafkaBrokers), clientId: 'kafka-test', logger });
   const topic = topicNames(uniqueTopicPrefix()).events;
   let producer: BatchingProducer;
 

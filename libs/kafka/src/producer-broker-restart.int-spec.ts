@@ -1,6 +1,6 @@
 import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 import { createLogger } from '@hookline/logging';
-import { startOwnKafkaBroker, waitFor, type OwnKafkaBroker } from '@hookline/testing';
+import { startOwnKafkaBroker, testKafkaSecurity, waitFor, type OwnKafkaBroker } from '@hookline/testing';
 import { BatchingProducer, createKafka, ensureTopics } from './index';
 
 // The producer's promise under broker faults: a send resolves only for records the broker
@@ -46,7 +46,7 @@ function startLoad(producer: BatchingProducer, publishers: number) {
 }
 
 async function readTopic(brokers: string): Promise<{ values: Set<string>; endOffsets: number }> {
-  const kafka = new KafkaClient({ clientId: 'fault-reader', brokers: [brokers], logLevel: logLevel.NOTHING });
+  const kafka = new KafkaClient({ clientId: 'fault-reader', brokers: [brokers], ...testKafkaSecurity(brokers), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(topic);
@@ -69,7 +69,7 @@ async function readTopic(brokers: string): Promise<{ values: Set<string>; endOff
 }
 
 it('broker killed and restarted under load: every acknowledged record is in the topic, and sends succeed again without a restart of the producer', async () => {
-  const kafka = createKafka({ brokers: broker.brokers, clientId: 'fault-producer', logger });
+  const kafka = createKafka({ brokers: broker.brokers, security: testKafkaSecurity(broker.brokers), clientId: 'fault-producer', logger });
   await ensureTopics(kafka, [{ topic, numPartitions: 3 }]);
   const producer = new BatchingProducer(kafka);
   await producer.connect();

@@ -10,3 +10,4 @@ export * from './tls';
 export * from './own-kafka';
 export * from './own-postgres';
 export * from './smtp-receiver';
+export * from './kafka-access';

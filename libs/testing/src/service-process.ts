@@ -1,4 +1,5 @@
 import { freePort } from './free-port';
+import { testKafkaServiceEnv } from './kafka-access';
 import { startTsProcess, type StartedProcess } from './process';
 import { waitFor } from './wait-for';
 
@@ -17,7 +18,8 @@ export interface ServiceProcess extends StartedProcess {
 /**
  * Starts one service as its own process (black box) on free ports and waits until its
  * /readyz answers 200. `env` carries DATABASE_URL, KAFKA_BROKERS, HOOKLINE_TOPIC_PREFIX,
- * the schema (`HOOKLINE_<SVC>_DB_SCHEMA`) and the addresses of the services it calls.
+ * the schema (`HOOKLINE_<SVC>_DB_SCHEMA`) and the addresses of the services it calls. On an
+ * authenticated broker it signs in as its own principal, granted the topics of its prefix.
  */
 export async function startServiceProcess(name: ServiceName, env: Record<string, string>, timeoutMs = 60_000): Promise<ServiceProcess> {
   const upper = name.toUpperCase();
@@ -26,7 +28,8 @@ export async function startServiceProcess(name: ServiceName, env: Record<string,
     name === 'gateway'
       ? { HOOKLINE_GATEWAY_PORT: String(httpPort), HOOKLINE_GATEWAY_OPS_PORT: String(grpcPort) }
       : { [`HOOKLINE_${upper}_PORT`]: String(grpcPort), [`HOOKLINE_${upper}_OPS_PORT`]: String(httpPort) };
-  const proc = startTsProcess(`apps/${name}/src/main.ts`, { LOG_LEVEL: 'warn', ...env, ...ports });
+  const kafka = env.KAFKA_BROKERS && !env.KAFKA_SASL_USERNAME ? await testKafkaServiceEnv(name, env.HOOKLINE_TOPIC_PREFIX ?? '', env.KAFKA_BROKERS) : {};
+  const proc = startTsProcess(`apps/${name}/src/main.ts`, { LOG_LEVEL: 'warn', ...kafka, ...env, ...ports });
   const httpUrl = `http://127.0.0.1:${httpPort}`;
   try {
     await waitFor(

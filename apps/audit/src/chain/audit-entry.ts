@@ -1,27 +1,13 @@
-/** One audit record as the service knows it: an API call ("access") or a state change ("change"). */
-export interface AuditEntry {
-  /** aud_…; duplicates delivered by Kafka share it. */
-  id: string;
-  orgId: string;
-  kind: string;
-  actorKind: string;
-  actorKeyId: string;
-  actorOwner: string;
-  actorRole: string;
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  requestId: string;
-  ip: string;
-  userAgent: string;
-  httpStatus: number;
-  outcome: string;
-  latencyMs: number;
-  /** RFC 3339 UTC with milliseconds (normalised on arrival so it round-trips through timestamptz). */
-  time: string;
-  beforeJson: string;
-  afterJson: string;
-  source: string;
+import type { AuditRecordContent, RecordSigner } from '@hookline/contract';
+
+/**
+ * One audit record as the service knows it: an API call ("access"), a state change ("change"),
+ * or a gap standing for a record it could not store; with the signature of the service that
+ * produced it (empty strings for a record stored before records were signed).
+ */
+export interface AuditEntry extends AuditRecordContent, RecordSigner {
+  /** The signer's certificate (PEM): stored once per certificate, exported with each record. */
+  signerCertificatePem?: string;
 }
 
 /** An entry with its place in its org's chain. */
@@ -35,3 +21,6 @@ export interface ChainHead {
   sequence: number;
   hash: string;
 }
+
+/** The signer fields of a record that carries no signature. */
+export const UNSIGNED: RecordSigner = { signature: '', signer: '', signerCertificateSha256: '' };

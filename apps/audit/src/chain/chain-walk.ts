@@ -1,7 +1,16 @@
 import type { ChainedEntry, ChainHead } from './audit-entry';
 import { canonicalRecord, chainHash } from './record-hash';
 
-export type BreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'reordered' | 'head_mismatch' | 'checkpoint_invalid' | 'dead_lettered';
+export type BreakReason =
+  | 'hash_mismatch'
+  | 'prev_hash_mismatch'
+  | 'sequence_gap'
+  | 'reordered'
+  | 'head_mismatch'
+  | 'checkpoint_invalid'
+  | 'dead_lettered'
+  | 'producer_unsigned'
+  | 'producer_invalid';
 
 export interface ChainBreak {
   /** The first record that does not verify (for a gap: the first record found after it). */

@@ -93,7 +93,42 @@ class CreateDeadLetters extends Migration {
   }
 }
 
+/**
+ * Each record keeps its producer's signature, the signing identity and (by DER hash) its
+ * certificate, stored once in signer_certificate (append-only too). Chains that already hold
+ * records were written unsigned up to their head: `signed_from` is the first sequence that must
+ * be signed (1 for every org that starts after this migration), and a trigger keeps it fixed.
+ */
+class AddProducerSignatures extends Migration {
+  async up(): Promise<void> {
+    this.addSql(`alter table audit_record
+      add column signature text not null default '',
+      add column signer text not null default '',
+      add column signer_certificate_sha256 text not null default ''`);
+    this.addSql(`create table signer_certificate (
+      sha256 text primary key,
+      identity text not null,
+      pem text not null,
+      first_seen timestamptz not null default now()
+    )`);
+    this.addSql(`create trigger signer_certificate_append_only before update or delete on signer_certificate for each row execute function refuse_audit_change()`);
+    this.addSql(`create trigger signer_certificate_no_truncate before truncate on signer_certificate for each statement execute function refuse_audit_change()`);
+    this.addSql('alter table chain_head add column signed_from bigint not null default 1');
+    this.addSql('update chain_head set signed_from = sequence + 1');
+    // Fixed once set, like the records: raising it would let unsigned records pass as legacy ones.
+    this.addSql(`create function refuse_signed_from_change() returns trigger language plpgsql as $$
+      begin
+        if new.signed_from is distinct from old.signed_from then
+          raise exception 'chain_head.signed_from is fixed: % refused', tg_op using errcode = 'insufficient_privilege';
+        end if;
+        return new;
+      end $$`);
+    this.addSql('create trigger chain_head_signed_from_fixed before update on chain_head for each row execute function refuse_signed_from_change()');
+  }
+}
+
 export const auditMigrations = [
   { name: '0001-audit-records', class: CreateAuditRecords },
   { name: '0002-dead-letters', class: CreateDeadLetters },
+  { name: '0003-producer-signatures', class: AddProducerSignatures },
 ];

@@ -1,4 +1,7 @@
+import type { Pool, PoolClient } from 'pg';
 import type { ChainedEntry } from '../chain/audit-entry';
+
+type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 /** Columns of audit_record in the order the bulk insert passes them (one array per column). */
 export const RECORD_COLUMNS = [
@@ -25,6 +28,9 @@ export const RECORD_COLUMNS = [
   ['source', 'text'],
   ['prev_hash', 'text'],
   ['hash', 'text'],
+  ['signature', 'text'],
+  ['signer', 'text'],
+  ['signer_certificate_sha256', 'text'],
 ] as const;
 
 export function columnValues(entry: ChainedEntry): unknown[] {
@@ -52,6 +58,9 @@ export function columnValues(entry: ChainedEntry): unknown[] {
     entry.source,
     entry.prevHash,
     entry.hash,
+    entry.signature,
+    entry.signer,
+    entry.signerCertificateSha256,
   ];
 }
 
@@ -94,6 +103,9 @@ export interface RecordRow {
   source: string;
   prev_hash: string;
   hash: string;
+  signature: string;
+  signer: string;
+  signer_certificate_sha256: string;
 }
 
 export function rowToEntry(row: RecordRow): ChainedEntry {
@@ -121,5 +133,16 @@ export function rowToEntry(row: RecordRow): ChainedEntry {
     source: row.source,
     prevHash: row.prev_hash,
     hash: row.hash,
+    signature: row.signature,
+    signer: row.signer,
+    signerCertificateSha256: row.signer_certificate_sha256,
   };
+}
+
+/** The PEM of each certificate named (by DER hash), for exports and verification. */
+export async function signerCertificates(db: Queryable, sha256s: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(sha256s)].filter(Boolean);
+  if (wanted.length === 0) return new Map();
+  const { rows } = await db.query<{ sha256: string; pem: string }>('select sha256, pem from signer_certificate where sha256 = any($1)', [wanted]);
+  return new Map(rows.map((row) => [row.sha256, row.pem]));
 }

@@ -15,6 +15,7 @@ export async function ensureServiceRole(owner: Pool, schema: string, role: strin
     await owner.query(`grant select, insert on ${schema}.audit_record to ${role}`);
     await owner.query(`grant select, insert, update on ${schema}.chain_head to ${role}`);
     await owner.query(`grant select on ${schema}.chain_checkpoint to ${role}`);
+    await owner.query(`grant select, insert on ${schema}.signer_certificate to ${role}`);
     await owner.query(`grant select, insert on ${schema}.dead_letter to ${role}`);
     await owner.query(`grant update (replayed_at, replay_count) on ${schema}.dead_letter to ${role}`);
     await owner.query(`grant execute on function ${schema}.audit_prune(text, bigint, text, text) to ${role}`);

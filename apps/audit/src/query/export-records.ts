@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
 import type { ChainedEntry } from '../chain/audit-entry';
-import { rowToEntry, SELECT_RECORD, type RecordRow } from '../db/record-rows';
+import { rowToEntry, SELECT_RECORD, signerCertificates, type RecordRow } from '../db/record-rows';
 import { decodeCursor, encodeCursor, filterConditions, pageLimit, type RecordFilter } from './record-query';
 
-/** One page of an export: chain order (oldest first), so an exported range can be re-verified. */
+/** One page of an export: chain order (oldest first), so an exported range can be re-verified (offline too). */
 export async function exportRecords(
   pool: Pool,
   filter: RecordFilter,
@@ -22,7 +22,9 @@ export async function exportRecords(
     `${SELECT_RECORD} where ${where.join(' and ')} order by sequence asc limit $${params.length}`,
     params,
   );
-  const records = rows.slice(0, limit).map(rowToEntry);
+  // Each record carries its signer's certificate, so the export verifies offline on its own.
+  const certificates = await signerCertificates(pool, rows.map((row) => row.signer_certificate_sha256));
+  const records = rows.slice(0, limit).map((row) => ({ ...rowToEntry(row), signerCertificatePem: certificates.get(row.signer_certificate_sha256) }));
   const last = records[records.length - 1];
   return { records, nextCursor: rows.length > limit && last ? encodeCursor({ direction: 'next', sequence: last.sequence }) : '' };
 }

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ChainHead } from '../chain/audit-entry';
-import { canonicalize } from '../chain/canonical-json';
+import { canonicalize } from '@hookline/contract';
 
 /**
  * A retention checkpoint stands in for a pruned prefix of an org's chain: the sequence and hash

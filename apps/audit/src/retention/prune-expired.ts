@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { ProducerVerifier } from '@hookline/contract';
 import type { Logger } from '@hookline/logging';
 import { verifyChain } from '../query/verify-chain';
 import { signCheckpoint } from './checkpoint-signature';
@@ -6,6 +7,8 @@ import { signCheckpoint } from './checkpoint-signature';
 export interface RetentionPolicy {
   retentionDays: number;
   checkpointKey: string;
+  /** Producer signatures are verified too before a prefix is pruned. */
+  verifier: ProducerVerifier;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function pruneExpired(pool: Pool, policy: RetentionPolicy, logger: 
     const lastExpired = rows[0].first_kept === null ? Number(org.sequence) : Number(rows[0].first_kept) - 1;
     if (lastExpired < firstStored) continue;
 
-    const verdict = await verifyChain(pool, org.org_id, policy.checkpointKey, lastExpired);
+    const verdict = await verifyChain(pool, org.org_id, policy, lastExpired);
     if (!verdict.valid || verdict.head.sequence !== lastExpired) {
       logger.error({ orgId: org.org_id, broken: verdict.broken }, 'audit chain does not verify: not pruning it');
       continue;

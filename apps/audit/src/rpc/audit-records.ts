@@ -1,5 +1,6 @@
 import type { auditV1, eventsV1 } from '@hookline/proto';
 import type { Pool } from 'pg';
+import type { VerifyOptions } from '../query/verify-chain';
 import type { ChainedEntry } from '../chain/audit-entry';
 import { canonicalRecord } from '../chain/record-hash';
 import { assertMayReadAudit } from '../query/access';
@@ -30,12 +31,22 @@ export function toStoredRecord(entry: ChainedEntry): auditV1.StoredAuditRecord {
     beforeJson: entry.beforeJson,
     afterJson: entry.afterJson,
     source: entry.source,
+    signature: Buffer.from(entry.signature, 'base64'),
+    signerCertificate: Buffer.alloc(0),
   };
-  return { record, sequence: entry.sequence, hash: entry.hash, prevHash: entry.prevHash, canonicalJson: canonicalRecord(entry, entry.sequence) };
+  return {
+    record,
+    sequence: entry.sequence,
+    hash: entry.hash,
+    prevHash: entry.prevHash,
+    canonicalJson: canonicalRecord(entry, entry.sequence),
+    producer: entry.signer,
+    signerCertificatePem: entry.signerCertificatePem ?? '',
+  };
 }
 
 /** The query RPCs: proto in, domain call, proto out. */
-export function auditRecordHandlers(pool: Pool, checkpointKey: string | undefined) {
+export function auditRecordHandlers(pool: Pool, verification: VerifyOptions) {
   return {
     async listAuditRecords(request: auditV1.ListAuditRecordsRequest): Promise<auditV1.ListAuditRecordsResponse> {
       assertMayReadAudit(request.context, request.orgId);
@@ -59,7 +70,7 @@ export function auditRecordHandlers(pool: Pool, checkpointKey: string | undefine
 
     async verifyChain(request: auditV1.VerifyChainRequest): Promise<auditV1.VerifyChainResponse> {
       assertMayReadAudit(request.context, request.orgId);
-      const verdict = await verifyChain(pool, request.orgId, checkpointKey);
+      const verdict = await verifyChain(pool, request.orgId, verification);
       return {
         valid: verdict.valid,
         records: verdict.records,
@@ -67,6 +78,11 @@ export function auditRecordHandlers(pool: Pool, checkpointKey: string | undefine
         headSequence: verdict.head.sequence,
         checkpointSequence: verdict.checkpointSequence,
         broken: verdict.broken,
+        producers: Object.entries(verdict.producers)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([producer, records]) => ({ producer, records })),
+        unsignedRecords: verdict.unsignedRecords,
+        signedFromSequence: verdict.signedFromSequence,
       };
     },
 

@@ -44,6 +44,7 @@ export async function appendRecords(client: PoolClient, entries: AuditEntry[]): 
     newHeads.push({ orgId: row.org_id, head: { sequence: last.sequence, hash: last.hash } });
   }
   if (chained.length > 0) {
+    await storeSignerCertificates(client, chained);
     await client.query(bulkInsertSql(), bulkInsertParams(chained));
     await client.query(
       `update chain_head h set sequence = n.sequence, hash = n.hash, updated_at = now()
@@ -52,4 +53,19 @@ export async function appendRecords(client: PoolClient, entries: AuditEntry[]): 
     );
   }
   return { stored: chained.length, duplicates: entries.length - chained.length };
+}
+
+/** Each signer certificate is stored once (by its DER hash); records name it by that hash. */
+async function storeSignerCertificates(client: PoolClient, entries: AuditEntry[]): Promise<void> {
+  const certificates = new Map<string, { identity: string; pem: string }>();
+  for (const entry of entries) {
+    if (entry.signerCertificatePem && !certificates.has(entry.signerCertificateSha256)) {
+      certificates.set(entry.signerCertificateSha256, { identity: entry.signer, pem: entry.signerCertificatePem });
+    }
+  }
+  if (certificates.size === 0) return;
+  await client.query(
+    `insert into signer_certificate (sha256, identity, pem) select * from unnest($1::text[], $2::text[], $3::text[]) on conflict (sha256) do nothing`,
+    [[...certificates.keys()], [...certificates.values()].map((c) => c.identity), [...certificates.values()].map((c) => c.pem)],
+  );
 }

@@ -9,16 +9,16 @@ const record = (fields: Partial<eventsV1.AuditRecord>): Buffer =>
 // U+FFFD, which is storable as it is.
 describe('decodeAuditRecord', () => {
   it('escapes a NUL in any text field', () => {
-    expect(decodeAuditRecord(record({ userAgent: 'curl\u0000/8', action: '\u0000' }), new Date())).toMatchObject({ userAgent: 'curl\\u0000/8', action: '\\u0000' });
+    expect(decodeAuditRecord(record({ userAgent: 'curl\u0000/8', action: '\u0000' }), new Date())?.entry).toMatchObject({ userAgent: 'curl\\u0000/8', action: '\\u0000' });
   });
 
   it('stores bytes that are not UTF-8 as U+FFFD, never as a lone surrogate', () => {
     const bytes = record({ userAgent: 'agentXXX' });
     bytes.set([0xed, 0xa0, 0x80], bytes.indexOf('XXX'));
-    expect(decodeAuditRecord(bytes, new Date())?.userAgent).toBe('agent\ufffd\ufffd\ufffd');
+    expect(decodeAuditRecord(bytes, new Date())?.entry.userAgent).toBe('agent\ufffd\ufffd\ufffd');
   });
 
   it('keeps other scripts and emoji as they are', () => {
-    expect(decodeAuditRecord(record({ userAgent: '日本語 😀 \uffff' }), new Date())?.userAgent).toBe('日本語 😀 \uffff');
+    expect(decodeAuditRecord(record({ userAgent: '日本語 😀 \uffff' }), new Date())?.entry.userAgent).toBe('日本語 😀 \uffff');
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { escapeHostileCharacters } from '@hookline/contract';
+import { escapeHostileCharacters, storedForm } from '@hookline/contract';
 import { eventsV1 } from '@hookline/proto';
-import type { AuditEntry } from '../chain/audit-entry';
+import { UNSIGNED, type AuditEntry } from '../chain/audit-entry';
 
 /**
  * Characters PostgreSQL refuses (NUL) or cannot encode (a lone surrogate; the protobuf decoder
@@ -11,12 +11,21 @@ import type { AuditEntry } from '../chain/audit-entry';
  */
 export const escapeUnstorable = escapeHostileCharacters;
 
+/** A readable record off the topic, not yet checked: its entry and its producer's evidence. */
+export interface ReceivedRecord {
+  entry: AuditEntry;
+  signature: Buffer;
+  /** The signer's certificate as sent (DER). */
+  certificate: Buffer;
+}
+
 /**
  * Turns one Kafka message value into an entry, or null when it is not a readable AuditRecord.
- * Time is normalised to millisecond ISO form so the hashed text survives timestamptz unchanged;
- * string fields are escaped where PostgreSQL would refuse them (see `escapeUnstorable`).
+ * The entry is the record's stored form (`storedForm`: text escaped where PostgreSQL would
+ * refuse it, time as millisecond RFC 3339 so the hashed text survives timestamptz unchanged);
+ * producers sign that same form, so a signature checks against the entry as it will be stored.
  */
-export function decodeAuditRecord(value: Buffer | null, receivedAt: Date): AuditEntry | null {
+export function decodeAuditRecord(value: Buffer | null, receivedAt: Date): ReceivedRecord | null {
   if (!value || value.length === 0) return null;
   let decoded: eventsV1.AuditRecord;
   try {
@@ -24,32 +33,17 @@ export function decodeAuditRecord(value: Buffer | null, receivedAt: Date): Audit
   } catch {
     return null;
   }
-  const record = Object.fromEntries(
-    Object.entries(decoded).map(([field, fieldValue]) => [field, typeof fieldValue === 'string' ? escapeUnstorable(fieldValue) : fieldValue]),
-  ) as eventsV1.AuditRecord;
-  const parsed = record.time ? new Date(record.time) : receivedAt;
-  const time = Number.isNaN(parsed.getTime()) ? receivedAt : parsed;
+  const { signature, signerCertificate, ...content } = decoded;
+  const record = storedForm(content, receivedAt);
   return {
-    // A record without an id still deduplicates: identical bytes give the identical id.
-    id: record.id || `aud_${createHash('sha256').update(value).digest('hex').slice(0, 32)}`,
-    orgId: record.orgId,
-    kind: record.kind || 'access',
-    actorKind: record.actorKind,
-    actorKeyId: record.actorKeyId,
-    actorOwner: record.actorOwner,
-    actorRole: record.actorRole,
-    action: record.action,
-    resourceType: record.resourceType,
-    resourceId: record.resourceId,
-    requestId: record.requestId,
-    ip: record.ip,
-    userAgent: record.userAgent,
-    httpStatus: record.httpStatus,
-    outcome: record.outcome,
-    latencyMs: record.latencyMs,
-    time: time.toISOString(),
-    beforeJson: record.beforeJson,
-    afterJson: record.afterJson,
-    source: record.source,
+    entry: {
+      ...record,
+      // A record without an id still deduplicates: identical bytes give the identical id.
+      id: record.id || `aud_${createHash('sha256').update(value).digest('hex').slice(0, 32)}`,
+      kind: record.kind || 'access',
+      ...UNSIGNED,
+    },
+    signature: Buffer.from(signature),
+    certificate: Buffer.from(signerCertificate),
   };
 }

@@ -51,7 +51,9 @@ export interface paths {
         put?: never;
         /**
          * Add or replace an event type
-         * @description Idempotent upsert by `type`. Built-in `hookline.*` types are reserved.
+         * @description Idempotent upsert by `type`: the body is the whole entry. Built-in `hookline.*` types are reserved.
+         *
+         *     A `schema` different from the current one becomes a new version (`GET /v1/admin/event-types/{type}/schemas`). A schema that would refuse data the latest schema version accepted answers 409 `schema_change_breaking` (naming each change) unless the body says `"breaking": true`. `schema_mode` (default `off`) decides what publishing does with data that does not match; `enforce` and `warn` need a schema.
          */
         post: operations["event_type.register"];
         delete?: never;
@@ -267,6 +269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/event-types/{type}/schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an event type's schema versions
+         * @description Every version of the type's data schema, newest first; `current` marks the one publishing checks against.
+         */
+        get: operations["admin.event_type.schemas.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -287,6 +309,8 @@ export interface paths {
          *     Always send an `Idempotency-Key` (1–255 printable ASCII, one per event you mean to publish). The key is bound to its event — id and time — before anything is stored, for 24 h, whatever happens to the request. Retry with the **same key and body** every 429, 503 and 504, every 409 `idempotency_key_in_use` / `idempotency_key_in_flight` (an earlier try with this key is still running), after its `Retry-After`, and every timeout or dropped connection: the retry answers 201 with the same event (same `id`), never a second event — also when the first try was answered 503 or timed out but was stored after all. Receivers get that event once per webhook.
          *
          *     The same key with a different body answers 409 `idempotency_key_reused`.
+         *
+         *     When the type's schema mode is `enforce`, `data` that does not match the type's schema answers 422 `schema_violation`: `param` is the JSON pointer that failed (e.g. `/data/amount`), the message names the rule (e.g. `minimum`). Do not retry it unchanged.
          */
         post: operations["event.publish"];
         delete?: never;
@@ -522,6 +546,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/relay/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receive a relay webhook’s attempts (server-sent events)
+         * @description A `text/event-stream` of `delivery` events, one per attempt of a delivery to the relay webhook, whose data is a `RelayRequest` and whose id is its sequence: reconnect with `Last-Event-ID` to resume. Comments keep the connection alive. While a stream is open the webhook’s listener is connected; when it opens, deliveries left pending while none was are sent at once.
+         */
+        get: operations["relay.stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/relay/requests/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the local answer to a relay request
+         * @description The listener’s local answer (status, headers, the first 16 KiB of the body, duration), or why none came (`error`), becomes the attempt’s outcome: 2xx delivers, anything else is a failed attempt retried on the webhook’s schedule.
+         */
+        post: operations["relay.outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/approvals": {
         parameters: {
             query?: never;
@@ -608,7 +672,7 @@ export interface paths {
         };
         /**
          * Verify the organization's audit chain
-         * @description Walks the hash chain from its first record (or its retention checkpoint) to its head: `{"valid": true, "records", "head"}`, or the first broken record and why.
+         * @description Walks the hash chain from its first record (or its retention checkpoint) to its head and checks who produced each record (its signature, by a service certificate of the deployment CA allowed to emit its kind): `{"valid": true, "records", "head", "producers"}`, or the first broken record and why.
          */
         get: operations["audit_log.verify"];
         put?: never;
@@ -628,7 +692,7 @@ export interface paths {
         };
         /**
          * Export audit records as NDJSON
-         * @description Streams the records of a time range in chain order, one JSON object per line: the exact canonical record that was hashed plus `hash` and `prev_hash`.
+         * @description Streams the records of a time range in chain order, one JSON object per line: the exact canonical record that was hashed (with its producer `signature` and `signer`) plus `hash`, `prev_hash` and the signer certificate, so it verifies offline (`tools/audit/verify-export.ts`).
          */
         get: operations["audit_log.export"];
         put?: never;
@@ -984,6 +1048,15 @@ export interface components {
                 message: string;
                 expected_sequence: number;
             };
+            /** @description Verified records per producing service: each record's signature, certificate (issued by the deployment CA) and right to emit its kind checked again. */
+            producers: {
+                producer: string;
+                records: number;
+            }[];
+            /** @description Verified records stored before records were signed. */
+            unsigned_records: number;
+            /** @description The first sequence of the chain that must carry a producer signature. */
+            signed_from_sequence: number;
         };
         AuditRecord: {
             /** @description `aud_…` */
@@ -1019,6 +1092,8 @@ export interface components {
             created_at: string;
             hash: string;
             prev_hash: string;
+            /** @description The service whose certificate signed the record, verified on arrival (`gateway`, `registry`, `audit`); null for a record stored before records were signed. */
+            producer: string | null;
         };
         AuditRecordList: {
             /** @constant */
@@ -1258,15 +1333,43 @@ export interface components {
             group: string;
             name: string;
             description: string;
-            /** @description JSON schema of `data`. */
+            /** @description JSON schema (draft-07) of `data`. */
             schema?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description What a publish whose `data` does not match `schema` gets: `enforce` → 422 `schema_violation` naming the JSON pointer; `warn` → accepted and counted (`hookline_schema_violations_total`); `off` → not checked.
+             * @enum {string}
+             */
+            schema_mode: "enforce" | "warn" | "off";
+            /** @description The version of `schema` (each change makes one; `GET /v1/admin/event-types/{type}/schemas` lists them); 0 = never had a schema. */
+            schema_version: number;
         };
         EventTypeList: {
             /** @constant */
             object: "list";
             data: components["schemas"]["EventType"][];
+            next_cursor: string | null;
+            prev_cursor: string | null;
+        };
+        EventTypeSchemaVersion: {
+            /** @constant */
+            object: "event_type_schema";
+            type: string;
+            version: number;
+            /** @description `null`: the version that removed the schema. */
+            schema: {
+                [key: string]: unknown;
+            } | null;
+            /** @description This version refuses data the one before accepted; the operator marked the change `breaking`. */
+            breaking: boolean;
+            current: boolean;
+            created_at: string;
+        };
+        EventTypeSchemaVersionList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["EventTypeSchemaVersion"][];
             next_cursor: string | null;
             prev_cursor: string | null;
         };
@@ -1349,6 +1452,33 @@ export interface components {
             webhook_id: string;
             /** @constant */
             status: "queued";
+        };
+        RelayOutcome: {
+            /** @constant */
+            object: "relay_outcome";
+            request_id: string;
+            delivery_id: string;
+        };
+        RelayRequest: {
+            /** @constant */
+            object: "relay_request";
+            /** @description `rrq_…`: report the local answer to `POST /v1/relay/requests/{id}/outcome`. */
+            id: string;
+            /** @description Also the SSE event id: reconnect with `Last-Event-ID` to resume after it. */
+            sequence: number;
+            webhook_id: string;
+            delivery_id: string;
+            event_type: string;
+            /** @description The attempt’s number (1 = first). */
+            attempt: number;
+            /** @description The signed headers, as an endpoint would get them. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body, byte for byte as signed. */
+            body: string;
+            /** @description RFC 3339: without an outcome by then, the attempt fails as a timeout and is retried. */
+            expires_at: string;
         };
         Session: {
             /** @constant */
@@ -2023,10 +2153,17 @@ export interface operations {
                     group?: string;
                     name?: string;
                     description?: string;
-                    /** @description JSON schema of `data`. */
+                    /** @description JSON schema (draft-07) of `data`. */
                     schema?: {
                         [key: string]: unknown;
                     };
+                    /**
+                     * @description `enforce`, `warn` or `off` (default).
+                     * @enum {string}
+                     */
+                    schema_mode?: "enforce" | "warn" | "off";
+                    /** @description Accept a schema that refuses data the previous version accepted. */
+                    breaking?: boolean;
                 };
             };
         };
@@ -3386,6 +3523,69 @@ export interface operations {
             };
         };
     };
+    "admin.event_type.schemas.list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` or `prev_cursor` of a previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schema versions, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeSchemaVersionList"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "event.list": {
         parameters: {
             query?: {
@@ -3534,6 +3734,15 @@ export interface operations {
             };
             /** @description The body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `schema_violation`: `data` does not match the type's schema (mode `enforce`); `param` is the JSON pointer that failed. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4747,6 +4956,180 @@ export interface operations {
                 };
             };
             /** @description The key's role is below `admin`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or an Idempotency-Key reused with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "relay.stream": {
+        parameters: {
+            query: {
+                /** @description `wh_…` of a relay webhook (`url: relay://<name>`). */
+                webhook_id: string;
+                /** @description As the `Last-Event-ID` header (which wins when both are sent). */
+                last_event_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `text/event-stream`; each `delivery` event’s data is a relay request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayRequest"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "relay.outcome": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A retry with the same key and body gets the stored response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The local answer’s HTTP status; omitted when no answer came (then `error`). */
+                    status?: number;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    /** @description The first 16 KiB of the local answer’s body. */
+                    body?: string;
+                    /** @description How long the local exchange took. */
+                    duration_ms: number;
+                    /** @description Why the local URL gave no answer (connection refused, timeout). */
+                    error?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded as the attempt’s outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayOutcome"];
+                };
+            };
+            /** @description The request breaks a rule; `param` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role is below `developer`. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,13 @@
 import type { EventType } from '../api/types';
 import { prettyJson } from '../ui/format';
 
+/** What publishing does with data that does not match the type's schema. */
+const SCHEMA_MODE_LABELS: Record<EventType['schema_mode'], string> = {
+  enforce: 'enforced: events that do not match are refused',
+  warn: 'checked: mismatches are counted, not refused',
+  off: 'not checked',
+};
+
 /**
  * Event types grouped as the catalog groups them, each with its description and JSON schema. A
  * whole group can be picked (`transfer.*`): the webhook then also receives types added to it later.
@@ -41,7 +48,9 @@ export function EventTypePicker({ catalog, selected, onChange, error }: { catalo
               </label>
               {type.schema ? (
                 <details>
-                  <summary>Schema</summary>
+                  <summary>
+                    Schema v{type.schema_version} <span className="muted">({SCHEMA_MODE_LABELS[type.schema_mode]})</span>
+                  </summary>
                   <pre>{prettyJson(type.schema)}</pre>
                 </details>
               ) : null}

@@ -1,6 +1,8 @@
 import { lz4CompressionSql, Migration, type MigrationEntry } from '@hookline/db';
 import { DEAD_LETTER_TABLE_SQL } from '@hookline/kafka';
 import { CreateNotificationChannels } from '../notify/channel-store';
+import { CreateRelayRequests } from '../relay/relay-store';
+import { CreateNotificationState } from '../notify/notify-state-store';
 import { DeliveryStatsRollup } from './stats-migration';
 
 /** Deliveries (one per event × webhook), their attempts, and per-webhook health. */
@@ -142,4 +144,6 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20261130000000ClaimDueInOrder', class: ClaimDueInOrder },
   { name: 'Migration20261130000001Lz4Bodies', class: Lz4Bodies },
   { name: 'Migration20261207000000NotificationChannels', class: CreateNotificationChannels },
+  { name: 'Migration20261207000001RelayRequests', class: CreateRelayRequests },
+  { name: 'Migration20261207000002NotificationState', class: CreateNotificationState },
 ];

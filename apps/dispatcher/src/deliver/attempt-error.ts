@@ -1,5 +1,5 @@
 /** Why an attempt got no usable response (DESIGN §5 attempt `error.class`). */
-export type AttemptErrorClass = 'timeout' | 'dns' | 'connect' | 'tls' | 'ssrf_blocked' | 'http_status' | 'auth';
+export type AttemptErrorClass = 'timeout' | 'dns' | 'connect' | 'tls' | 'ssrf_blocked' | 'http_status' | 'auth' | 'relay_offline';
 
 /** A failed send, already classified; the message is safe to show the webhook's owner. */
 export class SendError extends Error {

@@ -1,7 +1,9 @@
+import { isRelayTarget } from '@hookline/egress';
 import { newId } from '@hookline/ids';
 import type { Agent } from 'undici';
 import type { AttemptRow } from '../delivery/attempt-row';
 import type { DeliveryTask } from '../delivery/delivery-task';
+import type { RelayTransport } from '../relay/relay-transport';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { SendError } from './attempt-error';
 import type { EndpointAuthenticator } from './endpoint-auth';
@@ -14,6 +16,8 @@ export interface AttemptDeps {
   signers: Signers;
   auth: EndpointAuthenticator;
   userAgent: string;
+  /** Relay webhooks (`relay://…`): the attempt goes to the organization's `hookline listen`. */
+  relay: RelayTransport;
 }
 
 export interface AttemptOutcome {
@@ -55,6 +59,7 @@ export async function makeAttempt(task: DeliveryTask, config: DeliveryConfig, de
   try {
     let authHeaders = config.auth.type === 'none' ? null : await deps.auth.headers(config);
     if (authHeaders) Object.assign(headers, authHeaders);
+    if (isRelayTarget(prepared.url)) return responseOutcome(await deps.relay.exchange(task, headers, prepared.body, config.timeoutMs), attempt);
     let response = await post(deps.agent, prepared.url, headers, prepared.body, config.timeoutMs);
     if (response.status === 401 && config.auth.type === 'oauth2') {
       // The token may have been revoked early: fetch a new one once and retry at once.
@@ -81,7 +86,13 @@ function responseOutcome(response: HttpResponse, attempt: (fields: Partial<Attem
             : `endpoint answered ${response.status}`,
       };
   return {
-    attempt: attempt({ responseStatus: response.status, responseHeaders: response.headers, responseBody: response.body, ...error }),
+    attempt: attempt({
+      responseStatus: response.status,
+      responseHeaders: response.headers,
+      responseBody: response.body,
+      ...(response.durationMs === undefined ? {} : { durationMs: response.durationMs }),
+      ...error,
+    }),
     delivered,
     responseStatus: response.status,
     retryAfterHeader: response.headers['retry-after'],

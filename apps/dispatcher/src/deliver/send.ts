@@ -13,6 +13,8 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** The first 16 KiB of the body, as UTF-8. */
   body: string;
+  /** How long the exchange took where it happened (a relay listener's local POST); else measured here. */
+  durationMs?: number;
 }
 
 interface Target {

@@ -1,5 +1,6 @@
 import { validateWebhookUrl, type WebhookUrlOptions } from '@hookline/egress';
 import { ConflictError, InputError } from '@hookline/errors';
+import type { SecretBox } from '@hookline/secrets';
 import type { Pool } from 'pg';
 import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../delivery/event-types';
 import { countChannels, insertChannel, type StoredChannel } from './channel-store';
@@ -23,7 +24,7 @@ export interface NewChannelInput {
 }
 
 /** Validates and stores a channel: a chat target is checked like a webhook URL (public https). */
-export async function createChannel(pool: Pool, input: NewChannelInput, urlOptions: WebhookUrlOptions): Promise<StoredChannel> {
+export async function createChannel(pool: Pool, box: SecretBox, input: NewChannelInput, urlOptions: WebhookUrlOptions): Promise<StoredChannel> {
   if (!KINDS.includes(input.kind as ChannelKind)) throw new InputError('kind must be email, slack or teams', { code: 'kind_invalid', param: 'kind' });
   const kind = input.kind as ChannelKind;
   let target = input.target;
@@ -46,7 +47,7 @@ export async function createChannel(pool: Pool, input: NewChannelInput, urlOptio
   if ((await countChannels(pool, input.orgId)) >= MAX_CHANNELS_PER_ORG) {
     throw new ConflictError(`an organization has at most ${MAX_CHANNELS_PER_ORG} notification channels`, { code: 'channel_limit' });
   }
-  return insertChannel(pool, { orgId: input.orgId, kind, target, eventTypes, failingForMinutes, dedupeWindowMinutes, maxPerHour });
+  return insertChannel(pool, box, { orgId: input.orgId, kind, target, eventTypes, failingForMinutes, dedupeWindowMinutes, maxPerHour });
 }
 
 function bounded(value: number | undefined, fallback: number, min: number, max: number, param: string): number {

@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database } from '@hookline/db';
 import { parseEgressAllowList } from '@hookline/egress';
 import { createLogger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
-import { Receiver, SmtpReceiver, waitFor } from '@hookline/testing';
+import { createSecretBox } from '@hookline/secrets';
+import { Receiver, SmtpReceiver, testDatabaseUrl, uniqueSuffix, waitFor } from '@hookline/testing';
 import type { Agent } from 'undici';
 import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../delivery/event-types';
+import { migrations } from '../db/migrations';
 import { createEgressAgent } from '../deliver/http-agent';
+import { insertChannel, listChannels, sealChatTargets, StoredChannels } from './channel-store';
 import { CHANNEL_DEFAULTS, type NotificationChannel } from './notification-channel';
 import { noticeFor, type Notice } from './notice';
 import { Notifier } from './notifier';
@@ -31,9 +36,12 @@ describe('notification channels', () => {
   let agent: Agent;
   let email: EmailSender;
   let clock: number;
+  let db: Database;
   const logger = createLogger('notify-test', 'silent');
 
   beforeAll(async () => {
+    // The policy's state lives in PostgreSQL: a schema of the suite's own.
+    db = await openDatabase({ url: testDatabaseUrl, schema: `t_notify_${uniqueSuffix()}`, migrations, logger });
     smtp = await SmtpReceiver.start();
     chat = await Receiver.start();
     agent = createEgressAgent(parseEgressAllowList('127.0.0.0/8'));
@@ -44,6 +52,7 @@ describe('notification channels', () => {
     await agent.close();
     await chat.stop();
     await smtp.stop();
+    await db?.close();
   });
   beforeEach(() => {
     smtp.mails.length = 0;
@@ -52,7 +61,7 @@ describe('notification channels', () => {
   });
 
   function notifier(channels: NotificationChannel[]): Notifier {
-    return new Notifier({ channels: { channelsOf: async (orgId) => channels.filter((c) => c.orgId === orgId) }, email, agent, userAgent: 'Hookline/test', logger, now: () => clock });
+    return new Notifier({ channels: { channelsOf: async (orgId) => channels.filter((c) => c.orgId === orgId) }, pool: db.pool, email, agent, userAgent: 'Hookline/test', logger, now: () => clock });
   }
 
   it('an exhausted delivery is emailed through the SMTP server and posted to Slack and Teams webhooks', async () => {
@@ -143,6 +152,7 @@ describe('notification channels', () => {
     const guarded = createEgressAgent(parseEgressAllowList(''));
     const subject = new Notifier({
       channels: { channelsOf: async () => [channel({ id: 'nch_private', kind: 'slack', target: `${chat.url}/private` })] },
+      pool: db.pool,
       email,
       agent: guarded,
       userAgent: 'Hookline/test',
@@ -154,5 +164,59 @@ describe('notification channels', () => {
     await guarded.close();
     expect(outcome.error).toBeDefined();
     expect(chat.requests).toHaveLength(0);
+  });
+
+  it('dedupe, the hourly limit and held notices survive a restart and hold across two dispatchers', async () => {
+    const slack = channel({ id: 'nch_shared', kind: 'slack', target: `${chat.url}/shared`, dedupeWindowMinutes: 30, maxPerHour: 2, failingForMinutes: 0 });
+    const first = notifier([slack]);
+    const second = notifier([slack]);
+
+    // Told by one instance: the other (or the same one restarted) knows it was told.
+    expect((await first.notify(exhausted('org_notify', 'wh_s1', 1))).map((o) => o.decision)).toEqual(['send']);
+    expect((await second.notify(exhausted('org_notify', 'wh_s1', 2))).map((o) => o.decision)).toEqual(['duplicate']);
+    const restarted = notifier([slack]);
+    expect((await restarted.notify(exhausted('org_notify', 'wh_s1', 3))).map((o) => o.decision)).toEqual(['duplicate']);
+
+    // The hourly maximum (2) counts the sends of both instances, even deciding at once.
+    const racing = await Promise.all([first.notify(exhausted('org_notify', 'wh_s2', 1)), second.notify(exhausted('org_notify', 'wh_s3', 1))]);
+    expect(racing.flat().map((o) => o.decision).sort()).toEqual(['rate_limited', 'send']);
+    expect(chat.requests).toHaveLength(2);
+
+    // Past the window and the hour, the next notice says what both instances held back.
+    clock += 61 * 60_000;
+    await restarted.notify(exhausted('org_notify', 'wh_s1', 4));
+    expect(chat.requests).toHaveLength(3);
+    expect(chat.requests[2].body).toContain('2 similar notices were held back');
+  });
+
+  it('a notice held below the threshold is told once after a restart, whichever instance looks first', async () => {
+    const slack = channel({ id: 'nch_held', kind: 'slack', target: `${chat.url}/held`, failingForMinutes: 15 });
+    expect((await notifier([slack]).notify(exhausted('org_notify', 'wh_h', 1))).map((o) => o.decision)).toEqual(['hold']);
+
+    clock += 16 * 60_000;
+    const [a, b] = [notifier([slack]), notifier([slack])];
+    const told = (await Promise.all([a.tellDue(), b.tellDue()])).flat();
+    expect(told).toEqual([{ channelId: 'nch_held', decision: 'send' }]);
+    expect(chat.requests.map((r) => r.path)).toEqual(['/held']);
+  });
+
+  it('a chat target is stored sealed under the master key and opened only to send; one stored in clear is sealed at start', async () => {
+    const box = createSecretBox(randomBytes(32), { purpose: 'dispatcher notification channels' });
+    const secretUrl = `${chat.url}/services/T000/B000/${randomBytes(12).toString('hex')}`;
+    const stored = await insertChannel(db.pool, box, { orgId: 'org_sealed', kind: 'slack', target: secretUrl, eventTypes: [DELIVERY_EXHAUSTED], ...CHANNEL_DEFAULTS });
+    await insertChannel(db.pool, box, { orgId: 'org_sealed', kind: 'email', target: 'ops@example.test', eventTypes: [DELIVERY_EXHAUSTED], ...CHANNEL_DEFAULTS });
+
+    const column = async (id: string) => (await db.pool.query<{ target: string }>('select target from notification_channel where id = $1', [id])).rows[0].target;
+    expect(await column(stored.id)).not.toContain('/services/');
+    expect(await column(stored.id)).toMatch(new RegExp(`^${box.keyId}:`));
+    expect((await listChannels(db.pool, box, 'org_sealed')).map((c) => c.target).sort()).toEqual(['ops@example.test', secretUrl].sort());
+
+    // A row written in clear before targets were sealed: sealed at the next start, and still delivered to.
+    await db.pool.query('update notification_channel set target = $2 where id = $1', [stored.id, secretUrl]);
+    expect(await sealChatTargets(db.pool, box)).toBe(1);
+    expect(await column(stored.id)).not.toContain('/services/');
+    const subject = new Notifier({ channels: new StoredChannels(db.pool, box), pool: db.pool, email, agent, userAgent: 'Hookline/test', logger, now: () => clock });
+    await subject.notify(exhausted('org_sealed', 'wh_sealed', 1));
+    expect(chat.requests.map((r) => r.path)).toEqual([new URL(secretUrl).pathname]);
   });
 });

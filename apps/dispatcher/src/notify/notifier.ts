@@ -1,4 +1,5 @@
 import type { Logger } from '@hookline/logging';
+import type { Pool } from 'pg';
 import type { Agent } from 'undici';
 import { chatBody, emailBody } from './chat-body';
 import type { NotificationChannel } from './notification-channel';
@@ -14,6 +15,8 @@ export interface ChannelSource {
 
 export interface NotifierDeps {
   channels: ChannelSource;
+  /** Where the policy's dedupe, rate-limit and threshold state lives (shared by every instance). */
+  pool: Pool;
   /** Null when no SMTP server is configured: email channels are then skipped (and logged). */
   email: EmailSender | null;
   agent: Agent;
@@ -31,29 +34,26 @@ export type NoticeOutcome = { channelId: string; decision: Decision['action']; e
  * tells of stays listed in the Events API.
  */
 export class Notifier {
-  private readonly policy = new NotifyPolicy();
-  /** Every channel seen, so that notices held below a threshold can be told later. */
-  private readonly known = new Map<string, NotificationChannel>();
+  private readonly policy: NotifyPolicy;
   private readonly now: () => number;
 
   constructor(private readonly deps: NotifierDeps) {
+    this.policy = new NotifyPolicy(deps.pool);
     this.now = deps.now ?? Date.now;
   }
 
   async notify(notice: Notice): Promise<NoticeOutcome[]> {
     const channels = (await this.deps.channels.channelsOf(notice.orgId)).filter((channel) => channel.eventTypes.includes(notice.eventType));
     const outcomes: NoticeOutcome[] = [];
-    for (const channel of channels) {
-      this.known.set(channel.id, channel);
-      outcomes.push(await this.apply(channel, notice, this.policy.decide(channel, notice, this.now())));
-    }
+    for (const channel of channels) outcomes.push(await this.apply(channel, notice, await this.policy.decide(channel, notice, this.now())));
     return outcomes;
   }
 
   /** Tells the notices held below a threshold whose webhook has now failed long enough. */
   async tellDue(): Promise<NoticeOutcome[]> {
     const outcomes: NoticeOutcome[] = [];
-    for (const { channel, notice, decision } of this.policy.due(this.known, this.now())) outcomes.push(await this.apply(channel, notice, decision));
+    const channelOf = async (orgId: string, channelId: string) => (await this.deps.channels.channelsOf(orgId)).find((channel) => channel.id === channelId);
+    for (const { channel, notice, decision } of await this.policy.due(channelOf, this.now())) outcomes.push(await this.apply(channel, notice, decision));
     return outcomes;
   }
 

@@ -1,5 +1,7 @@
+import type { Pool, PoolClient } from 'pg';
 import type { NotificationChannel } from './notification-channel';
 import type { Notice } from './notice';
+import { deleteIdleState, heldStates, readState, writeState, type ChannelState } from './notify-state-store';
 
 export type Decision =
   | { action: 'send'; suppressed: number }
@@ -14,81 +16,95 @@ const HOUR_MS = 3_600_000;
 /** A failing window with no failure notice for this long is closed: the next failure opens a new one. */
 const WINDOW_IDLE_MS = 24 * HOUR_MS;
 
-interface FailingWindow {
-  since: number;
-  lastSeen: number;
-  /** The newest notice held below the threshold, told when the window matures. */
-  held: Notice | null;
-}
+/** The state rows of one channel: a failing window per webhook, a dedupe record per notice, the channel's recent sends. */
+const failingSubject = (notice: Notice) => `failing ${notice.webhookId}`;
+const dedupeSubject = (notice: Notice) => `told ${notice.eventType} ${notice.webhookId}`;
+const RATE_SUBJECT = 'sent';
 
 /**
- * Thresholds, dedupe and the rate limit of every channel, decided on one clock. The state is
- * per dispatcher instance; the notify consumer reads the events topic keyed by organization, so
- * one instance decides for an organization at a time (a rebalance or a restart may tell a notice
- * once more: notices are at-least-once, like deliveries).
+ * Thresholds, dedupe and the rate limit of every channel, decided on one clock, with their state
+ * in PostgreSQL (a row per channel and subject): it survives a restart, and two dispatchers
+ * deciding for the same channel (a rebalance, `due()` on every instance) take the channel's lock
+ * in turn, so a notice is told once and the hourly limit holds across them.
  */
 export class NotifyPolicy {
-  private readonly windows = new Map<string, FailingWindow>();
-  private readonly lastTold = new Map<string, number>();
-  private readonly suppressed = new Map<string, number>();
-  private readonly toldAt = new Map<string, number[]>();
+  constructor(private readonly pool: Pool) {}
 
-  decide(channel: NotificationChannel, notice: Notice, now: number): Decision {
-    if (notice.failing && channel.failingForMinutes > 0) {
-      const key = `${channel.id} ${notice.webhookId}`;
-      let window = this.windows.get(key);
-      if (!window || now - window.lastSeen > WINDOW_IDLE_MS) {
-        window = { since: now, lastSeen: now, held: null };
-        this.windows.set(key, window);
+  decide(channel: NotificationChannel, notice: Notice, now: number): Promise<Decision> {
+    return this.locked(channel, async (client) => {
+      if (notice.failing && channel.failingForMinutes > 0) {
+        const key = failingSubject(notice);
+        let window = await readState(client, channel.id, key);
+        if (!window || window.windowSince === null || now - (window.windowLastSeen ?? 0) > WINDOW_IDLE_MS) window = { ...emptyState(), windowSince: now };
+        window.windowLastSeen = now;
+        const matured = now - window.windowSince! >= channel.failingForMinutes * 60_000;
+        window.held = matured ? null : notice;
+        await writeState(client, channel, key, window);
+        if (!matured) return { action: 'hold' };
       }
-      window.lastSeen = now;
-      if (now - window.since < channel.failingForMinutes * 60_000) {
-        window.held = notice;
-        return { action: 'hold' };
-      }
-      window.held = null;
-    }
-    return this.admit(channel, notice, now);
+      return this.admit(client, channel, notice, now);
+    });
   }
 
-  /** Held notices whose webhook has now been failing for the channel's threshold (each once). */
-  due(channels: Map<string, NotificationChannel>, now: number): { channel: NotificationChannel; notice: Notice; decision: Decision }[] {
+  /** Held notices whose webhook has now been failing for the channel's threshold (each once, whichever instance asks). */
+  async due(channelOf: (orgId: string, channelId: string) => Promise<NotificationChannel | undefined>, now: number): Promise<{ channel: NotificationChannel; notice: Notice; decision: Decision }[]> {
     const matured: { channel: NotificationChannel; notice: Notice; decision: Decision }[] = [];
-    for (const [key, window] of this.windows) {
-      const channel = channels.get(key.split(' ')[0]);
-      if (!channel || now - window.lastSeen > WINDOW_IDLE_MS) {
-        this.windows.delete(key);
-        continue;
-      }
-      if (window.held && now - window.since >= channel.failingForMinutes * 60_000) {
-        matured.push({ channel, notice: window.held, decision: this.admit(channel, window.held, now) });
-        window.held = null;
-      }
+    for (const held of await heldStates(this.pool)) {
+      const channel = await channelOf(held.orgId, held.channelId);
+      if (!channel || now - held.windowSince < channel.failingForMinutes * 60_000) continue;
+      const told = await this.locked(channel, async (client) => {
+        const window = await readState(client, channel.id, held.subject);
+        // Another instance told it meanwhile, or a newer window began.
+        if (!window?.held || window.windowSince === null || now - window.windowSince < channel.failingForMinutes * 60_000) return null;
+        const notice = window.held;
+        await writeState(client, channel, held.subject, { ...window, held: null });
+        return { channel, notice, decision: await this.admit(client, channel, notice, now) };
+      });
+      if (told) matured.push(told);
     }
-    // Forget what no window can still refer to: the maps stay bounded by recent activity.
-    for (const [key, at] of this.lastTold) if (now - at > WINDOW_IDLE_MS) this.lastTold.delete(key);
-    for (const [key, times] of this.toldAt) if (times.every((at) => now - at >= HOUR_MS)) this.toldAt.delete(key);
+    // Forget what no window can still refer to: the table stays bounded by recent activity.
+    await deleteIdleState(this.pool, new Date(now - WINDOW_IDLE_MS));
     return matured;
   }
 
   /** Dedupe, then the hourly limit; a notice held back is counted and mentioned in the next one told. */
-  private admit(channel: NotificationChannel, notice: Notice, now: number): Decision {
-    const dedupeKey = `${channel.id} ${notice.eventType} ${notice.webhookId}`;
-    const last = this.lastTold.get(dedupeKey);
-    if (last !== undefined && now - last < channel.dedupeWindowMinutes * 60_000) {
-      this.suppressed.set(dedupeKey, (this.suppressed.get(dedupeKey) ?? 0) + 1);
+  private async admit(client: PoolClient, channel: NotificationChannel, notice: Notice, now: number): Promise<Decision> {
+    const key = dedupeSubject(notice);
+    const told = (await readState(client, channel.id, key)) ?? emptyState();
+    if (told.lastToldAt !== null && now - told.lastToldAt < channel.dedupeWindowMinutes * 60_000) {
+      await writeState(client, channel, key, { ...told, suppressed: told.suppressed + 1 });
       return { action: 'duplicate' };
     }
-    const recent = (this.toldAt.get(channel.id) ?? []).filter((at) => now - at < HOUR_MS);
-    this.toldAt.set(channel.id, recent);
+    const rate = (await readState(client, channel.id, RATE_SUBJECT)) ?? emptyState();
+    const recent = rate.sentAt.filter((at) => now - at < HOUR_MS);
     if (recent.length >= channel.maxPerHour) {
-      this.suppressed.set(dedupeKey, (this.suppressed.get(dedupeKey) ?? 0) + 1);
+      await writeState(client, channel, RATE_SUBJECT, { ...rate, sentAt: recent });
+      await writeState(client, channel, key, { ...told, suppressed: told.suppressed + 1 });
       return { action: 'rate_limited' };
     }
-    recent.push(now);
-    this.lastTold.set(dedupeKey, now);
-    const suppressed = this.suppressed.get(dedupeKey) ?? 0;
-    this.suppressed.delete(dedupeKey);
-    return { action: 'send', suppressed };
+    await writeState(client, channel, RATE_SUBJECT, { ...rate, sentAt: [...recent, now], lastToldAt: now });
+    await writeState(client, channel, key, { ...told, lastToldAt: now, suppressed: 0 });
+    return { action: 'send', suppressed: told.suppressed };
   }
+
+  /** One transaction holding the channel's lock: deciders on every instance take turns per channel. */
+  private async locked<T>(channel: NotificationChannel, decide: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select pg_advisory_xact_lock(hashtextextended('hookline notify ' || $1, 0))`, [channel.id]);
+      const result = await decide(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function emptyState(): ChannelState {
+  return { lastToldAt: null, suppressed: 0, sentAt: [], windowSince: null, windowLastSeen: null, held: null };
 }

@@ -1,20 +1,22 @@
 import type { WebhookUrlOptions } from '@hookline/egress';
 import { InputError, NotFoundError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
+import type { SecretBox } from '@hookline/secrets';
 import type { Pool } from 'pg';
 import { deleteChannel, listChannels, type StoredChannel } from '../notify/channel-store';
 import { createChannel, shownTarget } from '../notify/create-channel';
 
 /** The notification-channel RPCs: proto ↔ notify only. */
-export function notificationChannelHandlers(pool: Pool, urlOptions: WebhookUrlOptions) {
+export function notificationChannelHandlers(pool: Pool, box: SecretBox, urlOptions: WebhookUrlOptions) {
   return {
     async listNotificationChannels(request: dispatcherV1.ListNotificationChannelsRequest): Promise<dispatcherV1.ListNotificationChannelsResponse> {
-      return { channels: (await listChannels(pool, requireOrg(request.orgId))).map(channelToProto) };
+      return { channels: (await listChannels(pool, box, requireOrg(request.orgId))).map(channelToProto) };
     },
 
     async createNotificationChannel(request: dispatcherV1.CreateNotificationChannelRequest): Promise<dispatcherV1.NotificationChannel> {
       const channel = await createChannel(
         pool,
+        box,
         {
           orgId: requireOrg(request.orgId),
           kind: request.kind,

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 // Wiring for dispatcher integration suites: fresh schema and topic prefix, fake registry and
 // ingestion (see their headers), real Kafka and PostgreSQL, the dispatcher in-process or as a process.
 import { z } from '@hookline/config';
 import { createKafka, ensureTopics, topicNames, type Kafka } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
-import { testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
+import { testDatabaseUrl, testKafkaBrokers, testKafkaSecurity, testKafkaServiceEnv, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
 import { Pool } from 'pg';
 import { startDispatcher, type DispatcherOverrides, type RunningDispatcher } from '../app';
 import { dispatcherEnv } from '../config';
@@ -28,7 +29,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const prefix = uniqueTopicPrefix();
   const schema = `t_dispatcher_${uniqueSuffix()}`;
   const topics = topicNames(prefix);
-  const kafka = createKafka({ brokers: testKafkaBrokers, clientId: 'dispatcher-test', logger });
+  const kafka = createKafka({ brokers: testKafkaBrokers, security: testKafkaSecurity(testKafkaBrokers), clientId: 'dispatcher-test', logger });
   await ensureTopics(kafka, [
     { topic: topics.events, numPartitions: 4 },
     { topic: topics.deliveries, numPartitions: 8 },
@@ -49,7 +50,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     HOOKLINE_DISPATCHER_OPS_PORT: '0',
     HOOKLINE_DELIVERY_PARTITIONS: '8',
     HOOKLINE_RETRY_POLL_MS: '100',
+    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
+    // Signs in to the broker as the dispatcher's own principal (the fakes use the administrator).
+    ...(await testKafkaServiceEnv('dispatcher', prefix)),
     ...env,
   };
   const db = new Pool({ connectionString: testDatabaseUrl, max: 3, options: `-c search_path=${schema}` });

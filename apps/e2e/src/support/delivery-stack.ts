@@ -90,6 +90,7 @@ export async function startDeliveryStack(options: DeliveryStackOptions): Promise
     const dispatcher = await startService('dispatcher', {
       ...common,
       HOOKLINE_DISPATCHER_DB_SCHEMA: `t_dispatcher_e2e_${suffix}`,
+      HOOKLINE_MASTER_KEY: masterKey,
       HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
       HOOKLINE_INGESTION_ADDR: ingestion.grpcAddress,
       HOOKLINE_DELIVERY_PARTITIONS: '4',

@@ -1,7 +1,7 @@
 // Reads every message of every topic under a prefix, from the beginning: keys, values, headers.
 import { createKafka } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
-import { waitFor } from '@hookline/testing';
+import { testKafkaSecurity, waitFor } from '@hookline/testing';
 
 export interface TopicDump {
   topics: string[];
@@ -12,7 +12,7 @@ export interface TopicDump {
 
 export async function dumpTopics(brokers: string, prefix: string): Promise<TopicDump> {
   const logger = createLogger('topic-dump', 'silent');
-  const kafka = createKafka({ brokers, clientId: 'topic-dump', logger });
+  const kafka = createKafka({ brokers, security: testKafkaSecurity(brokers), clientId: 'topic-dump', logger });
   const admin = kafka.admin();
   await admin.connect();
   try {

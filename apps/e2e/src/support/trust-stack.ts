@@ -81,7 +81,7 @@ export async function startTrustStack(): Promise<TrustStack> {
       START_TIMEOUT_MS,
     );
     started.push(dispatcher);
-    const audit = await startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_ROLE: 'none', HOOKLINE_AUDIT_CONSUMER_GROUP: `audit-${suffix}` }, START_TIMEOUT_MS);
+    const audit = await startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_ROLE: 'none', HOOKLINE_AUDIT_CONSUMER_GROUP: `${topicPrefix}audit-store-${suffix}` }, START_TIMEOUT_MS);
     started.push(audit);
     const gateway = await startServiceProcess('gateway', {
       ...common,

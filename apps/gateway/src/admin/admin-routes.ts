@@ -1,4 +1,5 @@
 import { z } from '@hookline/config';
+import { SCHEMA_MODES } from '@hookline/contract';
 import type { registryV1 } from '@hookline/proto';
 import { apiKeyErrorCodes, apiKeyJson, apiKeySchema, createApiKeyBody, createdApiKeyJson, createdApiKeySchema } from '../api-keys/api-key-json';
 import { eventTypeJson, eventTypeSchema } from '../event-types/event-type-json';
@@ -102,7 +103,11 @@ export const adminRoutes = [
     method: 'post',
     path: '/v1/admin/event-types',
     summary: 'Add or replace an event type',
-    description: 'Idempotent upsert by `type`. Built-in `hookline.*` types are reserved.',
+    description: [
+      'Idempotent upsert by `type`: the body is the whole entry. Built-in `hookline.*` types are reserved.',
+      '',
+      'A `schema` different from the current one becomes a new version (`GET /v1/admin/event-types/{type}/schemas`). A schema that would refuse data the latest schema version accepted answers 409 `schema_change_breaking` (naming each change) unless the body says `"breaking": true`. `schema_mode` (default `off`) decides what publishing does with data that does not match; `enforce` and `warn` need a schema.',
+    ].join('\n'),
     action: 'event_type.register',
     resourceType: 'event_type',
     auth: 'operator',
@@ -111,9 +116,11 @@ export const adminRoutes = [
       group: z.string().max(100).optional(),
       name: z.string().max(100).optional(),
       description: z.string().max(1000).optional(),
-      schema: z.record(z.string(), z.unknown()).optional().describe('JSON schema of `data`.'),
+      schema: z.record(z.string(), z.unknown()).optional().describe('JSON schema (draft-07) of `data`.'),
+      schema_mode: z.enum(SCHEMA_MODES).optional().describe('`enforce`, `warn` or `off` (default).'),
+      breaking: z.boolean().optional().describe('Accept a schema that refuses data the previous version accepted.'),
     }),
-    errorCodes: { type: 'event_type_invalid', group: 'group_invalid', name: 'name_invalid', description: 'description_invalid', schema: 'schema_invalid' },
+    errorCodes: { type: 'event_type_invalid', group: 'group_invalid', name: 'name_invalid', description: 'description_invalid', schema: 'schema_invalid', schema_mode: 'schema_mode_invalid', breaking: 'breaking_invalid' },
     responses: { 201: { description: 'The catalog entry.', schema: eventTypeSchema } },
     handler: async ({ body, context, clients, call }) => {
       const info = await clients.registry.registerEventType({
@@ -123,6 +130,8 @@ export const adminRoutes = [
         name: body.name ?? '',
         description: body.description ?? '',
         schemaJson: body.schema ? JSON.stringify(body.schema) : '',
+        schemaMode: body.schema_mode ?? '',
+        breaking: body.breaking ?? false,
       }, call);
       return { status: 201, body: eventTypeJson(info) };
     },

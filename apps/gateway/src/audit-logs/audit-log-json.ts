@@ -35,16 +35,20 @@ export function auditLogJson(stored: auditV1.StoredAuditRecord) {
     created_at: r.time,
     hash: stored.hash,
     prev_hash: stored.prevHash,
+    producer: stored.producer || null,
   };
 }
 
 /**
- * One NDJSON export line: exactly the canonical JSON the chain hashed, plus `hash` and
- * `prev_hash`, so `hash = SHA-256(prev_hash || canonical(line without hash, prev_hash))` can be
- * checked offline.
+ * One NDJSON export line: exactly the canonical JSON the chain hashed (with the producer's
+ * `signature`, `signer` and `signer_certificate_sha256`), plus `hash`, `prev_hash` and the
+ * signer's certificate (`signer_certificate`, PEM), so
+ * `hash = SHA-256(prev_hash || canonical(line without hash, prev_hash, signer_certificate))` and
+ * the producer's signature can be checked offline (tools/audit/verify-export.ts).
  */
 export function exportLine(stored: auditV1.StoredAuditRecord): string {
-  return `${JSON.stringify({ ...JSON.parse(stored.canonicalJson), hash: stored.hash, prev_hash: stored.prevHash })}\n`;
+  const certificate = stored.signerCertificatePem ? { signer_certificate: stored.signerCertificatePem } : {};
+  return `${JSON.stringify({ ...JSON.parse(stored.canonicalJson), hash: stored.hash, prev_hash: stored.prevHash, ...certificate })}\n`;
 }
 
 export const auditLogSchema = z.object({
@@ -68,6 +72,10 @@ export const auditLogSchema = z.object({
   created_at: z.string(),
   hash: z.string(),
   prev_hash: z.string(),
+  producer: z
+    .string()
+    .nullable()
+    .describe('The service whose certificate signed the record, verified on arrival (`gateway`, `registry`, `audit`); null for a record stored before records were signed.'),
 }).meta({ id: 'AuditRecord' });
 
 export const verifySchema = z.object({
@@ -79,6 +87,11 @@ export const verifySchema = z.object({
   broken: z
     .object({ sequence: int64(1), id: z.string().nullable(), reason: z.string(), message: z.string(), expected_sequence: int64(1) })
     .optional(),
+  producers: z
+    .array(z.object({ producer: z.string(), records: int64() }))
+    .describe("Verified records per producing service: each record's signature, certificate (issued by the deployment CA) and right to emit its kind checked again."),
+  unsigned_records: int64().describe('Verified records stored before records were signed.'),
+  signed_from_sequence: int64(1).describe('The first sequence of the chain that must carry a producer signature.'),
 }).meta({ id: 'AuditChainVerification' });
 
 export function verifyJson(v: auditV1.VerifyChainResponse) {
@@ -91,5 +104,8 @@ export function verifyJson(v: auditV1.VerifyChainResponse) {
     ...(v.broken
       ? { broken: { sequence: v.broken.sequence, id: v.broken.id || null, reason: v.broken.reason, message: v.broken.message, expected_sequence: v.broken.expectedSequence } }
       : {}),
+    producers: v.producers.map((p) => ({ producer: p.producer, records: p.records })),
+    unsigned_records: v.unsignedRecords,
+    signed_from_sequence: v.signedFromSequence || 1,
   };
 }

@@ -60,7 +60,7 @@ export const auditLogRoutes = [
     path: '/v1/audit-logs/verify',
     summary: "Verify the organization's audit chain",
     description:
-      'Walks the hash chain from its first record (or its retention checkpoint) to its head: `{"valid": true, "records", "head"}`, or the first broken record and why.',
+      'Walks the hash chain from its first record (or its retention checkpoint) to its head and checks who produced each record (its signature, by a service certificate of the deployment CA allowed to emit its kind): `{"valid": true, "records", "head", "producers"}`, or the first broken record and why.',
     action: 'audit_log.verify',
     resourceType: 'audit_log',
     auth: 'api_key',
@@ -78,7 +78,7 @@ export const auditLogRoutes = [
     path: '/v1/audit-logs/export',
     summary: 'Export audit records as NDJSON',
     description:
-      'Streams the records of a time range in chain order, one JSON object per line: the exact canonical record that was hashed plus `hash` and `prev_hash`.',
+      'Streams the records of a time range in chain order, one JSON object per line: the exact canonical record that was hashed (with its producer `signature` and `signer`) plus `hash`, `prev_hash` and the signer certificate, so it verifies offline (`tools/audit/verify-export.ts`).',
     action: 'audit_log.export',
     resourceType: 'audit_log',
     auth: 'api_key',

@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import {
@@ -7,6 +10,7 @@ import {
   startServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
+  testTlsDir,
   uniqueSuffix,
   uniqueTopicPrefix,
   waitFor,
@@ -19,7 +23,8 @@ import { outcomeOf } from './access-record';
 const OPERATOR_KEY = `op_${randomBytes(16).toString('hex')}`;
 const suffix = uniqueSuffix();
 const auditSchema = `t_audit_${suffix}`;
-const common = { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: testKafkaBrokers, HOOKLINE_TOPIC_PREFIX: uniqueTopicPrefix('tat'), LOG_LEVEL: 'warn' };
+const prefix = uniqueTopicPrefix('tat');
+const common = { DATABASE_URL: testDatabaseUrl, KAFKA_BROKERS: testKafkaBrokers, HOOKLINE_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
 
 interface Answer {
   status: number;
@@ -72,7 +77,7 @@ describe('audit trail: every API call and every change, end to end', () => {
         HOOKLINE_ALLOW_INSECURE_URLS: 'true',
         HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
       }),
-      startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema, HOOKLINE_AUDIT_CONSUMER_GROUP: `${suffix}.audit-store` }),
+      startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema, HOOKLINE_AUDIT_CONSUMER_GROUP: `${prefix}audit-store-${suffix}` }),
     ]);
     started.push(registry, audit);
     gateway = await startServiceProcess('gateway', {
@@ -221,9 +226,17 @@ describe('audit trail: every API call and every change, end to end', () => {
     expect(viewer.status).toBe(201);
     expect((await api('GET', '/v1/audit-logs', { key: viewer.body.key })).status).toBe(403);
 
+    // Every record names the service that signed it: the gateway its access records, the registry its changes.
+    expect(listA.body.data.map((r: { kind: string; producer: string }) => [r.kind, r.producer])).toEqual(
+      listA.body.data.map((r: { kind: string }) => [r.kind, r.kind === 'access' ? 'gateway' : 'registry']),
+    );
+
     const verdict = await api('GET', '/v1/audit-logs/verify', { key: a.adminKey });
-    expect(verdict.body).toMatchObject({ valid: true, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(verdict.body).toMatchObject({ valid: true, head: expect.stringMatching(/^[0-9a-f]{64}$/), unsigned_records: 0, signed_from_sequence: 1 });
     expect(verdict.body.records).toBeGreaterThan(0);
+    const producers = Object.fromEntries(verdict.body.producers.map((p: { producer: string; records: number }) => [p.producer, p.records]));
+    expect(Object.keys(producers).sort()).toEqual(['gateway', 'registry']);
+    expect(producers.gateway + producers.registry).toBe(verdict.body.records);
 
     const exported = await api('GET', `/v1/audit-logs/export?created_after=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`, { key: a.adminKey });
     expect(exported.status).toBe(200);
@@ -232,5 +245,19 @@ describe('audit trail: every API call and every change, end to end', () => {
     expect(lines.every((line) => line.org_id === a.id)).toBe(true);
     expect(lines.map((line) => line.sequence)).toEqual([...lines.map((line) => line.sequence)].sort((x, y) => x - y));
     for (let i = 1; i < lines.length; i++) if (lines[i].sequence === lines[i - 1].sequence + 1) expect(lines[i].prev_hash).toBe(lines[i - 1].hash);
+
+    // The whole chain verifies offline, hashes and producer signatures, with the CA certificate alone.
+    const whole = await api('GET', '/v1/audit-logs/export', { key: a.adminKey });
+    const file = join(tmpdir(), `audit-export-${suffix}.ndjson`);
+    writeFileSync(file, whole.text);
+    const offline = (ca: string) => spawnSync(process.execPath, ['--import', 'tsx', 'tools/audit/verify-export.ts', file, '--ca', ca], { cwd: repoRoot, encoding: 'utf8' });
+    const checked = offline(join(testTlsDir, 'ca.crt'));
+    expect({ status: checked.status, stderr: checked.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(checked.stdout)).toMatchObject({ valid: true, firstSequence: 1, producers: { gateway: expect.any(Number), registry: expect.any(Number) } });
+    // An edited line fails offline too.
+    writeFileSync(file, whole.text.replace(`"org_id":"${a.id}"`, `"org_id":"${b.id}"`));
+    const edited = offline(join(testTlsDir, 'ca.crt'));
+    expect(edited.status).toBe(1);
+    expect(JSON.parse(edited.stdout).broken).toMatchObject({ line: 1, reason: 'hash_mismatch' });
   });
 });

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
+import type { ProducerKey } from '@hookline/contract';
 import type { KafkaOptions } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import type { Registry } from '@hookline/telemetry';
@@ -11,6 +12,8 @@ export interface AccessAuditOptions {
   /** TLS and SASL for a managed cluster. */
   security?: KafkaOptions['security'];
   topicPrefix: string;
+  /** Signs each record (the gateway's service certificate and key). */
+  signer: ProducerKey;
   logger: Logger;
   metrics: Registry;
   bufferCapacity?: number;

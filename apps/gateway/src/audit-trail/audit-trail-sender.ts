@@ -1,3 +1,4 @@
+import { signAuditRecord, type ProducerKey } from '@hookline/contract';
 import { BatchingProducer, createKafka, topicNames, type KafkaOptions } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
@@ -10,6 +11,8 @@ export interface AuditTrailOptions {
   /** TLS and SASL for a managed cluster. */
   security?: KafkaOptions['security'];
   topicPrefix: string;
+  /** The gateway's certificate and key: every record is signed with it (the audit service refuses unsigned ones). */
+  signer: ProducerKey;
   logger: Logger;
   metrics: Registry;
   /** Records kept while Kafka is unreachable; beyond it the oldest are dropped (counted). */
@@ -21,7 +24,8 @@ export interface AuditTrailOptions {
 }
 
 /**
- * Sends access records to the audit topic off the request path: records queue in a bounded
+ * Sends access records to the audit topic off the request path, each signed with the gateway's
+ * certificate key as it is sent (so signing costs the request nothing): records queue in a bounded
  * buffer and a single loop produces them in batches. While Kafka is unreachable the records
  * stay queued (the failures are counted) and are retried with backoff; a fresh producer is made
  * after each failure so a restarted broker is picked up cleanly.
@@ -93,7 +97,7 @@ export class AuditTrailSender {
       }
       await this.producer.send(
         this.topic,
-        batch.map((record) => ({ key: record.orgId, value: Buffer.from(eventsV1.AuditRecord.encode(record).finish()) })),
+        batch.map((record) => ({ key: record.orgId, value: Buffer.from(eventsV1.AuditRecord.encode(signAuditRecord(record, this.options.signer)).finish()) })),
       );
       this.buffer.remove(batch);
       this.sent.inc(batch.length);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createKafka, topicNames } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
-import { repoRoot, startServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueSuffix, uniqueTopicPrefix, waitFor, type ServiceProcess } from '@hookline/testing';
+import { repoRoot, startServiceProcess, testDatabaseUrl, testKafkaBrokers, testKafkaSecurity, uniqueSuffix, uniqueTopicPrefix, waitFor, type ServiceProcess } from '@hookline/testing';
 
 // Gateway, registry and audit as processes: poison audit records, the %00 request, and the
 // operator's dead-letter endpoints.
@@ -41,7 +41,7 @@ describe('dead letters through the operator API, and the %00 request', () => {
         HOOKLINE_MASTER_KEY: masterKey,
         HOOKLINE_EVENT_CATALOG: join(repoRoot, 'deploy/catalog/example-catalog.yaml'),
       }),
-      startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema, HOOKLINE_AUDIT_CONSUMER_GROUP: `${suffix}.audit-store`, HOOKLINE_AUDIT_TOPIC_PARTITIONS: '1' }),
+      startServiceProcess('audit', { ...common, HOOKLINE_AUDIT_DB_SCHEMA: auditSchema, HOOKLINE_AUDIT_CONSUMER_GROUP: `${prefix}audit-store-${suffix}`, HOOKLINE_AUDIT_TOPIC_PARTITIONS: '1' }),
     ]);
     started.push(registry, audit);
     gateway = await startServiceProcess('gateway', {
@@ -85,7 +85,7 @@ describe('dead letters through the operator API, and the %00 request', () => {
 
   it('an unreadable audit record is listed to the operator only, and its replay is audited', async () => {
     const orgId = `org_${uniqueSuffix()}`;
-    const producer = createKafka({ brokers: testKafkaBrokers, clientId: 'dead-letter-test', logger: createLogger('dead-letter-test', 'silent') }).producer();
+    const producer = createKafka({ brokers: testKafkaBrokers, security: testKafkaSecurity(testKafkaBrokers), clientId: 'dead-letter-test', logger: createLogger('dead-letter-test', 'silent') }).producer();
     await producer.connect();
     await producer.send({ topic: topicNames(prefix).audit, messages: [{ key: orgId, value: Buffer.from([0xff, 0xff, 0xff, 0xff]) }] });
     await producer.disconnect();

@@ -1,4 +1,4 @@
-import { startServiceProcess, waitFor, type ServiceProcess } from '@hookline/testing';
+import { startServiceProcess, testDatabaseUrl, testKafkaBrokers, waitFor, type ServiceProcess } from '@hookline/testing';
 import { startGatewayStack, type GatewayStack, type Organization } from '../testing/gateway-stack';
 
 // The Events API through real processes: registry (catalog, orgs, API keys) → gateway → ingestion → Kafka → archive.
@@ -16,8 +16,8 @@ let viewerKey: string;
 beforeAll(async () => {
   stack = await startGatewayStack();
   ingestion = await startServiceProcess('ingestion', {
-    DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hookline_test',
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS || '127.0.0.1:9092',
+    DATABASE_URL: testDatabaseUrl,
+    KAFKA_BROKERS: testKafkaBrokers,
     HOOKLINE_TOPIC_PREFIX: `tev${Date.now().toString(36)}.`,
     HOOKLINE_INGESTION_DB_SCHEMA: `t_ingestion_gw_${Date.now().toString(36)}`,
     HOOKLINE_REGISTRY_ADDR: stack.registry.grpcAddress,

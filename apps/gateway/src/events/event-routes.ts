@@ -39,6 +39,8 @@ export const eventRoutes = [
       'Always send an `Idempotency-Key` (1–255 printable ASCII, one per event you mean to publish). The key is bound to its event — id and time — before anything is stored, for 24 h, whatever happens to the request. Retry with the **same key and body** every 429, 503 and 504, every 409 `idempotency_key_in_use` / `idempotency_key_in_flight` (an earlier try with this key is still running), after its `Retry-After`, and every timeout or dropped connection: the retry answers 201 with the same event (same `id`), never a second event — also when the first try was answered 503 or timed out but was stored after all. Receivers get that event once per webhook.',
       '',
       'The same key with a different body answers 409 `idempotency_key_reused`.',
+      '',
+      "When the type's schema mode is `enforce`, `data` that does not match the type's schema answers 422 `schema_violation`: `param` is the JSON pointer that failed (e.g. `/data/amount`), the message names the rule (e.g. `minimum`). Do not retry it unchanged.",
     ].join('\n'),
     action: 'event.publish',
     resourceType: 'event',
@@ -47,7 +49,10 @@ export const eventRoutes = [
     feature: 'events',
     body: publishBody,
     errorCodes: { data: 'invalid_data', type: 'unknown_event_type' },
-    responses: { 201: { description: 'Published.', schema: eventSchema } },
+    responses: {
+      201: { description: 'Published.', schema: eventSchema },
+      422: { description: "`schema_violation`: `data` does not match the type's schema (mode `enforce`); `param` is the JSON pointer that failed." },
+    },
     handler: async ({ body, actor, clients, req, call }) => {
       const { event } = await clients.ingestion.publish(
         {

@@ -22,8 +22,8 @@ const httpByKind: Record<DomainErrorKind, { status: number; type: PublicErrorTyp
   deadline: { status: 504, type: 'unavailable' },
 };
 
-/** Input errors whose code deserves its own status. */
-const statusByInputCode: Record<string, number> = { unsupported_media_type: 415 };
+/** Input errors whose code deserves its own status: well-formed data its event type's schema refuses is 422. */
+const statusByInputCode: Record<string, number> = { unsupported_media_type: 415, schema_violation: 422 };
 
 export interface PublicError {
   status: number;

@@ -50,6 +50,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   event: 'Platform events: publish with an `Idempotency-Key`, list and read them.',
   event_type: 'The event-type catalog a webhook subscribes to.',
   notification_channel: 'Where the organization is told about failing deliveries and disabled webhooks: email and Slack/Teams chat webhooks, with thresholds, dedupe and a rate limit.',
+  relay: 'The relay behind `hookline listen`: a relay webhook’s (`url: relay://<name>`) attempts streamed to a developer machine, and the local answers reported back as their outcomes.',
   organization: 'Operator: organizations and their first keys.',
   portal_session: 'Short-lived, revocable dashboard sessions for one organization.',
   session: 'Who the calling key or session is.',
@@ -113,7 +114,9 @@ function operation(route: RouteDefinition, components: ComponentSchemas): Record
   const jsonSchema = components.jsonSchema.bind(components);
   const responses: Record<string, unknown> = {};
   for (const [status, spec] of Object.entries(route.responses)) {
-    responses[status] = spec.schema ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : { description: spec.description };
+    // A declared error status without its own schema carries the common error body.
+    if (!spec.schema && Number(status) >= 400) responses[status] = errorResponse(spec.description);
+    else responses[status] = spec.schema ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : { description: spec.description };
   }
   responses['400'] ??= errorResponse('The request breaks a rule; `param` names the field.');
   if (route.auth !== 'none') responses['401'] ??= errorResponse('Missing, unknown or revoked key.');

@@ -131,7 +131,7 @@ describe('operator event type management', () => {
       body: { type, group: 'refund', name: 'Refund issued', description: 'A refund was paid out.', schema: { type: 'object' } },
     });
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ object: 'event_type', type, group: 'refund', name: 'Refund issued', description: 'A refund was paid out.', schema: { type: 'object' } });
+    expect(added.body).toEqual({ object: 'event_type', type, group: 'refund', name: 'Refund issued', description: 'A refund was paid out.', schema: { type: 'object' }, schema_mode: 'off', schema_version: 1 });
     expect((await stack.api('POST', '/v1/webhooks', { key: developerKey, body: valid({ event_types: [type] }) })).status).toBe(201);
     expect((await stack.api('POST', '/v1/admin/event-types', { key: developerKey, body: { type } })).status).toBe(401);
     const invalid = await stack.api('POST', '/v1/admin/event-types', { key: OPERATOR_KEY, body: { type: 'Not A Type' } });

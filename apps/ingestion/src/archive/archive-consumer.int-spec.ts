@@ -1,7 +1,7 @@
 import { createKafka, partitionForKey, topicNames } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
-import { testDatabaseUrl, waitFor } from '@hookline/testing';
+import { testDatabaseUrl, testKafkaSecurity, waitFor } from '@hookline/testing';
 import { Pool } from 'pg';
 import type { RunningIngestion } from '../app';
 import { startFakeRegistry, type FakeRegistry } from '../testing/fake-registry';
@@ -32,7 +32,7 @@ describe('the event archive consumer and records that can never be stored', () =
   it('an undecodable event and one with NUL in every field are dead-lettered and counted; the good event behind them is archived', async () => {
     const topic = topicNames(env.HOOKLINE_TOPIC_PREFIX).events;
     const nul: eventsV1.Event = { id: 'evt_\0x', orgId: 'org_a\0x', type: 'transfer.completed\0x', source: 's\0x', time: '2026-01-01T00:00:00Z\0x', isTest: false, dataJson: '{}\0x', targetWebhookId: '\0x', idempotencyKey: '\0x', group: '' };
-    const producer = createKafka({ brokers: env.KAFKA_BROKERS, clientId: 'archive-test', logger: createLogger('archive-test', 'silent') }).producer();
+    const producer = createKafka({ brokers: env.KAFKA_BROKERS, security: testKafkaSecurity(env.KAFKA_BROKERS), clientId: 'archive-test', logger: createLogger('archive-test', 'silent') }).producer();
     await producer.connect();
     const partition = partitionForKey('org_a', 3);
     await producer.send({

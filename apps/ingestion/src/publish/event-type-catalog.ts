@@ -1,10 +1,12 @@
 import { UnavailableError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
+import type { DataSchema } from './data-schemas';
 
-/** A catalog type and the group it belongs to (`transfer.completed` in `transfer`). */
+/** A catalog type, the group it belongs to (`transfer.completed` in `transfer`) and its data schema. */
 export interface CatalogEntry {
   type: string;
   group: string;
+  schema?: DataSchema;
 }
 
 /** Reads the registry's catalog of event types. */
@@ -22,8 +24,7 @@ export interface EventTypeCatalogOptions {
  * type is refused, so a type added to the registry is accepted at once.
  */
 export class EventTypeCatalog {
-  /** type → group. */
-  private types: Map<string, string> | undefined;
+  private types: Map<string, CatalogEntry> | undefined;
   private refreshing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private waitingForRegistry = false;
@@ -59,7 +60,15 @@ export class EventTypeCatalog {
 
   /** The group of a type `unknown` accepted; '' when the catalog does not know it. */
   groupOf(type: string): string {
-    return this.types?.get(type) ?? '';
+    return this.types?.get(type)?.group ?? '';
+  }
+
+  /**
+   * The data schema and mode of a type `unknown` accepted, as of the last refresh: a change in the
+   * registry applies within the refresh period (HOOKLINE_CATALOG_REFRESH_MS).
+   */
+  schemaOf(type: string): DataSchema | undefined {
+    return this.types?.get(type)?.schema;
   }
 
   /** One load at a time; concurrent callers share it. */
@@ -71,7 +80,7 @@ export class EventTypeCatalog {
           // Said only after an outage; the first load at start-up is not news.
           if (this.waitingForRegistry && this.types) this.options.logger.info('registry reachable again: event-type catalog loaded');
           this.waitingForRegistry = false;
-          this.types = new Map(types.map((entry) => [entry.type, entry.group]));
+          this.types = new Map(types.map((entry) => [entry.type, entry]));
         },
         (error: unknown) => {
           // A registry that is not up yet (start-up) or briefly gone is said once, not at every tick.

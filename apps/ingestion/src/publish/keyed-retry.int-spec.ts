@@ -7,6 +7,7 @@ import { eventsV1 } from '@hookline/proto';
 import { testDatabaseUrl, uniqueSuffix, waitFor } from '@hookline/testing';
 import { IdempotencyKeys } from '../db/idempotency-keys';
 import { migrations } from '../db/migrations';
+import { DataSchemas } from './data-schemas';
 import { EventTypeCatalog } from './event-type-catalog';
 import { Organizations } from './organizations';
 import type { PublishCommand, PublishOutcome } from './publish-command';
@@ -75,6 +76,7 @@ describe('a publish retried with its idempotency key', () => {
     publisher = new Publisher({
       organizations: new Organizations(async () => undefined),
       catalog: new EventTypeCatalog({ load: async () => ['transfer.completed', 'other.type'].map((type) => ({ type, group: type.split('.')[0] })), logger: createLogger('test', 'silent'), refreshMs: 60_000 }),
+      dataSchemas: new DataSchemas(() => undefined),
       idempotencyKeys: new IdempotencyKeys(db.pool, { windowHours: 24, attemptTimeoutSeconds: 30 }),
       ids: createIdGenerator(),
       produce: kafka.produce,

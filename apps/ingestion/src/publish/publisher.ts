@@ -1,9 +1,11 @@
+import type { SchemaMode } from '@hookline/contract';
 import { ConflictError, DeadlineError, InputError, isDomainError, UnavailableError } from '@hookline/errors';
 import type { IdGenerator } from '@hookline/ids';
 import type { OutgoingMessage } from '@hookline/kafka';
 import type { Event } from '../events/event';
 import { encodeEventMessage } from '../events/event-message';
 import { reservationKey, type IdempotencyKeys, type Reservation } from '../db/idempotency-keys';
+import type { DataSchemas } from './data-schemas';
 import type { EventTypeCatalog } from './event-type-catalog';
 import type { Organizations } from './organizations';
 import type { PublishCommand, PublishOutcome } from './publish-command';
@@ -16,6 +18,10 @@ export type ProduceEvents = (messages: OutgoingMessage[]) => Promise<void>;
 export interface PublisherOptions {
   organizations: Organizations;
   catalog: EventTypeCatalog;
+  /** The compiled data schemas of catalog types (DESIGN §3: enforce, warn, off). */
+  dataSchemas: DataSchemas;
+  /** Counts data that broke its type's schema (refused under enforce, accepted under warn). */
+  onSchemaViolation?: (type: string, mode: SchemaMode) => void;
   idempotencyKeys: IdempotencyKeys;
   ids: IdGenerator;
   produce: ProduceEvents;
@@ -29,6 +35,8 @@ export interface PublisherOptions {
 
 type Slot = {
   command: PublishCommand;
+  /** The parsed data, once the command passed its own checks. */
+  data?: Record<string, unknown>;
   outcome?: PublishOutcome;
   event?: Event;
   /** The event was assigned by an earlier attempt with the same key (its produce was not acknowledged). */
@@ -59,13 +67,14 @@ export class Publisher {
 
     for (const slot of slots) {
       try {
-        validateCommand(slot.command, this.options.maxEventBytes);
+        slot.data = validateCommand(slot.command, this.options.maxEventBytes);
       } catch (error) {
         refuse(slot, error);
       }
     }
     await this.checkOrganizations(slots.filter((s) => !s.outcome), refuse);
     await this.checkTypes(slots.filter((s) => !s.outcome));
+    this.checkSchemas(slots.filter((s) => !s.outcome));
 
     const accepted = slots.filter((s) => !s.outcome);
     for (const slot of accepted) slot.event = this.assign(slot.command);
@@ -94,6 +103,30 @@ export class Publisher {
           error: new InputError(`unknown event type "${slot.command.type}"`, { param: 'type', code: 'unknown_event_type' }),
         };
       }
+    }
+  }
+
+  /**
+   * Data against its type's schema: refused under `enforce` (naming the JSON pointer and the rule
+   * that failed), counted under `warn` and `enforce`. Test events are not checked: their sample
+   * data need not match, and they reach only the receivers that asked for a test.
+   */
+  private checkSchemas(slots: Slot[]): void {
+    for (const slot of slots) {
+      if (slot.command.isTest) continue;
+      const { type } = slot.command;
+      const failed = this.options.dataSchemas.check(type, this.options.catalog.schemaOf(type), slot.data);
+      if (!failed) continue;
+      this.options.onSchemaViolation?.(type, failed.mode);
+      if (failed.mode !== 'enforce') continue;
+      const { pointer, rule, message } = failed.violation;
+      slot.outcome = {
+        error: new InputError(`data does not match the schema of ${type} (version ${failed.version}): ${message} (rule: ${rule})`, {
+          code: 'schema_violation',
+          param: pointer,
+          details: { pointer, rule, schema_version: failed.version },
+        }),
+      };
     }
   }
 

@@ -7,8 +7,8 @@ const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 /** A JSON escape of NUL or of a UTF-16 surrogate. */
 const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
-/** Checks that need nothing but the command itself; throws the first problem found. */
-export function validateCommand(command: PublishCommand, maxEventBytes: number): void {
+/** Checks that need nothing but the command itself; throws the first problem found, else answers the data object. */
+export function validateCommand(command: PublishCommand, maxEventBytes: number): Record<string, unknown> {
   if (!command.orgId) throw new InputError('org_id is required', { param: 'org_id', code: 'missing_field' });
   if (!command.type) throw new InputError('type is required', { param: 'type', code: 'missing_field' });
   if (!TYPE_PATTERN.test(command.type)) {
@@ -40,4 +40,5 @@ export function validateCommand(command: PublishCommand, maxEventBytes: number):
   // they cannot be there (JSON refuses a raw NUL, the gRPC boundary a raw lone surrogate), so
   // only data holding such an escape is walked.
   if (SUSPECT_ESCAPE.test(command.dataJson)) refuseHostileText(data, 'data');
+  return data as Record<string, unknown>;
 }

@@ -9,6 +9,8 @@ export interface FakeRegistry {
   address: string;
   organizations: Set<string>;
   eventTypes: Set<string>;
+  /** Data schemas by type (types must also be in eventTypes); a change shows at ingestion's next catalog read. */
+  schemas: Map<string, { schema: object; mode: 'enforce' | 'warn' | 'off'; version: number }>;
   /** How many catalog reads ingestion made (to observe caching). */
   catalogReads(): number;
   stop(): Promise<void>;
@@ -17,6 +19,7 @@ export interface FakeRegistry {
 export async function startFakeRegistry(organizations: string[], eventTypes: string[]): Promise<FakeRegistry> {
   const orgs = new Set(organizations);
   const types = new Set(eventTypes);
+  const schemas: FakeRegistry['schemas'] = new Map();
   let reads = 0;
   const handlers = {
     getOrganization: async (request: registryV1.GetOrganizationRequest): Promise<registryV1.Organization> => {
@@ -25,7 +28,12 @@ export async function startFakeRegistry(organizations: string[], eventTypes: str
     },
     listEventTypes: async (): Promise<registryV1.ListEventTypesResponse> => {
       reads++;
-      return { eventTypes: [...types].map((type) => ({ type, group: type.split('.')[0], name: type, description: '', schemaJson: '' })) };
+      return {
+        eventTypes: [...types].map((type) => {
+          const schema = schemas.get(type);
+          return { type, group: type.split('.')[0], name: type, description: '', schemaJson: schema ? JSON.stringify(schema.schema) : '', schemaMode: schema?.mode ?? 'off', schemaVersion: schema?.version ?? 0 };
+        }),
+      };
     },
   };
   const binding = bindService(registryV1.RegistryServiceService, handlers as never) as GrpcServiceBinding;
@@ -34,6 +42,7 @@ export async function startFakeRegistry(organizations: string[], eventTypes: str
     address: `127.0.0.1:${server.port}`,
     organizations: orgs,
     eventTypes: types,
+    schemas,
     catalogReads: () => reads,
     stop: () => server.shutdown(100),
   };

@@ -2,7 +2,7 @@ import { loadConfig } from '@hookline/config';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
 import { createLogger } from '@hookline/logging';
 import { ingestionV1 } from '@hookline/proto';
-import { testDatabaseUrl, testKafkaBrokers, testTls, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
+import { testDatabaseUrl, testKafkaBrokers, testKafkaServiceEnv, testTls, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
 import { startIngestion, type RunningIngestion } from '../app';
 import { ingestionEnv } from '../config';
 
@@ -23,7 +23,9 @@ export function ingestionTestEnv(registryAddress: string, overrides: Record<stri
 
 /** Starts ingestion in this process on free ports; returns it with a gRPC client. */
 export async function startIngestionInProcess(env: Record<string, string>): Promise<{ ingestion: RunningIngestion; client: IngestionClient }> {
-  const config = loadConfig(ingestionEnv, { ...env, HOOKLINE_INGESTION_PORT: '0', HOOKLINE_INGESTION_OPS_PORT: '0' });
+  // Signs in to the broker as ingestion's own principal.
+  const kafka = env.KAFKA_BROKERS && !env.KAFKA_SASL_USERNAME ? await testKafkaServiceEnv('ingestion', env.HOOKLINE_TOPIC_PREFIX ?? '', env.KAFKA_BROKERS) : {};
+  const config = loadConfig(ingestionEnv, { ...kafka, ...env, HOOKLINE_INGESTION_PORT: '0', HOOKLINE_INGESTION_OPS_PORT: '0' });
   const ingestion = await startIngestion(config, createLogger('ingestion-test', 'silent'));
   const client = createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${ingestion.grpcPort}`, { tls: testTls('gateway'), peerName: 'ingestion', deadlineMs: 10_000 });
   return { ingestion, client };

@@ -1,6 +1,7 @@
 import { createKafka, headerValue, startConsumer, type KafkaMessage, type RunningConsumer } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
+import { testKafkaSecurity } from '@hookline/testing';
 
 /** Watches a topic from its beginning: every message, and the exact count of stored messages. */
 export interface TopicProbe {
@@ -13,7 +14,7 @@ export interface TopicProbe {
 
 export async function startTopicProbe(brokers: string, topic: string): Promise<TopicProbe> {
   const logger = createLogger('topic-probe', 'silent');
-  const kafka = createKafka({ brokers, clientId: 'topic-probe', logger });
+  const kafka = createKafka({ brokers, security: testKafkaSecurity(brokers), clientId: 'topic-probe', logger });
   const admin = kafka.admin();
   await admin.connect();
   const messages: KafkaMessage[] = [];

@@ -10,14 +10,14 @@ describe('event-type catalog over gRPC', () => {
   });
   afterAll(() => t?.stop());
 
-  const register = (type: string, extra: { schemaJson?: string; context?: ReturnType<typeof operatorContext> } = {}) =>
+  const register = (type: string, extra: { schemaJson?: string; schemaMode?: string; breaking?: boolean; context?: ReturnType<typeof operatorContext> } = {}) =>
     t.client.registerEventType({
       context: extra.context ?? operatorContext(),
       type,
       group: '',
       name: '',
       description: 'test type',
-      schemaJson: extra.schemaJson ?? '',
+      schemaJson: extra.schemaJson ?? '', schemaMode: extra.schemaMode ?? '', breaking: extra.breaking ?? false,
     });
 
   it('lists the built-in operational types and the example catalog loaded at start', async () => {
@@ -61,7 +61,7 @@ describe('event-type catalog over gRPC', () => {
     const org = await createTestOrg(t.client);
     const publisher = t.clientFor(testPublisherTls(`catalog${uniqueSuffix()}`, [org.orgId]));
     const before = (await t.client.listEventTypes({})).eventTypes.find((e) => e.type === 'transfer.completed')!;
-    const overwrite = { type: 'transfer.completed', group: 'transfer', name: 'Hijacked', description: 'x', schemaJson: '{"type":"object"}' };
+    const overwrite = { type: 'transfer.completed', group: 'transfer', name: 'Hijacked', description: 'x', schemaJson: '{"type":"object"}', schemaMode: 'off', breaking: true };
     expect((await errorOf(publisher.registerEventType(overwrite))).kind).toBe('permission');
     expect((await errorOf(publisher.registerEventType({ ...overwrite, type: 'publisher.own' }))).kind).toBe('permission');
     expect((await errorOf(publisher.deleteEventType({ type: 'transfer.completed' }))).kind).toBe('permission');
@@ -87,5 +87,57 @@ describe('event-type catalog over gRPC', () => {
     expect(JSON.parse(JSON.parse(records[1].afterJson).schemaJson)).toEqual({ type: 'object', required: ['id'] });
     // The catalog file loaded at start is a change by the operator too.
     expect((await catalogAudits('transfer.completed')).map((r) => [r.action, r.actorOwner])).toEqual([['event_type.create', 'catalog file']]);
+  });
+
+  describe('versioned data schemas', () => {
+    const v1 = { type: 'object', required: ['amount'], properties: { amount: { type: 'integer', minimum: 1 } } };
+    const widened = { ...v1, properties: { ...v1.properties, memo: { description: 'free text' } }, required: [] };
+    const narrowed = { ...v1, required: ['amount', 'currency'] };
+    const versionsOf = async (type: string) => (await t.client.listEventTypeSchemas({ context: operatorContext(), type })).versions;
+
+    it('keeps every version, refuses a breaking change unless marked breaking, and lists the versions newest first', async () => {
+      const type = `ledger.t${uniqueSuffix().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+      expect(await register(type, { schemaJson: JSON.stringify(v1), schemaMode: 'enforce' })).toMatchObject({ schemaMode: 'enforce', schemaVersion: 1 });
+      // The same schema again (a new description, another mode) is no new version.
+      expect(await register(type, { schemaJson: JSON.stringify(v1), schemaMode: 'warn' })).toMatchObject({ schemaMode: 'warn', schemaVersion: 1 });
+      expect(await register(type, { schemaJson: JSON.stringify(widened), schemaMode: 'enforce' })).toMatchObject({ schemaVersion: 2 });
+
+      const refused = await errorOf(register(type, { schemaJson: JSON.stringify(narrowed), schemaMode: 'enforce' }));
+      expect(refused).toMatchObject({ kind: 'conflict', code: 'schema_change_breaking', param: 'schema' });
+      expect(refused.message).toContain('/data/currency is newly required');
+      expect((await t.client.listEventTypes({})).eventTypes.find((e) => e.type === type)).toMatchObject({ schemaVersion: 2, schemaJson: JSON.stringify(widened) });
+
+      expect(await register(type, { schemaJson: JSON.stringify(narrowed), schemaMode: 'enforce', breaking: true })).toMatchObject({ schemaVersion: 3 });
+      const versions = await versionsOf(type);
+      expect(versions.map((v) => [v.version, JSON.parse(v.schemaJson), v.breaking, v.current])).toEqual([
+        [3, narrowed, true, true],
+        [2, widened, false, false],
+        [1, v1, false, false],
+      ]);
+    });
+
+    it('checks a schema added back after its removal against the one removed; a removed type keeps its history', async () => {
+      const type = `ledger.r${uniqueSuffix().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+      await register(type, { schemaJson: JSON.stringify(v1) });
+      expect(await register(type)).toMatchObject({ schemaVersion: 2, schemaJson: '', schemaMode: 'off' });
+      expect(await errorOf(register(type, { schemaJson: JSON.stringify(narrowed) }))).toMatchObject({ code: 'schema_change_breaking' });
+      await t.client.deleteEventType({ context: operatorContext(), type });
+      await register(type, { schemaJson: JSON.stringify(v1) });
+      expect((await versionsOf(type)).map((v) => v.version)).toEqual([3, 2, 1]);
+    });
+
+    it('refuses a mode other than enforce, warn or off, a checking mode without a schema, an unusable schema, and versions of an unknown type', async () => {
+      expect(await errorOf(register('ledger.bad', { schemaJson: JSON.stringify(v1), schemaMode: 'strict' }))).toMatchObject({ code: 'schema_mode_invalid', param: 'schema_mode' });
+      expect(await errorOf(register('ledger.bad', { schemaMode: 'enforce' }))).toMatchObject({ code: 'schema_mode_invalid', param: 'schema_mode' });
+      expect(await errorOf(register('ledger.bad', { schemaJson: '{"type":"strin"}' }))).toMatchObject({ code: 'schema_invalid', param: 'schema' });
+      expect(await errorOf(register('ledger.bad', { schemaJson: '{"format":"no-such"}' }))).toMatchObject({ code: 'schema_invalid', param: 'schema' });
+      expect(await errorOf(t.client.listEventTypeSchemas({ context: operatorContext(), type: 'ledger.never' }))).toMatchObject({ kind: 'not_found' });
+      const org = await createTestOrg(t.client);
+      expect(await errorOf(t.client.listEventTypeSchemas({ context: org.admin, type: 'transfer.completed' }))).toMatchObject({ kind: 'permission' });
+    });
+
+    it('types of the catalog file keep mode off and have their schema as version 1', async () => {
+      expect((await t.client.listEventTypes({})).eventTypes.find((e) => e.type === 'transfer.completed')).toMatchObject({ schemaMode: 'off', schemaVersion: 1 });
+    });
   });
 });

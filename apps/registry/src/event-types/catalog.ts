@@ -5,7 +5,9 @@ import { EventTypeEntity, type EventTypeRecord } from '../db/entities/event-type
 import type { RequestMeta } from '../common/scope';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import { enqueueAudit } from '../outbox/outbox';
-import { BUILTIN_EVENT_TYPES, isReservedType, validateEventType, type EventType } from './event-type';
+import { BUILTIN_EVENT_TYPES, isReservedType, validateEventType, type EventType, type EventTypeDeclaration } from './event-type';
+import type { CatalogFileEntry } from './load-catalog-file';
+import { assignSchemaVersion } from './schema-versions';
 
 /** The audit chain of platform-wide changes: the operator's, not any one organization's. */
 const PLATFORM_CHAIN = '';
@@ -16,6 +18,8 @@ const toEventType = (r: EventTypeRecord): EventType => ({
   name: r.name,
   description: r.description,
   schemaJson: r.schema_json,
+  schemaMode: r.schema_mode as EventType['schemaMode'],
+  schemaVersion: r.schema_version,
 });
 
 const toRecord = (entry: EventType, builtin: boolean, now: Date): EventTypeRecord => ({
@@ -24,6 +28,8 @@ const toRecord = (entry: EventType, builtin: boolean, now: Date): EventTypeRecor
   name: entry.name,
   description: entry.description,
   schema_json: entry.schemaJson,
+  schema_mode: entry.schemaMode,
+  schema_version: entry.schemaVersion,
   builtin,
   updated_at: now,
 });
@@ -48,7 +54,7 @@ async function auditCatalogChange(tx: UnitOfWork, meta: RequestMeta, type: strin
 
 /** Adds `type` when the catalog lacks it (a wire profile's test type), audited like any catalog change. */
 export async function ensureEventType(tx: UnitOfWork, meta: RequestMeta, type: string, description: string, at: Date): Promise<void> {
-  const entry: EventType = { type, group: type.split('.')[0], name: 'Test event', description, schemaJson: '' };
+  const entry: EventType = { type, group: type.split('.')[0], name: 'Test event', description, schemaJson: '', schemaMode: 'off', schemaVersion: 0 };
   const { rowCount } = await tx.query(
     `insert into event_type (type, "group", name, description, schema_json, builtin, updated_at)
      values ($1, $2, $3, $4, '', false, $5) on conflict (type) do nothing`,
@@ -58,27 +64,40 @@ export async function ensureEventType(tx: UnitOfWork, meta: RequestMeta, type: s
 }
 
 const sameEntry = (a: EventType, b: EventType) =>
-  a.group === b.group && a.name === b.name && a.description === b.description && a.schemaJson === b.schemaJson;
+  a.group === b.group && a.name === b.name && a.description === b.description && a.schemaJson === b.schemaJson && a.schemaMode === b.schemaMode;
 
 async function currentEntries(em: EntityManager, types: string[]): Promise<Map<string, EventType>> {
   const found = types.length === 0 ? [] : await em.find(EventTypeEntity, { type: { $in: types } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   return new Map(found.map((r) => [r.type, toEventType(r)]));
 }
 
-/** At start: the built-in operational types, then the operator's catalog file. */
-export async function seedCatalog(deps: RegistryDeps, fileEntries: EventType[]): Promise<void> {
+/**
+ * At start: the built-in operational types, then the operator's catalog file. A file entry whose
+ * schema would refuse data the current version accepts stops the start unless it says `breaking: true`.
+ */
+export async function seedCatalog(deps: RegistryDeps, fileEntries: CatalogFileEntry[]): Promise<void> {
   for (const entry of fileEntries) {
     if (isReservedType(entry.type)) throw new Error(`event catalog: type ${entry.type} is reserved for built-in types`);
   }
   const now = deps.clock();
-  const records = [...BUILTIN_EVENT_TYPES.map((e) => toRecord(e, true, now)), ...fileEntries.map((e) => toRecord(e, false, now))];
-  // One statement cannot upsert a type twice: a type listed again replaces the earlier entry.
-  const byType = new Map(records.map((r) => [r.type, r]));
+  // A type listed again replaces the earlier entry.
+  const byType = new Map<string, { entry: EventTypeDeclaration; builtin: boolean; breaking: boolean }>();
+  // The platform's own types change with the platform: their new schemas are taken as they are.
+  for (const entry of BUILTIN_EVENT_TYPES) byType.set(entry.type, { entry, builtin: true, breaking: true });
+  for (const { breaking, ...entry } of fileEntries) byType.set(entry.type, { entry, builtin: false, breaking });
   await inTransaction(deps, async (tx) => {
     const before = await currentEntries(tx.em, [...byType.keys()]);
-    await tx.em.upsertMany(EventTypeEntity, [...byType.values()]);
-    for (const record of byType.values()) {
-      if (!record.builtin) await auditCatalogChange(tx, CATALOG_FILE, record.type, before.get(record.type) ?? null, toEventType(record), now);
+    for (const { entry, builtin, breaking } of byType.values()) {
+      const previous = before.get(entry.type) ?? null;
+      let schemaVersion: number;
+      try {
+        schemaVersion = await assignSchemaVersion(tx, previous, entry, breaking, now);
+      } catch (error) {
+        throw new Error(`HOOKLINE_EVENT_CATALOG: ${(error as Error).message.replace('send "breaking": true', 'mark the entry breaking: true')}`, { cause: error });
+      }
+      const record = toRecord({ ...entry, schemaVersion }, builtin, now);
+      await tx.em.upsert(EventTypeEntity, record);
+      if (!builtin) await auditCatalogChange(tx, CATALOG_FILE, record.type, previous, toEventType(record), now);
     }
   });
 }
@@ -118,23 +137,27 @@ export async function unknownEventTypes(em: EntityManager, entries: string[]): P
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Declares or replaces a type (the operator only: see the policy table); audited when it changes anything. */
+/**
+ * Declares or replaces a type (the operator only: see the policy table); audited when it changes
+ * anything. A changed schema becomes a new version, refused when breaking unless `breaking`.
+ */
 export async function registerEventType(
   deps: RegistryDeps,
   meta: RequestMeta,
-  input: { type: string; group: string; name: string; description: string; schemaJson: string },
+  input: { type: string; group: string; name: string; description: string; schemaJson: string; schemaMode: string; breaking: boolean },
 ): Promise<EventType> {
-  const entry = validateEventType({ ...input, schema: input.schemaJson });
-  if (isReservedType(entry.type)) {
+  const declared = validateEventType({ ...input, schema: input.schemaJson, schema_mode: input.schemaMode });
+  if (isReservedType(declared.type)) {
     throw new InputError('hookline.* types are built in', { code: 'event_type_reserved', param: 'type' });
   }
   const now = deps.clock();
-  await inTransaction(deps, async (tx) => {
-    const before = (await currentEntries(tx.em, [entry.type])).get(entry.type) ?? null;
+  return inTransaction(deps, async (tx) => {
+    const before = (await currentEntries(tx.em, [declared.type])).get(declared.type) ?? null;
+    const entry: EventType = { ...declared, schemaVersion: await assignSchemaVersion(tx, before, declared, input.breaking, now) };
     await tx.em.upsert(EventTypeEntity, toRecord(entry, false, now));
     await auditCatalogChange(tx, meta, entry.type, before, entry, now);
+    return entry;
   });
-  return entry;
 }
 
 export async function deleteEventType(deps: RegistryDeps, meta: RequestMeta, type: string): Promise<void> {

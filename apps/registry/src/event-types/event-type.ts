@@ -1,3 +1,4 @@
+import { DEFAULT_SCHEMA_MODE, isSchemaMode, schemaProblem, type SchemaMode } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 
 export interface EventType {
@@ -7,12 +8,19 @@ export interface EventType {
   description: string;
   /** JSON schema of `data`, JSON-encoded; '' when none. */
   schemaJson: string;
+  /** What ingestion does with data that does not match the schema. */
+  schemaMode: SchemaMode;
+  /** The version of `schemaJson`; 0 = the type never had a schema. Assigned by the catalog. */
+  schemaVersion: number;
 }
+
+/** A catalog entry as declared (API or catalog file), before the catalog assigns its schema version. */
+export type EventTypeDeclaration = Omit<EventType, 'schemaVersion'>;
 
 const TYPE_PATTERN = /^[a-z0-9_]+(\.[a-z0-9_]+)+$/;
 
 /** Operational events the platform itself emits; always in the catalog, never removable. */
-export const BUILTIN_EVENT_TYPES: EventType[] = [
+export const BUILTIN_EVENT_TYPES: EventTypeDeclaration[] = [
   {
     type: 'hookline.delivery.exhausted',
     group: 'hookline',
@@ -29,6 +37,7 @@ export const BUILTIN_EVENT_TYPES: EventType[] = [
       },
       required: ['delivery_id', 'webhook_id', 'event_id'],
     }),
+    schemaMode: 'off',
   },
   {
     type: 'hookline.webhook.disabled',
@@ -40,6 +49,7 @@ export const BUILTIN_EVENT_TYPES: EventType[] = [
       properties: { webhook_id: { type: 'string' }, reason: { type: 'string', enum: ['gone', 'failing'] } },
       required: ['webhook_id', 'reason'],
     }),
+    schemaMode: 'off',
   },
   {
     // The default type of `POST /v1/webhooks/:id/test`; ingestion only accepts catalog types.
@@ -48,6 +58,7 @@ export const BUILTIN_EVENT_TYPES: EventType[] = [
     name: 'Test event',
     description: 'Sent by `POST /v1/webhooks/:id/test` when no type is chosen; delivered only to that webhook, with `is_test: true`.',
     schemaJson: '',
+    schemaMode: 'off',
   },
 ];
 
@@ -59,8 +70,11 @@ export function isValidEventTypeName(type: string): boolean {
   return type.length <= 100 && TYPE_PATTERN.test(type);
 }
 
-/** Validates and normalises a catalog entry; defaults group to the first segment and name to the type. */
-export function validateEventType(input: { type: string; group?: string; name?: string; description?: string; schema?: unknown }): EventType {
+/**
+ * Validates and normalises a catalog entry; defaults group to the first segment, name to the type
+ * and the schema mode to `off`.
+ */
+export function validateEventType(input: { type: string; group?: string; name?: string; description?: string; schema?: unknown; schema_mode?: string }): EventTypeDeclaration {
   const type = input.type ?? '';
   if (!isValidEventTypeName(type)) {
     throw new InputError('type must be dot-separated segments of a-z, 0-9 and _ (e.g. transfer.completed), at most 100 characters', {
@@ -89,7 +103,14 @@ export function validateEventType(input: { type: string; group?: string; name?: 
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
       throw new InputError('schema must be a JSON object (a JSON schema)', { code: 'schema_invalid', param: 'schema' });
     }
+    const problem = schemaProblem(schema);
+    if (problem) throw new InputError(`schema is not a usable JSON Schema (draft-07): ${problem.slice(0, 300)}`, { code: 'schema_invalid', param: 'schema' });
     schemaJson = JSON.stringify(schema);
   }
-  return { type, group, name, description, schemaJson };
+  const schemaMode = input.schema_mode || DEFAULT_SCHEMA_MODE;
+  if (!isSchemaMode(schemaMode)) throw new InputError('schema_mode must be enforce, warn or off', { code: 'schema_mode_invalid', param: 'schema_mode' });
+  if (schemaMode !== 'off' && !schemaJson) {
+    throw new InputError(`schema_mode ${schemaMode} needs a schema`, { code: 'schema_mode_invalid', param: 'schema_mode' });
+  }
+  return { type, group, name, description, schemaJson, schemaMode };
 }

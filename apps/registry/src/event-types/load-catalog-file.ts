@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { validateEventType, type EventType } from './event-type';
+import { validateEventType, type EventTypeDeclaration } from './event-type';
+
+/** An entry of the catalog file: a declaration, and whether its schema change may be breaking. */
+export type CatalogFileEntry = EventTypeDeclaration & { breaking: boolean };
 
 /**
  * Reads `HOOKLINE_EVENT_CATALOG` (JSON or YAML): either a list of entries or
- * `{ event_types: [...] }`, each `{ type, group?, name?, description?, schema? }`.
+ * `{ event_types: [...] }`, each `{ type, group?, name?, description?, schema?, schema_mode?, breaking? }`.
  * A bad file stops the start with a message naming the entry.
  */
-export async function loadCatalogFile(path: string): Promise<EventType[]> {
+export async function loadCatalogFile(path: string): Promise<CatalogFileEntry[]> {
   const text = await readFile(path, 'utf8');
   let document: unknown;
   try {
@@ -19,7 +22,7 @@ export async function loadCatalogFile(path: string): Promise<EventType[]> {
   if (!Array.isArray(list)) throw new Error(`HOOKLINE_EVENT_CATALOG ${path}: expected a list or { event_types: [...] }`);
   return list.map((entry, i) => {
     try {
-      return validateEventType(entry as Parameters<typeof validateEventType>[0]);
+      return { ...validateEventType(entry as Parameters<typeof validateEventType>[0]), breaking: (entry as { breaking?: unknown }).breaking === true };
     } catch (error) {
       throw new Error(`HOOKLINE_EVENT_CATALOG ${path}: entry ${i}: ${(error as Error).message}`);
     }

@@ -1,8 +1,9 @@
+import { evidenceOf, parseCertificates, ProducerVerifier } from '@hookline/contract';
 import { createKafka, startConsumer, topicNames, type RunningConsumer } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { createMetricsRegistry } from '@hookline/telemetry';
 import { eventsV1 } from '@hookline/proto';
-import { uniqueSuffix, waitFor } from '@hookline/testing';
+import { testKafkaSecurity, testTls, uniqueSuffix, waitFor } from '@hookline/testing';
 import { createTestOrg, startTestRegistry, webhookRequest, type TestRegistry } from '../testing/harness';
 
 interface Received<T> {
@@ -21,7 +22,7 @@ describe('outbox relay to Kafka', () => {
     t = await startTestRegistry();
     const topics = topicNames(t.topicPrefix);
     const logger = createLogger('outbox-test', 'silent');
-    const kafka = createKafka({ brokers: t.env.KAFKA_BROKERS, clientId: 'outbox-test', logger });
+    const kafka = createKafka({ brokers: t.env.KAFKA_BROKERS, security: testKafkaSecurity(t.env.KAFKA_BROKERS), clientId: 'outbox-test', logger });
     const metrics = createMetricsRegistry('outbox-test');
     for (const topic of [topics.webhookChanges, topics.audit, topics.credentialChanges]) {
       consumers.push(
@@ -93,6 +94,11 @@ describe('outbox relay to Kafka', () => {
     expect(records[3].value.actorKind).toBe('service');
     expect(new Set(audits.map((a) => a.value.id)).size).toBe(audits.length);
     expect(records.every((r) => r.value.id.startsWith('aud_'))).toBe(true);
+    // Each record is signed by the registry's certificate, as the audit service requires.
+    const verifier = new ProducerVerifier(parseCertificates(testTls('audit').ca));
+    expect(records.map((r) => verifier.verify(evidenceOf(r.value, r.value.signature, r.value.signerCertificate), new Date()))).toEqual(
+      records.map(() => expect.objectContaining({ ok: true, producer: 'registry' })),
+    );
     const everything = JSON.stringify([...changes, ...audits].map((m) => m.value));
     for (const secret of [created.signingSecret, rotated.secret, 'outbox-pw-77', org.adminKey]) expect(everything).not.toContain(secret);
     // Key lifecycle and settings are audited too.
@@ -160,7 +166,7 @@ describe('outbox relay to Kafka', () => {
     const slow = await startTestRegistry({ env: { HOOKLINE_REGISTRY_OUTBOX_POLL_MS: '60000' } });
     const logger = createLogger('outbox-test', 'silent');
     const seen: eventsV1.WebhookChange[] = [];
-    const reader = await startConsumer(createKafka({ brokers: slow.env.KAFKA_BROKERS, clientId: 'outbox-wake-test', logger }), {
+    const reader = await startConsumer(createKafka({ brokers: slow.env.KAFKA_BROKERS, security: testKafkaSecurity(slow.env.KAFKA_BROKERS), clientId: 'outbox-wake-test', logger }), {
       name: 'outbox-wake',
       groupId: `outbox-wake-${uniqueSuffix()}`,
       topic: topicNames(slow.topicPrefix).webhookChanges,

@@ -1,7 +1,9 @@
+import { signAuditRecord, type ProducerKey } from '@hookline/contract';
 import type { Database } from '@hookline/db';
 import { ensureTopics, type BatchingProducer, type TopicNames } from '@hookline/kafka';
 import type { Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
+import { eventsV1 } from '@hookline/proto';
 import type { PoolClient } from 'pg';
 import { outboxChannel, type OutboxTopic } from './outbox';
 
@@ -9,6 +11,8 @@ export interface OutboxRelayOptions {
   db: Database;
   producer: BatchingProducer;
   topics: TopicNames;
+  /** The registry's certificate and key: each audit record is signed with it as it is published. */
+  signer: ProducerKey;
   logger: Logger;
   /** Fallback poll (ms): a commit wakes the relay at once through LISTEN/NOTIFY. */
   pollMs: number;
@@ -26,6 +30,14 @@ interface OutboxRow {
   topic: OutboxTopic;
   message_key: string;
   payload: Buffer;
+}
+
+/**
+ * An audit record as the audit service accepts it: signed by the registry. Signed when published,
+ * not when queued, so the outbox table holds no signature and the key stays in the process.
+ */
+function signedAudit(payload: Buffer, signer: ProducerKey): Buffer {
+  return Buffer.from(eventsV1.AuditRecord.encode(signAuditRecord(eventsV1.AuditRecord.decode(payload), signer)).finish());
 }
 
 /** The change feeds are compacted: the latest change of each webhook (and credential) is kept forever. */
@@ -60,10 +72,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       if (rows.length === 0) return 0;
       const messagesFor = (topic: OutboxTopic) => rows.filter((r) => r.topic === topic).map((r) => ({ key: r.message_key, value: r.payload }));
+      const audits = messagesFor('audit').map((message) => ({ ...message, value: signedAudit(message.value, options.signer) }));
       await Promise.all([
         options.producer.send(options.topics.webhookChanges, messagesFor('webhook_change')),
         options.producer.send(options.topics.credentialChanges, messagesFor('credential_change')),
-        options.producer.send(options.topics.audit, messagesFor('audit')),
+        options.producer.send(options.topics.audit, audits),
       ]);
       await client.query(`update outbox set sent_at = now() where seq = any($1::bigint[])`, [rows.map((r) => r.seq)]);
       return rows.length;

@@ -3,6 +3,7 @@ import { effectiveStatus, type ApprovalRow } from '../approvals/approval';
 import type { ApiKeyRow } from '../api-keys/api-keys';
 import { iso } from '../common/clock';
 import type { EventType } from '../event-types/event-type';
+import type { SchemaVersion } from '../event-types/schema-versions';
 import type { OrganizationRow } from '../organizations/organizations';
 import type { OrgSettings } from '../settings/settings';
 import type { AuthInput } from '../webhooks/validate-auth';
@@ -89,6 +90,17 @@ export const toEventTypeInfo = (t: EventType): registryV1.EventTypeInfo => ({
   name: t.name,
   description: t.description,
   schemaJson: t.schemaJson,
+  schemaMode: t.schemaMode,
+  schemaVersion: t.schemaVersion,
+});
+
+export const toEventTypeSchemaVersion = (v: SchemaVersion): registryV1.EventTypeSchemaVersion => ({
+  type: v.type,
+  version: v.version,
+  schemaJson: v.schemaJson,
+  breaking: v.breaking,
+  createdAt: iso(v.createdAt),
+  current: v.current,
 });
 
 export const toAuthInput = (a: registryV1.EndpointAuthInput | undefined): AuthInput | undefined => a && { ...a };

@@ -6,7 +6,7 @@ import type { HostResolver } from '@hookline/egress';
 import { createGrpcClient, type GrpcClient, type TlsIdentity } from '@hookline/grpc';
 import { createLogger } from '@hookline/logging';
 import { registryV1, type commonV1 } from '@hookline/proto';
-import { testDatabaseUrl, testKafkaBrokers, testTls, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
+import { testDatabaseUrl, testKafkaBrokers, testKafkaServiceEnv, testTls, uniqueSuffix, uniqueTopicPrefix } from '@hookline/testing';
 import { Pool } from 'pg';
 import { startRegistry, type RunningRegistry } from '../app';
 import type { Clock } from '../common/clock';
@@ -63,6 +63,8 @@ export async function startTestRegistry(
     HOOKLINE_REGISTRY_OPS_PORT: '0',
     HOOKLINE_MASTER_KEY: masterKey,
     HOOKLINE_EVENT_CATALOG: `${__dirname}/../../../../deploy/catalog/example-catalog.yaml`,
+    // Signs in to the broker as the registry's own principal.
+    ...(await testKafkaServiceEnv('registry', topicPrefix)),
     ...options.env,
   };
   const env = Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined));

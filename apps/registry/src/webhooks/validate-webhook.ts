@@ -1,5 +1,5 @@
 import { InputError } from '@hookline/errors';
-import { validateWebhookUrl, type WebhookUrlOptions } from '@hookline/egress';
+import { validateWebhookTarget, type WebhookUrlOptions } from '@hookline/egress';
 import type { SignatureScheme } from '@hookline/signing';
 import type { EntityManager } from '@hookline/db';
 import { isGroupSubscription, unknownEventTypes } from '../event-types/catalog';
@@ -77,7 +77,7 @@ export async function validateCreate(input: CreateWebhookInput, ctx: ValidationC
   const spec: WebhookSpec = {
     name: name(input.name ?? ''),
     description: input.description === undefined ? '' : description(input.description, false),
-    url: await validateWebhookUrl(input.url ?? '', ctx.urlOptions),
+    url: await validateWebhookTarget(input.url ?? '', ctx.urlOptions),
     eventTypes: input.eventTypes === undefined ? [] : await eventTypes(ctx.em, input.eventTypes),
     auth: await validateAuth(input.auth, ctx.urlOptions),
     rateLimitRps: checkRule('rate_limit_rps', input.rateLimitRps ?? 10),
@@ -95,7 +95,7 @@ export async function validatePatch(input: UpdateWebhookInput, ctx: ValidationCo
   const patch: WebhookPatch = {};
   if (input.name !== undefined) patch.name = name(input.name);
   if (input.description !== undefined) patch.description = description(input.description, true);
-  if (input.url !== undefined) patch.url = await validateWebhookUrl(input.url, ctx.urlOptions);
+  if (input.url !== undefined) patch.url = await validateWebhookTarget(input.url, ctx.urlOptions);
   if (input.allEventTypes) patch.eventTypes = [];
   else if (input.eventTypes !== undefined) patch.eventTypes = await eventTypes(ctx.em, input.eventTypes);
   if (input.auth !== undefined) patch.auth = await validateAuth(input.auth, ctx.urlOptions);

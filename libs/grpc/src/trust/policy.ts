@@ -61,6 +61,7 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   // some orgs, and must not rewrite what all of them subscribe to).
   registerEventType: OPERATOR,
   deleteEventType: OPERATOR,
+  listEventTypeSchemas: OPERATOR,
   getSettings: VIEWER,
   updateSettings: ADMIN,
   // The wire format of an organization's deliveries is the platform operator's to set.
@@ -103,6 +104,9 @@ const dispatcher: RulesFor<typeof dispatcherV1.DispatcherServiceService> = {
   listNotificationChannels: VIEWER,
   createNotificationChannel: ADMIN,
   deleteNotificationChannel: ADMIN,
+  // `hookline listen`: a developer receives the relay webhook's attempts and answers them.
+  pullRelayRequests: DEVELOPER,
+  reportRelayOutcome: DEVELOPER,
 };
 
 const audit: RulesFor<typeof auditV1.AuditServiceService> = {

@@ -39,3 +39,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
   if (!url || !apiKey) throw new Error('not logged in: run `hookline login --url <gateway> --api-key <hk_…>` (or set HOOKLINE_URL and HOOKLINE_API_KEY)');
   return { url, apiKey };
 }
+
+/**
+ * Keeps a relay webhook's signing secret beside the key (the API shows it once, at creation), so
+ * `hookline listen` can print it every time it reuses the webhook.
+ */
+export function saveRelaySecret(webhookId: string, secret: string, path = configPath()): void {
+  const saved = readSaved(path);
+  const relaySecrets = { ...(saved.relaySecrets as Record<string, string> | undefined), [webhookId]: secret };
+  saveConfig({ ...saved, relaySecrets } as unknown as CliConfig, path);
+}
+
+export function relaySecretOf(webhookId: string, path = configPath()): string | undefined {
+  return (readSaved(path).relaySecrets as Record<string, string> | undefined)?.[webhookId];
+}
+
+function readSaved(path: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,9 +1,12 @@
 import { HooklineApiError } from '../client/api-error';
 import { login, publishEvent, retryDelivery, tailDeliveries, verifyRequest, type Command, type Output } from './commands';
+import { listen } from './listen';
 
 const USAGE = `usage: hookline <command>
 
   login --url <gateway> --api-key <hk_…>     check the key and keep it in your config file (0600)
+  listen --forward-to <local URL>             receive real deliveries on this machine (relay webhook)
+         [--name <relay> | --webhook wh_…] [--events <type,…>]
   events publish --type <t> --data <json>     publish an event (always with an Idempotency-Key)
   deliveries tail [--webhook wh_…]            follow deliveries as they are attempted
   deliveries retry <del_…>                    queue a delivery again
@@ -12,6 +15,7 @@ const USAGE = `usage: hookline <command>
 
 const COMMANDS: Record<string, Command> = {
   login,
+  listen,
   'events publish': publishEvent,
   'deliveries tail': tailDeliveries,
   'deliveries retry': retryDelivery,

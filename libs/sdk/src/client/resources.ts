@@ -17,6 +17,8 @@ export type Approval = Schemas['Approval'];
 export type AuditRecord = Schemas['AuditRecord'];
 export type Stats = Schemas['Stats'];
 export type Settings = Schemas['Settings'];
+/** One attempt of a delivery to a relay webhook, as `hookline listen` receives it. */
+export type RelayRequest = Schemas['RelayRequest'];
 export type ErrorBody = Schemas['Error'];
 /** What a receiver gets in the body of every delivery. */
 export type WebhookEvent = Schemas['WebhookEvent'];

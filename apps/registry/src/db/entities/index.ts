@@ -1,6 +1,7 @@
 import { ApiKeyEntity } from './api-key';
 import { ApprovalEntity } from './approval';
 import { EventTypeEntity } from './event-type';
+import { EventTypeSchemaEntity } from './event-type-schema';
 import { MasterKeyCheckEntity } from './master-key-check';
 import { OrgSettingsEntity } from './org-settings';
 import { OrgWireProfileEntity } from './org-wire-profile';
@@ -17,6 +18,7 @@ export const registryEntities = [
   OrgWireProfileEntity,
   ApiKeyEntity,
   EventTypeEntity,
+  EventTypeSchemaEntity,
   PortalSessionEntity,
   ApprovalEntity,
   WebhookEntity,

@@ -4,7 +4,8 @@ import { AddPrincipalsAndApprovalTargets } from './0002-principals';
 import { CreatePortalSessions } from './0003-portal-sessions';
 import { KeysActForTheirHolder } from './0004-keys-act-for-their-holder';
 import { CreateWireProfiles } from './0005-wire-profiles';
-import { AddCredentialChangeFeed } from './0006-credential-changes';
+import { AddEventTypeSchemas } from './0006-event-type-schemas';
+import { AddCredentialChangeFeed } from './0007-credential-changes';
 
 export const registryMigrations: MigrationEntry[] = [
   { name: '0001-registry', class: CreateRegistrySchema },
@@ -12,5 +13,6 @@ export const registryMigrations: MigrationEntry[] = [
   { name: '0003-portal-sessions', class: CreatePortalSessions },
   { name: '0004-keys-act-for-their-holder', class: KeysActForTheirHolder },
   { name: '0005-wire-profiles', class: CreateWireProfiles },
-  { name: '0006-credential-changes', class: AddCredentialChangeFeed },
+  { name: '0006-event-type-schemas', class: AddEventTypeSchemas },
+  { name: '0007-credential-changes', class: AddCredentialChangeFeed },
 ];

@@ -38,6 +38,13 @@ export interface StoredAuditRecord {
   prevHash: string;
   /** The canonical JSON that was hashed (RFC 8785 style), so anyone can recompute `hash`. */
   canonicalJson: string;
+  /**
+   * The service whose certificate signed the record (verified on arrival), e.g. "gateway";
+   * empty for a record stored before records were signed.
+   */
+  producer: string;
+  /** The signer's certificate as PEM (set on export, so a chain can be verified offline). */
+  signerCertificatePem: string;
 }
 
 export interface AuditRecordFilter {
@@ -80,7 +87,10 @@ export interface ChainBreak {
   /** The first record that does not verify (for a gap: the first record after it). */
   sequence: number;
   id: string;
-  /** hash_mismatch, prev_hash_mismatch, sequence_gap, reordered, head_mismatch, checkpoint_invalid */
+  /**
+   * hash_mismatch, prev_hash_mismatch, sequence_gap, reordered, head_mismatch, checkpoint_invalid,
+   * dead_lettered, producer_unsigned, producer_invalid
+   */
   reason: string;
   /** Human-readable explanation. */
   message: string;
@@ -102,6 +112,22 @@ export interface VerifyChainResponse {
   checkpointSequence: number;
   /** Sequence of the last record. */
   headSequence: number;
+  /**
+   * How many verified records each producing service signed (its signature, certificate and
+   * right to emit the record's kind checked again).
+   */
+  producers: ProducerRecords[];
+  /** Verified records stored before records were signed (sequence below signed_from_sequence). */
+  unsignedRecords: number;
+  /** The first sequence of the org's chain that must carry a producer signature. */
+  signedFromSequence: number;
+}
+
+/** The records of a chain one producing service signed. */
+export interface ProducerRecords {
+  /** The service identity its certificate names, e.g. "gateway", "registry", "audit". */
+  producer: string;
+  records: number;
 }
 
 export interface ExportAuditRecordsRequest {
@@ -123,7 +149,15 @@ export interface ExportAuditRecordsResponse {
 }
 
 function createBaseStoredAuditRecord(): StoredAuditRecord {
-  return { record: undefined, sequence: 0, hash: "", prevHash: "", canonicalJson: "" };
+  return {
+    record: undefined,
+    sequence: 0,
+    hash: "",
+    prevHash: "",
+    canonicalJson: "",
+    producer: "",
+    signerCertificatePem: "",
+  };
 }
 
 export const StoredAuditRecord: MessageFns<StoredAuditRecord> = {
@@ -142,6 +176,12 @@ export const StoredAuditRecord: MessageFns<StoredAuditRecord> = {
     }
     if (message.canonicalJson !== "") {
       writer.uint32(42).string(message.canonicalJson);
+    }
+    if (message.producer !== "") {
+      writer.uint32(50).string(message.producer);
+    }
+    if (message.signerCertificatePem !== "") {
+      writer.uint32(58).string(message.signerCertificatePem);
     }
     return writer;
   },
@@ -199,6 +239,22 @@ export const StoredAuditRecord: MessageFns<StoredAuditRecord> = {
             message.canonicalJson = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.producer = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.signerCertificatePem = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -226,6 +282,12 @@ export const StoredAuditRecord: MessageFns<StoredAuditRecord> = {
         : isSet(object.canonical_json)
         ? globalThis.String(object.canonical_json)
         : "",
+      producer: isSet(object.producer) ? globalThis.String(object.producer) : "",
+      signerCertificatePem: isSet(object.signerCertificatePem)
+        ? globalThis.String(object.signerCertificatePem)
+        : isSet(object.signer_certificate_pem)
+        ? globalThis.String(object.signer_certificate_pem)
+        : "",
     };
   },
 
@@ -246,6 +308,12 @@ export const StoredAuditRecord: MessageFns<StoredAuditRecord> = {
     if (message.canonicalJson !== "") {
       obj.canonicalJson = message.canonicalJson;
     }
+    if (message.producer !== "") {
+      obj.producer = message.producer;
+    }
+    if (message.signerCertificatePem !== "") {
+      obj.signerCertificatePem = message.signerCertificatePem;
+    }
     return obj;
   },
 
@@ -261,6 +329,8 @@ export const StoredAuditRecord: MessageFns<StoredAuditRecord> = {
     message.hash = object.hash ?? "";
     message.prevHash = object.prevHash ?? "";
     message.canonicalJson = object.canonicalJson ?? "";
+    message.producer = object.producer ?? "";
+    message.signerCertificatePem = object.signerCertificatePem ?? "";
     return message;
   },
 };
@@ -889,7 +959,17 @@ export const ChainBreak: MessageFns<ChainBreak> = {
 };
 
 function createBaseVerifyChainResponse(): VerifyChainResponse {
-  return { valid: false, records: 0, head: "", broken: undefined, checkpointSequence: 0, headSequence: 0 };
+  return {
+    valid: false,
+    records: 0,
+    head: "",
+    broken: undefined,
+    checkpointSequence: 0,
+    headSequence: 0,
+    producers: [],
+    unsignedRecords: 0,
+    signedFromSequence: 0,
+  };
 }
 
 export const VerifyChainResponse: MessageFns<VerifyChainResponse> = {
@@ -911,6 +991,15 @@ export const VerifyChainResponse: MessageFns<VerifyChainResponse> = {
     }
     if (message.headSequence !== 0) {
       writer.uint32(48).int64(message.headSequence);
+    }
+    for (const v of message.producers) {
+      ProducerRecords.encode(v!, writer.uint32(58).fork()).join();
+    }
+    if (message.unsignedRecords !== 0) {
+      writer.uint32(64).int64(message.unsignedRecords);
+    }
+    if (message.signedFromSequence !== 0) {
+      writer.uint32(72).int64(message.signedFromSequence);
     }
     return writer;
   },
@@ -976,6 +1065,30 @@ export const VerifyChainResponse: MessageFns<VerifyChainResponse> = {
             message.headSequence = longToNumber(reader.int64());
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.producers.push(ProducerRecords.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.unsignedRecords = longToNumber(reader.int64());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.signedFromSequence = longToNumber(reader.int64());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1004,6 +1117,19 @@ export const VerifyChainResponse: MessageFns<VerifyChainResponse> = {
         : isSet(object.head_sequence)
         ? globalThis.Number(object.head_sequence)
         : 0,
+      producers: globalThis.Array.isArray(object?.producers)
+        ? object.producers.map((e: any) => ProducerRecords.fromJSON(e))
+        : [],
+      unsignedRecords: isSet(object.unsignedRecords)
+        ? globalThis.Number(object.unsignedRecords)
+        : isSet(object.unsigned_records)
+        ? globalThis.Number(object.unsigned_records)
+        : 0,
+      signedFromSequence: isSet(object.signedFromSequence)
+        ? globalThis.Number(object.signedFromSequence)
+        : isSet(object.signed_from_sequence)
+        ? globalThis.Number(object.signed_from_sequence)
+        : 0,
     };
   },
 
@@ -1027,6 +1153,15 @@ export const VerifyChainResponse: MessageFns<VerifyChainResponse> = {
     if (message.headSequence !== 0) {
       obj.headSequence = Math.round(message.headSequence);
     }
+    if (message.producers?.length) {
+      obj.producers = message.producers.map((e) => ProducerRecords.toJSON(e));
+    }
+    if (message.unsignedRecords !== 0) {
+      obj.unsignedRecords = Math.round(message.unsignedRecords);
+    }
+    if (message.signedFromSequence !== 0) {
+      obj.signedFromSequence = Math.round(message.signedFromSequence);
+    }
     return obj;
   },
 
@@ -1043,6 +1178,94 @@ export const VerifyChainResponse: MessageFns<VerifyChainResponse> = {
       : undefined;
     message.checkpointSequence = object.checkpointSequence ?? 0;
     message.headSequence = object.headSequence ?? 0;
+    message.producers = object.producers?.map((e) => ProducerRecords.fromPartial(e)) || [];
+    message.unsignedRecords = object.unsignedRecords ?? 0;
+    message.signedFromSequence = object.signedFromSequence ?? 0;
+    return message;
+  },
+};
+
+function createBaseProducerRecords(): ProducerRecords {
+  return { producer: "", records: 0 };
+}
+
+export const ProducerRecords: MessageFns<ProducerRecords> = {
+  encode(message: ProducerRecords, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.producer !== "") {
+      writer.uint32(10).string(message.producer);
+    }
+    if (message.records !== 0) {
+      writer.uint32(16).int64(message.records);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProducerRecords {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProducerRecords();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.producer = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.records = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ProducerRecords {
+    return {
+      producer: isSet(object.producer) ? globalThis.String(object.producer) : "",
+      records: isSet(object.records) ? globalThis.Number(object.records) : 0,
+    };
+  },
+
+  toJSON(message: ProducerRecords): unknown {
+    const obj: any = {};
+    if (message.producer !== "") {
+      obj.producer = message.producer;
+    }
+    if (message.records !== 0) {
+      obj.records = Math.round(message.records);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ProducerRecords>, I>>(base?: I): ProducerRecords {
+    return ProducerRecords.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProducerRecords>, I>>(object: I): ProducerRecords {
+    const message = createBaseProducerRecords();
+    message.producer = object.producer ?? "";
+    message.records = object.records ?? 0;
     return message;
   },
 };

@@ -44,7 +44,7 @@ export interface Delivery {
 }
 
 export interface AttemptError {
-  /** timeout, dns, connect, tls, ssrf_blocked, http_status, auth */
+  /** timeout, dns, connect, tls, ssrf_blocked, http_status, auth, relay_offline */
   class: string;
   message: string;
 }
@@ -227,6 +227,72 @@ export interface DeleteNotificationChannelRequest {
 }
 
 export interface DeleteNotificationChannelResponse {
+}
+
+/** One attempt of a delivery to a relay webhook, exactly as it would be POSTed (signed headers, body). */
+export interface RelayRequest {
+  /** rrq_... */
+  id: string;
+  /** Increasing per platform; resume a stream after the last one received. */
+  sequence: number;
+  webhookId: string;
+  deliveryId: string;
+  eventType: string;
+  /** The attempt's number (1 = first). */
+  attempt: number;
+  headers: { [key: string]: string };
+  /** The body, byte for byte as signed (UTF-8 JSON). */
+  body: string;
+  /** RFC 3339: the attempt times out (a failed attempt) when no outcome arrives before. */
+  expiresAt: string;
+}
+
+export interface RelayRequest_HeadersEntry {
+  key: string;
+  value: string;
+}
+
+export interface PullRelayRequestsRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  /** wh_... of a relay webhook (url relay://<name>). */
+  webhookId: string;
+  /** Only requests after this sequence number; 0 = every waiting one. */
+  afterSequence: number;
+  /** 0-25000: how long to wait when none is waiting. */
+  waitMs: number;
+  /** The first pull of a stream (a listener connecting): the webhook's pending deliveries are made due. */
+  opening: boolean;
+}
+
+export interface PullRelayRequestsResponse {
+  requests: RelayRequest[];
+}
+
+export interface ReportRelayOutcomeRequest {
+  context?: RequestContext | undefined;
+  orgId: string;
+  /** rrq_... */
+  requestId: string;
+  /** The local answer's status; 0 when the local URL gave no answer (then error says why). */
+  responseStatus: number;
+  responseHeaders: { [key: string]: string };
+  /** The first 16 KiB of the local answer's body. */
+  responseBody: string;
+  /** How long the local exchange took. */
+  durationMs: number;
+  /** Why no answer came (connection refused, timeout); empty when one did. */
+  error: string;
+}
+
+export interface ReportRelayOutcomeRequest_ResponseHeadersEntry {
+  key: string;
+  value: string;
+}
+
+export interface ReportRelayOutcomeResponse {
+  requestId: string;
+  deliveryId: string;
 }
 
 function createBaseDelivery(): Delivery {
@@ -3456,6 +3522,1025 @@ export const DeleteNotificationChannelResponse: MessageFns<DeleteNotificationCha
   },
 };
 
+function createBaseRelayRequest(): RelayRequest {
+  return {
+    id: "",
+    sequence: 0,
+    webhookId: "",
+    deliveryId: "",
+    eventType: "",
+    attempt: 0,
+    headers: {},
+    body: "",
+    expiresAt: "",
+  };
+}
+
+export const RelayRequest: MessageFns<RelayRequest> = {
+  encode(message: RelayRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.sequence !== 0) {
+      writer.uint32(16).int64(message.sequence);
+    }
+    if (message.webhookId !== "") {
+      writer.uint32(26).string(message.webhookId);
+    }
+    if (message.deliveryId !== "") {
+      writer.uint32(34).string(message.deliveryId);
+    }
+    if (message.eventType !== "") {
+      writer.uint32(42).string(message.eventType);
+    }
+    if (message.attempt !== 0) {
+      writer.uint32(48).int32(message.attempt);
+    }
+    globalThis.Object.entries(message.headers).forEach(([key, value]: [string, string]) => {
+      RelayRequest_HeadersEntry.encode({ key: key as any, value }, writer.uint32(58).fork()).join();
+    });
+    if (message.body !== "") {
+      writer.uint32(66).string(message.body);
+    }
+    if (message.expiresAt !== "") {
+      writer.uint32(74).string(message.expiresAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RelayRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRelayRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.sequence = longToNumber(reader.int64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.deliveryId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.eventType = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.attempt = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            const entry7 = RelayRequest_HeadersEntry.decode(reader, reader.uint32());
+            if (entry7.value !== undefined) {
+              message.headers[entry7.key] = entry7.value;
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.body = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.expiresAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RelayRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      sequence: isSet(object.sequence) ? globalThis.Number(object.sequence) : 0,
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      deliveryId: isSet(object.deliveryId)
+        ? globalThis.String(object.deliveryId)
+        : isSet(object.delivery_id)
+        ? globalThis.String(object.delivery_id)
+        : "",
+      eventType: isSet(object.eventType)
+        ? globalThis.String(object.eventType)
+        : isSet(object.event_type)
+        ? globalThis.String(object.event_type)
+        : "",
+      attempt: isSet(object.attempt) ? globalThis.Number(object.attempt) : 0,
+      headers: isObject(object.headers)
+        ? (globalThis.Object.entries(object.headers) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      body: isSet(object.body) ? globalThis.String(object.body) : "",
+      expiresAt: isSet(object.expiresAt)
+        ? globalThis.String(object.expiresAt)
+        : isSet(object.expires_at)
+        ? globalThis.String(object.expires_at)
+        : "",
+    };
+  },
+
+  toJSON(message: RelayRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.sequence !== 0) {
+      obj.sequence = Math.round(message.sequence);
+    }
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.deliveryId !== "") {
+      obj.deliveryId = message.deliveryId;
+    }
+    if (message.eventType !== "") {
+      obj.eventType = message.eventType;
+    }
+    if (message.attempt !== 0) {
+      obj.attempt = Math.round(message.attempt);
+    }
+    if (message.headers) {
+      const entries = globalThis.Object.entries(message.headers) as [string, string][];
+      if (entries.length > 0) {
+        obj.headers = {};
+        entries.forEach(([k, v]) => {
+          obj.headers[k] = v;
+        });
+      }
+    }
+    if (message.body !== "") {
+      obj.body = message.body;
+    }
+    if (message.expiresAt !== "") {
+      obj.expiresAt = message.expiresAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RelayRequest>, I>>(base?: I): RelayRequest {
+    return RelayRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RelayRequest>, I>>(object: I): RelayRequest {
+    const message = createBaseRelayRequest();
+    message.id = object.id ?? "";
+    message.sequence = object.sequence ?? 0;
+    message.webhookId = object.webhookId ?? "";
+    message.deliveryId = object.deliveryId ?? "";
+    message.eventType = object.eventType ?? "";
+    message.attempt = object.attempt ?? 0;
+    message.headers = (globalThis.Object.entries(object.headers ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.body = object.body ?? "";
+    message.expiresAt = object.expiresAt ?? "";
+    return message;
+  },
+};
+
+function createBaseRelayRequest_HeadersEntry(): RelayRequest_HeadersEntry {
+  return { key: "", value: "" };
+}
+
+export const RelayRequest_HeadersEntry: MessageFns<RelayRequest_HeadersEntry> = {
+  encode(message: RelayRequest_HeadersEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RelayRequest_HeadersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRelayRequest_HeadersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RelayRequest_HeadersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: RelayRequest_HeadersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RelayRequest_HeadersEntry>, I>>(base?: I): RelayRequest_HeadersEntry {
+    return RelayRequest_HeadersEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RelayRequest_HeadersEntry>, I>>(object: I): RelayRequest_HeadersEntry {
+    const message = createBaseRelayRequest_HeadersEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBasePullRelayRequestsRequest(): PullRelayRequestsRequest {
+  return { context: undefined, orgId: "", webhookId: "", afterSequence: 0, waitMs: 0, opening: false };
+}
+
+export const PullRelayRequestsRequest: MessageFns<PullRelayRequestsRequest> = {
+  encode(message: PullRelayRequestsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.webhookId !== "") {
+      writer.uint32(26).string(message.webhookId);
+    }
+    if (message.afterSequence !== 0) {
+      writer.uint32(32).int64(message.afterSequence);
+    }
+    if (message.waitMs !== 0) {
+      writer.uint32(40).int32(message.waitMs);
+    }
+    if (message.opening !== false) {
+      writer.uint32(48).bool(message.opening);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PullRelayRequestsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePullRelayRequestsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.afterSequence = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.waitMs = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.opening = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PullRelayRequestsRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      afterSequence: isSet(object.afterSequence)
+        ? globalThis.Number(object.afterSequence)
+        : isSet(object.after_sequence)
+        ? globalThis.Number(object.after_sequence)
+        : 0,
+      waitMs: isSet(object.waitMs)
+        ? globalThis.Number(object.waitMs)
+        : isSet(object.wait_ms)
+        ? globalThis.Number(object.wait_ms)
+        : 0,
+      opening: isSet(object.opening) ? globalThis.Boolean(object.opening) : false,
+    };
+  },
+
+  toJSON(message: PullRelayRequestsRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.afterSequence !== 0) {
+      obj.afterSequence = Math.round(message.afterSequence);
+    }
+    if (message.waitMs !== 0) {
+      obj.waitMs = Math.round(message.waitMs);
+    }
+    if (message.opening !== false) {
+      obj.opening = message.opening;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PullRelayRequestsRequest>, I>>(base?: I): PullRelayRequestsRequest {
+    return PullRelayRequestsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PullRelayRequestsRequest>, I>>(object: I): PullRelayRequestsRequest {
+    const message = createBasePullRelayRequestsRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.webhookId = object.webhookId ?? "";
+    message.afterSequence = object.afterSequence ?? 0;
+    message.waitMs = object.waitMs ?? 0;
+    message.opening = object.opening ?? false;
+    return message;
+  },
+};
+
+function createBasePullRelayRequestsResponse(): PullRelayRequestsResponse {
+  return { requests: [] };
+}
+
+export const PullRelayRequestsResponse: MessageFns<PullRelayRequestsResponse> = {
+  encode(message: PullRelayRequestsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.requests) {
+      RelayRequest.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PullRelayRequestsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePullRelayRequestsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requests.push(RelayRequest.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PullRelayRequestsResponse {
+    return {
+      requests: globalThis.Array.isArray(object?.requests)
+        ? object.requests.map((e: any) => RelayRequest.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: PullRelayRequestsResponse): unknown {
+    const obj: any = {};
+    if (message.requests?.length) {
+      obj.requests = message.requests.map((e) => RelayRequest.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PullRelayRequestsResponse>, I>>(base?: I): PullRelayRequestsResponse {
+    return PullRelayRequestsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PullRelayRequestsResponse>, I>>(object: I): PullRelayRequestsResponse {
+    const message = createBasePullRelayRequestsResponse();
+    message.requests = object.requests?.map((e) => RelayRequest.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseReportRelayOutcomeRequest(): ReportRelayOutcomeRequest {
+  return {
+    context: undefined,
+    orgId: "",
+    requestId: "",
+    responseStatus: 0,
+    responseHeaders: {},
+    responseBody: "",
+    durationMs: 0,
+    error: "",
+  };
+}
+
+export const ReportRelayOutcomeRequest: MessageFns<ReportRelayOutcomeRequest> = {
+  encode(message: ReportRelayOutcomeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(26).string(message.requestId);
+    }
+    if (message.responseStatus !== 0) {
+      writer.uint32(32).int32(message.responseStatus);
+    }
+    globalThis.Object.entries(message.responseHeaders).forEach(([key, value]: [string, string]) => {
+      ReportRelayOutcomeRequest_ResponseHeadersEntry.encode({ key: key as any, value }, writer.uint32(42).fork())
+        .join();
+    });
+    if (message.responseBody !== "") {
+      writer.uint32(50).string(message.responseBody);
+    }
+    if (message.durationMs !== 0) {
+      writer.uint32(56).int32(message.durationMs);
+    }
+    if (message.error !== "") {
+      writer.uint32(66).string(message.error);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportRelayOutcomeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportRelayOutcomeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.responseStatus = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            const entry5 = ReportRelayOutcomeRequest_ResponseHeadersEntry.decode(reader, reader.uint32());
+            if (entry5.value !== undefined) {
+              message.responseHeaders[entry5.key] = entry5.value;
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.responseBody = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.durationMs = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.error = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReportRelayOutcomeRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      responseStatus: isSet(object.responseStatus)
+        ? globalThis.Number(object.responseStatus)
+        : isSet(object.response_status)
+        ? globalThis.Number(object.response_status)
+        : 0,
+      responseHeaders: isObject(object.responseHeaders)
+        ? (globalThis.Object.entries(object.responseHeaders) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.response_headers)
+        ? (globalThis.Object.entries(object.response_headers) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      responseBody: isSet(object.responseBody)
+        ? globalThis.String(object.responseBody)
+        : isSet(object.response_body)
+        ? globalThis.String(object.response_body)
+        : "",
+      durationMs: isSet(object.durationMs)
+        ? globalThis.Number(object.durationMs)
+        : isSet(object.duration_ms)
+        ? globalThis.Number(object.duration_ms)
+        : 0,
+      error: isSet(object.error) ? globalThis.String(object.error) : "",
+    };
+  },
+
+  toJSON(message: ReportRelayOutcomeRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.responseStatus !== 0) {
+      obj.responseStatus = Math.round(message.responseStatus);
+    }
+    if (message.responseHeaders) {
+      const entries = globalThis.Object.entries(message.responseHeaders) as [string, string][];
+      if (entries.length > 0) {
+        obj.responseHeaders = {};
+        entries.forEach(([k, v]) => {
+          obj.responseHeaders[k] = v;
+        });
+      }
+    }
+    if (message.responseBody !== "") {
+      obj.responseBody = message.responseBody;
+    }
+    if (message.durationMs !== 0) {
+      obj.durationMs = Math.round(message.durationMs);
+    }
+    if (message.error !== "") {
+      obj.error = message.error;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReportRelayOutcomeRequest>, I>>(base?: I): ReportRelayOutcomeRequest {
+    return ReportRelayOutcomeRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReportRelayOutcomeRequest>, I>>(object: I): ReportRelayOutcomeRequest {
+    const message = createBaseReportRelayOutcomeRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.orgId = object.orgId ?? "";
+    message.requestId = object.requestId ?? "";
+    message.responseStatus = object.responseStatus ?? 0;
+    message.responseHeaders = (globalThis.Object.entries(object.responseHeaders ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.responseBody = object.responseBody ?? "";
+    message.durationMs = object.durationMs ?? 0;
+    message.error = object.error ?? "";
+    return message;
+  },
+};
+
+function createBaseReportRelayOutcomeRequest_ResponseHeadersEntry(): ReportRelayOutcomeRequest_ResponseHeadersEntry {
+  return { key: "", value: "" };
+}
+
+export const ReportRelayOutcomeRequest_ResponseHeadersEntry: MessageFns<
+  ReportRelayOutcomeRequest_ResponseHeadersEntry
+> = {
+  encode(
+    message: ReportRelayOutcomeRequest_ResponseHeadersEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportRelayOutcomeRequest_ResponseHeadersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportRelayOutcomeRequest_ResponseHeadersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReportRelayOutcomeRequest_ResponseHeadersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: ReportRelayOutcomeRequest_ResponseHeadersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReportRelayOutcomeRequest_ResponseHeadersEntry>, I>>(
+    base?: I,
+  ): ReportRelayOutcomeRequest_ResponseHeadersEntry {
+    return ReportRelayOutcomeRequest_ResponseHeadersEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReportRelayOutcomeRequest_ResponseHeadersEntry>, I>>(
+    object: I,
+  ): ReportRelayOutcomeRequest_ResponseHeadersEntry {
+    const message = createBaseReportRelayOutcomeRequest_ResponseHeadersEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseReportRelayOutcomeResponse(): ReportRelayOutcomeResponse {
+  return { requestId: "", deliveryId: "" };
+}
+
+export const ReportRelayOutcomeResponse: MessageFns<ReportRelayOutcomeResponse> = {
+  encode(message: ReportRelayOutcomeResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.deliveryId !== "") {
+      writer.uint32(18).string(message.deliveryId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportRelayOutcomeResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportRelayOutcomeResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.deliveryId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReportRelayOutcomeResponse {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      deliveryId: isSet(object.deliveryId)
+        ? globalThis.String(object.deliveryId)
+        : isSet(object.delivery_id)
+        ? globalThis.String(object.delivery_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ReportRelayOutcomeResponse): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.deliveryId !== "") {
+      obj.deliveryId = message.deliveryId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReportRelayOutcomeResponse>, I>>(base?: I): ReportRelayOutcomeResponse {
+    return ReportRelayOutcomeResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReportRelayOutcomeResponse>, I>>(object: I): ReportRelayOutcomeResponse {
+    const message = createBaseReportRelayOutcomeResponse();
+    message.requestId = object.requestId ?? "";
+    message.deliveryId = object.deliveryId ?? "";
+    return message;
+  },
+};
+
 /**
  * The deliveries API (the gateway's /v1/webhooks/events routes). Every request names the
  * organization acted on in `org_id` (the gateway takes it from the authenticated actor); another
@@ -3580,6 +4665,35 @@ export const DispatcherServiceService = {
     responseDeserialize: (value: Buffer): DeleteNotificationChannelResponse =>
       DeleteNotificationChannelResponse.decode(value),
   },
+  /**
+   * Relay (`hookline listen`): the attempts waiting for a relay webhook's listener, after a sequence
+   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; a
+   * listener connecting (opening, or the first call after none was) makes the webhook's pending
+   * deliveries due at once.
+   */
+  pullRelayRequests: {
+    path: "/hookline.dispatcher.v1.DispatcherService/PullRelayRequests" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: PullRelayRequestsRequest): Buffer =>
+      Buffer.from(PullRelayRequestsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): PullRelayRequestsRequest => PullRelayRequestsRequest.decode(value),
+    responseSerialize: (value: PullRelayRequestsResponse): Buffer =>
+      Buffer.from(PullRelayRequestsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): PullRelayRequestsResponse => PullRelayRequestsResponse.decode(value),
+  },
+  /** The listener's local answer to one relay request: it becomes that attempt's outcome. */
+  reportRelayOutcome: {
+    path: "/hookline.dispatcher.v1.DispatcherService/ReportRelayOutcome" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ReportRelayOutcomeRequest): Buffer =>
+      Buffer.from(ReportRelayOutcomeRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ReportRelayOutcomeRequest => ReportRelayOutcomeRequest.decode(value),
+    responseSerialize: (value: ReportRelayOutcomeResponse): Buffer =>
+      Buffer.from(ReportRelayOutcomeResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ReportRelayOutcomeResponse => ReportRelayOutcomeResponse.decode(value),
+  },
 } as const;
 
 export interface DispatcherServiceServer extends UntypedServiceImplementation {
@@ -3603,6 +4717,15 @@ export interface DispatcherServiceServer extends UntypedServiceImplementation {
   createNotificationChannel: handleUnaryCall<CreateNotificationChannelRequest, NotificationChannel>;
   /** Removes a notification channel; NotFound for another org's. */
   deleteNotificationChannel: handleUnaryCall<DeleteNotificationChannelRequest, DeleteNotificationChannelResponse>;
+  /**
+   * Relay (`hookline listen`): the attempts waiting for a relay webhook's listener, after a sequence
+   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; a
+   * listener connecting (opening, or the first call after none was) makes the webhook's pending
+   * deliveries due at once.
+   */
+  pullRelayRequests: handleUnaryCall<PullRelayRequestsRequest, PullRelayRequestsResponse>;
+  /** The listener's local answer to one relay request: it becomes that attempt's outcome. */
+  reportRelayOutcome: handleUnaryCall<ReportRelayOutcomeRequest, ReportRelayOutcomeResponse>;
 }
 
 export interface DispatcherServiceClient extends Client {
@@ -3762,6 +4885,43 @@ export interface DispatcherServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: DeleteNotificationChannelResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Relay (`hookline listen`): the attempts waiting for a relay webhook's listener, after a sequence
+   * number, oldest first; waits up to wait_ms for one. Each call keeps the listener connected; a
+   * listener connecting (opening, or the first call after none was) makes the webhook's pending
+   * deliveries due at once.
+   */
+  pullRelayRequests(
+    request: PullRelayRequestsRequest,
+    callback: (error: ServiceError | null, response: PullRelayRequestsResponse) => void,
+  ): ClientUnaryCall;
+  pullRelayRequests(
+    request: PullRelayRequestsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: PullRelayRequestsResponse) => void,
+  ): ClientUnaryCall;
+  pullRelayRequests(
+    request: PullRelayRequestsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: PullRelayRequestsResponse) => void,
+  ): ClientUnaryCall;
+  /** The listener's local answer to one relay request: it becomes that attempt's outcome. */
+  reportRelayOutcome(
+    request: ReportRelayOutcomeRequest,
+    callback: (error: ServiceError | null, response: ReportRelayOutcomeResponse) => void,
+  ): ClientUnaryCall;
+  reportRelayOutcome(
+    request: ReportRelayOutcomeRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ReportRelayOutcomeResponse) => void,
+  ): ClientUnaryCall;
+  reportRelayOutcome(
+    request: ReportRelayOutcomeRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ReportRelayOutcomeResponse) => void,
   ): ClientUnaryCall;
 }
 

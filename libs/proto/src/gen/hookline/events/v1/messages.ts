@@ -110,6 +110,18 @@ export interface AuditRecord {
   beforeJson: string;
   afterJson: string;
   source: string;
+  /**
+   * The producing service's signature over the record's signed content (fields 1-20 as canonical
+   * JSON under their proto names, empty strings and zeros left out): ECDSA (P-256, SHA-256, DER)
+   * with the private key of the service's mutual-TLS certificate. The audit service refuses a
+   * record whose signature is missing or does not verify (see docs/security.md).
+   */
+  signature: Buffer;
+  /**
+   * The signer's X.509 certificate (DER), issued by the deployment CA; its common name is the
+   * producing service's identity.
+   */
+  signerCertificate: Buffer;
 }
 
 function createBaseEvent(): Event {
@@ -977,6 +989,8 @@ function createBaseAuditRecord(): AuditRecord {
     beforeJson: "",
     afterJson: "",
     source: "",
+    signature: Buffer.alloc(0),
+    signerCertificate: Buffer.alloc(0),
   };
 }
 
@@ -1041,6 +1055,12 @@ export const AuditRecord: MessageFns<AuditRecord> = {
     }
     if (message.source !== "") {
       writer.uint32(162).string(message.source);
+    }
+    if (message.signature.length !== 0) {
+      writer.uint32(170).bytes(message.signature);
+    }
+    if (message.signerCertificate.length !== 0) {
+      writer.uint32(178).bytes(message.signerCertificate);
     }
     return writer;
   },
@@ -1218,6 +1238,22 @@ export const AuditRecord: MessageFns<AuditRecord> = {
             message.source = reader.string();
             continue;
           }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.signature = Buffer.from(reader.bytes());
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.signerCertificate = Buffer.from(reader.bytes());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1304,6 +1340,12 @@ export const AuditRecord: MessageFns<AuditRecord> = {
         ? globalThis.String(object.after_json)
         : "",
       source: isSet(object.source) ? globalThis.String(object.source) : "",
+      signature: isSet(object.signature) ? Buffer.from(bytesFromBase64(object.signature)) : Buffer.alloc(0),
+      signerCertificate: isSet(object.signerCertificate)
+        ? Buffer.from(bytesFromBase64(object.signerCertificate))
+        : isSet(object.signer_certificate)
+        ? Buffer.from(bytesFromBase64(object.signer_certificate))
+        : Buffer.alloc(0),
     };
   },
 
@@ -1369,6 +1411,12 @@ export const AuditRecord: MessageFns<AuditRecord> = {
     if (message.source !== "") {
       obj.source = message.source;
     }
+    if (message.signature.length !== 0) {
+      obj.signature = base64FromBytes(message.signature);
+    }
+    if (message.signerCertificate.length !== 0) {
+      obj.signerCertificate = base64FromBytes(message.signerCertificate);
+    }
     return obj;
   },
 
@@ -1397,9 +1445,19 @@ export const AuditRecord: MessageFns<AuditRecord> = {
     message.beforeJson = object.beforeJson ?? "";
     message.afterJson = object.afterJson ?? "";
     message.source = object.source ?? "";
+    message.signature = object.signature ?? Buffer.alloc(0);
+    message.signerCertificate = object.signerCertificate ?? Buffer.alloc(0);
     return message;
   },
 };
+
+function bytesFromBase64(b64: string): Uint8Array {
+  return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  return globalThis.Buffer.from(arr).toString("base64");
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 

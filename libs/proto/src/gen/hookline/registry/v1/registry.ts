@@ -105,6 +105,10 @@ export interface EventTypeInfo {
   description: string;
   /** JSON schema of `data`, JSON-encoded; empty when none. */
   schemaJson: string;
+  /** enforce, warn or off: what ingestion does with data that does not match `schema_json`. */
+  schemaMode: string;
+  /** The version of `schema_json` (1, 2, ...); 0 = the type never had a schema. */
+  schemaVersion: number;
 }
 
 export interface ListEventTypesRequest {
@@ -479,8 +483,37 @@ export interface RegisterEventTypeRequest {
   group: string;
   name: string;
   description: string;
-  /** JSON schema of `data`, JSON-encoded; empty = none (param `schema`). */
+  /**
+   * JSON schema of `data`, JSON-encoded; empty = none (param `schema`). A schema different from
+   * the current one becomes a new version; one that refuses data the current one accepted is
+   * refused (AlreadyExists `schema_change_breaking`) unless `breaking`.
+   */
   schemaJson: string;
+  /** enforce, warn or off; empty = off (param `schema_mode`). enforce and warn need a schema. */
+  schemaMode: string;
+  /** The operator accepts that the new schema refuses data the previous version accepted. */
+  breaking: boolean;
+}
+
+export interface ListEventTypeSchemasRequest {
+  context?: RequestContext | undefined;
+  type: string;
+}
+
+export interface EventTypeSchemaVersion {
+  type: string;
+  version: number;
+  /** JSON-encoded; empty = the version that removed the schema. */
+  schemaJson: string;
+  breaking: boolean;
+  /** RFC 3339. */
+  createdAt: string;
+  /** The type's current version. */
+  current: boolean;
+}
+
+export interface ListEventTypeSchemasResponse {
+  versions: EventTypeSchemaVersion[];
 }
 
 export interface DeleteEventTypeRequest {
@@ -1860,7 +1893,7 @@ export const DeliveryConfig: MessageFns<DeliveryConfig> = {
 };
 
 function createBaseEventTypeInfo(): EventTypeInfo {
-  return { type: "", group: "", name: "", description: "", schemaJson: "" };
+  return { type: "", group: "", name: "", description: "", schemaJson: "", schemaMode: "", schemaVersion: 0 };
 }
 
 export const EventTypeInfo: MessageFns<EventTypeInfo> = {
@@ -1879,6 +1912,12 @@ export const EventTypeInfo: MessageFns<EventTypeInfo> = {
     }
     if (message.schemaJson !== "") {
       writer.uint32(42).string(message.schemaJson);
+    }
+    if (message.schemaMode !== "") {
+      writer.uint32(50).string(message.schemaMode);
+    }
+    if (message.schemaVersion !== 0) {
+      writer.uint32(56).int32(message.schemaVersion);
     }
     return writer;
   },
@@ -1936,6 +1975,22 @@ export const EventTypeInfo: MessageFns<EventTypeInfo> = {
             message.schemaJson = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.schemaMode = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.schemaVersion = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1959,6 +2014,16 @@ export const EventTypeInfo: MessageFns<EventTypeInfo> = {
         : isSet(object.schema_json)
         ? globalThis.String(object.schema_json)
         : "",
+      schemaMode: isSet(object.schemaMode)
+        ? globalThis.String(object.schemaMode)
+        : isSet(object.schema_mode)
+        ? globalThis.String(object.schema_mode)
+        : "",
+      schemaVersion: isSet(object.schemaVersion)
+        ? globalThis.Number(object.schemaVersion)
+        : isSet(object.schema_version)
+        ? globalThis.Number(object.schema_version)
+        : 0,
     };
   },
 
@@ -1979,6 +2044,12 @@ export const EventTypeInfo: MessageFns<EventTypeInfo> = {
     if (message.schemaJson !== "") {
       obj.schemaJson = message.schemaJson;
     }
+    if (message.schemaMode !== "") {
+      obj.schemaMode = message.schemaMode;
+    }
+    if (message.schemaVersion !== 0) {
+      obj.schemaVersion = Math.round(message.schemaVersion);
+    }
     return obj;
   },
 
@@ -1992,6 +2063,8 @@ export const EventTypeInfo: MessageFns<EventTypeInfo> = {
     message.name = object.name ?? "";
     message.description = object.description ?? "";
     message.schemaJson = object.schemaJson ?? "";
+    message.schemaMode = object.schemaMode ?? "";
+    message.schemaVersion = object.schemaVersion ?? 0;
     return message;
   },
 };
@@ -6511,7 +6584,16 @@ export const RotateSecretResponse: MessageFns<RotateSecretResponse> = {
 };
 
 function createBaseRegisterEventTypeRequest(): RegisterEventTypeRequest {
-  return { context: undefined, type: "", group: "", name: "", description: "", schemaJson: "" };
+  return {
+    context: undefined,
+    type: "",
+    group: "",
+    name: "",
+    description: "",
+    schemaJson: "",
+    schemaMode: "",
+    breaking: false,
+  };
 }
 
 export const RegisterEventTypeRequest: MessageFns<RegisterEventTypeRequest> = {
@@ -6533,6 +6615,12 @@ export const RegisterEventTypeRequest: MessageFns<RegisterEventTypeRequest> = {
     }
     if (message.schemaJson !== "") {
       writer.uint32(50).string(message.schemaJson);
+    }
+    if (message.schemaMode !== "") {
+      writer.uint32(58).string(message.schemaMode);
+    }
+    if (message.breaking !== false) {
+      writer.uint32(64).bool(message.breaking);
     }
     return writer;
   },
@@ -6598,6 +6686,22 @@ export const RegisterEventTypeRequest: MessageFns<RegisterEventTypeRequest> = {
             message.schemaJson = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.schemaMode = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.breaking = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6622,6 +6726,12 @@ export const RegisterEventTypeRequest: MessageFns<RegisterEventTypeRequest> = {
         : isSet(object.schema_json)
         ? globalThis.String(object.schema_json)
         : "",
+      schemaMode: isSet(object.schemaMode)
+        ? globalThis.String(object.schemaMode)
+        : isSet(object.schema_mode)
+        ? globalThis.String(object.schema_mode)
+        : "",
+      breaking: isSet(object.breaking) ? globalThis.Boolean(object.breaking) : false,
     };
   },
 
@@ -6645,6 +6755,12 @@ export const RegisterEventTypeRequest: MessageFns<RegisterEventTypeRequest> = {
     if (message.schemaJson !== "") {
       obj.schemaJson = message.schemaJson;
     }
+    if (message.schemaMode !== "") {
+      obj.schemaMode = message.schemaMode;
+    }
+    if (message.breaking !== false) {
+      obj.breaking = message.breaking;
+    }
     return obj;
   },
 
@@ -6661,6 +6777,323 @@ export const RegisterEventTypeRequest: MessageFns<RegisterEventTypeRequest> = {
     message.name = object.name ?? "";
     message.description = object.description ?? "";
     message.schemaJson = object.schemaJson ?? "";
+    message.schemaMode = object.schemaMode ?? "";
+    message.breaking = object.breaking ?? false;
+    return message;
+  },
+};
+
+function createBaseListEventTypeSchemasRequest(): ListEventTypeSchemasRequest {
+  return { context: undefined, type: "" };
+}
+
+export const ListEventTypeSchemasRequest: MessageFns<ListEventTypeSchemasRequest> = {
+  encode(message: ListEventTypeSchemasRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.context !== undefined) {
+      RequestContext.encode(message.context, writer.uint32(10).fork()).join();
+    }
+    if (message.type !== "") {
+      writer.uint32(18).string(message.type);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEventTypeSchemasRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEventTypeSchemasRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.context = RequestContext.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListEventTypeSchemasRequest {
+    return {
+      context: isSet(object.context) ? RequestContext.fromJSON(object.context) : undefined,
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+    };
+  },
+
+  toJSON(message: ListEventTypeSchemasRequest): unknown {
+    const obj: any = {};
+    if (message.context !== undefined) {
+      obj.context = RequestContext.toJSON(message.context);
+    }
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListEventTypeSchemasRequest>, I>>(base?: I): ListEventTypeSchemasRequest {
+    return ListEventTypeSchemasRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListEventTypeSchemasRequest>, I>>(object: I): ListEventTypeSchemasRequest {
+    const message = createBaseListEventTypeSchemasRequest();
+    message.context = (object.context !== undefined && object.context !== null)
+      ? RequestContext.fromPartial(object.context)
+      : undefined;
+    message.type = object.type ?? "";
+    return message;
+  },
+};
+
+function createBaseEventTypeSchemaVersion(): EventTypeSchemaVersion {
+  return { type: "", version: 0, schemaJson: "", breaking: false, createdAt: "", current: false };
+}
+
+export const EventTypeSchemaVersion: MessageFns<EventTypeSchemaVersion> = {
+  encode(message: EventTypeSchemaVersion, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== "") {
+      writer.uint32(10).string(message.type);
+    }
+    if (message.version !== 0) {
+      writer.uint32(16).int32(message.version);
+    }
+    if (message.schemaJson !== "") {
+      writer.uint32(26).string(message.schemaJson);
+    }
+    if (message.breaking !== false) {
+      writer.uint32(32).bool(message.breaking);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(42).string(message.createdAt);
+    }
+    if (message.current !== false) {
+      writer.uint32(48).bool(message.current);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventTypeSchemaVersion {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventTypeSchemaVersion();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.schemaJson = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.breaking = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.current = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EventTypeSchemaVersion {
+    return {
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      schemaJson: isSet(object.schemaJson)
+        ? globalThis.String(object.schemaJson)
+        : isSet(object.schema_json)
+        ? globalThis.String(object.schema_json)
+        : "",
+      breaking: isSet(object.breaking) ? globalThis.Boolean(object.breaking) : false,
+      createdAt: isSet(object.createdAt)
+        ? globalThis.String(object.createdAt)
+        : isSet(object.created_at)
+        ? globalThis.String(object.created_at)
+        : "",
+      current: isSet(object.current) ? globalThis.Boolean(object.current) : false,
+    };
+  },
+
+  toJSON(message: EventTypeSchemaVersion): unknown {
+    const obj: any = {};
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.schemaJson !== "") {
+      obj.schemaJson = message.schemaJson;
+    }
+    if (message.breaking !== false) {
+      obj.breaking = message.breaking;
+    }
+    if (message.createdAt !== "") {
+      obj.createdAt = message.createdAt;
+    }
+    if (message.current !== false) {
+      obj.current = message.current;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EventTypeSchemaVersion>, I>>(base?: I): EventTypeSchemaVersion {
+    return EventTypeSchemaVersion.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EventTypeSchemaVersion>, I>>(object: I): EventTypeSchemaVersion {
+    const message = createBaseEventTypeSchemaVersion();
+    message.type = object.type ?? "";
+    message.version = object.version ?? 0;
+    message.schemaJson = object.schemaJson ?? "";
+    message.breaking = object.breaking ?? false;
+    message.createdAt = object.createdAt ?? "";
+    message.current = object.current ?? false;
+    return message;
+  },
+};
+
+function createBaseListEventTypeSchemasResponse(): ListEventTypeSchemasResponse {
+  return { versions: [] };
+}
+
+export const ListEventTypeSchemasResponse: MessageFns<ListEventTypeSchemasResponse> = {
+  encode(message: ListEventTypeSchemasResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.versions) {
+      EventTypeSchemaVersion.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEventTypeSchemasResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEventTypeSchemasResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.versions.push(EventTypeSchemaVersion.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListEventTypeSchemasResponse {
+    return {
+      versions: globalThis.Array.isArray(object?.versions)
+        ? object.versions.map((e: any) => EventTypeSchemaVersion.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListEventTypeSchemasResponse): unknown {
+    const obj: any = {};
+    if (message.versions?.length) {
+      obj.versions = message.versions.map((e) => EventTypeSchemaVersion.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListEventTypeSchemasResponse>, I>>(base?: I): ListEventTypeSchemasResponse {
+    return ListEventTypeSchemasResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListEventTypeSchemasResponse>, I>>(object: I): ListEventTypeSchemasResponse {
+    const message = createBaseListEventTypeSchemasResponse();
+    message.versions = object.versions?.map((e) => EventTypeSchemaVersion.fromPartial(e)) || [];
     return message;
   },
 };
@@ -10196,6 +10629,18 @@ export const RegistryServiceService = {
       Buffer.from(DeleteEventTypeResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): DeleteEventTypeResponse => DeleteEventTypeResponse.decode(value),
   },
+  /** Operator: every version of a type's data schema, newest first (NotFound for an unknown type). */
+  listEventTypeSchemas: {
+    path: "/hookline.registry.v1.RegistryService/ListEventTypeSchemas" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListEventTypeSchemasRequest): Buffer =>
+      Buffer.from(ListEventTypeSchemasRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListEventTypeSchemasRequest => ListEventTypeSchemasRequest.decode(value),
+    responseSerialize: (value: ListEventTypeSchemasResponse): Buffer =>
+      Buffer.from(ListEventTypeSchemasResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListEventTypeSchemasResponse => ListEventTypeSchemasResponse.decode(value),
+  },
   /** The organization's wire profile: its own, else the platform default (`is_default`). */
   getWireProfile: {
     path: "/hookline.registry.v1.RegistryService/GetWireProfile" as const,
@@ -10368,6 +10813,8 @@ export interface RegistryServiceServer extends UntypedServiceImplementation {
   registerEventType: handleUnaryCall<RegisterEventTypeRequest, EventTypeInfo>;
   /** Operator: remove a catalog entry (built-in `hookline.*` types cannot be removed). */
   deleteEventType: handleUnaryCall<DeleteEventTypeRequest, DeleteEventTypeResponse>;
+  /** Operator: every version of a type's data schema, newest first (NotFound for an unknown type). */
+  listEventTypeSchemas: handleUnaryCall<ListEventTypeSchemasRequest, ListEventTypeSchemasResponse>;
   /** The organization's wire profile: its own, else the platform default (`is_default`). */
   getWireProfile: handleUnaryCall<GetWireProfileRequest, WireProfile>;
   /** Operator: set (or, with `reset`, remove) an organization's wire profile. */
@@ -10737,6 +11184,22 @@ export interface RegistryServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: DeleteEventTypeResponse) => void,
+  ): ClientUnaryCall;
+  /** Operator: every version of a type's data schema, newest first (NotFound for an unknown type). */
+  listEventTypeSchemas(
+    request: ListEventTypeSchemasRequest,
+    callback: (error: ServiceError | null, response: ListEventTypeSchemasResponse) => void,
+  ): ClientUnaryCall;
+  listEventTypeSchemas(
+    request: ListEventTypeSchemasRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListEventTypeSchemasResponse) => void,
+  ): ClientUnaryCall;
+  listEventTypeSchemas(
+    request: ListEventTypeSchemasRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListEventTypeSchemasResponse) => void,
   ): ClientUnaryCall;
   /** The organization's wire profile: its own, else the platform default (`is_default`). */
   getWireProfile(
