@@ -16,8 +16,11 @@ acl --allow-principal User:hookline-dispatcher --group 'dispatcher-notify' --res
 acl --allow-principal User:hookline-dispatcher --group 'dispatcher-sender' --resource-pattern-type literal --operation Read
 acl --allow-principal User:hookline-dispatcher --group 'dispatcher-changes-' --resource-pattern-type prefixed --operation Read --operation Delete
 acl --allow-principal User:hookline-registry --topic 'hookline.webhook-changes.v1' --resource-pattern-type literal --operation Create --operation Describe --operation Write
+acl --allow-principal User:hookline-registry --topic 'hookline.credential-changes.v1' --resource-pattern-type literal --operation Create --operation Describe --operation Write
 acl --allow-principal User:hookline-registry --topic 'hookline.audit.v1' --resource-pattern-type literal --operation Create --operation Describe --operation Write
+acl --allow-principal User:hookline-gateway --topic 'hookline.credential-changes.v1' --resource-pattern-type literal --operation Create --operation Describe --operation Read
 acl --allow-principal User:hookline-gateway --topic 'hookline.audit.v1' --resource-pattern-type literal --operation Write
+acl --allow-principal User:hookline-gateway --group 'gateway-credentials-' --resource-pattern-type prefixed --operation Read --operation Delete
 acl --allow-principal User:hookline-audit --topic 'hookline.audit.v1' --resource-pattern-type literal --operation Create --operation Describe --operation Write --operation Read
 acl --allow-principal User:hookline-audit --group 'audit-store' --resource-pattern-type prefixed --operation Read
 echo "Hookline ACLs granted"

@@ -28,6 +28,8 @@ export class Load {
   /** evt_… → when it was acknowledged (ms). */
   readonly acknowledged = new Map<string, number>();
   readonly errors: ApiErrors = { rest5xx: 0, restNoAnswer: 0, grpc: 0, unexpected: 0 };
+  /** REST refusals by status and error code (`503 authentication_unavailable`), and calls with no answer. */
+  readonly restRefusals: Record<string, number> = {};
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly pending = new Set<Promise<void>>();
@@ -91,10 +93,16 @@ export class Load {
       }
       if (res.status >= 500) this.errors.rest5xx++;
       else this.errors.unexpected++;
-    } catch {
+      this.countRefusal(`${res.status} ${errorCode(text)}`);
+    } catch (error) {
       this.errors.restNoAnswer++;
+      this.countRefusal(`no answer (${error instanceof Error ? error.name : 'error'})`);
     }
     return null;
+  }
+
+  private countRefusal(what: string): void {
+    this.restRefusals[what] = (this.restRefusals[what] ?? 0) + 1;
   }
 
   private async publishGrpc(data: Record<string, unknown>): Promise<string | null> {
@@ -113,5 +121,14 @@ export class Load {
       this.errors.grpc++;
     }
     return null;
+  }
+}
+
+/** The public error body's `code`, or '' when the answer is not one. */
+function errorCode(text: string): string {
+  try {
+    return String((JSON.parse(text) as { error?: { code?: unknown } }).error?.code ?? '');
+  } catch {
+    return '';
   }
 }

@@ -3,7 +3,7 @@ import express from 'express';
 import { producerKey } from '@hookline/contract';
 import { NotFoundError } from '@hookline/errors';
 import { createCursorSeal } from '@hookline/ids';
-import { kafkaSecurity } from '@hookline/kafka';
+import { kafkaSecurity, topicNames } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { createSecretBox, resolveMasterKeys } from '@hookline/secrets';
 import { createMetricsRegistry, startOpsServer } from '@hookline/telemetry';
@@ -13,6 +13,7 @@ import { approvalRoutes } from './approvals/approval-routes';
 import { auditLogRoutes } from './audit-logs/audit-log-routes';
 import { accessAuditTrail } from './audit-trail/access-audit';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { CredentialFeed } from './auth/credential-feed';
 import { FailedAuthentications } from './auth/failed-authentications';
 import { createBackendClients, loadGatewayTls } from './clients';
 import { deadLetterRoutes } from './dead-letters/dead-letter-routes';
@@ -35,6 +36,7 @@ import { responseHeaders } from './http/response-headers';
 import { requestMetrics } from './http/request-metrics';
 import type { RouteDefinition } from './http/route';
 import { IdempotencyStore } from './idempotency/idempotency-store';
+import { LastKnownAnswers } from './last-known/last-known-answers';
 import { openApiRoutes } from './openapi/openapi-routes';
 import { portalInfo } from './portal-sessions/portal-session-json';
 import { portalSessionRoutes } from './portal-sessions/portal-session-routes';
@@ -72,6 +74,9 @@ export const apiRoutes: readonly RouteDefinition[] = [
 
 const API_VERSION = '0.1.0';
 const IDEMPOTENCY_CLEANUP_MS = 10 * 60_000;
+/** A registry that hangs must not hold a request longer than this before a cached credential is used. */
+const CREDENTIAL_LOOKUP_DEADLINE_MS = 5_000;
+const FEED_START_WAIT_MS = 10_000;
 
 export interface RunningGateway {
   port: number;
@@ -95,10 +100,26 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const metrics = createMetricsRegistry('gateway');
   const clients = createBackendClients(config, tls, metrics);
-  const apiKeys = new ApiKeyAuthenticator(async (key) => {
-    const { actor, portalSession } = await clients.registry.authenticateApiKey({ key });
-    return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };
+  // Credentials come from a cache the registry's credential feed keeps current, so REST keeps
+  // serving while the registry restarts; the feed is followed before the gateway serves.
+  const credentialFeed = new CredentialFeed({
+    brokers: config.KAFKA_BROKERS,
+    security: kafkaSecurity(config),
+    topic: topicNames(config.HOOKLINE_TOPIC_PREFIX).credentialChanges,
+    groupPrefix: config.HOOKLINE_TOPIC_PREFIX,
+    logger,
+    metrics,
   });
+  const apiKeys = new ApiKeyAuthenticator(
+    async (key) => {
+      const { actor, portalSession } = await clients.registry.authenticateApiKey({ key }, { deadlineMs: CREDENTIAL_LOOKUP_DEADLINE_MS });
+      return { keyId: actor?.keyId ?? '', owner: actor?.owner ?? '', role: (actor?.role ?? '') as never, orgId: actor?.orgId ?? '', portal: portalInfo(portalSession) };
+    },
+    { maxEntries: config.HOOKLINE_CREDENTIAL_CACHE_SIZE, feed: credentialFeed },
+  );
+  credentialFeed.start(apiKeys);
+  // Serve once the feed runs; a broker that is away only delays that briefly (keys are then checked with the registry).
+  await Promise.race([credentialFeed.started(), new Promise((resolve) => setTimeout(resolve, FEED_START_WAIT_MS).unref())]);
 
   const app = express();
   app.disable('x-powered-by');
@@ -145,6 +166,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       rateLimiter: new RequestRateLimiter(config.HOOKLINE_API_RATE_LIMIT_RPS),
       idempotency,
       cursors: createCursorSeal(cursorKey(keys.current)),
+      lastKnown: new LastKnownAnswers(),
     }),
   );
   app.use(dashboardRoutes({ directory: config.HOOKLINE_DASHBOARD_DIR, frameAncestors: config.HOOKLINE_DASHBOARD_FRAME_ANCESTORS }));
@@ -165,6 +187,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ops.close();
       clearInterval(cleanup);
+      await credentialFeed.stop();
       clients.close();
       await database.close();
     },

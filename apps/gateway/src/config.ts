@@ -38,6 +38,11 @@ export const gatewayEnv = {
   HOOKLINE_AUTH_FAILURE_BURST: positiveInt(20, 100_000),
   /** Failed authentications per second a client address earns back after its burst. */
   HOOKLINE_AUTH_FAILURE_RPS: z.coerce.number().positive('must be a positive number').max(100_000).default(1),
+  /**
+   * Most API keys and portal sessions the gateway remembers (by hash; least recently used go
+   * first). Remembered credentials keep working while the registry is down; others get 503.
+   */
+  HOOKLINE_CREDENTIAL_CACHE_SIZE: positiveInt(10_000, 10_000_000),
   /** Sustained requests per second per API key (the burst allowance is the same number). */
   HOOKLINE_API_RATE_LIMIT_RPS: positiveInt(100, 100_000),
   ...dashboardEnv,

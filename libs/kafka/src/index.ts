@@ -16,3 +16,4 @@ export * from './poison';
 export * from './partitions';
 export * from './dead-letter-service';
 export * from './poison-rows';
+export * from './groups';

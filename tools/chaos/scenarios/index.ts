@@ -7,8 +7,9 @@ import { dispatcherSigterm } from './dispatcher-sigterm';
 import { endpointDown } from './endpoint-down';
 import { kafkaStop } from './kafka-stop';
 import { postgresKill } from './postgres-kill';
+import { registryDown } from './registry-down';
 import { rollingRestart } from './rolling-restart';
 import { killRegistryAuditGateway } from './service-kills';
 import { twoDispatchers } from './two-dispatchers';
 
-export const SCENARIOS: Scenario[] = [dispatcherKill, dispatcherSigterm, twoDispatchers, kafkaStop, brokerStallKeyed, postgresKill, killRegistryAuditGateway, rollingRestart, endpointDown];
+export const SCENARIOS: Scenario[] = [dispatcherKill, dispatcherSigterm, twoDispatchers, kafkaStop, brokerStallKeyed, postgresKill, killRegistryAuditGateway, registryDown, rollingRestart, endpointDown];

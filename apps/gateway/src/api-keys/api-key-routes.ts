@@ -14,6 +14,7 @@ export const apiKeyRoutes = [
     auth: 'api_key',
     role: 'admin',
     feature: 'api_keys',
+    lastKnownWhileUnavailable: true,
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of keys (never the keys themselves).', schema: listSchema(apiKeySchema) } },
     handler: async ({ query, context, clients, call }) => {

@@ -19,6 +19,7 @@ export const approvalRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'approvals',
+    lastKnownWhileUnavailable: true,
     query: z.strictObject({ ...pageQueryFields, status: z.enum(['pending', 'approved', 'rejected', 'expired', 'stale']).optional() }),
     errorCodes: { status: 'status_invalid' },
     responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },

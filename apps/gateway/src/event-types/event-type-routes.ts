@@ -15,6 +15,7 @@ export const eventTypeRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'webhooks',
+    lastKnownWhileUnavailable: true,
     query: z.strictObject(pageQueryFields),
     responses: { 200: { description: 'A page of event types, ordered by type.', schema: listSchema(eventTypeSchema) } },
     handler: async ({ query, clients, call }) => {

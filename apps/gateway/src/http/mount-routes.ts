@@ -6,6 +6,7 @@ import { authenticateRequest, type Authentication } from '../auth/authenticate';
 import type { BackendClients } from '../clients';
 import { idempotentCall } from '../idempotency/idempotent-call';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
+import { lastKnownKey, type LastKnownAnswers } from '../last-known/last-known-answers';
 import { checkIdempotencyKey, requestHash } from '../idempotency/request-hash';
 import { authorizeRoute } from './authorize-route';
 import { refuseHostileText } from './hostile-text';
@@ -24,6 +25,8 @@ export interface RouteServices {
   idempotency: IdempotencyStore;
   /** Seals the cursors of list answers and opens those clients send back. */
   cursors: CursorSeal;
+  /** Registry reads answered again while the registry is unavailable (routes with `lastKnownWhileUnavailable`). */
+  lastKnown?: LastKnownAnswers;
 }
 
 /** What every API response's `res.locals.route` holds, for access audit records and metrics. */
@@ -74,8 +77,10 @@ async function handle(route: RouteDefinition, services: RouteServices, req: Requ
   const query = validate(route.query ?? NO_FIELDS, pages ? openCursor(req.query, services.cursors, list) : req.query, 'query', codes);
   const body = route.body ? validate(route.body, rawBody ?? {}, 'body', codes) : rawBody === undefined ? undefined : validate(NO_FIELDS, rawBody, 'body', codes);
 
-  const run = () =>
+  const handler = () =>
     route.handler({ body, query, params, actor, context: requestContext(req, actor), call, clients: services.clients, requestId: req.requestId, req, res });
+  const { lastKnown } = services;
+  const run = route.lastKnownWhileUnavailable && route.method === 'get' && lastKnown ? () => lastKnown.read(lastKnownKey(actor.orgId, route, params, query), handler) : handler;
   const key = WRITES.has(route.method) ? req.get('idempotency-key') : undefined;
   const result =
     key === undefined

@@ -73,6 +73,12 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
    * always answer `missing_field` / `unknown_field`.
    */
   errorCodes?: Record<string, string>;
+  /**
+   * A GET whose answer comes from the registry alone: while the registry is unavailable, the last
+   * answer this gateway gave the same organization for the same request is served again, marked
+   * `Hookline-Last-Known-At` (see last-known/), so the dashboard's read views survive a restart.
+   */
+  lastKnownWhileUnavailable?: boolean;
   /** How long the whole request may take (ms; default 30 s): no backend call outlives it. */
   deadlineMs?: number;
   responses: Record<number, ResponseSpec>;

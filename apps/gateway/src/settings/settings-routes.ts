@@ -13,6 +13,7 @@ export const settingsRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'settings',
+    lastKnownWhileUnavailable: true,
     responses: { 200: { description: 'The settings.', schema: settingsSchema } },
     handler: async ({ context, clients, call }) => ({ status: 200, body: settingsJson(await clients.registry.getSettings({ context, orgId: '' }, call)) }),
   }),

@@ -38,6 +38,7 @@ export const webhookRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'webhooks',
+    lastKnownWhileUnavailable: true,
     query: pageQuery,
     responses: { 200: { description: 'A page of webhooks.', schema: listSchema(webhookSchema) } },
     handler: async ({ query, context, clients, call }) => {
@@ -78,6 +79,7 @@ export const webhookRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'webhooks',
+    lastKnownWhileUnavailable: true,
     params: webhookParams,
     responses: { 200: { description: 'The webhook.', schema: webhookSchema } },
     handler: async ({ params, context, clients, call }) => {
@@ -169,6 +171,7 @@ export const webhookRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'webhooks',
+    lastKnownWhileUnavailable: true,
     params: webhookParams,
     query: pageQuery,
     responses: { 200: { description: 'A page of approvals.', schema: listSchema(approvalSchema) } },

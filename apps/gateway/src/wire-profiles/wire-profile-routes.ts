@@ -50,6 +50,7 @@ export const wireProfileRoutes = [
     auth: 'api_key',
     role: 'viewer',
     feature: 'webhooks',
+    lastKnownWhileUnavailable: true,
     responses,
     handler: async ({ context, clients, call }) => ({ status: 200, body: profileJson(await clients.registry.getWireProfile({ context, orgId: '' }, call)) }),
   }),

@@ -9,7 +9,7 @@ import { ApiKeyEntity, type ApiKeyRecord } from '../db/entities/api-key';
 import { OrganizationEntity } from '../db/entities/organization';
 import { recordApproval } from '../approvals/request-approval';
 import type { ApprovalRow } from '../approvals/approval';
-import { enqueueAudit } from '../outbox/outbox';
+import { enqueueAudit, enqueueCredentialChange } from '../outbox/outbox';
 import { approvalsRequired, readSettings } from '../settings/settings';
 import { principalOf } from './principal';
 import { displayPrefix, generateApiKey, hashApiKey } from './key-format';
@@ -138,6 +138,7 @@ export async function activateApiKey(tx: UnitOfWork, meta: RequestMeta, keyId: s
   await tx.em.flush();
   const after = toRow(key);
   await enqueueAudit(tx, { meta, orgId: after.org_id, action: 'api_key.activate', resourceType: 'api_key', resourceId: keyId, after: auditView(after), at: now });
+  await enqueueCredentialChange(tx, { credentialId: keyId, orgId: after.org_id, kind: 'api_key', change: 'activated', changedAt: now });
   return after;
 }
 
@@ -149,6 +150,7 @@ export async function withdrawApiKey(tx: UnitOfWork, meta: RequestMeta, keyId: s
   await tx.em.flush();
   const after = toRow(key);
   await enqueueAudit(tx, { meta, orgId: after.org_id, action: 'api_key.withdraw', resourceType: 'api_key', resourceId: keyId, after: auditView(after), at: now });
+  await enqueueCredentialChange(tx, { credentialId: keyId, orgId: after.org_id, kind: 'api_key', change: 'withdrawn', changedAt: now });
 }
 
 /** The key row, locked, or null. */

@@ -7,7 +7,7 @@ import type { RequestMeta } from '../common/scope';
 import { ApiKeyEntity } from '../db/entities/api-key';
 import { OrganizationEntity } from '../db/entities/organization';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
-import { enqueueAudit } from '../outbox/outbox';
+import { enqueueAudit, enqueueCredentialChange } from '../outbox/outbox';
 import { approvalsRequired, readSettings } from '../settings/settings';
 import { auditView, lockApiKey, toRow, type ApiKeyRow } from './api-keys';
 
@@ -51,5 +51,7 @@ export async function applyRevoke(tx: UnitOfWork, meta: RequestMeta, before: Api
     after: auditView(after),
     at: now,
   });
+  // In the same transaction: the gateway's credential cache refuses the key within a second of the commit.
+  await enqueueCredentialChange(tx, { credentialId: before.id, orgId: before.org_id, kind: 'api_key', change: 'revoked', changedAt: now });
   return after;
 }

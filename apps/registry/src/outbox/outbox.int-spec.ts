@@ -16,6 +16,7 @@ describe('outbox relay to Kafka', () => {
   const consumers: RunningConsumer[] = [];
   const changes: Received<eventsV1.WebhookChange>[] = [];
   const audits: Received<eventsV1.AuditRecord>[] = [];
+  const credentialChanges: Received<eventsV1.CredentialChange>[] = [];
 
   beforeAll(async () => {
     t = await startTestRegistry();
@@ -23,7 +24,7 @@ describe('outbox relay to Kafka', () => {
     const logger = createLogger('outbox-test', 'silent');
     const kafka = createKafka({ brokers: t.env.KAFKA_BROKERS, security: testKafkaSecurity(t.env.KAFKA_BROKERS), clientId: 'outbox-test', logger });
     const metrics = createMetricsRegistry('outbox-test');
-    for (const topic of [topics.webhookChanges, topics.audit]) {
+    for (const topic of [topics.webhookChanges, topics.audit, topics.credentialChanges]) {
       consumers.push(
         await startConsumer(kafka, {
           name: topic,
@@ -35,6 +36,7 @@ describe('outbox relay to Kafka', () => {
             for (const message of messages) {
               const key = message.key!.toString();
               if (topic === topics.webhookChanges) changes.push({ key, value: eventsV1.WebhookChange.decode(message.value!) });
+              else if (topic === topics.credentialChanges) credentialChanges.push({ key, value: eventsV1.CredentialChange.decode(message.value!) });
               else audits.push({ key, value: eventsV1.AuditRecord.decode(message.value!) });
             }
           },
@@ -105,6 +107,28 @@ describe('outbox relay to Kafka', () => {
     await waitFor(async () => (await t.pool.query('select count(*)::int as n from outbox where sent_at is null')).rows[0].n === 0, {
       message: `outbox drained (had ${unsent.rows[0].n})`,
     });
+  });
+
+  it('publishes each revocation of an API key or a portal session on the credential feed, keyed by its id, with no key, token or hash', async () => {
+    const org = await createTestOrg(t.client);
+    const made = await t.client.createApiKey({ context: org.admin, orgId: '', role: 'viewer', owner: 'feed-test', name: '' });
+    const session = await t.client.createPortalSession({ context: org.admin, orgId: '', role: 'viewer', features: [], ttlSeconds: 3600, owner: '' });
+    await t.client.revokeApiKey({ context: org.admin, keyId: made.apiKey!.id, orgId: '' });
+    await t.client.revokePortalSession({ context: org.admin, id: session.session!.id, orgId: '' });
+
+    const revocations = await waitFor(() => {
+      const list = credentialChanges.filter((c) => c.value.orgId === org.orgId);
+      return list.length >= 2 ? list : null;
+    }, { timeoutMs: 20_000, message: 'two credential changes on Kafka' });
+    expect(revocations.map((c) => [c.key, c.value.credentialId, c.value.kind, c.value.change])).toEqual([
+      [made.apiKey!.id, made.apiKey!.id, 'api_key', 'revoked'],
+      [session.session!.id, session.session!.id, 'portal_session', 'revoked'],
+    ]);
+    const everything = JSON.stringify(revocations.map((c) => c.value));
+    const hashes = (await t.pool.query<{ h: string }>(`select encode(key_hash, 'hex') as h from api_key where id = $1 union all select encode(token_hash, 'hex') from portal_session where id = $2`, [made.apiKey!.id, session.session!.id])).rows;
+    for (const secret of [made.key, session.token, ...hashes.map((row) => row.h)]) expect(everything).not.toContain(secret);
+    // Creating a credential publishes nothing: the gateway caches no refusal a creation could make stale.
+    expect(credentialChanges.filter((c) => c.value.orgId === org.orgId)).toHaveLength(2);
   });
 
   it('leaves no outbox row and publishes nothing for a change that rolled back', async () => {

@@ -30,6 +30,30 @@ export async function enqueueWebhookChange(db: Queryable, entry: WebhookChangeEn
   await insertOutboxRow(db, 'webhook_change', entry.webhookId, Buffer.from(payload));
 }
 
+export interface CredentialChangeEntry {
+  credentialId: string;
+  orgId: string;
+  kind: 'api_key' | 'portal_session';
+  change: 'revoked' | 'expired' | 'activated' | 'withdrawn' | 'changed';
+  changedAt: Date;
+}
+
+/**
+ * Queues a credential-feed message in the caller's transaction: the gateway's cache of keys and
+ * portal sessions drops (or refuses) the credential within a second of the commit. No key, token
+ * or hash travels: the credential's id names it.
+ */
+export async function enqueueCredentialChange(db: Queryable, entry: CredentialChangeEntry): Promise<void> {
+  const payload = eventsV1.CredentialChange.encode({
+    credentialId: entry.credentialId,
+    orgId: entry.orgId,
+    kind: entry.kind,
+    change: entry.change,
+    changedAt: entry.changedAt.toISOString(),
+  }).finish();
+  await insertOutboxRow(db, 'credential_change', entry.credentialId, Buffer.from(payload));
+}
+
 export interface AuditEntry {
   meta: RequestMeta;
   orgId: string;
@@ -76,13 +100,16 @@ export async function enqueueAudit(db: Queryable, entry: AuditEntry): Promise<st
   return id;
 }
 
+/** Which Kafka topic an outbox row goes to. */
+export type OutboxTopic = 'webhook_change' | 'credential_change' | 'audit';
+
 /** The channel a schema's relay listens on: notified when a transaction that wrote outbox rows commits. */
 export function outboxChannel(schema: string): string {
   return `${schema}.outbox`;
 }
 
 /** Inserts one row and notifies the relay; PostgreSQL delivers the notification only on commit. */
-async function insertOutboxRow(db: Queryable, topic: 'webhook_change' | 'audit', key: string, payload: Buffer): Promise<void> {
+async function insertOutboxRow(db: Queryable, topic: OutboxTopic, key: string, payload: Buffer): Promise<void> {
   await db.query(
     `with row as (insert into outbox (topic, message_key, payload) values ($1, $2, $3) returning 1)
      select pg_notify(current_schema() || '.outbox', '') from row`,

@@ -5,7 +5,7 @@ import type { Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { PoolClient } from 'pg';
-import { outboxChannel } from './outbox';
+import { outboxChannel, type OutboxTopic } from './outbox';
 
 export interface OutboxRelayOptions {
   db: Database;
@@ -27,7 +27,7 @@ export interface OutboxRelay {
 
 interface OutboxRow {
   seq: string;
-  topic: 'webhook_change' | 'audit';
+  topic: OutboxTopic;
   message_key: string;
   payload: Buffer;
 }
@@ -40,10 +40,11 @@ function signedAudit(payload: Buffer, signer: ProducerKey): Buffer {
   return Buffer.from(eventsV1.AuditRecord.encode(signAuditRecord(eventsV1.AuditRecord.decode(payload), signer)).finish());
 }
 
-/** The change feed is compacted: the latest change of each webhook is kept forever. */
+/** The change feeds are compacted: the latest change of each webhook (and credential) is kept forever. */
 export async function ensureOutboxTopics(kafka: Kafka, topics: TopicNames): Promise<void> {
   await ensureTopics(kafka, [
     { topic: topics.webhookChanges, numPartitions: 3, config: { 'cleanup.policy': 'compact' } },
+    { topic: topics.credentialChanges, numPartitions: 1, config: { 'cleanup.policy': 'compact' } },
     { topic: topics.audit, numPartitions: 3 },
   ]);
 }
@@ -70,10 +71,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         [batchSize],
       );
       if (rows.length === 0) return 0;
-      const changes = rows.filter((r) => r.topic === 'webhook_change').map((r) => ({ key: r.message_key, value: r.payload }));
-      const audits = rows.filter((r) => r.topic === 'audit').map((r) => ({ key: r.message_key, value: signedAudit(r.payload, options.signer) }));
+      const messagesFor = (topic: OutboxTopic) => rows.filter((r) => r.topic === topic).map((r) => ({ key: r.message_key, value: r.payload }));
+      const audits = messagesFor('audit').map((message) => ({ ...message, value: signedAudit(message.value, options.signer) }));
       await Promise.all([
-        options.producer.send(options.topics.webhookChanges, changes),
+        options.producer.send(options.topics.webhookChanges, messagesFor('webhook_change')),
+        options.producer.send(options.topics.credentialChanges, messagesFor('credential_change')),
         options.producer.send(options.topics.audit, audits),
       ]);
       await client.query(`update outbox set sent_at = now() where seq = any($1::bigint[])`, [rows.map((r) => r.seq)]);

@@ -9,7 +9,7 @@ import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { OrganizationEntity } from '../db/entities/organization';
 import { PortalSessionEntity, type PortalSessionRecord } from '../db/entities/portal-session';
-import { enqueueAudit } from '../outbox/outbox';
+import { enqueueAudit, enqueueCredentialChange } from '../outbox/outbox';
 import { generatePortalToken, hashPortalToken, isWellFormedPortalToken } from './portal-token';
 import { inTransaction, readerFor } from '../db/unit-of-work';
 
@@ -141,6 +141,7 @@ export async function revokePortalSession(deps: RegistryDeps, meta: RequestMeta,
     await tx.em.flush();
     const after = toRow(record);
     await enqueueAudit(tx, { meta, orgId, action: 'portal_session.revoke', resourceType: 'portal_session', resourceId: id, before: auditView(before), after: auditView(after), at: now });
+    await enqueueCredentialChange(tx, { credentialId: id, orgId, kind: 'portal_session', change: 'revoked', changedAt: now });
     return after;
   });
 }

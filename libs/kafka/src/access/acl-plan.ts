@@ -54,16 +54,16 @@ export const KAFKA_ACCESS: Record<KafkaService, ServiceAccess> = {
     ],
   },
   registry: {
-    purpose: 'relays its outbox: webhook changes and the audit records of its own changes',
-    creates: ['webhookChanges', 'audit'],
-    writes: ['webhookChanges', 'audit'],
+    purpose: 'relays its outbox: webhook changes, credential changes (revocations) and the audit records of its own changes',
+    creates: ['webhookChanges', 'credentialChanges', 'audit'],
+    writes: ['webhookChanges', 'credentialChanges', 'audit'],
     reads: [],
   },
   gateway: {
-    purpose: 'emits the access audit trail of every request',
-    creates: [],
+    purpose: 'emits the access audit trail of every request; follows the credential feed into its cache of API keys and portal sessions',
+    creates: ['credentialChanges'],
     writes: ['audit'],
-    reads: [],
+    reads: [{ topic: 'credentialChanges', groups: [{ group: 'gateway-credentials-', match: 'prefixed', deletes: true }] }],
   },
   audit: {
     purpose: 'stores audit records in its chains; writes the audit topic only to replay a dead letter',

@@ -11,6 +11,6 @@ describe('deploy/kafka/acls.sh', () => {
     const lines = kafkaAclScript('').split('\n');
     const writers = lines.filter((line) => line.includes("--topic 'hookline.events.v1'") && line.includes('--operation Write'));
     expect(writers).toEqual([expect.stringContaining('User:hookline-ingestion')]);
-    expect(lines.filter((line) => line.includes('prefixed')).map((line) => /--group '([^']+)'/.exec(line)?.[1])).toEqual(['dispatcher-changes-', 'audit-store']);
+    expect(lines.filter((line) => line.includes('prefixed')).map((line) => /--group '([^']+)'/.exec(line)?.[1])).toEqual(['dispatcher-changes-', 'gateway-credentials-', 'audit-store']);
   });
 });

@@ -6,7 +6,7 @@ import { EntitySchema } from '@hookline/db';
  */
 export interface OutboxMessageRecord {
   seq: string;
-  topic: 'webhook_change' | 'audit';
+  topic: 'webhook_change' | 'credential_change' | 'audit';
   message_key: string;
   payload: Buffer;
   created_at: Date;
@@ -18,7 +18,7 @@ export const OutboxMessageEntity = new EntitySchema<OutboxMessageRecord>({
   tableName: 'outbox',
   properties: {
     seq: { type: 'bigint', columnType: 'bigint', primary: true, autoincrement: true },
-    topic: { enum: true, items: ['webhook_change', 'audit'] },
+    topic: { enum: true, items: ['webhook_change', 'credential_change', 'audit'] },
     message_key: { type: 'text' },
     payload: { type: 'blob', columnType: 'bytea' },
     created_at: { type: 'timestamptz', defaultRaw: 'now()' },

@@ -69,6 +69,22 @@ export interface WebhookChange {
   filterJson: string;
 }
 
+/**
+ * A committed change to an API key or a portal session, on the compacted topic
+ * hookline.credential-changes.v1 (key: credential_id). Carries no key, token or hash: the gateway
+ * drops what it cached for the credential (and, for "revoked" and "expired", refuses it from then on).
+ */
+export interface CredentialChange {
+  /** `key_…` or `ps_…`. */
+  credentialId: string;
+  orgId: string;
+  /** "api_key" or "portal_session". */
+  kind: string;
+  /** "revoked", "expired", "activated", "withdrawn", "changed". */
+  change: string;
+  changedAt: string;
+}
+
 /** One audit record, on topic hookline.audit.v1 (key: org_id). */
 export interface AuditRecord {
   /** Unique per record; duplicates (at-least-once) share it. */
@@ -833,6 +849,151 @@ export const WebhookChange: MessageFns<WebhookChange> = {
     message.version = object.version ?? 0;
     message.changedAt = object.changedAt ?? "";
     message.filterJson = object.filterJson ?? "";
+    return message;
+  },
+};
+
+function createBaseCredentialChange(): CredentialChange {
+  return { credentialId: "", orgId: "", kind: "", change: "", changedAt: "" };
+}
+
+export const CredentialChange: MessageFns<CredentialChange> = {
+  encode(message: CredentialChange, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.credentialId !== "") {
+      writer.uint32(10).string(message.credentialId);
+    }
+    if (message.orgId !== "") {
+      writer.uint32(18).string(message.orgId);
+    }
+    if (message.kind !== "") {
+      writer.uint32(26).string(message.kind);
+    }
+    if (message.change !== "") {
+      writer.uint32(34).string(message.change);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(42).string(message.changedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CredentialChange {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCredentialChange();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.credentialId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.orgId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.change = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CredentialChange {
+    return {
+      credentialId: isSet(object.credentialId)
+        ? globalThis.String(object.credentialId)
+        : isSet(object.credential_id)
+        ? globalThis.String(object.credential_id)
+        : "",
+      orgId: isSet(object.orgId)
+        ? globalThis.String(object.orgId)
+        : isSet(object.org_id)
+        ? globalThis.String(object.org_id)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      change: isSet(object.change) ? globalThis.String(object.change) : "",
+      changedAt: isSet(object.changedAt)
+        ? globalThis.String(object.changedAt)
+        : isSet(object.changed_at)
+        ? globalThis.String(object.changed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: CredentialChange): unknown {
+    const obj: any = {};
+    if (message.credentialId !== "") {
+      obj.credentialId = message.credentialId;
+    }
+    if (message.orgId !== "") {
+      obj.orgId = message.orgId;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.change !== "") {
+      obj.change = message.change;
+    }
+    if (message.changedAt !== "") {
+      obj.changedAt = message.changedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CredentialChange>, I>>(base?: I): CredentialChange {
+    return CredentialChange.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CredentialChange>, I>>(object: I): CredentialChange {
+    const message = createBaseCredentialChange();
+    message.credentialId = object.credentialId ?? "";
+    message.orgId = object.orgId ?? "";
+    message.kind = object.kind ?? "";
+    message.change = object.change ?? "";
+    message.changedAt = object.changedAt ?? "";
     return message;
   },
 };
