@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SIGNATURE_SCHEMES } from '@hookline/signing';
 import { fieldRule, ruleCodes } from './field-rule';
+import { payloadFilterSchema } from '../payload-filter/filter-bodies';
 
 // The webhook rules of DESIGN §4 a client can check by itself, declared once: the gateway
 // validates request bodies with the schemas composed below (early 400s, documented in
@@ -88,6 +89,7 @@ export const webhookRules = {
   ),
   'retry_schedule_seconds[]': fieldRule(retryDelay, 'retry_schedule_invalid', retryScheduleMessage),
   ordering: oneOf(['unordered', 'fifo'], 'ordering'),
+  filter: fieldRule(payloadFilterSchema, 'filter_invalid', 'filter must be a JSON object: a condition or and/or/not (see the README\'s "Payload filters")'),
 };
 
 /** The code of every webhook rule by field path, for a layer validating whole request bodies. */
