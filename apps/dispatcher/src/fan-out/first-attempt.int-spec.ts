@@ -20,8 +20,9 @@ describe('first attempts from memory', () => {
 
   beforeAll(async () => {
     // One request at a time per webhook, and a short first-attempt wait: a task queued behind a
-    // request held open is written as pending soon.
-    stack = await startStack({ HOOKLINE_WEBHOOK_CONCURRENCY: '1', HOOKLINE_FIRST_ATTEMPT_WAIT_MS: '3000' });
+    // request held open is written as pending soon. The change feed is checked often, so an event
+    // right after its webhook's creation is routed without waiting out the default 5 s check.
+    stack = await startStack({ HOOKLINE_WEBHOOK_CONCURRENCY: '1', HOOKLINE_FIRST_ATTEMPT_WAIT_MS: '3000', HOOKLINE_CONSUMER_PROGRESS_MS: '200' });
     await stack.startDispatcher();
     // Answers only once it has read the rows: an outcome is recorded after the answer, so what it
     // reads is what was written before the request.

@@ -15,7 +15,7 @@ describe('internal RPCs for the dispatcher', () => {
     await t.client.deleteWebhook({ context: org.admin, webhookId: b.id, orgId: '' });
 
     const routes = (await t.dispatcher.listLiveWebhooks({})).webhooks.filter((w) => w.orgId === org.orgId);
-    expect(routes).toEqual([{ webhookId: a.id, orgId: org.orgId, status: 'active', eventTypes: ['payout.paid'], version: 1 }]);
+    expect(routes).toEqual([{ webhookId: a.id, orgId: org.orgId, status: 'active', eventTypes: ['payout.paid'], version: 1, filterJson: '' }]);
 
     await t.dispatcher.recordWebhookTriggers({
       triggers: [
