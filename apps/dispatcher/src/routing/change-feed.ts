@@ -95,16 +95,3 @@ export class ChangeFeed {
     return this.consumer.stop();
   }
 }
-
-/** Best effort: a per-instance group is useless once the instance stops. */
-export async function deleteChangeFeedGroup(kafka: Kafka, groupId: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.deleteGroups([groupId]);
-  } catch {
-    // The broker may still see the member for a moment; the empty group expires on its own.
-  } finally {
-    await admin.disconnect();
-  }
-}
