@@ -37,6 +37,11 @@ async function endpoint(): Promise<Receiver> {
   return receiver;
 }
 
+/** The Events API reads the archive, which trails the publish's acknowledgement by the archive consumer's lag. */
+function archived(eventId: string) {
+  return waitFor(() => client.events.get(eventId), { timeoutMs: 20_000, message: `event ${eventId} in the archive` });
+}
+
 function arrival(receiver: Receiver, eventId: string): Promise<ReceivedRequest> {
   return waitFor(() => receiver.requestsForEvent(eventId)[0], { timeoutMs: 20_000, message: `event ${eventId} at ${receiver.url}` });
 }
@@ -47,7 +52,7 @@ describe('publish with the client', () => {
     const again = await client.publish({ type: 'transfer.completed', data: { transfer_id: 'tr_sdk_1', amount: 100, currency: 'EUR' } }, { idempotencyKey: 'sdk-e2e-order-1' });
     expect(first).toMatchObject({ object: 'event', type: 'transfer.completed', data: { transfer_id: 'tr_sdk_1' } });
     expect(again.id).toBe(first.id);
-    expect((await client.events.get(first.id)).data).toEqual({ transfer_id: 'tr_sdk_1', amount: 100, currency: 'EUR' });
+    expect((await archived(first.id)).data).toEqual({ transfer_id: 'tr_sdk_1', amount: 100, currency: 'EUR' });
   });
 
   it('throws the API error with its code for an event the catalog refuses', async () => {
@@ -138,7 +143,7 @@ describe('publish over gRPC with mutual TLS', () => {
       const again = await publisher.publish(input);
       expect(first).toMatchObject({ orgId, type: 'transfer.completed', duplicate: false, data: input.data });
       expect(again).toMatchObject({ id: first.id, duplicate: true });
-      expect((await client.events.get(first.id)).data).toEqual(input.data);
+      expect((await archived(first.id)).data).toEqual(input.data);
       // A certificate limited to other organizations may not publish for this one.
       const stranger = new GrpcPublisher({ address: ingestion.grpcAddress, tls: testPublisherTls('sdk-e2e-other', ['org_someone_else']), attempts: 1 });
       await expect(stranger.publish({ ...input, idempotencyKey: 'sdk-e2e-grpc-2' })).rejects.toMatchObject({ code: 7 });
