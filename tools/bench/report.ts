@@ -39,6 +39,28 @@ function summaryRow(p: ProfileResult, r: BenchReport): string {
   ].join(' | ');
 }
 
+/** PostgreSQL's writes per delivery: WAL, all rows, and the tables written most. */
+function writeLines(r: BenchReport): string[] {
+  const measured = r.profiles.filter((p) => p.writes);
+  if (measured.length === 0) return [];
+  const tables = [...new Set(measured.flatMap((p) => p.writes!.tables.map((t) => t.table)))];
+  const cell = (p: ProfileResult, table: string) => {
+    const t = p.writes!.tables.find((x) => x.table === table);
+    return t ? `${f(t.inserted, 2)} / ${f(t.updated, 2)} (${f(t.hotUpdated, 2)}) / ${f(t.deleted, 2)}` : '';
+  };
+  return [
+    '',
+    'PostgreSQL writes per delivery over the throughput and latency phases (WAL from pg_stat_wal: the whole server; rows from pg_stat_user_tables: inserted / updated (of which HOT) / deleted):',
+    '',
+    `| per delivery | ${measured.map((p) => p.profile.name).join(' | ')} |`,
+    `|---|${measured.map(() => '---|').join('')}`,
+    `| WAL bytes | ${measured.map((p) => f(p.writes!.walBytesPerDelivery, 0)).join(' | ')} |`,
+    `| WAL records | ${measured.map((p) => f(p.writes!.walRecordsPerDelivery, 2)).join(' | ')} |`,
+    `| rows written | ${measured.map((p) => f(p.writes!.rowsPerDelivery, 2)).join(' | ')} |`,
+    ...tables.map((table) => `| ${table} | ${measured.map((p) => cell(p, table)).join(' | ')} |`),
+  ];
+}
+
 export function toMarkdown(r: BenchReport): string {
   const o = r.options;
   const names = [...new Set(r.profiles.flatMap((p) => p.processes.map((s) => s.name)))];
@@ -81,6 +103,7 @@ export function toMarkdown(r: BenchReport): string {
       });
       return `| ${hop} | ${cells.join(' | ')} |`;
     }),
+    ...writeLines(r),
   ];
   return lines.join('\n') + '\n';
 }

@@ -12,6 +12,7 @@ import { diffSamples, sampleProcesses, watchPeakRss, type ProcessSample } from '
 import type { Profile } from './profiles';
 import type { Receiver } from './receiver';
 import { setUpProfile, WEBHOOK_RATE_LIMIT_RPS } from './traffic';
+import { sampleWrites, settledWrites, writesPerDelivery, type WriteFigures, type WriteSample } from './writes';
 
 export interface ProfileResult {
   profile: Profile;
@@ -38,6 +39,8 @@ export interface ProfileResult {
   deliveriesReceived: number;
   /** The dispatcher's rows for the profile's organizations (null without a database URL). */
   deliveryRows: DeliveryRows | null;
+  /** PostgreSQL's writes per delivery over the throughput and latency phases (null without a database URL). */
+  writes: WriteFigures | null;
   /** Expected minus received at the receiver, or minus rows marked delivered, whichever is larger. Must be 0. */
   lost: number;
   /** Requests whose signature did not verify (`--verify`). */
@@ -85,9 +88,11 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
   let cpu: ProcessSample[];
   let routes: RouteCounts | null;
   let peaks: Record<string, number>;
+  let writesBefore: WriteSample | null = null;
   try {
     probes = await waitUntilRouting(platform.ingestion, setup.orgIds, receiver, webhooks, 60_000 + profile.orgs * 50);
     say(`${profile.name}: routing; phase 1: max throughput`);
+    writesBefore = platform.databaseUrl ? await sampleWrites(platform.databaseUrl) : null;
     const before = sampleProcesses(groups());
     const routesBefore = await scrapeRoutes(platform.dispatcherMetricsUrl);
     throughput = await runThroughput({
@@ -126,6 +131,10 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
   const deliveriesExpected = (probes + throughput.eventsPublished + latency.events) * profile.webhooksPerOrg;
   const deliveriesReceived = receiver.stats.unique;
   const deliveryRows = platform.databaseUrl ? await countDeliveryRows(platform.databaseUrl, setup.orgIds, deliveriesExpected) : null;
+  const writes =
+    platform.databaseUrl && writesBefore
+      ? writesPerDelivery(writesBefore, await settledWrites(platform.databaseUrl), (throughput.eventsPublished + latency.events) * profile.webhooksPerOrg)
+      : null;
   const lost = Math.max(deliveriesExpected - deliveriesReceived, deliveryRows ? deliveriesExpected - deliveryRows.delivered : 0);
   const hops = platform.databaseUrl ? await measureHops(platform.databaseUrl, setup.orgIds, latencyWindow.fromMs, latencyWindow.untilMs) : [];
   if (fetched) hops.splice(1, 0, fetched);
@@ -146,6 +155,7 @@ export async function runProfile(opts: { platform: Platform; receiver: Receiver;
     deliveriesExpected,
     deliveriesReceived,
     deliveryRows,
+    writes,
     lost,
     verifyFailures: receiver.stats.verifyFailures,
   };
