@@ -1,12 +1,12 @@
 import type { Database } from '@hookline/db';
 import type { Logger } from '@hookline/logging';
 import type { DispatcherConfig } from './config';
-import type { DeliveryTaskQueue } from './lanes/task-queue';
+import type { DeliveryTaskQueue } from './admission/task-queue';
 import type { DispatcherMetrics } from './metrics';
 import type { AfterEffects } from './record/after-effects';
 import { scheduleDeliveryRetention } from './retention/prune-deliveries';
-import { FailingWebhooks } from './retry/failing-webhooks';
-import { HeldDeliveries } from './retry/held-deliveries';
+import { FailingWebhooks } from './pause-and-disable/failing-webhooks';
+import { HeldDeliveries } from './pause-and-disable/held-deliveries';
 import { RetryPoller } from './retry/retry-poller';
 import type { RoutingView } from './routing/routing-view';
 import { startStatsRollup } from './stats/stats-rollup';

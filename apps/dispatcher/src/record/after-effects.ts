@@ -1,7 +1,7 @@
 import type { Logger } from '@hookline/logging';
-import type { DeliveryTask } from '../delivery/delivery-task';
-import { DELIVERY_EXHAUSTED, OPERATIONAL_PREFIX, WEBHOOK_DISABLED } from '../delivery/event-types';
-import type { NextStep } from '../delivery/next-step';
+import type { DeliveryTask } from '../model/delivery-task';
+import { DELIVERY_EXHAUSTED, OPERATIONAL_PREFIX, WEBHOOK_DISABLED } from '../model/event-types';
+import type { NextStep } from '../model/next-step';
 import type { RegistryClient } from '../peers';
 import type { TriggerReporter } from '../webhook-config/trigger-reporter';
 import type { OperationalEvents } from './operational-events';
