@@ -21,6 +21,7 @@ import { Signers } from './deliver/sign';
 import { startFanOut } from './fan-out/fan-out-consumer';
 import { finishInFlight } from './finish-in-flight';
 import { LaneScheduler } from './lanes/lane-scheduler';
+import { WebhookDisabler } from './pause-and-disable/disable-webhook';
 import type { QueuedTask } from './lanes/webhook-lane';
 import { createDispatcherMetrics } from './metrics';
 import { connectPeers } from './peers';
@@ -118,7 +119,8 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const recorder = new AttemptRecorder(db.pool, logger, { deadLetters, poisonRows: metrics.poisonRows });
   const operational = new OperationalEvents(ingestion, logger);
   const triggers = new TriggerReporter(registry, logger);
-  const afterEffects = new AfterEffects({ registry, operational, triggers, logger });
+  const disabler = new WebhookDisabler({ registry, operational, logger });
+  const afterEffects = new AfterEffects({ operational, triggers, disableGone: (orgId, webhookId) => disabler.disable(orgId, webhookId, 'gone') });
   const signers = new Signers();
   const auth = new EndpointAuthenticator(agent, userAgent);
   // Signers and OAuth2 tokens built from a config are stale once it changes.
@@ -170,7 +172,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics, metricsRegistry, deadLetters, progressIntervalMs, stuckAfterMs },
   );
   const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: deliveriesConsumer };
-  const jobs = startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }, config);
+  const jobs = startScheduledJobs({ db, view, queue, disabler, metrics, logger }, config);
   const notifications = await startNotifications(kafka, db.pool, channelBox, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
 
   // 5. The deliveries API, and the operator's dead letters.

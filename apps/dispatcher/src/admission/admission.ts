@@ -1,8 +1,8 @@
 import { shielded, type Logger } from '@hookline/logging';
-import type { AdmissionGate } from '../deliver/deliver-task';
 import type { LaneScheduler } from '../lanes/lane-scheduler';
 import type { QueuedTask } from '../lanes/webhook-lane';
 import type { DispatcherMetrics } from '../metrics';
+import type { AdmissionGate } from '../model/admission-gate';
 import type { DeliveryTask } from '../model/delivery-task';
 import type { AttemptRecorder } from '../record/attempt-recorder';
 import { settleInactive, settleWithoutAttempt } from '../record/settle';

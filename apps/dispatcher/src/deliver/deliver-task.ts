@@ -1,6 +1,7 @@
 import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import { inRemoteTrace } from '@hookline/telemetry';
+import type { AdmissionGate } from '../model/admission-gate';
 import type { DeliveryTask } from '../model/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { AfterEffects } from '../record/after-effects';
@@ -19,17 +20,6 @@ export interface DeliverDeps extends AttemptDeps {
   logger: Logger;
   /** The platform's schedule, for webhooks without one of their own. */
   defaultScheduleSeconds: readonly number[];
-}
-
-/**
- * What a run answers to: the admission step that let the task in. Its inactive-webhook gate is
- * passed once more before the attempt, and it hears when the task is settled.
- */
-export interface AdmissionGate<T> {
-  /** Settles the task without an attempt when its webhook is not active (resolves once recorded); null when it may be attempted. */
-  settleIfInactive(task: DeliveryTask, configStatus: string): Promise<void> | null;
-  /** The task's outcome is durable (`recorded`), or it was settled without an attempt. */
-  settled(item: T, recorded: boolean): void;
 }
 
 /** How long a delivery waits when its webhook config cannot be fetched (registry down). */

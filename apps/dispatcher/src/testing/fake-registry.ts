@@ -6,10 +6,9 @@ import { NotFoundError } from '@hookline/errors';
 import { bindService, startGrpcServer, type RunningGrpcServer } from '@hookline/grpc';
 import { BatchingProducer, type Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
-import { registryV1 } from '@hookline/proto';
+import { eventsV1, registryV1 } from '@hookline/proto';
 import { generateSigningSecret } from '@hookline/signing';
 import { testTls, uniqueSuffix } from '@hookline/testing';
-import { encodeRouteChange, type RouteChange } from '../routing/change-feed';
 
 /** The delivery config, plus the payload filter the live snapshot and the change feed carry. */
 export type FakeWebhook = registryV1.DeliveryConfig & { filterJson?: string };
@@ -100,7 +99,7 @@ export class FakeRegistry {
   }
 
   private async publishChange(webhook: FakeWebhook, change: string): Promise<void> {
-    const message: RouteChange = {
+    const message: eventsV1.WebhookChange = {
       webhookId: webhook.webhookId,
       orgId: webhook.orgId,
       change,
@@ -110,7 +109,7 @@ export class FakeRegistry {
       changedAt: new Date().toISOString(),
       filterJson: webhook.filterJson ?? '',
     };
-    await this.producer.send(this.changesTopic, [{ key: webhook.webhookId, value: encodeRouteChange(message) }]);
+    await this.producer.send(this.changesTopic, [{ key: webhook.webhookId, value: Buffer.from(eventsV1.WebhookChange.encode(message).finish()) }]);
   }
 
   async stop(): Promise<void> {
