@@ -9,7 +9,7 @@ import { recoverWebhook } from '../api/recover-webhook';
 import { retryDelivery } from '../api/retry-delivery';
 import { sendTestEvent } from '../api/send-test-event';
 
-/** The DispatcherService deliveries RPCs: proto ↔ deliveries-api only. */
+/** The DispatcherService deliveries RPCs: proto ↔ api/ only. */
 export function deliveryHandlers(deps: DeliveriesApiDeps) {
   const { pool } = deps;
   return {
