@@ -1,24 +1,26 @@
 import root from '../../eslint.config.mjs';
 
-// Inside the dispatcher, imports run one way, the pipeline's: fan-out → lanes → deliver → record
-// → db. delivery/ (vocabulary) and the root modules metrics, ids and peers may be used by all;
-// routing/ and webhook-config/ depend on nothing of the app but peers.ts and delivery/. Each
-// folder lists what it may import; everything else of the app is refused. Tests are exempt.
-const LEAF = ['delivery', 'metrics', 'ids'];
+// Inside the dispatcher, imports run one way, the pipeline's: fan-out → admission → lanes →
+// deliver → record → db. model/ (vocabulary) and the root modules metrics, ids and peers may be
+// used by all; routing/ and webhook-config/ depend on nothing of the app but peers.ts and model/.
+// Each folder lists what it may import; everything else of the app is refused. Tests are exempt.
+const LEAF = ['model', 'metrics', 'ids'];
 const MAY_IMPORT = {
-  delivery: [],
-  routing: ['delivery', 'peers'],
-  'webhook-config': ['delivery', 'peers'],
+  model: [],
+  routing: ['model', 'peers'],
+  'webhook-config': ['model', 'peers'],
   db: [...LEAF],
   record: [...LEAF, 'db', 'peers', 'webhook-config'],
-  deliver: [...LEAF, 'record', 'db', 'peers', 'routing', 'webhook-config'],
-  lanes: [...LEAF, 'deliver', 'record', 'db', 'peers', 'routing', 'webhook-config'],
-  'fan-out': [...LEAF, 'lanes', 'deliver', 'record', 'db', 'peers', 'routing', 'webhook-config'],
-  retry: [...LEAF, 'lanes', 'db', 'routing'],
+  deliver: [...LEAF, 'record', 'db', 'peers', 'webhook-config'],
+  lanes: [...LEAF, 'routing', 'webhook-config'],
+  admission: [...LEAF, 'lanes', 'record', 'routing'],
+  'fan-out': [...LEAF, 'admission', 'db', 'routing'],
+  retry: [...LEAF, 'admission', 'db'],
+  'pause-and-disable': [...LEAF, 'db', 'peers', 'record', 'routing'],
   retention: [...LEAF, 'db'],
   stats: [...LEAF, 'db'],
-  'deliveries-api': [...LEAF, 'db', 'peers', 'webhook-config'],
-  rpc: [...LEAF, 'deliveries-api', 'stats', 'db'],
+  api: [...LEAF, 'db', 'peers', 'webhook-config'],
+  rpc: [...LEAF, 'api', 'stats', 'db'],
 };
 const ROOM_NAMES = [...Object.keys(MAY_IMPORT), 'testing', 'app', 'main', 'config', 'metrics', 'ids', 'peers'];
 const specFiles = ['**/*.spec.ts', '**/*.int-spec.ts', 'src/testing/**'];

@@ -9,15 +9,20 @@ import { createMetricsRegistry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
 import { attemptsAlreadyMade } from './db/delivery-store';
 import { migrations } from './db/migrations';
+import { Admission } from './admission/admission';
+import { startDeliveriesConsumer } from './admission/deliveries-consumer';
+import { DeliveryOwnership } from './admission/ownership';
+import { DeliveryTaskQueue } from './admission/task-queue';
+import { deliverTask, type DeliverDeps } from './deliver/deliver-task';
 import { EndpointAuthenticator } from './deliver/endpoint-auth';
 import { createEgressAgent } from './deliver/http-agent';
+import { platformRetrySchedule } from './deliver/retry-policy';
 import { Signers } from './deliver/sign';
 import { startFanOut } from './fan-out/fan-out-consumer';
 import { finishInFlight } from './finish-in-flight';
-import { DeliveryOwnership } from './lanes/ownership';
-import { Sender } from './lanes/sender';
-import { startSenderConsumer } from './lanes/sender-consumer';
-import { DeliveryTaskQueue } from './lanes/task-queue';
+import { LaneScheduler } from './lanes/lane-scheduler';
+import { WebhookDisabler } from './pause-and-disable/disable-webhook';
+import type { QueuedTask } from './lanes/webhook-lane';
 import { createDispatcherMetrics } from './metrics';
 import { connectPeers } from './peers';
 import { dispatcherInstanceId } from './routing/instance-id';
@@ -57,8 +62,8 @@ export const NOTIFY_GROUP = 'dispatcher-notify';
 
 /**
  * Wires the dispatcher (DESIGN §2): routing view (registry snapshot + change feed) → fan-out
- * consumer → deliveries topic → sender consumer (per-webhook lanes → attempt → batched record)
- * → retry poller back onto the deliveries topic; plus the deliveries gRPC API. Departure from
+ * consumer → deliveries topic → deliveries consumer (admission → per-webhook lanes → attempt →
+ * batched record) → retry poller back onto the deliveries topic; plus the deliveries gRPC API. Departure from
  * DESIGN §2.2: a first attempt for a webhook whose deliveries partition this instance owns is
  * handed from the fan-out to its lane in process instead of through the topic (see
  * DeliveryOwnership) — same owner, same lane, one Kafka round trip less.
@@ -114,19 +119,39 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const recorder = new AttemptRecorder(db.pool, logger, { deadLetters, poisonRows: metrics.poisonRows });
   const operational = new OperationalEvents(ingestion, logger);
   const triggers = new TriggerReporter(registry, logger);
-  const afterEffects = new AfterEffects({ registry, operational, triggers, logger });
-  const sender = new Sender(
-    { view, configs, recorder, afterEffects, metrics, logger, ownership, agent, signers: new Signers(), auth: new EndpointAuthenticator(agent, userAgent), userAgent, relay: new RelayTransport(db.pool) },
-    {
-      concurrencyPerWebhook: config.HOOKLINE_WEBHOOK_CONCURRENCY,
-      maxInFlight: config.HOOKLINE_SENDER_MAX_IN_FLIGHT,
-      firstAttemptWaitMs: config.HOOKLINE_FIRST_ATTEMPT_WAIT_MS,
-      defaultScheduleSeconds: config.HOOKLINE_RETRY_SCHEDULE_SECONDS,
-    },
+  const disabler = new WebhookDisabler({ registry, operational, logger });
+  const afterEffects = new AfterEffects({ operational, triggers, disableGone: (orgId, webhookId) => disabler.disable(orgId, webhookId, 'gone') });
+  const signers = new Signers();
+  const auth = new EndpointAuthenticator(agent, userAgent);
+  // Signers and OAuth2 tokens built from a config are stale once it changes.
+  configs.onInvalidate((webhookId) => {
+    signers.forget(webhookId);
+    auth.forget(webhookId);
+  });
+  const deliverDeps: DeliverDeps = {
+    configs,
+    recorder,
+    afterEffects,
+    metrics,
+    logger,
+    agent,
+    signers,
+    auth,
+    userAgent,
+    relay: new RelayTransport(db.pool),
+    defaultScheduleSeconds: platformRetrySchedule(config.HOOKLINE_RETRY_SCHEDULE_SECONDS),
+  };
+  // Admission → lanes → attempt: an admitted task waits in its webhook's lane, whose run is one
+  // attempt (deliverTask); the run tells admission when the task is settled.
+  const run = (item: QueuedTask): Promise<void> => deliverTask(item, deliverDeps, admission);
+  const lanes = new LaneScheduler(run, { configs, view, logger }, { concurrencyPerWebhook: config.HOOKLINE_WEBHOOK_CONCURRENCY });
+  const admission = new Admission(
+    { lanes, ownership, view, recorder, metrics, logger },
+    { maxInFlight: config.HOOKLINE_SENDER_MAX_IN_FLIGHT, firstAttemptWaitMs: config.HOOKLINE_FIRST_ATTEMPT_WAIT_MS },
   );
 
-  // 4. Consumers: sender first (so fanned-out tasks find an owner), then fan-out; then the timed jobs.
-  const senderConsumer = await startSenderConsumer(kafka, sender, {
+  // 4. Consumers: the deliveries consumer first (so fanned-out tasks find an owner), then fan-out; then the timed jobs.
+  const deliveriesConsumer = await startDeliveriesConsumer(kafka, admission, {
     topic: topics.deliveries,
     groupId: `${prefix}${SENDER_GROUP}`,
     logger,
@@ -143,11 +168,11 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   await waitForTopics(kafka, [topics.events]);
   const fanOut = await startFanOut(
     kafka,
-    { pool: db.pool, view, changeFeed, queue, sender },
+    { pool: db.pool, view, changeFeed, queue, admission },
     { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics, metricsRegistry, deadLetters, progressIntervalMs, stuckAfterMs },
   );
-  const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer };
-  const jobs = startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }, config);
+  const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: deliveriesConsumer };
+  const jobs = startScheduledJobs({ db, view, queue, disabler, metrics, logger }, config);
   const notifications = await startNotifications(kafka, db.pool, channelBox, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
 
   // 5. The deliveries API, and the operator's dead letters.
@@ -173,16 +198,17 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     // What is not durable by the deadline is replayed after a restart (at-least-once).
     stop: async () => {
       const deadline = Date.now() + config.HOOKLINE_STOP_DEADLINE_MS;
-      // What a restart may send again at most: deliveries handed to the sender and not yet recorded.
-      logger.info({ inFlight: sender.inFlight }, 'dispatcher stopping');
+      // What a restart may send again at most: deliveries admitted and not yet recorded.
+      logger.info({ inFlight: admission.inFlight }, 'dispatcher stopping');
       starting.abort();
       await server.close();
       await jobs.stop();
       await notifications.stop();
-      await finishInFlight({ consumers, ownership, sender, recorder, operational }, deadline);
+      await finishInFlight({ consumers, ownership, admission, recorder, operational }, deadline);
       await Promise.all(Object.values(consumers).map((consumer) => consumer.close()));
-      logger.info({ unrecorded: sender.inFlight, deadlineLeftMs: Math.max(0, deadline - Date.now()) }, 'dispatcher stopped');
-      sender.stop();
+      logger.info({ unrecorded: admission.inFlight, deadlineLeftMs: Math.max(0, deadline - Date.now()) }, 'dispatcher stopped');
+      admission.stop();
+      lanes.stop();
       await triggers.stop();
       await deleteConsumerGroup(kafka, changeGroup);
       await deadLetterApi.close();

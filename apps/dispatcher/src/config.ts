@@ -16,11 +16,11 @@ export const dispatcherEnv = {
   /** The PostgreSQL schema this service owns (tests use a fresh one per suite). */
   HOOKLINE_DISPATCHER_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('dispatcher'),
   HOOKLINE_DISPATCHER_OPS_PORT: port(8083),
-  /** Partitions of the deliveries topic when it is created: the unit of sender ownership. */
+  /** Partitions of the deliveries topic when it is created: the unit of webhook ownership. */
   HOOKLINE_DELIVERY_PARTITIONS: positiveInt(16, 1024),
   /** Requests in flight to one webhook at a time (FIFO webhooks always use 1). */
   HOOKLINE_WEBHOOK_CONCURRENCY: positiveInt(10, 1000),
-  /** Deliveries handed to the sender and not yet recorded, per process: beyond this it stops fetching. */
+  /** Deliveries admitted and not yet recorded, per process: beyond this it stops fetching. */
   HOOKLINE_SENDER_MAX_IN_FLIGHT: positiveInt(20_000, 1_000_000),
   /**
    * How long a first attempt handed over in process may wait in its webhook's lane (rate limit,

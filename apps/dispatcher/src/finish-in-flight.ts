@@ -1,13 +1,13 @@
 import type { RunningConsumer } from '@hookline/kafka';
-import type { DeliveryOwnership } from './lanes/ownership';
-import type { Sender } from './lanes/sender';
+import type { Admission } from './admission/admission';
+import type { DeliveryOwnership } from './admission/ownership';
 import type { AttemptRecorder } from './record/attempt-recorder';
 import type { OperationalEvents } from './record/operational-events';
 
 export interface InFlightWork {
   consumers: { changeFeed: RunningConsumer; fanOut: RunningConsumer; sender: RunningConsumer };
   ownership: DeliveryOwnership;
-  sender: Sender;
+  admission: Pick<Admission, 'drain'>;
   recorder: AttemptRecorder;
   operational: OperationalEvents;
 }
@@ -18,13 +18,13 @@ export interface InFlightWork {
  * they cause → commit what is durable. What is not durable by the deadline is replayed after a
  * restart.
  */
-export async function finishInFlight({ consumers, ownership, sender, recorder, operational }: InFlightWork, deadline: number): Promise<void> {
+export async function finishInFlight({ consumers, ownership, admission, recorder, operational }: InFlightWork, deadline: number): Promise<void> {
   const left = () => Math.max(0, deadline - Date.now());
   const all = Object.values(consumers);
   for (const consumer of all) consumer.pause();
   ownership.setOwned([]);
   await withDeadline(Promise.all([consumers.fanOut.idle(), consumers.sender.idle()]), left());
-  await sender.drain(left());
+  await admission.drain(left());
   await withDeadline(recorder.drain(), left());
   // Exhausted and disabled events of what was just recorded.
   await withDeadline(operational.idle(), left());

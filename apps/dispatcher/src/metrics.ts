@@ -7,7 +7,8 @@ export interface DispatcherMetrics {
   /** From the event's acceptance by ingestion to the endpoint's answer. */
   endToEndSeconds: Histogram;
   retryQueueDepth: Gauge;
-  senderInFlight: Gauge;
+  /** Tasks admitted and not yet settled. */
+  inFlight: Gauge;
   assignedPartitions: Gauge;
   fannedOut: Counter;
   routingWaits: Counter;
@@ -37,7 +38,7 @@ export function createDispatcherMetrics(registry: Registry): DispatcherMetrics {
       registers: [registry],
     }),
     retryQueueDepth: new Gauge({ name: 'hookline_retry_queue_depth', help: 'Deliveries waiting for a scheduled retry', registers: [registry] }),
-    senderInFlight: new Gauge({ name: 'hookline_sender_in_flight', help: 'Deliveries handed to the sender and not yet recorded', registers: [registry] }),
+    inFlight: new Gauge({ name: 'hookline_sender_in_flight', help: 'Deliveries handed to the sender and not yet recorded', registers: [registry] }),
     replaysSkipped: new Counter({
       name: 'hookline_sender_replays_skipped_total',
       help: 'Delivery tasks replayed from the deliveries topic (after a crash or rebalance) whose attempt was already recorded, so not sent again',

@@ -1,12 +1,12 @@
 import type { Database } from '@hookline/db';
 import type { Logger } from '@hookline/logging';
 import type { DispatcherConfig } from './config';
-import type { DeliveryTaskQueue } from './lanes/task-queue';
+import type { DeliveryTaskQueue } from './admission/task-queue';
 import type { DispatcherMetrics } from './metrics';
-import type { AfterEffects } from './record/after-effects';
 import { scheduleDeliveryRetention } from './retention/prune-deliveries';
-import { FailingWebhooks } from './retry/failing-webhooks';
-import { HeldDeliveries } from './retry/held-deliveries';
+import type { WebhookDisabler } from './pause-and-disable/disable-webhook';
+import { FailingWebhooks } from './pause-and-disable/failing-webhooks';
+import { HeldDeliveries } from './pause-and-disable/held-deliveries';
 import { RetryPoller } from './retry/retry-poller';
 import type { RoutingView } from './routing/routing-view';
 import { startStatsRollup } from './stats/stats-rollup';
@@ -15,7 +15,7 @@ export interface ScheduledJobsDeps {
   db: Database;
   view: RoutingView;
   queue: DeliveryTaskQueue;
-  afterEffects: AfterEffects;
+  disabler: WebhookDisabler;
   metrics: DispatcherMetrics;
   logger: Logger;
 }
@@ -25,7 +25,7 @@ export interface ScheduledJobsDeps {
  * held deliveries released once their webhook is active again, failing webhooks disabled,
  * old deliveries pruned and the delivery stats rolled up.
  */
-export function startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }: ScheduledJobsDeps, config: DispatcherConfig): { stop(): Promise<void> } {
+export function startScheduledJobs({ db, view, queue, disabler, metrics, logger }: ScheduledJobsDeps, config: DispatcherConfig): { stop(): Promise<void> } {
   const retries = new RetryPoller(db, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();
   const held = new HeldDeliveries(db.pool, view, logger);
@@ -35,7 +35,7 @@ export function startScheduledJobs({ db, view, queue, afterEffects, metrics, log
     intervalMs: config.HOOKLINE_DELIVERY_RETENTION_INTERVAL_MS,
     logger,
   });
-  const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => afterEffects.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
+  const failing = new FailingWebhooks(db.pool, (orgId, webhookId) => disabler.disable(orgId, webhookId, 'failing'), config.HOOKLINE_DISABLE_FAILING_AFTER_SECONDS, logger);
   failing.start();
   const statsRollup = startStatsRollup(db.pool, config.HOOKLINE_STATS_REFRESH_MS, (error) => logger.warn({ err: error }, 'delivery stats refresh failed'));
 

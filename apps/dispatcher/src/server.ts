@@ -7,7 +7,7 @@ import { deadlettersV1, dispatcherV1 } from '@hookline/proto';
 import type { SecretBox } from '@hookline/secrets';
 import type { Registry } from '@hookline/telemetry';
 import type { DispatcherConfig } from './config';
-import type { DeliveriesApiDeps } from './deliveries-api/deliveries-api';
+import type { DeliveriesApiDeps } from './api/deliveries-api';
 import { deliveryHandlers } from './rpc/deliveries';
 import { notificationChannelHandlers } from './rpc/notification-channels';
 import { ping } from './rpc/ping';

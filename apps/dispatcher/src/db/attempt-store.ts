@@ -1,6 +1,6 @@
 import { cleanText, cleanValue } from '@hookline/contract';
 import type { Pool } from 'pg';
-import type { AttemptRow, DeliveryUpdate } from '../delivery/attempt-row';
+import type { AttemptRow, DeliveryUpdate } from '../model/attempt-row';
 import { healthChanges, type WebhookHealthMemo } from './health-store';
 import { byKey } from './key-order';
 

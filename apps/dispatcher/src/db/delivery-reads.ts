@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { AttemptRow } from '../delivery/attempt-row';
+import type { AttemptRow } from '../model/attempt-row';
 
 /*
  * Reads of `delivery` and `attempt` for the deliveries API: one indexed query each, newest first.

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 import { byKey } from './key-order';
 
 /*

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DeliveryUpdate } from '../delivery/attempt-row';
+import type { DeliveryUpdate } from '../model/attempt-row';
 
 /** `webhook_health`: per webhook, its last success and since when it has been failing (DESIGN §4's 5-day rule). */
 
@@ -26,7 +26,7 @@ export function healthChanges(updates: DeliveryUpdate[]): HealthChange[] {
 /**
  * Rewrite a webhook's unchanged health row at most this often (bounds staleness after a
  * rebalance; failing webhooks are disabled after days, so a minute is precise enough). Each
- * rewrite is a row update: with 10,000 busy webhooks, every 10 s was 1,000 updates a second.
+ * rewrite is a row update per busy webhook, so a longer interval means fewer of them.
  */
 const HEALTH_REFRESH_MS = 60_000;
 

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { BIN_SQL } from '../delivery/latency-histogram';
+import { BIN_SQL } from '../model/latency-histogram';
 
 /*
  * Reads behind the delivery statistics: counts by outcome and latency histogram bins per

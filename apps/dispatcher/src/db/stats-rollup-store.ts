@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { BIN_SQL } from '../delivery/latency-histogram';
+import { BIN_SQL } from '../model/latency-histogram';
 
 const LOCK = "hashtext('hookline.delivery_stats')";
 /** An attempt committed later than this after it was recorded may be missed by the late-change pass. */

@@ -1,8 +1,8 @@
 import { isRelayTarget } from '@hookline/egress';
 import { newId } from '@hookline/ids';
 import type { Agent } from 'undici';
-import type { AttemptRow } from '../delivery/attempt-row';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { AttemptRow } from '../model/attempt-row';
+import type { DeliveryTask } from '../model/delivery-task';
 import type { RelayTransport } from '../relay/relay-transport';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import { SendError } from './attempt-error';

@@ -1,19 +1,18 @@
 import { NotFoundError } from '@hookline/errors';
 import type { Logger } from '@hookline/logging';
 import { inRemoteTrace } from '@hookline/telemetry';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { AdmissionGate } from '../model/admission-gate';
+import type { DeliveryTask } from '../model/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { AfterEffects } from '../record/after-effects';
 import type { AttemptRecorder } from '../record/attempt-recorder';
-import { settleInactive, settleWithoutAttempt } from '../record/settle';
-import type { RoutingView } from '../routing/routing-view';
+import { settleWithoutAttempt } from '../record/settle';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 import type { DeliveryConfigCache } from '../webhook-config/delivery-config-cache';
 import { makeAttempt, type AttemptDeps } from './attempt';
 import { countAttempt, deliveryUpdate, nextStepAfter } from './outcome';
 
 export interface DeliverDeps extends AttemptDeps {
-  view: RoutingView;
   configs: DeliveryConfigCache;
   recorder: AttemptRecorder;
   afterEffects: AfterEffects;
@@ -30,11 +29,11 @@ const CONFIG_UNAVAILABLE_DELAY_MS = 5_000;
  * One attempt of one delivery, top to bottom: gate → attempt → next step → record → after-effects.
  * Resolves when the webhook's lane may start another request: right after the HTTP exchange —
  * recording it (a batched PostgreSQL commit) goes on in the background, and only then is the item
- * `settled` (its offset may be committed). Holding the endpoint's concurrency slot through the
+ * settled (its offset may be committed). Keeping the endpoint's concurrency slot through the
  * commit would cap a webhook at concurrency ÷ commit latency. FIFO webhooks wait for the record,
  * to keep their order strict.
  */
-export async function deliverTask<T extends { task: DeliveryTask }>(item: T, deps: DeliverDeps, settled: (item: T, recorded: boolean) => void): Promise<void> {
+export async function deliverTask<T extends { task: DeliveryTask }>(item: T, deps: DeliverDeps, admission: AdmissionGate<T>): Promise<void> {
   const { task } = item;
   let recording: Promise<void> | null = null;
   try {
@@ -53,10 +52,11 @@ export async function deliverTask<T extends { task: DeliveryTask }>(item: T, dep
       await settleWithoutAttempt(deps.recorder, task, 'failed', null);
       return;
     }
-    // The change feed is the freshest word on status (deleted/paused apply within ~1 s).
-    const status = deps.view.route(task.webhookId)?.status ?? config.status;
-    if (status !== 'active') {
-      await settleInactive(deps.recorder, deps.metrics, task, status);
+    // The admission's gate again: the webhook may have been paused, disabled or deleted while
+    // the task waited in its lane.
+    const inactive = admission.settleIfInactive(task, config.status);
+    if (inactive) {
+      await inactive;
       return;
     }
 
@@ -79,12 +79,12 @@ export async function deliverTask<T extends { task: DeliveryTask }>(item: T, dep
         return deps.afterEffects.afterRecorded(task, step);
       })
       .catch((error) => deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'recording an attempt failed unexpectedly'))
-      .finally(() => settled(item, recorded));
+      .finally(() => admission.settled(item, recorded));
     if (config.fifo) await recording;
   } catch (error) {
     deps.logger.error({ err: error, deliveryId: task.deliveryId }, 'delivery failed unexpectedly');
   } finally {
-    if (!recording) settled(item, false);
+    if (!recording) admission.settled(item, false);
   }
 }
 

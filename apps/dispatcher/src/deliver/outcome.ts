@@ -1,6 +1,6 @@
-import type { DeliveryTask } from '../delivery/delivery-task';
-import { originOf, type DeliveryUpdate } from '../delivery/attempt-row';
-import type { NextStep } from '../delivery/next-step';
+import type { DeliveryTask } from '../model/delivery-task';
+import { originOf, type DeliveryUpdate } from '../model/attempt-row';
+import type { NextStep } from '../model/next-step';
 import type { DispatcherMetrics } from '../metrics';
 import type { AttemptOutcome } from './attempt';
 import { nextStep, retryAfterSeconds } from './retry-policy';

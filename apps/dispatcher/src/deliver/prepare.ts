@@ -1,5 +1,5 @@
-import type { DeliveryTask } from '../delivery/delivery-task';
-import { wireEnvelope } from '../delivery/wire-envelope';
+import type { DeliveryTask } from '../model/delivery-task';
+import { wireEnvelope } from '../model/wire-envelope';
 import type { DeliveryConfig } from '../webhook-config/delivery-config';
 
 export interface PreparedRequest {

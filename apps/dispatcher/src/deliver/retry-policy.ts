@@ -1,8 +1,13 @@
-import type { NextStep } from '../delivery/next-step';
+import type { NextStep } from '../model/next-step';
 
 /** Delays after attempt 1, 2, … (DESIGN §4): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const DEFAULT_RETRY_SCHEDULE_SECONDS = [5, 300, 1800, 7200, 18000, 36000, 36000];
 export const JITTER = 0.2;
+
+/** The platform's schedule: HOOKLINE_RETRY_SCHEDULE_SECONDS when set, else DESIGN §4's. */
+export function platformRetrySchedule(configured: readonly number[]): readonly number[] {
+  return configured.length > 0 ? configured : DEFAULT_RETRY_SCHEDULE_SECONDS;
+}
 /** A Retry-After longer than this is capped (the schedule still bounds the number of attempts). */
 const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
 

@@ -3,12 +3,12 @@ import type { Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { Registry } from '@hookline/telemetry';
 import type { Pool } from 'pg';
-import { deliveryIdFor } from '../delivery/delivery-id';
-import { envelopeJson } from '../delivery/envelope';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import { deliveryIdFor } from '../model/delivery-id';
+import { envelopeJson } from '../model/envelope';
+import type { DeliveryTask } from '../model/delivery-task';
 import { knownDeliveries, type NewDelivery } from '../db/delivery-store';
-import type { Sender } from '../lanes/sender';
-import type { DeliveryTaskQueue } from '../lanes/task-queue';
+import type { Admission } from '../admission/admission';
+import type { DeliveryTaskQueue } from '../admission/task-queue';
 import type { DispatcherMetrics } from '../metrics';
 import type { ChangeFeed } from '../routing/change-feed';
 import { matchWebhooks } from '../routing/match';
@@ -32,36 +32,36 @@ export interface FanOutDeps {
   /** Proves the view fresh before an event is routed on it. */
   changeFeed: Pick<ChangeFeed, 'isFreshFor' | 'nextCheck'>;
   queue: DeliveryTaskQueue;
-  sender: Sender;
+  admission: Admission;
 }
 
 /**
- * Deliveries per lookup + produce. A fetched batch can hold thousands of events (× webhooks
+ * Deliveries per lookup + produce. A fetched batch can carry thousands of events (× webhooks
  * each); one statement or produce of that size would stall for seconds, so the batch is
  * handled in slices.
  */
 const SLICE_DELIVERIES = 2_000;
 
 /**
- * Partitions handled at once: more than the events topic's default 12 (a topic with more
- * partitions than this gets its batches handled in rounds again). kafkajs fetches again only once
- * every batch of the last fetch is handled, so with fewer, an event waited for the rounds before
- * its own (narrow traffic at 1,000 events/s: p99 143–309 ms with 4, 83–86 ms with 12, throughput
- * unchanged).
+ * Partitions handled at once: more than the events topic's default 12, so every partition of a
+ * fetch is handled in the same round (a topic with more partitions than this gets its batches
+ * handled in rounds again). kafkajs fetches again only once every batch of the last fetch is
+ * handled: with fewer at once, an event waits for the rounds before its own, which adds latency
+ * and no throughput.
  */
 const FAN_OUT_PARTITIONS_AT_ONCE = 16;
 
 /**
  * Events in, deliveries out. Per slice of a fetched batch: match every event against the
  * routing view and derive its deliveries (ids derived from event and webhook), then the tasks:
- * those of webhooks this instance's sender owns go straight to it (no round trip through Kafka),
+ * those of webhooks this instance owns go straight to their admission (no round trip through Kafka),
  * the rest in ONE produce to the deliveries topic. No row is written ahead: a first attempt is
  * made from memory and its delivery row written once, with its outcome (see writeOutcomes). So
  * an event's offset is committed only once its in-process tasks are recorded (or written as
  * pending, for a lane that could not start them promptly) and its other tasks are on the topic:
  * until then the events topic is the durable record, and a crash replays the event with the
  * same delivery ids. Events another process may have fanned out already (see ReplayWindow) are
- * looked up first, and only their undelivered deliveries are sent again. While the sender is
+ * looked up first, and only their undelivered deliveries are sent again. While admission is
  * full the fan-out waits: back-pressure reaches the events topic instead of moving the backlog
  * onto the deliveries topic. Events are routed only on a view the change feed shows to be fresh
  * (see ChangeFeed.isFreshFor).
@@ -81,7 +81,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     const handedOver = new Map<string, number>();
     for (const task of tasks) {
       const ahead = handedOver.get(task.webhookId) ?? 0;
-      const partition = deps.sender.localPartition(task, ahead);
+      const partition = deps.admission.localPartition(task, ahead);
       if (partition === null) remote.push(task);
       else {
         local.push({ task, partition });
@@ -98,7 +98,7 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
     const settle = () => {
       if (--pending === 0) complete();
     };
-    for (const { task, partition } of local) deps.sender.enqueue({ task, partition, local: true, done: settle });
+    for (const { task, partition } of local) deps.admission.admit({ task, partition, local: true, done: settle });
     settle();
   };
 
@@ -129,9 +129,9 @@ export async function startFanOut(kafka: Kafka, deps: FanOutDeps, options: FanOu
         let end = start;
         let deliveries = 0;
         while (end < messages.length && deliveries < SLICE_DELIVERIES) deliveries += fanOutWidth(messages[end++], deps.view);
-        // A full sender: wait for room rather than spill onto the topic — the events are
+        // Admission full: wait for room rather than spill onto the topic — the events are
         // durable where they are, and an in-process hand-over costs less than a round trip.
-        await context.until(deps.sender.whenRoom());
+        await context.until(deps.admission.whenRoom());
         await fanOutSlice(messages.slice(start, end), context);
         await context.heartbeat();
         start = end;
@@ -193,7 +193,7 @@ function deliveriesFor(messages: KafkaMessage[], view: RoutingView): { rows: New
       unusable.push({ message, error: new PoisonRecordError('undecodable event', { cause: error }) });
       continue;
     }
-    // Ingestion never accepts these; a delivery row could not hold them. Checked here, where the
+    // Ingestion never accepts these; a delivery row could not store them. Checked here, where the
     // event can still be dead-lettered: its first write is the recorder's batch, much later.
     const invalid = () => unusable.push({ message, error: new PoisonRecordError(`invalid event ${JSON.stringify(event.id)}`) });
     if (!event.id || [event.id, event.orgId, event.type].some((text) => text.includes('\0'))) {

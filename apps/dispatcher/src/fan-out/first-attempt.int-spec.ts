@@ -1,6 +1,6 @@
 import { Receiver, waitFor } from '@hookline/testing';
 import type { ServerResponse } from 'node:http';
-import { deliveryIdFor } from '../delivery/delivery-id';
+import { deliveryIdFor } from '../model/delivery-id';
 import { attemptRows, deliveryRows, nonEmpty, startStack, type Stack } from '../testing/harness';
 
 // The hot path writes a delivery once: no row before the first attempt, then the row in its

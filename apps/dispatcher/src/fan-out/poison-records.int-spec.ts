@@ -2,6 +2,7 @@ import { partitionForKey, topicNames } from '@hookline/kafka';
 import { eventsV1 } from '@hookline/proto';
 import { Receiver, waitFor } from '@hookline/testing';
 import type { RunningDispatcher } from '../app';
+import { encodeRouteChange, type RouteChange } from '../routing/change-feed';
 import { startStack, type Stack } from '../testing/harness';
 
 const UNDECODABLE = Buffer.from([0xff, 0xff, 0xff, 0xff]);
@@ -105,10 +106,10 @@ describe('records that can never succeed, on every dispatcher topic', () => {
   });
 
   it('change feed: an undecodable change and one with NUL in every field are dead-lettered, and the webhook created behind them receives events', async () => {
-    const bad = withNul<eventsV1.WebhookChange>({ webhookId: 'wh_nul', orgId: 'org_poison_feed', change: 'created', status: 'active', eventTypes: [], version: 1, changedAt: '', filterJson: '' });
+    const bad = withNul<RouteChange>({ webhookId: 'wh_nul', orgId: 'org_poison_feed', change: 'created', status: 'active', eventTypes: [], version: 1, changedAt: '', filterJson: '' });
     await sendRaw(topics.webhookChanges, 0, [
       { key: 'wh_undecodable', value: UNDECODABLE },
-      { key: 'wh_nul', value: Buffer.from(eventsV1.WebhookChange.encode(bad).finish()) },
+      { key: 'wh_nul', value: encodeRouteChange(bad) },
     ]);
     const hook = await stack.registry.create('org_poison_feed', { url: `${receiver.url}/feed` });
     await waitFor(() => dispatcher.routing.route(hook.webhookId), { message: 'the webhook behind the bad changes to be routed' });

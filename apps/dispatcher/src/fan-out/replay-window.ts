@@ -10,8 +10,8 @@ const MARGIN_MS = 10_000;
  * offsets may be uncommitted while their deliveries are recorded, so the fan-out looks them up
  * before sending; an event published after the assignment cannot have been fetched by anyone
  * else (the previous owner gave the partition up first), so its deliveries are sent from memory.
- * Replays within this process (a slice retried after a failed produce) are caught by the sender's
- * guard against an attempt held or just recorded.
+ * Replays within this process (a slice retried after a failed produce) are caught by admission's
+ * duplicate guard (an attempt admitted and not yet settled, or just recorded).
  */
 export class ReplayWindow {
   private readonly assignedAtMs = new Map<number, number>();

@@ -3,12 +3,12 @@
  * `rps` sends are in flight or finished within the last second. A request reaches the endpoint
  * somewhere between its start and its completion, so if no `rps + 1` sends are ever "in flight
  * or finished less than a window ago" at one moment, no one-second window at the endpoint can
- * hold more than `rps` arrivals — whatever the network or event-loop delays (a limit on start
+ * see more than `rps` arrivals — whatever the network or event-loop delays (a limit on start
  * times alone needs a margin for those, and still fails when delays vary more than the margin).
  *
  * Bursts are allowed: a quiet webhook gets its first `rps` deliveries at once, with no added
  * latency; the price is one request duration per window at saturation. Exact because exactly
- * one sender instance owns a webhook (its Kafka partition).
+ * one instance owns a webhook (its deliveries-topic partition).
  */
 export class RateLimit {
   private inFlight = 0;
@@ -30,7 +30,7 @@ export class RateLimit {
 
   /**
    * Takes a slot now and returns 0; or returns how many ms until a slot frees up (takes
-   * nothing) — Infinity when every slot is held by a send still in flight: call again after
+   * nothing) — Infinity when every slot is taken by a send still in flight: call again after
    * `release`.
    */
   tryTake(now: number): number {

@@ -1,5 +1,5 @@
 import { waitFor } from '@hookline/testing';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 import { WebhookLane, type QueuedTask } from './webhook-lane';
 
 const item = (n: number): QueuedTask => ({ task: { deliveryId: `del_${n}`, webhookId: 'wh_1' } as DeliveryTask, partition: 0, local: false, done: () => undefined });

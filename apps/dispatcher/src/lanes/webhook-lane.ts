@@ -1,4 +1,4 @@
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 import { RateLimit } from './rate-limit';
 
 /** A task handed to the sender: from the deliveries topic, or straight from the fan-out. */
@@ -10,7 +10,7 @@ export interface QueuedTask {
   local: boolean;
   /** Called once the task's outcome is durable: its source may then commit past it. */
   done: () => void;
-  /** When a task handed over in process was queued in its lane (see Sender.releaseStalled). */
+  /** When a task handed over in process was queued in its lane (see Admission.releaseStalled). */
   queuedAtMs?: number;
 }
 
@@ -22,7 +22,7 @@ export interface LaneLimits {
 
 /**
  * One webhook's own queue: its rate limit and concurrency cap apply here and nowhere else, so a
- * slow or dead endpoint only ever holds up its own lane. FIFO webhooks run with concurrency 1.
+ * slow or dead endpoint only ever delays its own lane. FIFO webhooks run with concurrency 1.
  */
 export class WebhookLane {
   private readonly queue: QueuedTask[] = [];
@@ -50,7 +50,7 @@ export class WebhookLane {
     return this.rateLimit.quiet(nowMs);
   }
 
-  /** Limits come with the webhook's config; until known the lane holds its tasks. */
+  /** Limits come with the webhook's config; until known the lane keeps its tasks queued. */
   setLimits(limits: LaneLimits | null): void {
     this.limits = limits;
     if (limits) {
@@ -104,7 +104,7 @@ export class WebhookLane {
     if (!limits || this.timer) return;
     while (this.queue.length > 0 && this.runsInFlight.size < limits.concurrency) {
       const waitMs = this.rateLimit.tryTake(Date.now());
-      // Infinity: every rate slot is held by a send in flight; its completion pumps again.
+      // Infinity: every rate slot is taken by a send in flight; its completion pumps again.
       if (waitMs === Infinity) return;
       if (waitMs > 0) {
         this.timer = setTimeout(() => {

@@ -2,7 +2,7 @@ import { validateWebhookUrl, type WebhookUrlOptions } from '@hookline/egress';
 import { ConflictError, InputError } from '@hookline/errors';
 import type { SecretBox } from '@hookline/secrets';
 import type { Pool } from 'pg';
-import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../delivery/event-types';
+import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../model/event-types';
 import { countChannels, insertChannel, type StoredChannel } from './channel-store';
 import { CHANNEL_DEFAULTS, type ChannelKind } from './notification-channel';
 

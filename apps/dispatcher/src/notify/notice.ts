@@ -1,5 +1,5 @@
 import type { eventsV1 } from '@hookline/proto';
-import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../delivery/event-types';
+import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../model/event-types';
 
 /** What a channel tells: one operational event, in words. */
 export interface Notice {

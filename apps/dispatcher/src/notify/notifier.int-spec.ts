@@ -6,7 +6,7 @@ import { eventsV1 } from '@hookline/proto';
 import { createSecretBox } from '@hookline/secrets';
 import { Receiver, SmtpReceiver, testDatabaseUrl, uniqueSuffix, waitFor } from '@hookline/testing';
 import type { Agent } from 'undici';
-import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../delivery/event-types';
+import { DELIVERY_EXHAUSTED, WEBHOOK_DISABLED } from '../model/event-types';
 import { migrations } from '../db/migrations';
 import { createEgressAgent } from '../deliver/http-agent';
 import { insertChannel, listChannels, sealChatTargets, StoredChannels } from './channel-store';

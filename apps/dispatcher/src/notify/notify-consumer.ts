@@ -2,7 +2,7 @@ import { startConsumer, type Kafka, type RunningConsumer } from '@hookline/kafka
 import { shielded, type Logger } from '@hookline/logging';
 import { eventsV1 } from '@hookline/proto';
 import type { Registry } from '@hookline/telemetry';
-import { OPERATIONAL_PREFIX } from '../delivery/event-types';
+import { OPERATIONAL_PREFIX } from '../model/event-types';
 import { noticeFor } from './notice';
 import type { Notifier } from './notifier';
 

@@ -1,16 +1,14 @@
-import type { Logger } from '@hookline/logging';
-import type { DeliveryTask } from '../delivery/delivery-task';
-import { DELIVERY_EXHAUSTED, OPERATIONAL_PREFIX, WEBHOOK_DISABLED } from '../delivery/event-types';
-import type { NextStep } from '../delivery/next-step';
-import type { RegistryClient } from '../peers';
+import type { DeliveryTask } from '../model/delivery-task';
+import { DELIVERY_EXHAUSTED, OPERATIONAL_PREFIX } from '../model/event-types';
+import type { NextStep } from '../model/next-step';
 import type { TriggerReporter } from '../webhook-config/trigger-reporter';
 import type { OperationalEvents } from './operational-events';
 
 export interface AfterEffectsDeps {
-  registry: RegistryClient;
   operational: OperationalEvents;
   triggers: TriggerReporter;
-  logger: Logger;
+  /** Disables a webhook whose endpoint is gone (pause-and-disable/disable-webhook.ts). */
+  disableGone: (orgId: string, webhookId: string) => Promise<void>;
 }
 
 /**
@@ -33,18 +31,6 @@ export class AfterEffects {
         `exhausted:${task.deliveryId}`,
       );
     }
-    if (step.reason === 'gone') void this.disable(task.orgId, task.webhookId, 'gone');
-  }
-
-  /** Disables a webhook in the registry and tells its org (once: only when it actually changed). */
-  async disable(orgId: string, webhookId: string, reason: 'gone' | 'failing'): Promise<void> {
-    try {
-      const { changed } = await this.deps.registry.disableWebhook({ webhookId, reason }, { deadlineMs: 5_000 });
-      if (changed) {
-        await this.deps.operational.publish(orgId, WEBHOOK_DISABLED, { webhook_id: webhookId, reason }, `disabled:${webhookId}:${Date.now()}`);
-      }
-    } catch (error) {
-      this.deps.logger.error({ err: error, webhookId, reason }, 'could not disable webhook');
-    }
+    if (step.reason === 'gone') void this.deps.disableGone(task.orgId, task.webhookId);
   }
 }

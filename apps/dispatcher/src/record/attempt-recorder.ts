@@ -4,7 +4,7 @@ import type { Counter } from '@hookline/telemetry';
 import type { Pool } from 'pg';
 import { writeOutcomes } from '../db/attempt-store';
 import { WebhookHealthMemo } from '../db/health-store';
-import type { AttemptRow, DeliveryUpdate } from '../delivery/attempt-row';
+import type { AttemptRow, DeliveryUpdate } from '../model/attempt-row';
 
 interface Pending {
   attempt: AttemptRow | null;
@@ -31,8 +31,8 @@ const WRITER = 'attempt-recorder';
  * once its rows are committed — only then may the Kafka offset be resolved. A flush failing for
  * the moment is retried (rows are never dropped); one failing because of a row isolates it (see
  * writeIsolatingPoison): the other rows are written, the bad one is dead-lettered with its reason,
- * counted, and its delivery recorded without the attempt's text. Back-pressure comes from the
- * sender's in-flight bound.
+ * counted, and its delivery recorded without the attempt's text. Back-pressure comes from
+ * admission's in-flight bound.
  */
 export class AttemptRecorder {
   private queue: Pending[] = [];

@@ -3,7 +3,7 @@ import { DeadLetters } from '@hookline/kafka';
 import { createLogger } from '@hookline/logging';
 import { Counter, Registry } from '@hookline/telemetry';
 import { testDatabaseUrl, uniqueSuffix, waitFor } from '@hookline/testing';
-import type { AttemptRow, DeliveryUpdate } from '../delivery/attempt-row';
+import type { AttemptRow, DeliveryUpdate } from '../model/attempt-row';
 import { migrations } from '../db/migrations';
 import { AttemptRecorder } from './attempt-recorder';
 

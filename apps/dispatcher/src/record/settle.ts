@@ -1,11 +1,11 @@
-import { originOf } from '../delivery/attempt-row';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import { originOf } from '../model/attempt-row';
+import type { DeliveryTask } from '../model/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { AttemptRecorder } from './attempt-recorder';
 
 /** Records a delivery's new state without an attempt (none was made: nothing is counted). */
 export function settleWithoutAttempt(
-  recorder: AttemptRecorder,
+  recorder: Pick<AttemptRecorder, 'record'>,
   task: DeliveryTask,
   status: 'pending' | 'failed',
   nextAttemptAt: Date | null,
@@ -32,7 +32,7 @@ export function settleWithoutAttempt(
  * awaiting approval): failed without an attempt; after a disabled webhook is enabled again,
  * `recover` for the time range re-queues these.
  */
-export function settleInactive(recorder: AttemptRecorder, metrics: DispatcherMetrics, task: DeliveryTask, status: string): Promise<void> {
+export function settleInactive(recorder: Pick<AttemptRecorder, 'record'>, metrics: Pick<DispatcherMetrics, 'deliveries'>, task: DeliveryTask, status: string): Promise<void> {
   if (status === 'paused') {
     metrics.deliveries.inc({ outcome: 'held_paused' });
     return settleWithoutAttempt(recorder, task, 'pending', null, true);

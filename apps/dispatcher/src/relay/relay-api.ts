@@ -1,7 +1,7 @@
 import { isRelayTarget } from '@hookline/egress';
 import { ConflictError, InputError, NotFoundError } from '@hookline/errors';
-import { webhookOfOrg } from '../deliveries-api/webhook-of-org';
-import type { DeliveriesApiDeps } from '../deliveries-api/deliveries-api';
+import { webhookOfOrg } from '../api/webhook-of-org';
+import type { DeliveriesApiDeps } from '../api/deliveries-api';
 import { recordRelayAnswer, touchListener, waitingRelayRequests, wakePendingDeliveries, type RelayAnswer, type RelayRequestRow } from './relay-store';
 
 /** The longest a pull waits for a request (the gateway's stream pulls again after it). */

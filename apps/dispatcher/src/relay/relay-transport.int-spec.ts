@@ -2,7 +2,7 @@ import { openDatabase, type Database } from '@hookline/db';
 import { createLogger } from '@hookline/logging';
 import { testDatabaseUrl, uniqueSuffix, waitFor } from '@hookline/testing';
 import { migrations } from '../db/migrations';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 import { recordRelayAnswer, touchListener, waitingRelayRequests } from './relay-store';
 import { RelayTransport } from './relay-transport';
 

@@ -1,7 +1,7 @@
 import { newId } from '@hookline/ids';
 import { cleanText } from '@hookline/contract';
 import type { Pool } from 'pg';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 import { SendError } from '../deliver/attempt-error';
 import { RESPONSE_BODY_LIMIT, type HttpResponse } from '../deliver/send';
 import { answerOf, deleteRelayRequest, insertRelayRequest, listenerConnected } from './relay-store';

@@ -1,19 +1,19 @@
 import type { Logger } from '@hookline/logging';
 import type { Database } from '@hookline/db';
 import { claimDueDeliveries, countScheduledRetries, markEnqueued, taskFor } from '../db/delivery-store';
-import type { DeliveryTaskQueue } from '../lanes/task-queue';
+import type { DeliveryTaskQueue } from '../admission/task-queue';
 import type { DispatcherMetrics } from '../metrics';
 
 const CLAIM_BATCH = 200;
 /**
- * The depth gauge counts every waiting retry: with a backlog of a million rows that is a scan of
- * about 0.4 s, so it runs twice a minute, not every few seconds (a gauge, not a control input).
+ * The depth gauge counts every waiting retry, a scan that grows with the backlog, so it runs
+ * twice a minute, not every few seconds (a gauge, not a control input).
  */
 const DEPTH_INTERVAL_MS = 30_000;
 
 /**
  * Moves due retries (and manual retries) from PostgreSQL back onto the deliveries topic, where
- * the owning sender picks them up, so rate limits and concurrency hold for retries too.
+ * the instance owning the webhook admits them, so rate limits and concurrency apply to retries too.
  * Claim, produce and release happen in one transaction: a crash in between leaves the rows
  * due (enqueued again later: at-least-once), and `SKIP LOCKED` keeps instances apart.
  */

@@ -24,6 +24,21 @@ export interface ChangeFeedOptions {
  */
 const FRESHNESS_TOLERANCE_MS = 2_000;
 
+/**
+ * One record of the registry's change feed: a webhook's route as of a version (`change` says
+ * created, updated, deleted, …). On the wire it is the proto message `eventsV1.WebhookChange`; it
+ * is unrelated to the registry's approval payload of that name (a change a person asks for).
+ */
+export type RouteChange = eventsV1.WebhookChange;
+
+export function encodeRouteChange(change: RouteChange): Buffer {
+  return Buffer.from(eventsV1.WebhookChange.encode(change).finish());
+}
+
+export function decodeRouteChange(bytes: Uint8Array): RouteChange {
+  return eventsV1.WebhookChange.decode(bytes);
+}
+
 /** The routing view's source of changes, and the proof that the view is fresh. */
 export class ChangeFeed {
   private constructor(readonly consumer: RunningConsumer) {}
@@ -47,9 +62,9 @@ export class ChangeFeed {
         for (const message of messages) {
           // A null value is a compaction tombstone: nothing to apply.
           if (!message.value || message.value.length === 0) continue;
-          let change: eventsV1.WebhookChange;
+          let change: RouteChange;
           try {
-            change = eventsV1.WebhookChange.decode(message.value);
+            change = decodeRouteChange(message.value);
           } catch (error) {
             await deadLetter(message, new PoisonRecordError('undecodable webhook change', { cause: error }));
             continue;

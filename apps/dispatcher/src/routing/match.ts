@@ -1,5 +1,5 @@
 import type { FilterableEvent } from '@hookline/contract';
-import { OPERATIONAL_PREFIX } from '../delivery/event-types';
+import { OPERATIONAL_PREFIX } from '../model/event-types';
 import type { RoutingView, WebhookRoute } from './routing-view';
 
 export interface RoutableEvent {
@@ -56,9 +56,9 @@ const RECEIVING = new Set(['active', 'paused', 'disabled']);
 
 /**
  * The webhooks an event goes to: active, paused and disabled ones whose event types and payload
- * filter accept it (the sender decides what each gets, see RECEIVING); a test event only to its
+ * filter accept it (admission decides what each gets, see RECEIVING); a test event only to its
  * target. A target the view does not know yet (created less than a moment ago: test events are
- * sent only to webhooks the registry just confirmed) is routed anyway; the sender checks the
+ * sent only to webhooks the registry just confirmed) is routed anyway; the attempt checks the
  * webhook's status and organization against the registry before sending.
  */
 export function matchWebhooks(view: RoutingView, event: RoutableEvent): WebhookRoute[] {

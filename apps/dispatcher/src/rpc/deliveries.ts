@@ -2,14 +2,14 @@ import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hook
 import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { AttemptView, DeliveryView } from '../db/delivery-reads';
-import type { DeliveriesApiDeps } from '../deliveries-api/deliveries-api';
-import { getDeliveryWithAttempts } from '../deliveries-api/get-delivery';
-import { listDeliveries } from '../deliveries-api/list-deliveries';
-import { recoverWebhook } from '../deliveries-api/recover-webhook';
-import { retryDelivery } from '../deliveries-api/retry-delivery';
-import { sendTestEvent } from '../deliveries-api/send-test-event';
+import type { DeliveriesApiDeps } from '../api/deliveries-api';
+import { getDeliveryWithAttempts } from '../api/get-delivery';
+import { listDeliveries } from '../api/list-deliveries';
+import { recoverWebhook } from '../api/recover-webhook';
+import { retryDelivery } from '../api/retry-delivery';
+import { sendTestEvent } from '../api/send-test-event';
 
-/** The DispatcherService deliveries RPCs: proto ↔ deliveries-api only. */
+/** The DispatcherService deliveries RPCs: proto ↔ api/ only. */
 export function deliveryHandlers(deps: DeliveriesApiDeps) {
   const { pool } = deps;
   return {

@@ -1,7 +1,7 @@
 import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { CallContext } from '@hookline/grpc';
-import type { DeliveriesApiDeps } from '../deliveries-api/deliveries-api';
+import type { DeliveriesApiDeps } from '../api/deliveries-api';
 import { pullRelayRequests, reportRelayOutcome } from '../relay/relay-api';
 import type { RelayRequestRow } from '../relay/relay-store';
 

@@ -2,7 +2,7 @@ import { INTERVAL_RANGE_SECONDS } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import type { Pool } from 'pg';
 import { selectLatencies, selectOutcomes, statsSealedUntil } from '../db/stats-reads';
-import { addInto, quantile } from '../delivery/latency-histogram';
+import { addInto, quantile } from '../model/latency-histogram';
 
 export interface StatsQuery {
   orgId: string;

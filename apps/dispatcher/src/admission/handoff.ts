@@ -1,4 +1,4 @@
-import type { WebhookLane } from './webhook-lane';
+import type { WebhookLane } from '../lanes/webhook-lane';
 
 /** A task from the topic that would wait longer than this in its lane is deferred. */
 const DEFER_WAIT_MS = 30_000;
@@ -9,7 +9,7 @@ const MAX_DEFER_MS = 60_000;
  * Whether the fan-out may hand this lane a first attempt in process: its limits are known, it is
  * not FIFO (its order is the topic's) and its next task would start within `waitLimitMs` (the
  * first-attempt wait). The fan-out commits an event's offset only once its in-process tasks are
- * recorded, so a hanging or heavily rate-limited endpoint must not hold that commit back: such
+ * recorded, so a hanging or heavily rate-limited endpoint must not delay that commit: such
  * tasks go through the topic. `alsoQueued`: tasks of this webhook the fan-out is about to hand
  * over too.
  */
@@ -31,7 +31,7 @@ export function stalledUntil(lane: WebhookLane, nowMs: number): number {
 /**
  * When a task should come back rather than wait in its lane (ms since the epoch), or 0 to queue
  * it now. A task from the topic for a lane backed up for long (a dead or slow endpoint under
- * load) is not held in memory: such a backlog would fill the in-flight budget and stall every
+ * load) is not kept in memory: such a backlog would fill the in-flight budget and stall every
  * other webhook. It is deferred in PostgreSQL like a scheduled retry (no attempt counted) and
  * comes back through the retry poller. FIFO lanes keep their order: never deferred; tasks
  * handed over in process were checked by `takesHandOver`.

@@ -1,8 +1,8 @@
 import { ConflictError } from '@hookline/errors';
 import type { DeliveryView } from '../db/delivery-reads';
 import { upsertDeliveries } from '../db/delivery-store';
-import { deliveryIdFor } from '../delivery/delivery-id';
-import { envelopeJson } from '../delivery/envelope';
+import { deliveryIdFor } from '../model/delivery-id';
+import { envelopeJson } from '../model/envelope';
 import type { DeliveriesApiDeps } from './deliveries-api';
 import { getDelivery } from './get-delivery';
 import { webhookOfOrg } from './webhook-of-org';

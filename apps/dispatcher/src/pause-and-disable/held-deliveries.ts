@@ -5,8 +5,8 @@ import type { RoutingView } from '../routing/routing-view';
 
 /**
  * Releases the deliveries held while their webhook was paused, once the change feed shows it
- * active again: they become due now and the retry poller enqueues them through the owning
- * sender, in delivery id order (creation order), so a FIFO webhook gets them in publish order.
+ * active again: they become due now and the retry poller enqueues them for the owning
+ * instance, in delivery id order (creation order), so a FIFO webhook gets them in publish order.
  * Checked every `intervalMs`; a hold recorded just after a release is caught by the next check.
  */
 export class HeldDeliveries {

@@ -1,6 +1,6 @@
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 import { deferredUntil, stalledUntil, takesHandOver } from './handoff';
-import { WebhookLane, type QueuedTask } from './webhook-lane';
+import { WebhookLane, type QueuedTask } from '../lanes/webhook-lane';
 
 const NOW = Date.now();
 /** The first-attempt wait the fan-out is configured with. */

@@ -1,6 +1,6 @@
 import { messageValue, traceHeaders, type BatchingProducer } from '@hookline/kafka';
 import { eventsV1 } from '@hookline/proto';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 
 /**
  * The deliveries topic as a queue: tasks keyed by webhook id, so every attempt of a webhook —

@@ -2,14 +2,14 @@ import { PoisonRecordError, startConsumer, type DeadLetterSink, type Kafka, type
 import type { Logger } from '@hookline/logging';
 import { retryWithBackoff } from '@hookline/retry';
 import type { Registry } from '@hookline/telemetry';
-import type { DeliveryTask } from '../delivery/delivery-task';
+import type { DeliveryTask } from '../model/delivery-task';
 import type { DispatcherMetrics } from '../metrics';
 import type { DeliveryOwnership } from './ownership';
-import type { Sender } from './sender';
+import type { Admission } from './admission';
 import { decodeTask } from './task-queue';
-import type { QueuedTask } from './webhook-lane';
+import type { QueuedTask } from '../lanes/webhook-lane';
 
-export interface SenderConsumerOptions {
+export interface DeliveriesConsumerOptions {
   topic: string;
   groupId: string;
   logger: Logger;
@@ -27,13 +27,13 @@ export interface SenderConsumerOptions {
 
 /**
  * The deliveries-topic consumer. Unlike the other consumers its handler does not wait for the
- * work: it hands each task to its webhook's lane and returns, so a hanging endpoint never
+ * work: it hands each task to admission (and so to its webhook's lane) and returns, so a hanging endpoint never
  * stalls a partition's fetches. Kafka's fetch position moves on at once; the committed offset
  * moves only over the contiguous prefix whose outcomes are durable. In-flight work is bounded:
- * while the sender is full the handler waits for room. Its assignment is also the instance's
+ * while admission is full the handler waits for room. Its assignment is also the instance's
  * ownership of webhooks (see DeliveryOwnership).
  */
-export async function startSenderConsumer(kafka: Kafka, sender: Sender, options: SenderConsumerOptions): Promise<RunningConsumer> {
+export async function startDeliveriesConsumer(kafka: Kafka, admission: Admission, options: DeliveriesConsumerOptions): Promise<RunningConsumer> {
   const requeueUntilDone = async (items: QueuedTask[]) => {
     await retryWithBackoff(() => options.requeue(items.map((item) => item.task)), {
       initialMs: 100,
@@ -59,7 +59,7 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
     onAssignment: (now, lost) => {
       // Queued tasks of lost partitions belong to their new owner now: it replays those from the
       // topic; the ones the fan-out handed over in process never were on it, so they are put there.
-      const dropped = sender.dropPartitions(lost);
+      const dropped = admission.dropPartitions(lost);
       const local = dropped.filter((item) => item.local);
       if (local.length > 0) void requeueUntilDone(local);
       options.ownership.setOwned(now);
@@ -90,8 +90,8 @@ export async function startSenderConsumer(kafka: Kafka, sender: Sender, options:
           context.claim(offset)();
           continue;
         }
-        await context.until(sender.whenRoom());
-        sender.enqueue({ task, partition: context.partition, local: false, done: context.claim(offset) });
+        await context.until(admission.whenRoom());
+        admission.admit({ task, partition: context.partition, local: false, done: context.claim(offset) });
       }
     },
   });
