@@ -1,7 +1,32 @@
 import { commonEnv, masterKeyEnv, port, positiveInt, z } from '@hookline/config';
 import { isIP } from 'node:net';
-import { dashboardEnv } from './dashboard/dashboard-config';
-import { publicUrlEnv } from './http/public-url';
+
+const frameOrigin = z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be origins like https://app.example.com, separated by spaces');
+
+/** The dashboard the gateway serves (dashboard/dashboard-routes.ts). */
+const dashboardEnv = {
+  /** The built dashboard (index.html and assets/); relative paths start at the working directory. */
+  HOOKLINE_DASHBOARD_DIR: z.string().default('dist/apps/dashboard'),
+  /** Origins allowed to embed the dashboard / customer portal in an iframe (CSP frame-ancestors). */
+  HOOKLINE_DASHBOARD_FRAME_ANCESTORS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(frameOrigin)),
+};
+
+/**
+ * `HOOKLINE_PUBLIC_URL`: where clients reach the gateway (e.g. `https://hooks.example.com`, the
+ * ingress's address), the base of every URL the platform hands out. Unset (local runs): the
+ * request's own scheme and host.
+ */
+export const publicUrlEnv = {
+  HOOKLINE_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?(\/[\w.~%/-]*)?$/i, 'must be an http(s) URL with no query or fragment, e.g. https://hooks.example.com')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+};
 
 const trustedProxies = z
   .string()

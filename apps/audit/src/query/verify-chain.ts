@@ -7,7 +7,7 @@ import { ProducerWalk } from '../chain/producer-walk';
 import { GENESIS_HASH } from '../chain/record-hash';
 import { rowToEntry, SELECT_RECORD, signerCertificates, type RecordRow } from '../db/record-rows';
 import { GAP_KIND } from '../store/audit-dead-letters';
-import { checkpointSignatureValid } from '../retention/checkpoint-signature';
+import { checkpointSignatureValid } from '../chain/checkpoint-signature';
 
 export interface ChainVerdict {
   valid: boolean;

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { ProducerVerifier } from '@hookline/contract';
 import type { Logger } from '@hookline/logging';
 import { verifyChain } from '../query/verify-chain';
-import { signCheckpoint } from './checkpoint-signature';
+import { signCheckpoint } from '../chain/checkpoint-signature';
 
 export interface RetentionPolicy {
   retentionDays: number;

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { storedKey } from '../auth/session';
+import { storedKey } from './session';
 import { toApiError } from './errors';
 import type { paths } from './schema';
 

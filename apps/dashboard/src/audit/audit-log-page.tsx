@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
-import { storedKey } from '../auth/session';
+import { storedKey } from '../api/session';
 import { formatTime } from '../ui/format';
 import { Pager } from '../ui/pager';
 import { describeError, Empty, ErrorState, Loading } from '../ui/states';

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { toApiError } from '../api/errors';
 import { describeError } from '../ui/states';
-import { forgetKey, storedKey, storeKey } from './session';
+import { forgetKey, storedKey, storeKey } from '../api/session';
 
 /** The token of a portal link, read once (before the address bar is wiped). */
 const linkToken = () => new URLSearchParams(window.location.hash.slice(1)).get('token');

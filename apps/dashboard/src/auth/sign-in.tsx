@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { toApiError } from '../api/errors';
 import { describeError } from '../ui/states';
-import { forgetKey, storeKey } from './session';
+import { forgetKey, storeKey } from '../api/session';
 
 export function SignIn() {
   const [key, setKey] = useState('');

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
-import { useCatalog } from '../webhooks/use-catalog';
+import { useCatalog } from '../api/use-catalog';
 import { DeliveryTable, type DeliveryFilters } from './delivery-table';
 
 const FILTERS = ['webhook_id', 'status', 'event_type', 'created_after', 'created_before', 'is_test'] as const;

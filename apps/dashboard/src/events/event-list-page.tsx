@@ -5,7 +5,7 @@ import { api, call } from '../api/client';
 import { formatTime, relativeTime } from '../ui/format';
 import { Pager } from '../ui/pager';
 import { Empty, ErrorState, Loading } from '../ui/states';
-import { useCatalog } from '../webhooks/use-catalog';
+import { useCatalog } from '../api/use-catalog';
 
 export function EventListPage() {
   const [params, setParams] = useSearchParams();

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { NavLink, Navigate, Outlet, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/errors';
-import { forgetKey, storedKey } from '../auth/session';
+import { forgetKey, storedKey } from '../api/session';
 import { useSession } from '../auth/use-session';
 import { ErrorState, Loading } from '../ui/states';
 

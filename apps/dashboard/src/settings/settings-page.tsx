@@ -3,7 +3,7 @@ import { api, call, idempotent } from '../api/client';
 import { useSession } from '../auth/use-session';
 import { formatTime } from '../ui/format';
 import { ErrorState, Loading } from '../ui/states';
-import { useSettings } from '../webhooks/use-catalog';
+import { useSettings } from '../api/use-catalog';
 import { NotificationChannels } from './notification-channels';
 
 const ACTIONS = [

@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import type { Delivery, Webhook } from '../api/types';
 import { ErrorState, Loading } from '../ui/states';
 import { sampleFromSchema } from './sample-data';
-import { useCatalog } from './use-catalog';
+import { useCatalog } from '../api/use-catalog';
 
 /** Sends a test event (is_test: true, this webhook only) with editable sample data. */
 export function TestEventPanel({ webhook }: { webhook: Webhook }) {

@@ -9,7 +9,7 @@ import { describeError, ErrorState, Loading } from '../ui/states';
 import { EventTypePicker } from './event-type-picker';
 import { FilterField } from './filter-field';
 import { SecretDialog } from './secret-dialog';
-import { useCatalog, useSettings } from './use-catalog';
+import { useCatalog, useSettings } from '../api/use-catalog';
 import { controlForParam, createBody, emptyWebhookForm, formFromWebhook, updateBody, type WebhookFormState } from './webhook-form';
 
 export function NewWebhookPage() {

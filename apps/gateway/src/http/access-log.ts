@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from '@hookline/logging';
-import type { RouteLabel } from './mount-routes';
+import type { RouteLabel } from './route';
 
 /** Probes answer many times a minute and say nothing about clients: not logged. */
 const PROBES = new Set(['/healthz', '/readyz']);

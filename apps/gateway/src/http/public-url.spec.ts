@@ -1,5 +1,5 @@
 import { loadConfig } from '@hookline/config';
-import { publicUrlEnv } from './public-url';
+import { publicUrlEnv } from '../config';
 
 const parse = (value: string) => loadConfig(publicUrlEnv, { HOOKLINE_PUBLIC_URL: value });
 

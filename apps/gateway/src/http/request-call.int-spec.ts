@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { waitFor } from '@hookline/testing';
-import { mountRoutes, type RouteServices } from './mount-routes';
+import { mountRoutes, type RouteServices } from '../pipeline/mount-routes';
 import type { RequestCall } from './request-call';
 import { requestId } from './request-id';
 import { defineRoute } from './route';

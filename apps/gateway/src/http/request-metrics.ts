@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Counter, Histogram, type Registry } from '@hookline/telemetry';
-import type { RouteLabel } from './mount-routes';
+import type { RouteLabel } from './route';
 
 /**
  * Request rate, errors and duration by route and status (Prometheus). The route is the API

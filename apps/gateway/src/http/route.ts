@@ -12,6 +12,14 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 /** Which portal sessions may use a route: those showing one feature, all (`null`), or none (`never`). */
 export type PortalAccess = PortalFeature | null | 'never';
 
+/** What every API response's `res.locals.route` holds, for access audit records and metrics. */
+export interface RouteLabel {
+  action: string;
+  resourceType: string;
+  method: string;
+  path: string;
+}
+
 /** What a handler answers; the route layer sends it (and stores it for Idempotency-Key replays). */
 export interface RouteResult {
   status: number;

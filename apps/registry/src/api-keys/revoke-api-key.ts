@@ -1,7 +1,7 @@
 import { LockMode } from '@hookline/db';
 import { NotFoundError } from '@hookline/errors';
-import type { ApprovalRow } from '../approvals/approval';
-import { recordApproval } from '../approvals/request-approval';
+import type { ApprovalRow } from '../model/approval';
+import { recordApproval } from '../request-approval/request-approval';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { ApiKeyEntity } from '../db/entities/api-key';

@@ -2,7 +2,7 @@ import type { WireProfile } from '@hookline/contract';
 import type { Database } from '@hookline/db';
 import type { WebhookUrlOptions } from '@hookline/egress';
 import type { Logger } from '@hookline/logging';
-import type { SecretBox } from '../secrets/secret-box';
+import type { SecretBox } from '@hookline/secrets';
 import type { Clock } from './clock';
 
 /** What every registry use case needs, wired once in app.ts. */

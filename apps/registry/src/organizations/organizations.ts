@@ -1,49 +1,10 @@
-import { InputError, NotFoundError } from '@hookline/errors';
-import { newId } from '@hookline/ids';
+import { NotFoundError } from '@hookline/errors';
 import type { RegistryDeps } from '../common/deps';
-import { paginateEntities, type Page } from '../common/pagination';
-import type { RequestMeta } from '../common/scope';
+import { paginateEntities, type Page } from '../db/pagination';
 import { OrganizationEntity, type Organization } from '../db/entities/organization';
-import { inTransaction, readerFor } from '../db/unit-of-work';
-import { enqueueAudit } from '../outbox/outbox';
-import { insertApiKey, type CreatedApiKey } from '../api-keys/api-keys';
+import { readerFor } from '../db/unit-of-work';
 
 export type OrganizationRow = Organization;
-
-export interface CreatedOrganization {
-  organization: OrganizationRow;
-  apiKey: CreatedApiKey;
-}
-
-/** Operator: a new organization with its first admin key, in one transaction. */
-export async function createOrganization(
-  deps: RegistryDeps,
-  meta: RequestMeta,
-  input: { name: string; owner: string },
-): Promise<CreatedOrganization> {
-  const name = input.name.trim();
-  if (name.length < 1 || name.length > 100) {
-    throw new InputError('name must be 1 to 100 characters', { code: 'org_name_invalid', param: 'name' });
-  }
-  const owner = input.owner.trim() || 'operator';
-  const now = deps.clock();
-  return inTransaction(deps, async (tx) => {
-    const organization: OrganizationRow = { id: newId('org'), name, created_at: now };
-    // Inserted at once, not at commit: the key and audit rows below refer to it.
-    await tx.em.insert(OrganizationEntity, organization);
-    await enqueueAudit(tx, {
-      meta,
-      orgId: organization.id,
-      action: 'organization.create',
-      resourceType: 'organization',
-      resourceId: organization.id,
-      after: { id: organization.id, name },
-      at: now,
-    });
-    const apiKey = await insertApiKey(tx, meta, { orgId: organization.id, role: 'admin', owner, name: 'initial admin key' }, now);
-    return { organization, apiKey };
-  });
-}
 
 export function listOrganizations(deps: RegistryDeps, page: { limit: number; cursor: string } | undefined): Promise<Page<OrganizationRow>> {
   return paginateEntities(readerFor(deps), OrganizationEntity, {}, page);

@@ -1,7 +1,7 @@
 import { PORTAL_FEATURES } from '@hookline/contract';
 import { timingSafeEqual } from 'node:crypto';
 import { LockMode, type EntityManager } from '@hookline/db';
-import { principalOf } from '../api-keys/principal';
+import { principalOf } from '../principals/principal';
 import { AuthenticationError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
 import { newId } from '@hookline/ids';
 import { ROLES, type Role } from '@hookline/contract';

@@ -1,5 +1,5 @@
-import { approveApproval, rejectApproval } from '../approvals/decide-approval';
-import { listApprovals, listWebhookApprovals } from '../approvals/list-approvals';
+import { approveApproval, rejectApproval } from '../decisions/decide-approval';
+import { listApprovals, listWebhookApprovals } from '../decisions/list-approvals';
 import type { RegistryDeps } from '../common/deps';
 import { scopeOf } from '../common/scope';
 import { toApiKey, toApproval, toSettings, toWebhook } from './convert';

@@ -1,5 +1,5 @@
 import type { registryV1 } from '@hookline/proto';
-import { effectiveStatus, type ApprovalRow } from '../approvals/approval';
+import { effectiveStatus, type ApprovalRow } from '../model/approval';
 import type { ApiKeyRow } from '../api-keys/api-keys';
 import { iso } from '../common/clock';
 import type { EventType } from '../event-types/event-type';
@@ -7,7 +7,7 @@ import type { SchemaVersion } from '../event-types/schema-versions';
 import type { OrganizationRow } from '../organizations/organizations';
 import type { OrgSettings } from '../settings/settings';
 import type { AuthInput } from '../webhooks/validate-auth';
-import { filterJsonOf, type WebhookRow } from '../webhooks/webhook';
+import { filterJsonOf, type WebhookRow } from '../model/webhook';
 
 // Domain rows <-> proto messages. No rules here.
 

@@ -1,6 +1,6 @@
 import type { RegistryDeps } from '../common/deps';
 import { requestMeta } from '../common/scope';
-import { disableWebhook, getDeliveryConfig, listLiveWebhooks, recordWebhookTriggers } from '../delivery-config/delivery-config';
+import { disableWebhook, getDeliveryConfig, listLiveWebhooks, recordWebhookTriggers } from '../dispatcher-api/dispatcher-api';
 import type { RegistryHandlers } from './handlers';
 import { wireProfileToProto } from './wire-profiles';
 

@@ -1,6 +1,7 @@
 import type { RegistryDeps } from '../common/deps';
 import { requestMeta } from '../common/scope';
-import { createOrganization, getOrganization, listOrganizations } from '../organizations/organizations';
+import { createOrganization } from '../new-organization/create-organization';
+import { getOrganization, listOrganizations } from '../organizations/organizations';
 import { toApiKey, toOrganization } from './convert';
 import type { RegistryHandlers } from './handlers';
 

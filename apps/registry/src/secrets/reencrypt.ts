@@ -1,6 +1,6 @@
 import { withTransaction, type PoolClient } from '@hookline/db';
 import type { Pool } from 'pg';
-import { changeDigestInput } from '../approvals/approval';
+import { changeDigestInput } from '../model/approval';
 import type { SecretBox } from './secret-box';
 
 /** Every column holding a sealed value, with the key of its rows. */

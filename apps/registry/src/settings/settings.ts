@@ -6,8 +6,8 @@ import { OrganizationEntity } from '../db/entities/organization';
 import { OrgSettingsEntity } from '../db/entities/org-settings';
 import { inTransaction, readerFor, type UnitOfWork } from '../db/unit-of-work';
 import { getOrganization } from '../organizations/organizations';
-import type { ApprovalRow } from '../approvals/approval';
-import { recordApproval } from '../approvals/request-approval';
+import type { ApprovalRow } from '../model/approval';
+import { recordApproval } from '../request-approval/request-approval';
 import { enqueueAudit } from '../outbox/outbox';
 
 export interface ApprovalSettings {

@@ -2,7 +2,7 @@ import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import type { SecretBox } from '../secrets/secret-box';
 import { recordWebhookChange } from './record-change';
-import type { WebhookPatch, WebhookRow } from './webhook';
+import type { WebhookPatch, WebhookRow } from '../model/webhook';
 import { setWebhookStatus, updateWebhookRow } from './webhook-store';
 
 // The changes themselves, shared by the direct path and by an approval being applied. Each runs

@@ -1,5 +1,5 @@
 import { ConflictError } from '@hookline/errors';
-import { requestApproval } from '../approvals/request-approval';
+import { requestApproval } from '../request-approval/request-approval';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { readSettings } from '../settings/settings';

@@ -1,14 +1,14 @@
 import { InputError, NotFoundError } from '@hookline/errors';
 import { newId } from '@hookline/ids';
-import { requestApproval } from '../approvals/request-approval';
-import type { ApprovalRow } from '../approvals/approval';
+import { requestApproval } from '../request-approval/request-approval';
+import type { ApprovalRow } from '../model/approval';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { readSettings } from '../settings/settings';
 import { recordWebhookChange } from './record-change';
 import { insertSigningKey, newSigningMaterial } from './signing-keys';
 import { validateCreate, type CreateWebhookInput } from './validate-webhook';
-import type { WebhookRow } from './webhook';
+import type { WebhookRow } from '../model/webhook';
 import { insertWebhook } from './webhook-store';
 import { inTransaction, readerFor } from '../db/unit-of-work';
 

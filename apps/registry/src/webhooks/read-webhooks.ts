@@ -1,7 +1,7 @@
 import type { RegistryDeps } from '../common/deps';
-import { paginate, type Page } from '../common/pagination';
+import { paginate, type Page } from '../db/pagination';
 import type { commonV1 } from '@hookline/proto';
-import type { WebhookRow } from './webhook';
+import type { WebhookRow } from '../model/webhook';
 import { findLiveWebhook } from './webhook-store';
 
 export function getWebhook(deps: RegistryDeps, orgId: string, webhookId: string): Promise<WebhookRow> {

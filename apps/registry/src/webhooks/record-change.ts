@@ -1,7 +1,7 @@
 import type { RequestMeta } from '../common/scope';
 import type { Queryable } from '../db/queryable';
 import { enqueueAudit, enqueueWebhookChange } from '../outbox/outbox';
-import { filterJsonOf, webhookView, type WebhookRow } from './webhook';
+import { filterJsonOf, webhookView, type WebhookRow } from '../model/webhook';
 
 /**
  * Every committed webhook change, in the change's own transaction: one change-feed message

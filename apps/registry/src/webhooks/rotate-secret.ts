@@ -2,7 +2,7 @@ import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { recordWebhookChange } from './record-change';
 import { newSigningMaterial, rotateSigningKey } from './signing-keys';
-import type { WebhookRow } from './webhook';
+import type { WebhookRow } from '../model/webhook';
 import { bumpWebhookVersion, findLiveWebhook } from './webhook-store';
 import { inTransaction } from '../db/unit-of-work';
 

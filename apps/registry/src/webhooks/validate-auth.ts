@@ -1,7 +1,7 @@
 import { InputError, isDomainError } from '@hookline/errors';
 import { validateWebhookUrl, type WebhookUrlOptions } from '@hookline/egress';
 import { checkRule } from './check-rule';
-import type { AuthConfig, ClientAuthMethod } from './webhook';
+import type { AuthConfig, ClientAuthMethod } from '../model/webhook';
 
 /** Endpoint auth as submitted (REST `auth` object). */
 export interface AuthInput {

@@ -6,7 +6,7 @@ import { isGroupSubscription, unknownEventTypes } from '../event-types/catalog';
 import { checkRule } from './check-rule';
 import { payloadFilter } from './validate-filter';
 import { validateAuth, type AuthInput } from './validate-auth';
-import type { WebhookPatch, WebhookSpec } from './webhook';
+import type { WebhookPatch, WebhookSpec } from '../model/webhook';
 
 export interface CreateWebhookInput {
   name: string;

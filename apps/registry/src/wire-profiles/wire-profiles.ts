@@ -6,7 +6,7 @@ import type { Queryable } from '../db/queryable';
 import { inTransaction } from '../db/unit-of-work';
 import { ensureEventType } from '../event-types/catalog';
 import { enqueueAudit, enqueueWebhookChange } from '../outbox/outbox';
-import { filterJsonOf, type WebhookRow } from '../webhooks/webhook';
+import { filterJsonOf, type WebhookRow } from '../model/webhook';
 
 export interface OrgWireProfile {
   profile: WireProfile;

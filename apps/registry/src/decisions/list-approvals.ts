@@ -2,12 +2,12 @@ import type { EntityManager, FilterQuery } from '@hookline/db';
 import { InputError } from '@hookline/errors';
 import type { commonV1 } from '@hookline/proto';
 import type { RegistryDeps } from '../common/deps';
-import { paginateEntities, type Page } from '../common/pagination';
+import { paginateEntities, type Page } from '../db/pagination';
 import { ApprovalEntity, type ApprovalRecord } from '../db/entities/approval';
 import { WebhookEntity } from '../db/entities/webhook';
 import { readerFor } from '../db/unit-of-work';
 import { findLiveWebhook } from '../webhooks/webhook-store';
-import type { ApprovalRow } from './approval';
+import type { ApprovalRow } from '../model/approval';
 
 const STATUSES = ['pending', 'approved', 'rejected', 'expired', 'stale'];
 

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ChainHead } from '../chain/audit-entry';
+import type { ChainHead } from './audit-entry';
 import { canonicalize } from '@hookline/contract';
 
 /**

@@ -3,7 +3,7 @@ import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import { recordWebhookChange } from '../webhooks/record-change';
 import { activeSigningKeys } from '../webhooks/signing-keys';
-import { filterJsonOf, type AuthConfig, type WebhookRow } from '../webhooks/webhook';
+import { filterJsonOf, type AuthConfig, type WebhookRow } from '../model/webhook';
 import { setWebhookStatus } from '../webhooks/webhook-store';
 import { inTransaction } from '../db/unit-of-work';
 import { readWireProfile } from '../wire-profiles/wire-profiles';

@@ -1,13 +1,13 @@
 import { newId } from '@hookline/ids';
-import { principalOf } from '../api-keys/principal';
+import { principalOf } from '../principals/principal';
 import { addMs } from '../common/clock';
 import type { RequestMeta } from '../common/scope';
 import { ApprovalEntity, type ApprovalRecord } from '../db/entities/approval';
 import type { UnitOfWork } from '../db/unit-of-work';
 import { enqueueAudit } from '../outbox/outbox';
 import type { SecretBox } from '../secrets/secret-box';
-import type { WebhookRow } from '../webhooks/webhook';
-import { APPROVAL_TTL_MS, changeDigestInput, redactChange, type ApprovalChange, type ApprovalRow } from './approval';
+import type { WebhookRow } from '../model/webhook';
+import { APPROVAL_TTL_MS, changeDigestInput, redactChange, type ApprovalChange, type ApprovalRow } from '../model/approval';
 
 /** What an approval is about: a webhook (bound to its version), an API key or the org settings. */
 export interface ApprovalSubject {

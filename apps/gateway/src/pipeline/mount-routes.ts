@@ -8,15 +8,15 @@ import { idempotentCall } from '../idempotency/idempotent-call';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { lastKnownKey, type LastKnownAnswers } from '../last-known/last-known-answers';
 import { checkIdempotencyKey, requestHash } from '../idempotency/request-hash';
-import { authorizeRoute } from './authorize-route';
-import { refuseHostileText } from './hostile-text';
-import { readJsonBody } from './json-body';
-import type { RateLimiter } from './rate-limit';
-import { requestCall } from './request-call';
-import { cursorList, openCursor, sealCursors } from './sealed-cursors';
-import { checkAuthorization, type RouteDefinition, type RouteResult } from './route';
-import { strictRouter } from './strict-router';
-import { issueToInputError } from './zod-errors';
+import { authorizeRoute } from '../http/authorize-route';
+import { refuseHostileText } from '../http/hostile-text';
+import { readJsonBody } from '../http/json-body';
+import type { RateLimiter } from '../http/rate-limit';
+import { requestCall } from '../http/request-call';
+import { cursorList, openCursor, sealCursors } from '../http/sealed-cursors';
+import { checkAuthorization, type RouteDefinition, type RouteLabel, type RouteResult } from '../http/route';
+import { strictRouter } from '../http/strict-router';
+import { issueToInputError } from '../http/zod-errors';
 
 export interface RouteServices {
   clients: BackendClients;
@@ -27,14 +27,6 @@ export interface RouteServices {
   cursors: CursorSeal;
   /** Registry reads answered again while the registry is unavailable (routes with `lastKnownWhileUnavailable`). */
   lastKnown?: LastKnownAnswers;
-}
-
-/** What every API response's `res.locals.route` holds, for access audit records and metrics. */
-export interface RouteLabel {
-  action: string;
-  resourceType: string;
-  method: string;
-  path: string;
 }
 
 const WRITES = new Set(['post', 'patch', 'put', 'delete']);

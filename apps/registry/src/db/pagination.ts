@@ -3,7 +3,7 @@ import { InputError } from '@hookline/errors';
 import { decodeCursor, encodeCursor, isTimeIdKey, type CursorDirection } from '@hookline/ids';
 import type { EntityManager, EntitySchema, FilterQuery } from '@hookline/db';
 import type { commonV1 } from '@hookline/proto';
-import type { Queryable } from '../db/queryable';
+import type { Queryable } from './queryable';
 
 export const DEFAULT_LIMIT = PAGE_LIMIT.default;
 export const MAX_LIMIT = PAGE_LIMIT.max;

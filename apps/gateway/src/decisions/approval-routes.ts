@@ -4,7 +4,7 @@ import { defineRoute } from '../http/route';
 import { webhookJson, webhookSchema } from '../webhooks/webhook-json';
 import { apiKeyJson, apiKeySchema } from '../api-keys/api-key-json';
 import { settingsJson, settingsSchema } from '../settings/settings-json';
-import { approvalJson, approvalSchema } from './approval-json';
+import { approvalJson, approvalSchema } from '../approvals/approval-json';
 
 const approvalParams = z.strictObject({ id: z.string().min(1).max(100).describe('`apr_…`') });
 

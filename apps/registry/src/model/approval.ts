@@ -1,5 +1,5 @@
 import { DAY_MS } from '../common/clock';
-import { redactAuth, type WebhookPatch, type WebhookSpec } from '../webhooks/webhook';
+import { redactAuth, type WebhookPatch, type WebhookSpec } from './webhook';
 import type { ApprovalRecord } from '../db/entities/approval';
 
 export const APPROVAL_TTL_MS = 7 * DAY_MS;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, call } from '../api/client';
+import { api, call } from './client';
 
 export function useCatalog() {
   return useQuery({
