@@ -147,7 +147,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics, metricsRegistry, deadLetters, progressIntervalMs, stuckAfterMs },
   );
   const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: senderConsumer };
-  const jobs = startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }, config);
+  const jobs = startScheduledJobs({ db, view, queue, ingestion, afterEffects, metrics, logger }, config);
   const notifications = await startNotifications(kafka, db.pool, channelBox, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
 
   // 5. The deliveries API, and the operator's dead letters.

@@ -7,6 +7,7 @@ import type { AfterEffects } from './record/after-effects';
 import { scheduleDeliveryRetention } from './retention/prune-deliveries';
 import { FailingWebhooks } from './retry/failing-webhooks';
 import { HeldDeliveries } from './retry/held-deliveries';
+import { EventBodies, type EnvelopeSource } from './retry/event-bodies';
 import { RetryPoller } from './retry/retry-poller';
 import type { RoutingView } from './routing/routing-view';
 import { startStatsRollup } from './stats/stats-rollup';
@@ -15,6 +16,8 @@ export interface ScheduledJobsDeps {
   db: Database;
   view: RoutingView;
   queue: DeliveryTaskQueue;
+  /** Ingestion's archive: the event bodies of every attempt after the first. */
+  ingestion: EnvelopeSource;
   afterEffects: AfterEffects;
   metrics: DispatcherMetrics;
   logger: Logger;
@@ -25,8 +28,8 @@ export interface ScheduledJobsDeps {
  * held deliveries released once their webhook is active again, failing webhooks disabled,
  * old deliveries pruned and the delivery stats rolled up.
  */
-export function startScheduledJobs({ db, view, queue, afterEffects, metrics, logger }: ScheduledJobsDeps, config: DispatcherConfig): { stop(): Promise<void> } {
-  const retries = new RetryPoller(db, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
+export function startScheduledJobs({ db, view, queue, ingestion, afterEffects, metrics, logger }: ScheduledJobsDeps, config: DispatcherConfig): { stop(): Promise<void> } {
+  const retries = new RetryPoller(db, queue, new EventBodies(ingestion), metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();
   const held = new HeldDeliveries(db.pool, view, logger);
   held.start();
