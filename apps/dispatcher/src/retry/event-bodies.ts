@@ -75,7 +75,7 @@ export class EventBodies {
   }
 
   private remember(id: string, body: string): void {
-    if (body.length > this.maxCachedChars / 4 || this.cache.has(id)) return;
+    if (body.length > this.maxCachedChars || this.cache.has(id)) return;
     this.cache.set(id, body);
     this.cachedChars += body.length;
     for (const [oldest, evicted] of this.cache) {
