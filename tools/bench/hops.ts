@@ -48,14 +48,14 @@ export async function measureHops(databaseUrl: string, orgIds: string[], fromMs:
   await client.connect();
   try {
     const { rows } = await client.query<{ accepted: number; produced: number; attempted: number; responded: number; recorded: number }>(
-      `select extract(epoch from (p.envelope_json::json->>'time')::timestamptz) * 1000 as accepted,
+      `select extract(epoch from e.time) * 1000 as accepted,
               extract(epoch from d.published_at) * 1000 as produced,
               extract(epoch from a.started_at) * 1000 as attempted,
               extract(epoch from a.started_at) * 1000 + a.duration_ms as responded,
               extract(epoch from a.created_at) * 1000 as recorded
        from dispatcher.delivery d
        join dispatcher.attempt a on a.delivery_id = d.id and a.number = 1
-       join dispatcher.delivery_payload p on p.event_id = d.event_id
+       join ingestion.events e on e.id = d.event_id
        where d.org_id = any($1) and d.published_at >= $2 and d.published_at < $3`,
       [orgIds, new Date(fromMs), new Date(untilMs)],
     );

@@ -84,6 +84,9 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   // 1. Storage and peers.
   const db = await openDatabase({ url: config.DATABASE_URL, caFile: config.DATABASE_SSL_CA_FILE, schema: config.HOOKLINE_DISPATCHER_DB_SCHEMA, migrations, poolSize: config.DATABASE_POOL_SIZE ?? 12, logger });
   const { registry, ingestion } = connectPeers({ registry: config.HOOKLINE_REGISTRY_ADDR, ingestion: config.HOOKLINE_INGESTION_ADDR }, tls, metricsRegistry);
+  // Every retry reads its event's body from ingestion: connect now (TLS handshake included), not
+  // on the first due retry. Not awaited; an ingestion still starting only delays retries a little.
+  void ingestion.ping({ message: 'dispatcher' }, { deadlineMs: 5_000 }).catch((error) => logger.warn({ err: error }, 'ingestion not reachable yet; retries wait for it'));
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `dispatcher-${instanceId}`, logger, security: kafkaSecurity(config) });
   await ensureTopics(kafka, [
     { topic: topics.deliveries, numPartitions: config.HOOKLINE_DELIVERY_PARTITIONS },
@@ -172,7 +175,7 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
     { topic: topics.events, groupId: `${prefix}${FAN_OUT_GROUP}`, logger, metrics, metricsRegistry, deadLetters, progressIntervalMs, stuckAfterMs },
   );
   const consumers = { changeFeed: changeFeed.consumer, fanOut, sender: deliveriesConsumer };
-  const jobs = startScheduledJobs({ db, view, queue, disabler, metrics, logger }, config);
+  const jobs = startScheduledJobs({ db, view, queue, ingestion, disabler, metrics, logger }, config);
   const notifications = await startNotifications(kafka, db.pool, channelBox, agent, userAgent, config, { topic: topics.events, groupId: `${prefix}${NOTIFY_GROUP}`, logger, metrics: metricsRegistry, progressIntervalMs, stuckAfterMs });
 
   // 5. The deliveries API, and the operator's dead letters.

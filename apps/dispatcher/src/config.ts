@@ -1,4 +1,8 @@
 import { booleanFlag, commonEnv, consumerEnv, masterKeyEnv, port, positiveInt, z } from '@hookline/config';
+import { MAX_RETRY_DELAY_SECONDS, MAX_RETRY_STEPS } from '@hookline/contract';
+
+/** The longest schedule a webhook may set: ingestion's archive keeps bodies that long (with jitter). */
+const MAX_SCHEDULE_SECONDS = MAX_RETRY_STEPS * MAX_RETRY_DELAY_SECONDS;
 
 /** Comma-separated positive seconds, e.g. `1,2,3`; empty = the platform default. */
 const secondsList = z
@@ -27,8 +31,15 @@ export const dispatcherEnv = {
    * concurrency) before its delivery is written as pending instead, releasing its event's offset.
    */
   HOOKLINE_FIRST_ATTEMPT_WAIT_MS: positiveInt(10_000, 60_000),
-  /** Overrides the default retry schedule (DESIGN §4) for every webhook without its own, e.g. in tests. */
-  HOOKLINE_RETRY_SCHEDULE_SECONDS: secondsList,
+  /**
+   * Overrides the default retry schedule (DESIGN §4) for every webhook without its own, e.g. in
+   * tests. Retries read the event's body from ingestion's archive, whose retention covers the
+   * longest schedule a webhook may set: this one may not last longer.
+   */
+  HOOKLINE_RETRY_SCHEDULE_SECONDS: secondsList.refine(
+    (seconds) => seconds.reduce((sum, delay) => sum + delay, 0) <= MAX_SCHEDULE_SECONDS,
+    `must last at most ${MAX_SCHEDULE_SECONDS} seconds in all: ingestion's archive keeps event bodies for the longest retry schedule only`,
+  ),
   /** How often due retries are claimed from PostgreSQL. */
   HOOKLINE_RETRY_POLL_MS: positiveInt(200, 60_000),
   /** How often the hourly delivery statistics (stats API) are brought up to date. */

@@ -7,6 +7,7 @@ import { scheduleDeliveryRetention } from './retention/prune-deliveries';
 import type { WebhookDisabler } from './pause-and-disable/disable-webhook';
 import { FailingWebhooks } from './pause-and-disable/failing-webhooks';
 import { HeldDeliveries } from './pause-and-disable/held-deliveries';
+import { EventBodies, type EnvelopeSource } from './retry/event-bodies';
 import { RetryPoller } from './retry/retry-poller';
 import type { RoutingView } from './routing/routing-view';
 import { startStatsRollup } from './stats/stats-rollup';
@@ -16,6 +17,8 @@ export interface ScheduledJobsDeps {
   view: RoutingView;
   queue: DeliveryTaskQueue;
   disabler: WebhookDisabler;
+  /** Ingestion's archive: the event bodies of every attempt after the first. */
+  ingestion: EnvelopeSource;
   metrics: DispatcherMetrics;
   logger: Logger;
 }
@@ -25,8 +28,8 @@ export interface ScheduledJobsDeps {
  * held deliveries released once their webhook is active again, failing webhooks disabled,
  * old deliveries pruned and the delivery stats rolled up.
  */
-export function startScheduledJobs({ db, view, queue, disabler, metrics, logger }: ScheduledJobsDeps, config: DispatcherConfig): { stop(): Promise<void> } {
-  const retries = new RetryPoller(db, queue, metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
+export function startScheduledJobs({ db, view, queue, ingestion, disabler, metrics, logger }: ScheduledJobsDeps, config: DispatcherConfig): { stop(): Promise<void> } {
+  const retries = new RetryPoller(db, queue, new EventBodies(ingestion), metrics, logger, config.HOOKLINE_RETRY_POLL_MS);
   retries.start();
   const held = new HeldDeliveries(db.pool, view, logger);
   held.start();

@@ -133,7 +133,7 @@ export async function startIngestion(config: IngestionConfig, logger: Logger): P
       return { ready: database && health.healthy, database, consumers: health.consumers };
     },
     services: [
-      bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive) }),
+      bindService(ingestionV1.IngestionServiceService, { ping, ...publishRpc(publisher), ...eventsRpc(archive, { retentionDays: config.HOOKLINE_EVENT_RETENTION_DAYS }) }),
       bindService(deadlettersV1.DeadLetterServiceService, { listDeadLetters: deadLetterApi.listDeadLetters, replayDeadLetter: deadLetterApi.replayDeadLetter }),
     ],
   });

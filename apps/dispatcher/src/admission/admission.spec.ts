@@ -89,7 +89,7 @@ describe('admission: what enters the lanes, and what is settled before', () => {
     admission.releaseStalled(Date.now() + 2_000);
     expect(recorded.map((update) => update.deliveryId)).toEqual(Array.from({ length: 10 }, (_, n) => `del_${n + 10}`));
     for (const update of recorded) {
-      expect(update).toMatchObject({ status: 'pending', attemptCount: 0, lastAttemptAt: null, origin: { eventId: 'evt_1', envelopeJson: '{}' } });
+      expect(update).toMatchObject({ status: 'pending', attemptCount: 0, lastAttemptAt: null, origin: { eventId: 'evt_1' } });
       expect(update.nextAttemptAt!.getTime()).toBeGreaterThan(queuedAt);
     }
     await new Promise((resolve) => setImmediate(resolve));

@@ -17,8 +17,8 @@ export interface RecordedOutcome {
 
 /**
  * Records a batch of outcomes in one statement (atomic, one round trip): one multi-row insert of
- * attempts, of the first attempts' event payloads, one upsert of deliveries and one of webhook
- * health. The fan-out writes no row before a first attempt, so the delivery upsert creates the
+ * attempts, one upsert of deliveries and one of webhook health. No event body: ingestion's
+ * archive holds the one copy, read back for the attempts after the first. The fan-out writes no row before a first attempt, so the delivery upsert creates the
  * row in its final state (delivered, or pending with its next attempt time) or updates the row
  * of a retry. This is the hot path's write, and why it stays hand-written SQL rather than going
  * through the ORM: a thousand outcomes are one array parameter per column, a prepared statement
@@ -33,9 +33,6 @@ export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[
     .sort(byKey((a) => a.id));
   // One row per delivery: the last update wins (an upsert may touch a row once per statement).
   const updates = [...new Map(batch.map((item) => [item.update.deliveryId, item.update])).values()].sort(byKey((u) => u.deliveryId));
-  const payloads = new Map<string, string>();
-  for (const { origin } of updates) if (origin.envelopeJson !== null) payloads.set(origin.eventId, origin.envelopeJson);
-  const payloadIds = [...payloads.keys()].sort(byKey((id) => id));
   const nowMs = Date.now();
   const health = healthChanges(batch.map((item) => item.update))
     .filter((change) => memo.needsWrite(change, nowMs))
@@ -57,8 +54,6 @@ export async function writeOutcomes(pool: Pool, batch: readonly RecordedOutcome[
       attempts.map((a) => cleanText(a.responseBody, MAX_BODY)),
       attempts.map((a) => a.errorClass),
       attempts.map((a) => (a.errorMessage === null ? null : cleanText(a.errorMessage, MAX_ERROR_MESSAGE))),
-      payloadIds,
-      payloadIds.map((id) => payloads.get(id)!),
       updates.map((u) => u.deliveryId),
       updates.map((u) => u.orgId),
       updates.map((u) => u.webhookId),
@@ -97,19 +92,14 @@ const WRITE_OUTCOMES_SQL = `
                          $8::jsonb[], $9::text[], $10::text[], $11::text[])
     on conflict (id) do nothing
   ),
-  payload as (
-    insert into delivery_payload (event_id, envelope_json)
-    select * from unnest($12::text[], $13::text[])
-    on conflict (event_id) do nothing
-  ),
   -- A delivered delivery stays delivered whatever a late duplicate reports.
   upserted as (
     insert into delivery as d (id, org_id, webhook_id, event_id, event_type, is_test, status, attempt_count, last_attempt_at,
                                next_attempt_at, response_status, manual, traceparent, published_at, held_since)
     select id, org_id, webhook_id, event_id, event_type, is_test, status, attempt_count, last_attempt_at,
            next_attempt_at, response_status, manual, traceparent, published_at, case when held then now() end
-    from unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::bool[], $20::text[], $21::int[],
-                $22::timestamptz[], $23::timestamptz[], $24::int[], $25::bool[], $26::text[], $27::timestamptz[], $28::bool[])
+    from unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bool[], $18::text[], $19::int[],
+                $20::timestamptz[], $21::timestamptz[], $22::int[], $23::bool[], $24::text[], $25::timestamptz[], $26::bool[])
       as v(id, org_id, webhook_id, event_id, event_type, is_test, status, attempt_count, last_attempt_at,
            next_attempt_at, response_status, manual, traceparent, published_at, held)
     on conflict (event_id, webhook_id) do update set
@@ -123,7 +113,7 @@ const WRITE_OUTCOMES_SQL = `
   ),
   health as (
     insert into webhook_health (webhook_id, org_id, last_success_at, failing_since)
-    select * from unnest($29::text[], $30::text[], $31::timestamptz[], $32::timestamptz[])
+    select * from unnest($27::text[], $28::text[], $29::timestamptz[], $30::timestamptz[])
     on conflict (webhook_id) do update set
       last_success_at = coalesce(excluded.last_success_at, webhook_health.last_success_at),
       failing_since = case when excluded.last_success_at is not null then null

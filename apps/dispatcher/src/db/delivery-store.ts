@@ -11,7 +11,7 @@ import { byKey } from './key-order';
  * delivery-reads.ts.
  */
 
-/** A delivery the fan-out derived from an event (or a test event's, created ahead). */
+/** A delivery the fan-out derived from an event (or a test event's, created ahead); the envelope is not stored. */
 export interface NewDelivery {
   id: string;
   orgId: string;
@@ -24,7 +24,7 @@ export interface NewDelivery {
   publishedAt: Date | null;
 }
 
-/** The columns a DeliveryTask is built from. */
+/** The columns a DeliveryTask is built from, with the event's envelope read from ingestion's archive. */
 export interface QueueableDelivery {
   id: string;
   org_id: string;
@@ -36,7 +36,6 @@ export interface QueueableDelivery {
   attempt_count: number;
   next_attempt_at: Date | null;
   manual: boolean;
-  envelope_json: string;
   traceparent: string;
   published_at: Date | null;
 }
@@ -45,24 +44,17 @@ export interface QueueableDelivery {
  * Creates deliveries ahead of their first attempt (a test event's, so the caller gets its
  * delivery at once; the fan-out creates none). An (event, webhook) pair that exists already is
  * returned as it is, not duplicated.
- * The envelope is stored once per event (`delivery_payload`), not once per delivery: an event
- * fans out to many webhooks, and its body dominated the bytes written. Only the small columns
- * come back; the rest is what was sent.
+ * The envelope is not stored here: ingestion's archive holds the one copy of each event's body,
+ * and the first attempt is made from memory. Only the small columns come back; the rest is what
+ * was sent.
  */
 export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[]): Promise<QueueableDelivery[]> {
   if (rows.length === 0) return [];
-  // In the order of the keys the upsert locks (the unique pair; the payload's event id), so two
-  // fan-outs replaying the same events cannot deadlock on each other.
+  // In the order of the keys the upsert locks (the unique pair), so two fan-outs replaying the
+  // same events cannot deadlock on each other.
   const sorted = [...rows].sort(byKey((r) => r.eventId, (r) => r.webhookId));
-  const payloads = new Map<string, string>();
-  for (const row of sorted) payloads.set(row.eventId, row.envelopeJson);
   const result = await db.query<Pick<QueueableDelivery, 'id' | 'event_id' | 'webhook_id' | 'status' | 'attempt_count' | 'next_attempt_at' | 'manual'>>(
-    `with payload as (
-       insert into delivery_payload (event_id, envelope_json)
-       select event_id, envelope_json from json_to_recordset($2::json) as p(event_id text, envelope_json text)
-       on conflict (event_id) do nothing
-     )
-     insert into delivery (id, org_id, webhook_id, event_id, event_type, is_test, traceparent, published_at)
+    `insert into delivery (id, org_id, webhook_id, event_id, event_type, is_test, traceparent, published_at)
      select id, org_id, webhook_id, event_id, event_type, is_test, traceparent, published_at
      from json_to_recordset($1::json)
        as d(id text, org_id text, webhook_id text, event_id text, event_type text, is_test bool, traceparent text, published_at timestamptz)
@@ -82,7 +74,6 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
           published_at: r.publishedAt,
         })),
       ),
-      JSON.stringify([...payloads].map(([event_id, envelope_json]) => ({ event_id, envelope_json }))),
     ],
   );
   const sent = new Map(rows.map((row) => [`${row.eventId} ${row.webhookId}`, row]));
@@ -93,7 +84,6 @@ export async function upsertDeliveries(db: Pool | PoolClient, rows: NewDelivery[
       org_id: row.orgId,
       event_type: row.eventType,
       is_test: row.isTest,
-      envelope_json: row.envelopeJson,
       traceparent: row.traceparent,
       published_at: row.publishedAt,
     };
@@ -121,13 +111,14 @@ export async function knownDeliveries(pool: Pool, pairs: { eventId: string; webh
 
 /**
  * Claims up to `limit` due retries: locked rows other dispatchers skip, so each retry is
- * enqueued by one instance. The caller enqueues the pending ones, then `markEnqueued` every
- * claimed row in the same transaction (a row due but no longer pending only loses its due time).
+ * enqueued by one instance. The caller reads the pending ones' envelopes from ingestion, enqueues
+ * them, then `markEnqueued` every claimed row in the same transaction (a row due but no longer
+ * pending only loses its due time), or `postpone`s the ones whose envelope it could not read.
  */
 export async function claimDueDeliveries(client: PoolClient, limit: number): Promise<QueueableDelivery[]> {
   // The earliest due rows straight from the due index (next_attempt_at, id), locked as they are
-  // read; only those are joined to their payloads. No status condition in the scan: the planner,
-  // believing pending rows rare, would collect and sort every due row instead.
+  // read. No status condition in the scan: the planner, believing pending rows rare, would
+  // collect and sort every due row instead.
   const result = await client.query<QueueableDelivery>(
     `with claimed as (
        select id from delivery
@@ -137,8 +128,9 @@ export async function claimDueDeliveries(client: PoolClient, limit: number): Pro
        for update skip locked
      )
      select d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, d.is_test, d.status, d.attempt_count, d.next_attempt_at,
-            d.manual, coalesce(p.envelope_json, d.envelope_json) as envelope_json, d.traceparent, d.published_at
-     from claimed c join delivery d on d.id = c.id left join delivery_payload p on p.event_id = d.event_id
+            d.manual, d.traceparent,
+            coalesce(d.published_at, d.created_at) as published_at
+     from claimed c join delivery d on d.id = c.id
      order by d.next_attempt_at, d.id`,
     [limit],
   );
@@ -160,6 +152,25 @@ export async function attemptsAlreadyMade(pool: Pool, tasks: Pick<DeliveryTask, 
 /** Marks claimed deliveries as enqueued (no longer waiting for a scheduled time). */
 export async function markEnqueued(client: PoolClient, ids: string[]): Promise<void> {
   await client.query('update delivery set next_attempt_at = null, updated_at = now() where id = any($1::text[])', [ids]);
+}
+
+/**
+ * Claimed deliveries whose envelope could not be read yet (ingestion unreachable, the event not
+ * archived yet): due again after `delayMs`, with no attempt counted.
+ */
+export async function postponeDeliveries(client: PoolClient, ids: string[], delayMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await client.query(`update delivery set next_attempt_at = now() + $2 * interval '1 millisecond', updated_at = now() where id = any($1::text[])`, [ids, delayMs]);
+}
+
+/**
+ * Claimed deliveries whose event is past the archive's retention: no body is left to send, so
+ * they fail without an attempt rather than wait forever (the archive keeps events at least as
+ * long as the longest retry schedule; only a manual redelivery of an old delivery meets this).
+ */
+export async function failDeliveriesWithoutBody(client: PoolClient, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await client.query(`update delivery set status = 'failed', next_attempt_at = null, updated_at = now() where id = any($1::text[]) and status = 'pending'`, [ids]);
 }
 
 /** How many deliveries wait for a scheduled retry (the retry queue depth). */
@@ -207,8 +218,8 @@ export async function scheduleManualRetries(pool: Pool, orgId: string, webhookId
   return result.rowCount ?? 0;
 }
 
-/** The task for the next attempt of a delivery. */
-export function taskFor(row: QueueableDelivery): DeliveryTask {
+/** The task for the next attempt of a delivery, with its event's envelope. */
+export function taskFor(row: QueueableDelivery, envelopeJson: string): DeliveryTask {
   return {
     deliveryId: row.id,
     webhookId: row.webhook_id,
@@ -217,7 +228,7 @@ export function taskFor(row: QueueableDelivery): DeliveryTask {
     eventType: row.event_type,
     attempt: row.attempt_count + 1,
     isTest: row.is_test,
-    envelopeJson: row.envelope_json,
+    envelopeJson,
     traceparent: row.traceparent,
     manual: row.manual,
     publishedAtMs: row.published_at ? row.published_at.getTime() : 0,

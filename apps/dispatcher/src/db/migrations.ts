@@ -135,6 +135,20 @@ class Lz4Bodies extends Migration {
   }
 }
 
+/**
+ * One copy of each event's body: ingestion's archive. The dispatcher makes a first attempt from
+ * the event it read from the topic and reads the body back from the archive for every later
+ * attempt, so it keeps none. Nothing is copied first: the archive holds every event these rows
+ * (and the pre-2026-11-25 `delivery.envelope_json` column) were written from, under a retention
+ * at least as long as any retry schedule.
+ */
+class OneCopyOfEachBody extends Migration {
+  async up(): Promise<void> {
+    this.addSql('drop table if exists delivery_payload');
+    this.addSql('alter table delivery drop column if exists envelope_json');
+  }
+}
+
 export const migrations: MigrationEntry[] = [
   { name: 'Migration20260101000000CreateDeliveries', class: CreateDeliveries },
   { name: 'Migration20261125000000SlimDeliveries', class: SlimDeliveries },
@@ -146,4 +160,5 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20261207000000NotificationChannels', class: CreateNotificationChannels },
   { name: 'Migration20261207000001RelayRequests', class: CreateRelayRequests },
   { name: 'Migration20261207000002NotificationState', class: CreateNotificationState },
+  { name: 'Migration20261208000000OneCopyOfEachBody', class: OneCopyOfEachBody },
 ];

@@ -5,18 +5,14 @@ import type { Pool } from 'pg';
  * `limit` rows that skips rows the delivery path holds locked.
  */
 
-/** Deliveries created before `cutoff` with their attempts and the payloads no other delivery uses. */
+/** Deliveries created before `cutoff` with their attempts (event bodies are ingestion's, under its own retention). */
 export async function deleteExpiredDeliveries(pool: Pool, cutoff: Date, limit: number): Promise<{ deliveries: number; attempts: number }> {
   const { rows } = await pool.query<{ deliveries: string; attempts: string }>(
     `with doomed as (
-       select id, event_id from delivery where created_at < $1 limit $2 for update skip locked
+       select id from delivery where created_at < $1 limit $2 for update skip locked
      ),
      attempts as (delete from attempt where delivery_id in (select id from doomed) returning 1),
-     deliveries as (delete from delivery where id in (select id from doomed) returning event_id),
-     payloads as (
-       delete from delivery_payload p where p.event_id in (select event_id from deliveries)
-         and not exists (select 1 from delivery d where d.event_id = p.event_id and d.id not in (select id from doomed))
-     )
+     deliveries as (delete from delivery where id in (select id from doomed) returning 1)
      select (select count(*) from deliveries) as deliveries, (select count(*) from attempts) as attempts`,
     [cutoff, limit],
   );

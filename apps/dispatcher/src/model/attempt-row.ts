@@ -44,11 +44,9 @@ export interface DeliveryOrigin {
   traceparent: string;
   publishedAt: Date | null;
   manual: boolean;
-  /** The event's envelope, to store with a first attempt's outcome; null once it is stored (a retry's). */
-  envelopeJson: string | null;
 }
 
-/** The origin of the task's delivery (the envelope goes along with its first attempt only). */
+/** The origin of the task's delivery (not its envelope: ingestion's archive holds that). */
 export function originOf(task: DeliveryTask): DeliveryOrigin {
   return {
     eventId: task.eventId,
@@ -57,6 +55,5 @@ export function originOf(task: DeliveryTask): DeliveryOrigin {
     traceparent: task.traceparent,
     publishedAt: task.publishedAtMs > 0 ? new Date(task.publishedAtMs) : null,
     manual: task.manual,
-    envelopeJson: task.attempt === 1 ? task.envelopeJson : null,
   };
 }

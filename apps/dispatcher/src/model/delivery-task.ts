@@ -1,6 +1,6 @@
 /**
  * One attempt of one delivery, as the pipeline (lanes → deliver → record) sees it. It crosses
- * the deliveries topic as `eventsV1.DeliveryTask`; the codec in lanes/task-queue.ts is the only
+ * the deliveries topic as `eventsV1.DeliveryTask`; the codec in admission/task-queue.ts is the only
  * place that knows that.
  */
 export interface DeliveryTask {

@@ -63,7 +63,7 @@ function failedAttempt(flush: number, i: number, number: number): RecordedOutcom
       nextAttemptAt: new Date(at.getTime() + 60_000),
       responseStatus: 500,
       succeeded: false,
-      origin: { eventId: `evt_${deliveryId(i)}`, eventType: 'transfer.completed', isTest: false, traceparent: '', publishedAt: null, manual: false, envelopeJson: null },
+      origin: { eventId: `evt_${deliveryId(i)}`, eventType: 'transfer.completed', isTest: false, traceparent: '', publishedAt: null, manual: false },
     },
   };
 }

@@ -26,7 +26,7 @@ afterAll(() => db?.close());
 let next = 0;
 async function delivery(orgId: string): Promise<string> {
   const id = `del_${uniqueSuffix()}_${next++}`;
-  await db.pool.query(`insert into delivery (id, org_id, webhook_id, event_id, event_type, envelope_json) values ($1, $2, $3, $4, 'transfer.completed', '{}')`, [
+  await db.pool.query(`insert into delivery (id, org_id, webhook_id, event_id, event_type) values ($1, $2, $3, $4, 'transfer.completed')`, [
     id,
     orgId,
     `wh_${orgId}`,
@@ -62,7 +62,7 @@ function outcome(deliveryId: string, orgId: string, attempt: Partial<AttemptRow>
       nextAttemptAt: new Date(at.getTime() + 5_000),
       responseStatus: null,
       succeeded: false,
-      origin: { eventId: `evt_${deliveryId}`, eventType: 'transfer.completed', isTest: false, traceparent: '', publishedAt: null, manual: false, envelopeJson: null },
+      origin: { eventId: `evt_${deliveryId}`, eventType: 'transfer.completed', isTest: false, traceparent: '', publishedAt: null, manual: false },
     },
   ];
 }

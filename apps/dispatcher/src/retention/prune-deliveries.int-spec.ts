@@ -15,7 +15,6 @@ afterAll(() => db?.close());
 
 /** One delivery of `eventId` with `attempts` attempts, created `ageDays` ago. */
 async function delivery(id: string, eventId: string, ageDays: number, attempts = 1): Promise<void> {
-  await db.pool.query(`insert into delivery_payload (event_id, envelope_json) values ($1, '{}') on conflict (event_id) do nothing`, [eventId]);
   await db.pool.query(
     `insert into delivery (id, org_id, webhook_id, event_id, event_type, status, attempt_count, created_at)
      values ($1, 'org_1', 'wh_' || $1, $2, 'transfer.completed', 'delivered', $4, now() - make_interval(days => $3))`,
@@ -32,9 +31,9 @@ async function delivery(id: string, eventId: string, ageDays: number, attempts =
 
 const count = async (sql: string) => Number((await db.pool.query<{ n: string }>(`select count(*) as n from ${sql}`)).rows[0].n);
 
-it('deletes deliveries, attempts and unused payloads older than the retention in small batches; younger rows and shared payloads stay', async () => {
+it('deletes deliveries and attempts older than the retention in small batches; younger rows stay', async () => {
   for (let i = 0; i < 23; i++) await delivery(`del_old${i}`, `evt_old${i}`, 31, 2);
-  // An old and a young delivery of the same event: the payload is still needed.
+  // An old and a young delivery of the same event: only the old one goes.
   await delivery('del_oldshared', 'evt_shared', 40);
   await delivery('del_youngshared', 'evt_shared', 1);
   await delivery('del_young', 'evt_young', 29);
@@ -44,7 +43,6 @@ it('deletes deliveries, attempts and unused payloads older than the retention in
   expect(pruned).toEqual({ deliveries: 24, attempts: 47 });
   expect((await db.pool.query('select id from delivery order by id')).rows.map((r) => r.id)).toEqual(['del_young', 'del_youngshared']);
   expect(await count('attempt')).toBe(2);
-  expect((await db.pool.query('select event_id from delivery_payload order by event_id')).rows.map((r) => r.event_id)).toEqual(['evt_shared', 'evt_young']);
 });
 
 it('never waits on a delivery the delivery path holds: that one is skipped and pruned by the next run', async () => {

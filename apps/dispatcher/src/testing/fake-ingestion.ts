@@ -1,6 +1,9 @@
 // A FAKE ingestion for dispatcher tests: a real gRPC Publish that produces protobuf Events to
-// the real events topic, as ingestion does (key org id, traceparent header).
+// the real events topic, as ingestion does (key org id, traceparent header), and a real
+// GetEventEnvelopes answering from what it published (its archive), which a test can make lag
+// behind or fail.
 import { randomUUID } from 'node:crypto';
+import { UnavailableError } from '@hookline/errors';
 import { bindService, startGrpcServer, type RunningGrpcServer } from '@hookline/grpc';
 import { BatchingProducer, traceHeaders, type Kafka } from '@hookline/kafka';
 import type { Logger } from '@hookline/logging';
@@ -15,8 +18,14 @@ export interface PublishOptions {
   group?: string;
 }
 
+/** How GetEventEnvelopes answers: from the archive, as if nothing were archived yet, or UNAVAILABLE. */
+export type ArchiveState = 'archived' | 'behind' | 'unavailable';
+
 export class FakeIngestion {
   readonly published: eventsV1.Event[] = [];
+  archive: ArchiveState = 'archived';
+  /** The ids each GetEventEnvelopes asked for, in order. */
+  readonly envelopeReads: string[][] = [];
   private server!: RunningGrpcServer;
   private producer!: BatchingProducer;
   private counter = 0;
@@ -40,7 +49,14 @@ export class FakeIngestion {
           isTest: request.isTest,
           targetWebhookId: request.targetWebhookId,
         });
-        return { event: { id: event.id, orgId: event.orgId, type: event.type, source: event.source, time: event.time, isTest: event.isTest, dataJson: event.dataJson }, duplicate: false };
+        return { event: eventObject(event), duplicate: false };
+      },
+      getEventEnvelopes: async (request: ingestionV1.GetEventEnvelopesRequest): Promise<ingestionV1.GetEventEnvelopesResponse> => {
+        this.envelopeReads.push(request.eventIds);
+        if (this.archive === 'unavailable') throw new UnavailableError('the archive is unavailable');
+        const wanted = new Set(request.eventIds);
+        const events = this.archive === 'archived' ? this.published.filter((event) => wanted.has(event.id)).map(eventObject) : [];
+        return { events, retainedSince: new Date(Date.now() - 30 * 86_400_000).toISOString() };
       },
     };
     this.server = await startGrpcServer(
@@ -84,4 +100,8 @@ export class FakeIngestion {
     await this.server.shutdown();
     await this.producer.disconnect();
   }
+}
+
+function eventObject(event: eventsV1.Event): ingestionV1.EventObject {
+  return { id: event.id, orgId: event.orgId, type: event.type, source: event.source, time: event.time, isTest: event.isTest, dataJson: event.dataJson };
 }

@@ -85,6 +85,17 @@ export class EventArchive {
     return rows[0] && toEvent(rows[0]);
   }
 
+  /** The archived events of these ids, of any org (the dispatcher's reads of event bodies): one index lookup. */
+  async findMany(ids: string[]): Promise<Event[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'ingestion-find-events',
+      text: `select ${COLUMNS} from events where id = any($1::text[])`,
+      values: [ids],
+    });
+    return rows.map(toEvent);
+  }
+
   /**
    * Up to `limit` events in newest-first order, starting after `from` in its direction.
    * Keyset on (time, id): rows arriving meanwhile never shift a page boundary.

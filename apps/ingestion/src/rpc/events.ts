@@ -1,10 +1,15 @@
-import { NotFoundError } from '@hookline/errors';
+import { InputError, NotFoundError } from '@hookline/errors';
 import type { ingestionV1 } from '@hookline/proto';
 import type { EventArchive } from '../db/event-archive';
 import { listEvents } from '../query/list-events';
 import { toEventObject } from './event-object';
 
-export function eventsRpc(archive: EventArchive) {
+/** The most ids one GetEventEnvelopes may ask for (the dispatcher asks a claim batch at a time). */
+export const MAX_ENVELOPE_IDS = 500;
+const DAY_MS = 86_400_000;
+
+export function eventsRpc(archive: EventArchive, retention: { retentionDays: number; now?: () => number }) {
+  const now = retention.now ?? Date.now;
   return {
     async getEvent(request: ingestionV1.GetEventRequest): Promise<ingestionV1.EventObject> {
       // Scoped to the org: another org's event is indistinguishable from a missing one.
@@ -24,6 +29,24 @@ export function eventsRpc(archive: EventArchive) {
         isTest: request.isTest,
       });
       return { events: page.events.map(toEventObject), nextCursor: page.nextCursor ?? '', prevCursor: page.prevCursor ?? '' };
+    },
+
+    /**
+     * Every org's event bodies, for the dispatcher alone (the policy table): the service that
+     * delivers, acting as itself. Ids not archived are left out; `retained_since` tells the
+     * caller whether such an id is still to come or gone.
+     */
+    async getEventEnvelopes(request: ingestionV1.GetEventEnvelopesRequest): Promise<ingestionV1.GetEventEnvelopesResponse> {
+      const ids = [...new Set(request.eventIds)];
+      if (ids.length === 0 || ids.length > MAX_ENVELOPE_IDS) {
+        throw new InputError(`event_ids must hold 1 to ${MAX_ENVELOPE_IDS} ids`, { param: 'event_ids' });
+      }
+      if (ids.some((id) => id.length === 0 || id.length > 100)) throw new InputError('event_ids holds an invalid id', { param: 'event_ids' });
+      // Computed before the read: an event absent from the answer and published after this was
+      // not yet deleted by retention when the read ran.
+      const retainedSince = new Date(now() - retention.retentionDays * DAY_MS).toISOString();
+      const events = await archive.findMany(ids);
+      return { events: events.map(toEventObject), retainedSince };
     },
   };
 }

@@ -19,6 +19,12 @@ export const CLIENT_AUTH_METHODS = ['auto', 'client_secret_basic', 'client_secre
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 export const MAX_RETRY_STEPS = 20;
 export const MAX_RETRY_DELAY_SECONDS = 24 * 3600;
+/**
+ * The longest a delivery can wait for its last automatic attempt: every step at its longest, plus
+ * the 20 % jitter. The dispatcher reads an event's body from ingestion's archive for every attempt
+ * after the first, so the archive keeps events at least this long.
+ */
+export const MAX_RETRY_HORIZON_SECONDS = Math.ceil(MAX_RETRY_STEPS * MAX_RETRY_DELAY_SECONDS * 1.2);
 
 const credential = (max: number) => z.string().min(1).max(max).regex(SAFE_VALUE, 'must not contain control characters');
 /** Optional free text: empty means absent. */

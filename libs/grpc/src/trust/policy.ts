@@ -90,6 +90,8 @@ const ingestion: RulesFor<typeof ingestionV1.IngestionServiceService> = {
   // Read by the gateway for an org's API key; the org is the request's `org_id`.
   getEvent: { callers: ['gateway'] },
   listEvents: { callers: ['gateway'] },
+  // Every org's event bodies, for the attempts the dispatcher does not make from the events topic.
+  getEventEnvelopes: { callers: ['dispatcher'] },
 };
 
 /** The deliveries API: the same roles as the gateway's routes, checked again here behind them. */

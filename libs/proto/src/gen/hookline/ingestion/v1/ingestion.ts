@@ -107,6 +107,21 @@ export interface ListEventsResponse {
   prevCursor: string;
 }
 
+export interface GetEventEnvelopesRequest {
+  /** 1-500 event ids. */
+  eventIds: string[];
+}
+
+export interface GetEventEnvelopesResponse {
+  /** The archived events among the requested ids, in no particular order. */
+  events: EventObject[];
+  /**
+   * RFC 3339: retention deletes events older than this, so an absent id published before it is
+   * gone for good, and one published after it is not archived yet.
+   */
+  retainedSince: string;
+}
+
 function createBasePublishRequest(): PublishRequest {
   return { orgId: "", type: "", dataJson: "", idempotencyKey: "", isTest: false, targetWebhookId: "" };
 }
@@ -1269,6 +1284,168 @@ export const ListEventsResponse: MessageFns<ListEventsResponse> = {
   },
 };
 
+function createBaseGetEventEnvelopesRequest(): GetEventEnvelopesRequest {
+  return { eventIds: [] };
+}
+
+export const GetEventEnvelopesRequest: MessageFns<GetEventEnvelopesRequest> = {
+  encode(message: GetEventEnvelopesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.eventIds) {
+      writer.uint32(10).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetEventEnvelopesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetEventEnvelopesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.eventIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetEventEnvelopesRequest {
+    return {
+      eventIds: globalThis.Array.isArray(object?.eventIds)
+        ? object.eventIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.event_ids)
+        ? object.event_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: GetEventEnvelopesRequest): unknown {
+    const obj: any = {};
+    if (message.eventIds?.length) {
+      obj.eventIds = message.eventIds;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetEventEnvelopesRequest>, I>>(base?: I): GetEventEnvelopesRequest {
+    return GetEventEnvelopesRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetEventEnvelopesRequest>, I>>(object: I): GetEventEnvelopesRequest {
+    const message = createBaseGetEventEnvelopesRequest();
+    message.eventIds = object.eventIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseGetEventEnvelopesResponse(): GetEventEnvelopesResponse {
+  return { events: [], retainedSince: "" };
+}
+
+export const GetEventEnvelopesResponse: MessageFns<GetEventEnvelopesResponse> = {
+  encode(message: GetEventEnvelopesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.events) {
+      EventObject.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.retainedSince !== "") {
+      writer.uint32(18).string(message.retainedSince);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetEventEnvelopesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetEventEnvelopesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.events.push(EventObject.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.retainedSince = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetEventEnvelopesResponse {
+    return {
+      events: globalThis.Array.isArray(object?.events) ? object.events.map((e: any) => EventObject.fromJSON(e)) : [],
+      retainedSince: isSet(object.retainedSince)
+        ? globalThis.String(object.retainedSince)
+        : isSet(object.retained_since)
+        ? globalThis.String(object.retained_since)
+        : "",
+    };
+  },
+
+  toJSON(message: GetEventEnvelopesResponse): unknown {
+    const obj: any = {};
+    if (message.events?.length) {
+      obj.events = message.events.map((e) => EventObject.toJSON(e));
+    }
+    if (message.retainedSince !== "") {
+      obj.retainedSince = message.retainedSince;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetEventEnvelopesResponse>, I>>(base?: I): GetEventEnvelopesResponse {
+    return GetEventEnvelopesResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetEventEnvelopesResponse>, I>>(object: I): GetEventEnvelopesResponse {
+    const message = createBaseGetEventEnvelopesResponse();
+    message.events = object.events?.map((e) => EventObject.fromPartial(e)) || [];
+    message.retainedSince = object.retainedSince ?? "";
+    return message;
+  },
+};
+
 /**
  * Events in: internal services (and the gateway) publish here; ingestion answers only once
  * Kafka has acknowledged the event.
@@ -1325,6 +1502,22 @@ export const IngestionServiceService = {
     responseSerialize: (value: ListEventsResponse): Buffer => Buffer.from(ListEventsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListEventsResponse => ListEventsResponse.decode(value),
   },
+  /**
+   * The archived events of these ids, whatever their org: the dispatcher's source of an event's
+   * body for every attempt it does not make from the events topic (retries, manual redelivery).
+   * An id not archived (not yet, or past retention) is absent from the answer.
+   */
+  getEventEnvelopes: {
+    path: "/hookline.ingestion.v1.IngestionService/GetEventEnvelopes" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetEventEnvelopesRequest): Buffer =>
+      Buffer.from(GetEventEnvelopesRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetEventEnvelopesRequest => GetEventEnvelopesRequest.decode(value),
+    responseSerialize: (value: GetEventEnvelopesResponse): Buffer =>
+      Buffer.from(GetEventEnvelopesResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetEventEnvelopesResponse => GetEventEnvelopesResponse.decode(value),
+  },
 } as const;
 
 export interface IngestionServiceServer extends UntypedServiceImplementation {
@@ -1337,6 +1530,12 @@ export interface IngestionServiceServer extends UntypedServiceImplementation {
   getEvent: handleUnaryCall<GetEventRequest, EventObject>;
   /** An org's archived events, newest first, keyset-paginated. */
   listEvents: handleUnaryCall<ListEventsRequest, ListEventsResponse>;
+  /**
+   * The archived events of these ids, whatever their org: the dispatcher's source of an event's
+   * body for every attempt it does not make from the events topic (retries, manual redelivery).
+   * An id not archived (not yet, or past retention) is absent from the answer.
+   */
+  getEventEnvelopes: handleUnaryCall<GetEventEnvelopesRequest, GetEventEnvelopesResponse>;
 }
 
 export interface IngestionServiceClient extends Client {
@@ -1415,6 +1614,26 @@ export interface IngestionServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListEventsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The archived events of these ids, whatever their org: the dispatcher's source of an event's
+   * body for every attempt it does not make from the events topic (retries, manual redelivery).
+   * An id not archived (not yet, or past retention) is absent from the answer.
+   */
+  getEventEnvelopes(
+    request: GetEventEnvelopesRequest,
+    callback: (error: ServiceError | null, response: GetEventEnvelopesResponse) => void,
+  ): ClientUnaryCall;
+  getEventEnvelopes(
+    request: GetEventEnvelopesRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetEventEnvelopesResponse) => void,
+  ): ClientUnaryCall;
+  getEventEnvelopes(
+    request: GetEventEnvelopesRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetEventEnvelopesResponse) => void,
   ): ClientUnaryCall;
 }
 
