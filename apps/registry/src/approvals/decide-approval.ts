@@ -1,4 +1,5 @@
 import { LockMode } from '@hookline/db';
+import { FORBIDDEN } from '@hookline/grpc';
 import { ConflictError, InputError, NotFoundError, PermissionError } from '@hookline/errors';
 import { activateApiKey, lockApiKey, withdrawApiKey, type ApiKeyRow } from '../api-keys/api-keys';
 import { applyRevoke } from '../api-keys/revoke-api-key';
@@ -32,9 +33,13 @@ interface Locked {
   settings?: OrgSettings;
 }
 
+/**
+ * Four eyes compare principals, which only API keys have: the operator (admitted by the policy
+ * table like an admin) does not decide approvals. The admin role itself is the policy table's rule.
+ */
 function requireApprover(meta: RequestMeta): void {
-  if (meta.actor.kind !== 'api_key' || meta.actor.role !== 'admin') {
-    throw new PermissionError('only an admin API key may decide approvals', { code: 'forbidden' });
+  if (meta.actor.kind !== 'api_key') {
+    throw new PermissionError('only an admin API key may decide approvals', { code: FORBIDDEN });
   }
 }
 
