@@ -6,7 +6,6 @@ import type { EventType } from '../event-types/event-type';
 import type { SchemaVersion } from '../event-types/schema-versions';
 import type { OrganizationRow } from '../organizations/organizations';
 import type { OrgSettings } from '../settings/settings';
-import type { AuthInput } from '../webhooks/validate-auth';
 import { filterJsonOf, type WebhookRow } from '../webhooks/webhook';
 
 // Domain rows <-> proto messages. No rules here.
@@ -104,4 +103,3 @@ export const toEventTypeSchemaVersion = (v: SchemaVersion): registryV1.EventType
   current: v.current,
 });
 
-export const toAuthInput = (a: registryV1.EndpointAuthInput | undefined): AuthInput | undefined => a && { ...a };
