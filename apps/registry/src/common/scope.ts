@@ -21,6 +21,7 @@ export function requestMeta(context: commonV1.RequestContext | undefined): Reque
 
 /** The caller and the organization an end-user request acts on (libs/grpc's `endUserScope`): where every org-scoped handler starts. */
 export function scopeOf(request: { context?: commonV1.RequestContext; orgId?: string }): { meta: RequestMeta; orgId: string } {
-  const { orgId } = endUserScope(request);
-  return { meta: requestMeta(request.context), orgId };
+  const { actor, orgId } = endUserScope(request);
+  const context = request.context;
+  return { meta: { actor, requestId: context?.requestId ?? '', ip: context?.ip ?? '', userAgent: context?.userAgent ?? '' }, orgId };
 }
