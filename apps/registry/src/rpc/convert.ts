@@ -1,3 +1,4 @@
+import { DEFAULT_CLIENT_AUTH_METHOD } from '@hookline/contract';
 import type { registryV1 } from '@hookline/proto';
 import { effectiveStatus, type ApprovalRow } from '../approvals/approval';
 import type { ApiKeyRow } from '../api-keys/api-keys';
@@ -43,7 +44,7 @@ export const toWebhook = (row: WebhookRow): registryV1.Webhook => ({
     clientId: row.auth_info.client_id ?? '',
     scope: row.auth_info.scope ?? '',
     audience: row.auth_info.audience ?? '',
-    clientAuthMethod: row.auth_type === 'oauth2' ? (row.auth_info.client_auth_method ?? 'auto') : undefined,
+    clientAuthMethod: row.auth_type === 'oauth2' ? (row.auth_info.client_auth_method ?? DEFAULT_CLIENT_AUTH_METHOD) : undefined,
   },
   rateLimitRps: row.rate_limit_rps,
   timeoutSeconds: row.timeout_seconds,
