@@ -410,10 +410,10 @@ describe('audit service against real Kafka and PostgreSQL', () => {
       const b = await chainOf(2);
       const listA = await client.listAuditRecords({ context: adminOf(a.orgId), orgId: a.orgId, page: { limit: 100, cursor: '' } });
       expect(listA.records.map((r) => r.record!.orgId)).toEqual([a.orgId, a.orgId]);
-      await expect(client.listAuditRecords({ context: adminOf(a.orgId), orgId: b.orgId })).rejects.toMatchObject({ kind: 'not_found' });
-      await expect(client.verifyChain({ context: adminOf(a.orgId), orgId: b.orgId })).rejects.toMatchObject({ kind: 'not_found' });
-      await expect(client.exportAuditRecords({ context: adminOf(a.orgId), orgId: b.orgId, createdAfter: '', createdBefore: '', cursor: '', limit: 0 })).rejects.toMatchObject({ kind: 'not_found' });
-      await expect(client.listAuditRecords({ context: adminOf(a.orgId, 'viewer'), orgId: a.orgId })).rejects.toMatchObject({ kind: 'permission' });
+      await expect(client.listAuditRecords({ context: adminOf(a.orgId), orgId: b.orgId })).rejects.toMatchObject({ kind: 'not_found', code: 'organization_not_found' });
+      await expect(client.verifyChain({ context: adminOf(a.orgId), orgId: b.orgId })).rejects.toMatchObject({ kind: 'not_found', code: 'organization_not_found' });
+      await expect(client.exportAuditRecords({ context: adminOf(a.orgId), orgId: b.orgId, createdAfter: '', createdBefore: '', cursor: '', limit: 0 })).rejects.toMatchObject({ kind: 'not_found', code: 'organization_not_found' });
+      await expect(client.listAuditRecords({ context: adminOf(a.orgId, 'viewer'), orgId: a.orgId })).rejects.toMatchObject({ kind: 'permission', code: 'forbidden' });
     });
 
     it('filters by actor, action prefix, resource, outcome and time; pages newest first both ways', async () => {

@@ -1,4 +1,6 @@
 export * from './caller/actor';
+export * from './endpoint-auth/endpoint-auth';
+export * from './webhook-rules/webhook-status';
 export * from './webhook-rules/field-rule';
 export * from './webhook-rules/webhook-rules';
 export * from './webhook-rules/webhook-bodies';

@@ -7,6 +7,7 @@ export { grpcMetrics, type GrpcMetrics } from './metrics';
 export * from './trust/tls-identity';
 export * from './trust/caller';
 export { ruleFor, type MethodRule } from './trust/policy';
+export { actorOf, endUserScope, FORBIDDEN, ORG_ID_REQUIRED, ORGANIZATION_NOT_FOUND, type EndUserScope } from './trust/end-user-scope';
 export { admit, checkRequest } from './trust/authorize';
 export { channelCredentials } from './trust/credentials';
 export { HEALTH_SERVICE_NAME, serviceName } from './health';

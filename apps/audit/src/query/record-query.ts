@@ -25,7 +25,7 @@ export function parseTime(value: string, param: string): Date | undefined {
 
 /** SQL conditions (and their parameters) for a filter; `$n` numbering continues from `params`. */
 export function filterConditions(filter: RecordFilter, params: unknown[]): string[] {
-  if (!filter.orgId) throw new InputError('org_id is required', { code: 'org_required', param: 'org_id' });
+  if (!filter.orgId) throw new InputError('org_id is required', { code: 'org_id_required', param: 'org_id' });
   const bind = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;

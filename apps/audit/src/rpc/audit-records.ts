@@ -1,9 +1,9 @@
 import type { auditV1, eventsV1 } from '@hookline/proto';
+import { endUserScope } from '@hookline/grpc';
 import type { Pool } from 'pg';
 import type { VerifyOptions } from '../query/verify-chain';
 import type { ChainedEntry } from '../chain/audit-entry';
 import { canonicalRecord } from '../chain/record-hash';
-import { assertMayReadAudit } from '../query/access';
 import { exportRecords } from '../query/export-records';
 import { listRecords } from '../query/list-records';
 import { parseTime } from '../query/record-query';
@@ -49,12 +49,13 @@ export function toStoredRecord(entry: ChainedEntry): auditV1.StoredAuditRecord {
 export function auditRecordHandlers(pool: Pool, verification: VerifyOptions) {
   return {
     async listAuditRecords(request: auditV1.ListAuditRecordsRequest): Promise<auditV1.ListAuditRecordsResponse> {
-      assertMayReadAudit(request.context, request.orgId);
+      // Who may read an organization's trail is the policy table's rule (admins and the operator).
+      const { orgId } = endUserScope(request);
       const f = request.filter;
       const page = await listRecords(
         pool,
         {
-          orgId: request.orgId,
+          orgId,
           actor: f?.actor,
           actionPrefix: f?.actionPrefix,
           resourceId: f?.resourceId,
@@ -69,8 +70,8 @@ export function auditRecordHandlers(pool: Pool, verification: VerifyOptions) {
     },
 
     async verifyChain(request: auditV1.VerifyChainRequest): Promise<auditV1.VerifyChainResponse> {
-      assertMayReadAudit(request.context, request.orgId);
-      const verdict = await verifyChain(pool, request.orgId, verification);
+      const { orgId } = endUserScope(request);
+      const verdict = await verifyChain(pool, orgId, verification);
       return {
         valid: verdict.valid,
         records: verdict.records,
@@ -87,11 +88,11 @@ export function auditRecordHandlers(pool: Pool, verification: VerifyOptions) {
     },
 
     async exportAuditRecords(request: auditV1.ExportAuditRecordsRequest): Promise<auditV1.ExportAuditRecordsResponse> {
-      assertMayReadAudit(request.context, request.orgId);
+      const { orgId } = endUserScope(request);
       const page = await exportRecords(
         pool,
         {
-          orgId: request.orgId,
+          orgId,
           createdAfter: parseTime(request.createdAfter, 'created_after'),
           createdBefore: parseTime(request.createdBefore, 'created_before'),
         },

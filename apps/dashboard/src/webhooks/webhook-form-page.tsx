@@ -122,7 +122,7 @@ function WebhookFormPage({ webhook }: { webhook?: Webhook }) {
           {form.authType === 'api_key' ? (
             <>
               {text('headerName', 'Header name', { placeholder: 'x-api-key' })}
-              {text('headerValue', 'Header value', { type: 'password', hint: keep })}
+              {text('value', 'Header value', { type: 'password', hint: keep })}
             </>
           ) : null}
           {form.authType === 'basic' ? (

@@ -46,7 +46,7 @@ describe('webhook form', () => {
     const before = formFromWebhook(webhook);
     expect(updateBody(before, { ...before, rateLimit: '20' })).toEqual({ rate_limit_rps: 20 });
     expect(updateBody(before, { ...before, eventTypes: [] })).toEqual({ event_types: null });
-    expect(updateBody(before, { ...before, headerValue: 'new-secret' })).toEqual({ auth: { type: 'api_key', header_name: 'x-api-key', value: 'new-secret' } });
+    expect(updateBody(before, { ...before, value: 'new-secret' })).toEqual({ auth: { type: 'api_key', header_name: 'x-api-key', value: 'new-secret' } });
     expect(updateBody(before, { ...before, retrySchedule: '5, 60' })).toEqual({ retry_schedule_seconds: [5, 60] });
     expect(updateBody(before, before)).toEqual({});
   });

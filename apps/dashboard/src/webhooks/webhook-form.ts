@@ -1,6 +1,7 @@
 import type { CreateWebhookBody, UpdateWebhookBody, Webhook } from '../api/types';
 
-export type AuthType = 'none' | 'api_key' | 'basic' | 'oauth2';
+/** The REST API's endpoint auth types (generated from /openapi.json). */
+export type AuthType = Webhook['auth_type'];
 
 /** What the create/edit form holds: strings as typed, turned into a request body on submit. */
 export interface WebhookFormState {
@@ -12,7 +13,7 @@ export interface WebhookFormState {
   authType: AuthType;
   /** Credentials are never returned: on edit, blank means "keep what is stored". */
   headerName: string;
-  headerValue: string;
+  value: string;
   username: string;
   password: string;
   tokenUrl: string;
@@ -38,7 +39,7 @@ export const emptyWebhookForm: WebhookFormState = {
   eventTypes: [],
   authType: 'none',
   headerName: '',
-  headerValue: '',
+  value: '',
   username: '',
   password: '',
   tokenUrl: '',
@@ -109,7 +110,7 @@ function auth(state: WebhookFormState): CreateWebhookBody['auth'] {
     case 'none':
       return { type: 'none' };
     case 'api_key':
-      return { type: 'api_key', header_name: state.headerName.trim(), value: state.headerValue };
+      return { type: 'api_key', header_name: state.headerName.trim(), value: state.value };
     case 'basic':
       return { type: 'basic', username: state.username, password: state.password };
     case 'oauth2':
@@ -152,7 +153,7 @@ export function updateBody(before: WebhookFormState, state: WebhookFormState): U
   if (state.description.trim() !== before.description) body.description = state.description.trim() || null;
   if (state.url.trim() !== before.url) body.url = state.url.trim();
   if (state.eventTypes.join('\n') !== before.eventTypes.join('\n')) body.event_types = state.eventTypes.length > 0 ? state.eventTypes : null;
-  const secretTyped = state.headerValue !== '' || state.password !== '' || state.clientSecret !== '';
+  const secretTyped = state.value !== '' || state.password !== '' || state.clientSecret !== '';
   const authFieldsChanged = (['headerName', 'username', 'tokenUrl', 'clientId', 'scope', 'audience'] as const).some((k) => state[k] !== before[k]);
   if (state.authType !== before.authType || secretTyped || authFieldsChanged) body.auth = auth(state);
   if (state.rateLimit !== before.rateLimit) body.rate_limit_rps = integer(state.rateLimit);
@@ -177,7 +178,7 @@ export function controlForParam(param: string): keyof WebhookFormState | undefin
     auth: 'authType',
     'auth.type': 'authType',
     'auth.header_name': 'headerName',
-    'auth.value': 'headerValue',
+    'auth.value': 'value',
     'auth.username': 'username',
     'auth.password': 'password',
     'auth.token_url': 'tokenUrl',

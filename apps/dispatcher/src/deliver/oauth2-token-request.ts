@@ -1,6 +1,5 @@
 import type { Agent } from 'undici';
-import { cleanText } from '@hookline/contract';
-import type { EndpointAuth } from '../webhook-config/delivery-config';
+import { cleanText, type EndpointAuth } from '@hookline/contract';
 import { SendError } from './attempt-error';
 import { post } from './send';
 

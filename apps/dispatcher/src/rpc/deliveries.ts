@@ -1,5 +1,6 @@
 import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
+import { endUserScope } from '@hookline/grpc';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { AttemptView, DeliveryView } from '../db/delivery-reads';
 import type { DeliveriesApiDeps } from '../api/deliveries-api';
@@ -9,7 +10,7 @@ import { recoverWebhook } from '../api/recover-webhook';
 import { retryDelivery } from '../api/retry-delivery';
 import { sendTestEvent } from '../api/send-test-event';
 
-/** The DispatcherService deliveries RPCs: proto ↔ api/ only. */
+/** The DispatcherService deliveries RPCs: proto ↔ api/ only; the org is the end user's (`endUserScope`). */
 export function deliveryHandlers(deps: DeliveriesApiDeps) {
   const { pool } = deps;
   return {
@@ -20,7 +21,7 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
       const page = await listDeliveries(
         pool,
         {
-          orgId: requireOrg(request.orgId),
+          orgId: endUserScope(request).orgId,
           webhookId: request.webhookId || undefined,
           status: request.status || undefined,
           eventType: request.eventType || undefined,
@@ -35,16 +36,16 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
     },
 
     async getDelivery(request: dispatcherV1.GetDeliveryRequest): Promise<dispatcherV1.GetDeliveryResponse> {
-      const { delivery, attempts } = await getDeliveryWithAttempts(pool, requireOrg(request.orgId), request.deliveryId);
+      const { delivery, attempts } = await getDeliveryWithAttempts(pool, endUserScope(request).orgId, request.deliveryId);
       return { delivery: deliveryToProto(delivery), attempts: attempts.map(attemptToProto) };
     },
 
     async retryDelivery(request: dispatcherV1.RetryDeliveryRequest): Promise<dispatcherV1.RetryDeliveryResponse> {
-      return { delivery: deliveryToProto(await retryDelivery(pool, requireOrg(request.orgId), request.deliveryId)) };
+      return { delivery: deliveryToProto(await retryDelivery(pool, endUserScope(request).orgId, request.deliveryId)) };
     },
 
     async recoverWebhook(request: dispatcherV1.RecoverWebhookRequest): Promise<dispatcherV1.RecoverWebhookResponse> {
-      const orgId = requireOrg(request.orgId);
+      const orgId = endUserScope(request).orgId;
       const since = optionalTime(request.since, 'since');
       if (!since) throw new InputError('since is required', { code: 'since_required', param: 'since' });
       const until = optionalTime(request.until, 'until') ?? new Date();
@@ -53,17 +54,13 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
     },
 
     async sendTestEvent(request: dispatcherV1.SendTestEventRequest): Promise<dispatcherV1.SendTestEventResponse> {
-      const orgId = requireOrg(request.orgId);
+      const orgId = endUserScope(request).orgId;
       const delivery = await sendTestEvent(deps, { orgId, webhookId: request.webhookId, eventType: request.eventType, dataJson: request.dataJson });
       return { delivery: deliveryToProto(delivery) };
     },
   };
 }
 
-function requireOrg(orgId: string): string {
-  if (!orgId) throw new InputError('org_id is required', { code: 'org_required', param: 'org_id' });
-  return orgId;
-}
 
 function optionalTime(value: string, param: string): Date | undefined {
   if (!value) return undefined;

@@ -1,5 +1,6 @@
 import type { WebhookUrlOptions } from '@hookline/egress';
-import { InputError, NotFoundError } from '@hookline/errors';
+import { NotFoundError } from '@hookline/errors';
+import { endUserScope } from '@hookline/grpc';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { SecretBox } from '@hookline/secrets';
 import type { Pool } from 'pg';
@@ -10,7 +11,7 @@ import { createChannel, shownTarget } from '../notify/create-channel';
 export function notificationChannelHandlers(pool: Pool, box: SecretBox, urlOptions: WebhookUrlOptions) {
   return {
     async listNotificationChannels(request: dispatcherV1.ListNotificationChannelsRequest): Promise<dispatcherV1.ListNotificationChannelsResponse> {
-      return { channels: (await listChannels(pool, box, requireOrg(request.orgId))).map(channelToProto) };
+      return { channels: (await listChannels(pool, box, endUserScope(request).orgId)).map(channelToProto) };
     },
 
     async createNotificationChannel(request: dispatcherV1.CreateNotificationChannelRequest): Promise<dispatcherV1.NotificationChannel> {
@@ -18,7 +19,7 @@ export function notificationChannelHandlers(pool: Pool, box: SecretBox, urlOptio
         pool,
         box,
         {
-          orgId: requireOrg(request.orgId),
+          orgId: endUserScope(request).orgId,
           kind: request.kind,
           target: request.target,
           eventTypes: request.eventTypes,
@@ -32,7 +33,7 @@ export function notificationChannelHandlers(pool: Pool, box: SecretBox, urlOptio
     },
 
     async deleteNotificationChannel(request: dispatcherV1.DeleteNotificationChannelRequest): Promise<dispatcherV1.DeleteNotificationChannelResponse> {
-      if (!(await deleteChannel(pool, requireOrg(request.orgId), request.channelId))) {
+      if (!(await deleteChannel(pool, endUserScope(request).orgId, request.channelId))) {
         throw new NotFoundError('no such notification channel', { code: 'notification_channel_not_found', param: 'id' });
       }
       return {};
@@ -54,7 +55,3 @@ function channelToProto(channel: StoredChannel): dispatcherV1.NotificationChanne
   };
 }
 
-function requireOrg(orgId: string): string {
-  if (!orgId) throw new InputError('org_id is required', { code: 'org_required', param: 'org_id' });
-  return orgId;
-}

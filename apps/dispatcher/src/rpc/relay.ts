@@ -1,6 +1,5 @@
-import { InputError } from '@hookline/errors';
 import type { dispatcherV1 } from '@hookline/proto';
-import type { CallContext } from '@hookline/grpc';
+import { endUserScope, type CallContext } from '@hookline/grpc';
 import type { DeliveriesApiDeps } from '../api/deliveries-api';
 import { pullRelayRequests, reportRelayOutcome } from '../relay/relay-api';
 import type { RelayRequestRow } from '../relay/relay-store';
@@ -11,7 +10,7 @@ export function relayHandlers(deps: DeliveriesApiDeps) {
     async pullRelayRequests(request: dispatcherV1.PullRelayRequestsRequest, context: CallContext): Promise<dispatcherV1.PullRelayRequestsResponse> {
       const rows = await pullRelayRequests(
         deps,
-        { orgId: requireOrg(request.orgId), webhookId: request.webhookId, afterSequence: request.afterSequence, waitMs: request.waitMs, opening: request.opening },
+        { orgId: endUserScope(request).orgId, webhookId: request.webhookId, afterSequence: request.afterSequence, waitMs: request.waitMs, opening: request.opening },
         context.signal,
       );
       return { requests: rows.map(requestToProto) };
@@ -19,7 +18,7 @@ export function relayHandlers(deps: DeliveriesApiDeps) {
 
     async reportRelayOutcome(request: dispatcherV1.ReportRelayOutcomeRequest): Promise<dispatcherV1.ReportRelayOutcomeResponse> {
       const { deliveryId } = await reportRelayOutcome(deps, {
-        orgId: requireOrg(request.orgId),
+        orgId: endUserScope(request).orgId,
         requestId: request.requestId,
         answer: {
           responseStatus: request.responseStatus,
@@ -48,7 +47,3 @@ function requestToProto(row: RelayRequestRow): dispatcherV1.RelayRequest {
   };
 }
 
-function requireOrg(orgId: string): string {
-  if (!orgId) throw new InputError('org_id is required', { code: 'missing_field', param: 'org_id' });
-  return orgId;
-}

@@ -1,5 +1,6 @@
 import { parseTimestamp } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
+import { endUserScope } from '@hookline/grpc';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { Pool } from 'pg';
 import { deliveryStats, type StatsBucket } from '../stats/delivery-stats';
@@ -24,9 +25,8 @@ const bucketToProto = (b: StatsBucket): dispatcherV1.DeliveryStatsBucket => ({
 export function statsHandlers(pool: Pool) {
   return {
     async getDeliveryStats(request: dispatcherV1.GetDeliveryStatsRequest): Promise<dispatcherV1.DeliveryStats> {
-      if (!request.orgId) throw new InputError('org_id is required', { code: 'org_required', param: 'org_id' });
       const stats = await deliveryStats(pool, {
-        orgId: request.orgId,
+        orgId: endUserScope(request).orgId,
         webhookId: request.webhookId || undefined,
         from: time(request.from, 'from'),
         to: time(request.to, 'to'),

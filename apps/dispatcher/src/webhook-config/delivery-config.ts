@@ -1,16 +1,18 @@
-import { STANDARD_WEBHOOKS_PROFILE, WIRE_PROFILE_NAMES, type WireProfile, type WireProfileName } from '@hookline/contract';
+import {
+  DEFAULT_CLIENT_AUTH_METHOD,
+  fromFlatEndpointAuth,
+  isClientAuthMethod,
+  STANDARD_WEBHOOKS_PROFILE,
+  WIRE_PROFILE_NAMES,
+  type ClientAuthMethod,
+  type EndpointAuth,
+  type SubmittedEndpointAuth,
+  type WireProfile,
+  type WireProfileName,
+} from '@hookline/contract';
 import { isSignatureScheme, type SignatureScheme } from '@hookline/signing';
 import type { registryV1 } from '@hookline/proto';
 
-export type EndpointAuth =
-  | { type: 'none' }
-  | { type: 'api_key'; headerName: string; value: string }
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string; clientAuthMethod: ClientAuthMethod };
-
-/** How the OAuth2 client authenticates to the token endpoint; `auto` = basic, then post. */
-export type ClientAuthMethod = 'auto' | 'client_secret_basic' | 'client_secret_post' | 'both';
-const CLIENT_AUTH_METHODS: readonly string[] = ['auto', 'client_secret_basic', 'client_secret_post', 'both'];
 
 /** Everything needed to send to one webhook, secrets included (kept in memory only). */
 export interface DeliveryConfig {
@@ -68,23 +70,44 @@ function wireProfileFromProto(message: registryV1.WireProfile | undefined): Wire
   };
 }
 
-function authFromProto(auth: registryV1.EndpointAuth | undefined): EndpointAuth {
-  switch (auth?.type) {
-    case 'api_key':
-      return { type: 'api_key', headerName: auth.headerName, value: auth.headerValue };
+/**
+ * The dispatcher's one endpoint-auth converter: the registry's oneof, or the flat form of a
+ * registry deployed before it. A kind of auth this dispatcher does not know is refused, never
+ * read as "none": a request the endpoint expects to carry credentials must not go out without them.
+ */
+export function authFromProto(message: registryV1.EndpointAuth | undefined): EndpointAuth {
+  if (!message) return { type: 'none' };
+  const auth = message.auth;
+  let submitted: SubmittedEndpointAuth | undefined;
+  switch (auth?.$case) {
+    case undefined:
+      submitted = fromFlatEndpointAuth(message);
+      break;
+    case 'apiKey':
+      submitted = { type: 'api_key', headerName: auth.value.headerName ?? '', value: auth.value.value ?? '' };
+      break;
     case 'basic':
-      return { type: 'basic', username: auth.username, password: auth.password };
-    case 'oauth2':
-      return {
+      submitted = { type: 'basic', username: auth.value.username ?? '', password: auth.value.password ?? '' };
+      break;
+    case 'oauth2': {
+      const o = auth.value;
+      submitted = {
         type: 'oauth2',
-        tokenUrl: auth.tokenUrl,
-        clientId: auth.clientId,
-        clientSecret: auth.clientSecret,
-        scope: auth.scope,
-        audience: auth.audience,
-        clientAuthMethod: CLIENT_AUTH_METHODS.includes(auth.clientAuthMethod ?? '') ? (auth.clientAuthMethod as ClientAuthMethod) : 'auto',
+        tokenUrl: o.tokenUrl ?? '',
+        clientId: o.clientId ?? '',
+        clientSecret: o.clientSecret ?? '',
+        scope: o.scope ?? '',
+        audience: o.audience ?? '',
+        clientAuthMethod: o.clientAuthMethod ?? '',
       };
-    default:
-      return { type: 'none' };
+      break;
+    }
   }
+  if (!submitted) throw new Error(`webhook endpoint auth of an unknown kind (${String(auth?.$case ?? message.type).slice(0, 50)})`);
+  // The registry checked the values; an empty or unknown method is the default.
+  return submitted.type === 'oauth2' ? { ...submitted, clientAuthMethod: clientAuthMethod(submitted.clientAuthMethod) } : submitted;
+}
+
+function clientAuthMethod(value: string): ClientAuthMethod {
+  return isClientAuthMethod(value) ? value : DEFAULT_CLIENT_AUTH_METHOD;
 }

@@ -1,5 +1,5 @@
 import { z } from '@hookline/config';
-import { payloadFilterSchema } from '@hookline/contract';
+import { CLIENT_AUTH_METHODS, ENDPOINT_AUTH_TYPES, payloadFilterSchema, WEBHOOK_STATUSES } from '@hookline/contract';
 import type { registryV1 } from '@hookline/proto';
 
 /** The public webhook object (DESIGN §5); credentials never appear, only their non-secret fields. */
@@ -9,9 +9,9 @@ export const webhookSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   url: z.string(),
-  status: z.enum(['pending_approval', 'active', 'paused', 'disabled', 'error', 'deleted']),
+  status: z.enum(WEBHOOK_STATUSES),
   event_types: z.array(z.string()).nullable().describe('null = every event type.'),
-  auth_type: z.enum(['none', 'api_key', 'basic', 'oauth2']),
+  auth_type: z.enum(ENDPOINT_AUTH_TYPES),
   auth: z
     .object({
       header_name: z.string().optional(),
@@ -20,7 +20,7 @@ export const webhookSchema = z.object({
       client_id: z.string().optional(),
       scope: z.string().optional(),
       audience: z.string().optional(),
-      client_auth_method: z.enum(['auto', 'client_secret_basic', 'client_secret_post', 'both']).optional().describe('oauth2 only.'),
+      client_auth_method: z.enum(CLIENT_AUTH_METHODS).optional().describe('oauth2 only.'),
     })
     .optional()
     .describe('Non-secret fields of the endpoint authentication.'),

@@ -1,34 +1,49 @@
-import type { CreateWebhookBody, EndpointAuthBody, UpdateWebhookBody } from '@hookline/contract';
+import { flatEndpointAuth, type CreateWebhookBody, type EndpointAuthBody, type SubmittedEndpointAuth, type UpdateWebhookBody } from '@hookline/contract';
 import type { registryV1 } from '@hookline/proto';
 
 // Request bodies and rules: @hookline/contract. Here: body → registry request.
 
-export function endpointAuthInput(auth: EndpointAuthBody): registryV1.EndpointAuthInput {
-  const input: registryV1.EndpointAuthInput = {
-    type: auth.type,
-    headerName: '',
-    headerValue: '',
-    username: '',
-    password: '',
-    tokenUrl: '',
-    clientId: '',
-    clientSecret: '',
-    scope: '',
-    audience: '',
-  };
-  if (auth.type === 'api_key') Object.assign(input, { headerName: auth.header_name, headerValue: auth.value });
-  if (auth.type === 'basic') Object.assign(input, { username: auth.username, password: auth.password });
-  if (auth.type === 'oauth2') {
-    Object.assign(input, {
-      tokenUrl: auth.token_url,
-      clientId: auth.client_id,
-      clientSecret: auth.client_secret,
-      scope: auth.scope ?? '',
-      audience: auth.audience ?? '',
-      clientAuthMethod: auth.client_auth_method,
-    });
+/** The REST `auth` object as the contract's union (REST names → contract names; omitted optionals empty). */
+export function submittedEndpointAuth(auth: EndpointAuthBody): SubmittedEndpointAuth {
+  switch (auth.type) {
+    case 'none':
+      return { type: 'none' };
+    case 'api_key':
+      return { type: 'api_key', headerName: auth.header_name, value: auth.value };
+    case 'basic':
+      return { type: 'basic', username: auth.username, password: auth.password };
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        tokenUrl: auth.token_url,
+        clientId: auth.client_id,
+        clientSecret: auth.client_secret,
+        scope: auth.scope ?? '',
+        audience: auth.audience ?? '',
+        clientAuthMethod: auth.client_auth_method ?? '',
+      };
   }
-  return input;
+}
+
+/** The gateway's one endpoint-auth converter: REST body → the registry's oneof (and its flat form for older registries). */
+export function endpointAuthInput(body: EndpointAuthBody): registryV1.EndpointAuthInput {
+  const auth = submittedEndpointAuth(body);
+  return { ...flatEndpointAuth(auth), auth: endpointAuthCase(auth) };
+}
+
+function endpointAuthCase(auth: SubmittedEndpointAuth): registryV1.EndpointAuthInput['auth'] {
+  switch (auth.type) {
+    case 'none':
+      return undefined;
+    case 'api_key':
+      return { $case: 'apiKey', value: { headerName: auth.headerName, value: auth.value } };
+    case 'basic':
+      return { $case: 'basic', value: { username: auth.username, password: auth.password } };
+    case 'oauth2': {
+      const { tokenUrl, clientId, clientSecret, scope, audience, clientAuthMethod } = auth;
+      return { $case: 'oauth2', value: { tokenUrl, clientId, clientSecret, scope, audience, clientAuthMethod } };
+    }
+  }
 }
 
 export function createWebhookRequest(body: CreateWebhookBody, context: registryV1.CreateWebhookRequest['context']): registryV1.CreateWebhookRequest {

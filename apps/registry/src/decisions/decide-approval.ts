@@ -1,4 +1,5 @@
 import { ConflictError, InputError, PermissionError } from '@hookline/errors';
+import { FORBIDDEN } from '@hookline/grpc';
 import type { ApiKeyRow } from '../api-keys/api-keys';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
@@ -19,9 +20,13 @@ export interface ApprovalDecision {
   settings?: OrgSettings;
 }
 
+/**
+ * Four eyes compare principals, which only API keys have: the operator (admitted by the policy
+ * table like an admin) does not decide approvals. The admin role itself is the policy table's rule.
+ */
 function requireApprover(meta: RequestMeta): void {
-  if (meta.actor.kind !== 'api_key' || meta.actor.role !== 'admin') {
-    throw new PermissionError('only an admin API key may decide approvals', { code: 'forbidden' });
+  if (meta.actor.kind !== 'api_key') {
+    throw new PermissionError('only an admin API key may decide approvals', { code: FORBIDDEN });
   }
 }
 

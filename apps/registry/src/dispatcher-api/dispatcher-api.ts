@@ -7,7 +7,7 @@ import { filterJsonOf, type AuthConfig, type WebhookRow } from '../model/webhook
 import { setWebhookStatus } from '../webhooks/webhook-store';
 import { inTransaction } from '../db/unit-of-work';
 import { readWireProfile } from '../wire-profiles/wire-profiles';
-import type { WireProfile } from '@hookline/contract';
+import { DEFAULT_CLIENT_AUTH_METHOD, type WireProfile } from '@hookline/contract';
 
 export interface WebhookRoute {
   webhookId: string;
@@ -54,7 +54,7 @@ export async function getDeliveryConfig(deps: RegistryDeps, webhookId: string): 
   let auth: AuthConfig;
   switch (webhook.auth_type) {
     case 'api_key':
-      auth = { type: 'api_key', headerName: info.header_name ?? '', headerValue: secret.header_value ?? '' };
+      auth = { type: 'api_key', headerName: info.header_name ?? '', value: secret.header_value ?? '' };
       break;
     case 'basic':
       auth = { type: 'basic', username: info.username ?? '', password: secret.password ?? '' };
@@ -67,7 +67,7 @@ export async function getDeliveryConfig(deps: RegistryDeps, webhookId: string): 
         clientSecret: secret.client_secret ?? '',
         scope: info.scope ?? '',
         audience: info.audience ?? '',
-        clientAuthMethod: info.client_auth_method ?? 'auto',
+        clientAuthMethod: info.client_auth_method ?? DEFAULT_CLIENT_AUTH_METHOD,
       };
       break;
     default:

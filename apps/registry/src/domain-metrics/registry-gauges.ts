@@ -1,3 +1,4 @@
+import { WEBHOOK_STATUSES } from '@hookline/contract';
 import type { Pool } from 'pg';
 import { Gauge, type Registry } from '@hookline/telemetry';
 
@@ -11,7 +12,8 @@ const COUNTS = `
   union all
   select 'portal_session', 'active', count(*)::int from portal_session where revoked_at is null and expires_at > now()`;
 
-const WEBHOOK_STATUSES = ['pending_approval', 'active', 'paused', 'disabled', 'error'];
+/** Deleted webhooks are not counted. */
+const COUNTED_STATUSES = WEBHOOK_STATUSES.filter((status) => status !== 'deleted');
 const ROLES = ['admin', 'developer', 'viewer'];
 
 /**
@@ -38,7 +40,7 @@ export function registerRegistryGauges(registry: Registry, pool: Pool): void {
     registers: [registry],
     async collect() {
       const n = await counts();
-      for (const status of WEBHOOK_STATUSES) this.set({ status }, n.get(`webhook:${status}`) ?? 0);
+      for (const status of COUNTED_STATUSES) this.set({ status }, n.get(`webhook:${status}`) ?? 0);
     },
   });
   new Gauge({

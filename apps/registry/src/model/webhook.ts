@@ -1,15 +1,10 @@
-import type { ClientAuthMethod, PayloadFilter } from '@hookline/contract';
+import type { ClientAuthMethod, EndpointAuth, PayloadFilter, WebhookStatus } from '@hookline/contract';
 import type { SignatureScheme } from '@hookline/signing';
 
-export type { ClientAuthMethod } from '@hookline/contract';
+export type { WebhookStatus } from '@hookline/contract';
 
-export type WebhookStatus = 'pending_approval' | 'active' | 'paused' | 'disabled' | 'error' | 'deleted';
-
-export type AuthConfig =
-  | { type: 'none' }
-  | { type: 'api_key'; headerName: string; headerValue: string }
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string; audience: string; clientAuthMethod: ClientAuthMethod };
+/** A webhook's endpoint authentication: the contract's union. */
+export type AuthConfig = EndpointAuth;
 
 /** A validated, normalised new webhook. */
 export interface WebhookSpec {
@@ -47,7 +42,7 @@ export interface WebhookPatch {
   filter?: PayloadFilter | null;
 }
 
-/** Non-secret auth fields, as stored in `auth_info` and shown on the webhook. */
+/** Non-secret auth fields, as stored in `auth_info` (jsonb; its keys are stored data) and shown on the webhook. */
 export interface AuthInfo {
   header_name?: string;
   username?: string;
@@ -118,7 +113,8 @@ export function splitAuth(auth: AuthConfig): { info: AuthInfo; secret: Record<st
     case 'none':
       return { info: {}, secret: null };
     case 'api_key':
-      return { info: { header_name: auth.headerName }, secret: { header_value: auth.headerValue } };
+      // `header_value` is the stored (sealed) key of `value`.
+      return { info: { header_name: auth.headerName }, secret: { header_value: auth.value } };
     case 'basic':
       return { info: { username: auth.username }, secret: { password: auth.password } };
     case 'oauth2':

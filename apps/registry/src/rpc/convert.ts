@@ -1,3 +1,4 @@
+import { DEFAULT_CLIENT_AUTH_METHOD } from '@hookline/contract';
 import type { registryV1 } from '@hookline/proto';
 import { effectiveStatus, type ApprovalRow } from '../model/approval';
 import type { ApiKeyRow } from '../api-keys/api-keys';
@@ -6,7 +7,6 @@ import type { EventType } from '../event-types/event-type';
 import type { SchemaVersion } from '../event-types/schema-versions';
 import type { OrganizationRow } from '../organizations/organizations';
 import type { OrgSettings } from '../settings/settings';
-import type { AuthInput } from '../webhooks/validate-auth';
 import { filterJsonOf, type WebhookRow } from '../model/webhook';
 
 // Domain rows <-> proto messages. No rules here.
@@ -44,7 +44,7 @@ export const toWebhook = (row: WebhookRow): registryV1.Webhook => ({
     clientId: row.auth_info.client_id ?? '',
     scope: row.auth_info.scope ?? '',
     audience: row.auth_info.audience ?? '',
-    clientAuthMethod: row.auth_type === 'oauth2' ? (row.auth_info.client_auth_method ?? 'auto') : undefined,
+    clientAuthMethod: row.auth_type === 'oauth2' ? (row.auth_info.client_auth_method ?? DEFAULT_CLIENT_AUTH_METHOD) : undefined,
   },
   rateLimitRps: row.rate_limit_rps,
   timeoutSeconds: row.timeout_seconds,
@@ -104,4 +104,3 @@ export const toEventTypeSchemaVersion = (v: SchemaVersion): registryV1.EventType
   current: v.current,
 });
 
-export const toAuthInput = (a: registryV1.EndpointAuthInput | undefined): AuthInput | undefined => a && { ...a };

@@ -2,6 +2,7 @@ import type { RegistryDeps } from '../common/deps';
 import { requestMeta } from '../common/scope';
 import { disableWebhook, getDeliveryConfig, listLiveWebhooks, recordWebhookTriggers } from '../dispatcher-api/dispatcher-api';
 import type { RegistryHandlers } from './handlers';
+import { toEndpointAuthMessage } from './endpoint-auth';
 import { wireProfileToProto } from './wire-profiles';
 
 type DeliveryRpcs = 'listLiveWebhooks' | 'getDeliveryConfig' | 'disableWebhook' | 'recordWebhookTriggers';
@@ -14,7 +15,6 @@ export function deliveryHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Del
     },
     async getDeliveryConfig(request) {
       const { webhook, signingKeys, auth, wireProfile } = await getDeliveryConfig(deps, request.webhookId);
-      const a = auth as Record<string, string>;
       return {
         webhookId: webhook.id,
         orgId: webhook.org_id,
@@ -23,19 +23,7 @@ export function deliveryHandlers(deps: RegistryDeps): Pick<RegistryHandlers, Del
         eventTypes: webhook.event_types,
         signatureScheme: webhook.signature_scheme,
         signingKeys,
-        auth: {
-          type: auth.type,
-          headerName: a.headerName ?? '',
-          headerValue: a.headerValue ?? '',
-          username: a.username ?? '',
-          password: a.password ?? '',
-          tokenUrl: a.tokenUrl ?? '',
-          clientId: a.clientId ?? '',
-          clientSecret: a.clientSecret ?? '',
-          scope: a.scope ?? '',
-          audience: a.audience ?? '',
-          clientAuthMethod: a.clientAuthMethod || undefined,
-        },
+        auth: toEndpointAuthMessage(auth),
         rateLimitRps: webhook.rate_limit_rps,
         timeoutSeconds: webhook.timeout_seconds,
         payload: webhook.payload,

@@ -5,7 +5,8 @@ import { deleteWebhook, updateWebhook } from '../webhooks/change-webhook';
 import { createWebhook, type WebhookMutation } from '../webhooks/create-webhook';
 import { getWebhook, listWebhooks } from '../webhooks/read-webhooks';
 import { rotateSecret } from '../webhooks/rotate-secret';
-import { toApproval, toAuthInput, toWebhook } from './convert';
+import { toApproval, toWebhook } from './convert';
+import { toAuthInput } from './endpoint-auth';
 import type { RegistryHandlers } from './handlers';
 
 type WebhookRpcs = 'createWebhook' | 'getWebhook' | 'listWebhooks' | 'updateWebhook' | 'deleteWebhook' | 'rotateSecret';

@@ -1,7 +1,8 @@
 import { ConflictError, isUniqueViolation, NotFoundError } from '@hookline/errors';
 import type { Queryable } from '../db/queryable';
 import type { SecretBox } from '../secrets/secret-box';
-import { splitAuth, type AuthConfig, type WebhookPatch, type WebhookRow, type WebhookSpec, type WebhookStatus } from '../model/webhook';
+import type { WebhookStatus } from '@hookline/contract';
+import { splitAuth, type AuthConfig, type WebhookPatch, type WebhookRow, type WebhookSpec } from '../model/webhook';
 
 // Webhooks stay on SQL (the entity in db/entities describes the table for the schema check). Every
 // change bumps the version in the statement that makes it (`version = version + 1 ... returning *`)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SIGNATURE_SCHEMES } from '@hookline/signing';
 import { fieldRule, ruleCodes } from './field-rule';
 import { payloadFilterSchema } from '../payload-filter/filter-bodies';
+import { CLIENT_AUTH_METHODS, ENDPOINT_AUTH_TYPES } from '../endpoint-auth/endpoint-auth';
 
 // The webhook rules of DESIGN §4 a client can check by itself, declared once: the gateway
 // validates request bodies with the schemas composed below (early 400s, documented in
@@ -15,8 +16,6 @@ const HEADER_FIELD_VALUE = /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21
 /** Credentials travel in one header or form field: no control characters (header injection). */
 const SAFE_VALUE = /^[\t\x20-\x7e\x80-\uffff]+$/;
 
-export const CLIENT_AUTH_METHODS = ['auto', 'client_secret_basic', 'client_secret_post', 'both'] as const;
-export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 export const MAX_RETRY_STEPS = 20;
 export const MAX_RETRY_DELAY_SECONDS = 24 * 3600;
 /**
@@ -53,7 +52,7 @@ export const webhookRules = {
   ),
   'event_types[]': fieldRule(eventType, 'event_type_unknown', 'event types are 1 to 100 characters'),
   auth: fieldRule(z.object({}), 'auth_type_invalid', 'auth must be an object'),
-  'auth.type': fieldRule(z.enum(['none', 'api_key', 'basic', 'oauth2']), 'auth_type_invalid', 'auth.type must be none, api_key, basic or oauth2'),
+  'auth.type': fieldRule(z.enum(ENDPOINT_AUTH_TYPES), 'auth_type_invalid', 'auth.type must be none, api_key, basic or oauth2'),
   'auth.header_name': fieldRule(
     z.string().regex(HEADER_TOKEN, 'must be a valid HTTP header name').describe('Not a reserved header (host, content-type, webhook-*, …).'),
     'auth_header_name_invalid',

@@ -1,5 +1,7 @@
 import { admit, checkRequest } from './authorize';
+import { auditV1, deadlettersV1, dispatcherV1, ingestionV1, registryV1 } from '@hookline/proto';
 import type { Caller } from './caller';
+import { ruleFor } from './policy';
 
 const gateway: Caller = { kind: 'service', name: 'gateway' };
 const dispatcher: Caller = { kind: 'service', name: 'dispatcher' };
@@ -60,4 +62,24 @@ describe('the authorization decisions', () => {
     expect(checkRequest(createOrg, gateway, { context: endUser })).toBeUndefined();
     expect(checkRequest(registerType, { kind: 'publisher', name: 'billing', orgs: [] }, { type: 'invoice.paid' })).toBeUndefined();
   });
+
+  it('holds audit reads and approval decisions to admin keys, and dead letters to the operator', () => {
+    const apiKey = (role: string) => ({ actor: { kind: 'api_key', keyId: 'key_1', owner: 'ann', role, orgId: 'org_a' } });
+    for (const path of ['/hookline.audit.v1.AuditService/ListAuditRecords', '/hookline.audit.v1.AuditService/ExportAuditRecords', '/hookline.registry.v1.RegistryService/ApproveApproval', '/hookline.registry.v1.RegistryService/RejectApproval']) {
+      expect(checkRequest(path, gateway, { context: apiKey('developer') })).toMatchObject({ kind: 'permission', code: 'forbidden', message: 'this action needs the admin role' });
+      expect(checkRequest(path, gateway, { context: apiKey('admin') })).toBeUndefined();
+      expect(checkRequest(path, gateway, { context: endUser })).toBeUndefined();
+    }
+    const replay = '/hookline.deadletters.v1.DeadLetterService/ReplayDeadLetter';
+    expect(checkRequest(replay, gateway, { context: apiKey('admin') })).toMatchObject({ code: 'forbidden', message: 'this action is for the platform operator' });
+    expect(checkRequest(replay, gateway, { context: endUser })).toBeUndefined();
+  });
+});
+
+it('names the least role of every method that acts for an end user: no method leaves it to its service', () => {
+  const definitions = [registryV1.RegistryServiceService, ingestionV1.IngestionServiceService, dispatcherV1.DispatcherServiceService, auditV1.AuditServiceService, deadlettersV1.DeadLetterServiceService];
+  const paths = definitions.flatMap((definition) => Object.values(definition).map((method) => method.path));
+  const withoutRole = paths.filter((path) => ruleFor(path)?.endUser && !ruleFor(path)?.endUserMay);
+  expect(paths.length).toBeGreaterThan(40);
+  expect(withoutRole).toEqual([]);
 });

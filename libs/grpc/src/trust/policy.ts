@@ -26,8 +26,8 @@ export interface MethodRule {
 
 type RulesFor<D> = { readonly [K in keyof D]: MethodRule };
 
-const GATEWAY_FOR_END_USER: MethodRule = { callers: ['gateway'], endUser: true };
-const forEndUser = (endUserMay: Role | 'operator'): MethodRule => ({ ...GATEWAY_FOR_END_USER, endUserMay });
+// Every end-user method names the least role it needs: one table decides who may act.
+const forEndUser = (endUserMay: Role | 'operator'): MethodRule => ({ callers: ['gateway'], endUser: true, endUserMay });
 const VIEWER = forEndUser('viewer');
 const DEVELOPER = forEndUser('developer');
 const ADMIN = forEndUser('admin');
@@ -68,9 +68,9 @@ const registry: RulesFor<typeof registryV1.RegistryServiceService> = {
   getWireProfile: VIEWER,
   setWireProfile: OPERATOR,
   listApprovals: VIEWER,
-  // Who may decide depends on the approval (four eyes): the use case checks it.
-  approveApproval: GATEWAY_FOR_END_USER,
-  rejectApproval: GATEWAY_FOR_END_USER,
+  // An admin decides; that it is another principal than the requester (four eyes) is the use case's rule.
+  approveApproval: ADMIN,
+  rejectApproval: ADMIN,
   listWebhookApprovals: VIEWER,
   createPortalSession: ADMIN,
   revokePortalSession: ADMIN,
@@ -113,15 +113,16 @@ const dispatcher: RulesFor<typeof dispatcherV1.DispatcherServiceService> = {
 
 const audit: RulesFor<typeof auditV1.AuditServiceService> = {
   ping: ANY,
-  listAuditRecords: GATEWAY_FOR_END_USER,
-  verifyChain: GATEWAY_FOR_END_USER,
-  exportAuditRecords: GATEWAY_FOR_END_USER,
+  // An organization's audit trail: its admins and the operator.
+  listAuditRecords: ADMIN,
+  verifyChain: ADMIN,
+  exportAuditRecords: ADMIN,
 };
 
 /** Dead letters of the consuming services (dispatcher, ingestion, audit): the operator, through the gateway. */
 const deadLetters: RulesFor<typeof deadlettersV1.DeadLetterServiceService> = {
-  listDeadLetters: GATEWAY_FOR_END_USER,
-  replayDeadLetter: GATEWAY_FOR_END_USER,
+  listDeadLetters: OPERATOR,
+  replayDeadLetter: OPERATOR,
 };
 
 /** Infrastructure services every authenticated caller may use (health checks, reflection). */

@@ -57,19 +57,64 @@ export interface GetDeliveryConfigRequest {
   webhookId: string;
 }
 
-export interface EndpointAuth {
-  /** none, api_key, basic, oauth2 */
-  type: string;
+/** An API key sent in a header of the endpoint's choosing. */
+export interface ApiKeyAuth {
   headerName: string;
-  headerValue: string;
+  value: string;
+}
+
+/** HTTP Basic. */
+export interface BasicAuth {
   username: string;
   password: string;
+}
+
+/** OAuth2 client credentials: a bearer token from `token_url`. */
+export interface OAuth2Auth {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Empty = none. */
   scope: string;
+  /** Empty = none. */
   audience: string;
-  /** oauth2: auto (default), client_secret_basic, client_secret_post or both. */
+  /** auto (default when empty), client_secret_basic, client_secret_post or both. */
+  clientAuthMethod: string;
+}
+
+/** A webhook's endpoint authentication, credentials included. No case set = none. */
+export interface EndpointAuth {
+  auth?:
+    | { $case: "apiKey"; value: ApiKeyAuth }
+    | { $case: "basic"; value: BasicAuth }
+    | { $case: "oauth2"; value: OAuth2Auth }
+    | undefined;
+  /**
+   * Deprecated: the flat form of `auth`, written beside it and read when `auth` is unset, for
+   * services deployed before the oneof. Remove once every reader reads `auth`.
+   *
+   * @deprecated
+   */
+  type: string;
+  /** @deprecated */
+  headerName: string;
+  /** @deprecated */
+  headerValue: string;
+  /** @deprecated */
+  username: string;
+  /** @deprecated */
+  password: string;
+  /** @deprecated */
+  tokenUrl: string;
+  /** @deprecated */
+  clientId: string;
+  /** @deprecated */
+  clientSecret: string;
+  /** @deprecated */
+  scope: string;
+  /** @deprecated */
+  audience: string;
+  /** @deprecated */
   clientAuthMethod?: string | undefined;
 }
 
@@ -320,23 +365,41 @@ export interface RetrySchedule {
 }
 
 /**
- * Endpoint authentication as submitted. Field -> REST param: header_name -> auth.header_name,
- * header_value -> auth.value, username/password -> auth.username/auth.password,
- * token_url/client_id/client_secret/scope/audience/client_auth_method -> auth.<same>.
+ * Endpoint authentication as submitted; each field is the REST `auth.<field>` of its case
+ * (`auth.header_name`, `auth.value`, ...). No case set = none.
  */
 export interface EndpointAuthInput {
-  /** none, api_key, basic, oauth2 */
+  auth?:
+    | { $case: "apiKey"; value: ApiKeyAuth }
+    | { $case: "basic"; value: BasicAuth }
+    | { $case: "oauth2"; value: OAuth2Auth }
+    | undefined;
+  /**
+   * Deprecated: the flat form of `auth`, written beside it and read when `auth` is unset, for
+   * services deployed before the oneof. Remove once every reader reads `auth`.
+   *
+   * @deprecated
+   */
   type: string;
+  /** @deprecated */
   headerName: string;
+  /** @deprecated */
   headerValue: string;
+  /** @deprecated */
   username: string;
+  /** @deprecated */
   password: string;
+  /** @deprecated */
   tokenUrl: string;
+  /** @deprecated */
   clientId: string;
+  /** @deprecated */
   clientSecret: string;
+  /** @deprecated */
   scope: string;
+  /** @deprecated */
   audience: string;
-  /** oauth2: how the client authenticates to the token endpoint; empty = auto. */
+  /** @deprecated */
   clientAuthMethod?: string | undefined;
 }
 
@@ -1296,8 +1359,348 @@ export const GetDeliveryConfigRequest: MessageFns<GetDeliveryConfigRequest> = {
   },
 };
 
+function createBaseApiKeyAuth(): ApiKeyAuth {
+  return { headerName: "", value: "" };
+}
+
+export const ApiKeyAuth: MessageFns<ApiKeyAuth> = {
+  encode(message: ApiKeyAuth, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.headerName !== "") {
+      writer.uint32(10).string(message.headerName);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApiKeyAuth {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApiKeyAuth();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.headerName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ApiKeyAuth {
+    return {
+      headerName: isSet(object.headerName)
+        ? globalThis.String(object.headerName)
+        : isSet(object.header_name)
+        ? globalThis.String(object.header_name)
+        : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: ApiKeyAuth): unknown {
+    const obj: any = {};
+    if (message.headerName !== "") {
+      obj.headerName = message.headerName;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ApiKeyAuth>, I>>(base?: I): ApiKeyAuth {
+    return ApiKeyAuth.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ApiKeyAuth>, I>>(object: I): ApiKeyAuth {
+    const message = createBaseApiKeyAuth();
+    message.headerName = object.headerName ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseBasicAuth(): BasicAuth {
+  return { username: "", password: "" };
+}
+
+export const BasicAuth: MessageFns<BasicAuth> = {
+  encode(message: BasicAuth, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.username !== "") {
+      writer.uint32(10).string(message.username);
+    }
+    if (message.password !== "") {
+      writer.uint32(18).string(message.password);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BasicAuth {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBasicAuth();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.username = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.password = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BasicAuth {
+    return {
+      username: isSet(object.username) ? globalThis.String(object.username) : "",
+      password: isSet(object.password) ? globalThis.String(object.password) : "",
+    };
+  },
+
+  toJSON(message: BasicAuth): unknown {
+    const obj: any = {};
+    if (message.username !== "") {
+      obj.username = message.username;
+    }
+    if (message.password !== "") {
+      obj.password = message.password;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<BasicAuth>, I>>(base?: I): BasicAuth {
+    return BasicAuth.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BasicAuth>, I>>(object: I): BasicAuth {
+    const message = createBaseBasicAuth();
+    message.username = object.username ?? "";
+    message.password = object.password ?? "";
+    return message;
+  },
+};
+
+function createBaseOAuth2Auth(): OAuth2Auth {
+  return { tokenUrl: "", clientId: "", clientSecret: "", scope: "", audience: "", clientAuthMethod: "" };
+}
+
+export const OAuth2Auth: MessageFns<OAuth2Auth> = {
+  encode(message: OAuth2Auth, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tokenUrl !== "") {
+      writer.uint32(10).string(message.tokenUrl);
+    }
+    if (message.clientId !== "") {
+      writer.uint32(18).string(message.clientId);
+    }
+    if (message.clientSecret !== "") {
+      writer.uint32(26).string(message.clientSecret);
+    }
+    if (message.scope !== "") {
+      writer.uint32(34).string(message.scope);
+    }
+    if (message.audience !== "") {
+      writer.uint32(42).string(message.audience);
+    }
+    if (message.clientAuthMethod !== "") {
+      writer.uint32(50).string(message.clientAuthMethod);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OAuth2Auth {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOAuth2Auth();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tokenUrl = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.clientId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.clientSecret = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.scope = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.audience = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.clientAuthMethod = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OAuth2Auth {
+    return {
+      tokenUrl: isSet(object.tokenUrl)
+        ? globalThis.String(object.tokenUrl)
+        : isSet(object.token_url)
+        ? globalThis.String(object.token_url)
+        : "",
+      clientId: isSet(object.clientId)
+        ? globalThis.String(object.clientId)
+        : isSet(object.client_id)
+        ? globalThis.String(object.client_id)
+        : "",
+      clientSecret: isSet(object.clientSecret)
+        ? globalThis.String(object.clientSecret)
+        : isSet(object.client_secret)
+        ? globalThis.String(object.client_secret)
+        : "",
+      scope: isSet(object.scope) ? globalThis.String(object.scope) : "",
+      audience: isSet(object.audience) ? globalThis.String(object.audience) : "",
+      clientAuthMethod: isSet(object.clientAuthMethod)
+        ? globalThis.String(object.clientAuthMethod)
+        : isSet(object.client_auth_method)
+        ? globalThis.String(object.client_auth_method)
+        : "",
+    };
+  },
+
+  toJSON(message: OAuth2Auth): unknown {
+    const obj: any = {};
+    if (message.tokenUrl !== "") {
+      obj.tokenUrl = message.tokenUrl;
+    }
+    if (message.clientId !== "") {
+      obj.clientId = message.clientId;
+    }
+    if (message.clientSecret !== "") {
+      obj.clientSecret = message.clientSecret;
+    }
+    if (message.scope !== "") {
+      obj.scope = message.scope;
+    }
+    if (message.audience !== "") {
+      obj.audience = message.audience;
+    }
+    if (message.clientAuthMethod !== "") {
+      obj.clientAuthMethod = message.clientAuthMethod;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<OAuth2Auth>, I>>(base?: I): OAuth2Auth {
+    return OAuth2Auth.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OAuth2Auth>, I>>(object: I): OAuth2Auth {
+    const message = createBaseOAuth2Auth();
+    message.tokenUrl = object.tokenUrl ?? "";
+    message.clientId = object.clientId ?? "";
+    message.clientSecret = object.clientSecret ?? "";
+    message.scope = object.scope ?? "";
+    message.audience = object.audience ?? "";
+    message.clientAuthMethod = object.clientAuthMethod ?? "";
+    return message;
+  },
+};
+
 function createBaseEndpointAuth(): EndpointAuth {
   return {
+    auth: undefined,
     type: "",
     headerName: "",
     headerValue: "",
@@ -1314,6 +1717,17 @@ function createBaseEndpointAuth(): EndpointAuth {
 
 export const EndpointAuth: MessageFns<EndpointAuth> = {
   encode(message: EndpointAuth, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.auth?.$case) {
+      case "apiKey":
+        ApiKeyAuth.encode(message.auth.value, writer.uint32(98).fork()).join();
+        break;
+      case "basic":
+        BasicAuth.encode(message.auth.value, writer.uint32(106).fork()).join();
+        break;
+      case "oauth2":
+        OAuth2Auth.encode(message.auth.value, writer.uint32(114).fork()).join();
+        break;
+    }
     if (message.type !== "") {
       writer.uint32(10).string(message.type);
     }
@@ -1363,6 +1777,30 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.auth = { $case: "apiKey", value: ApiKeyAuth.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.auth = { $case: "basic", value: BasicAuth.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.auth = { $case: "oauth2", value: OAuth2Auth.decode(reader, reader.uint32()) };
+            continue;
+          }
           case 1: {
             if (tag !== 10) {
               break;
@@ -1465,6 +1903,15 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
 
   fromJSON(object: any): EndpointAuth {
     return {
+      auth: isSet(object.apiKey)
+        ? { $case: "apiKey", value: ApiKeyAuth.fromJSON(object.apiKey) }
+        : isSet(object.api_key)
+        ? { $case: "apiKey", value: ApiKeyAuth.fromJSON(object.api_key) }
+        : isSet(object.basic)
+        ? { $case: "basic", value: BasicAuth.fromJSON(object.basic) }
+        : isSet(object.oauth2)
+        ? { $case: "oauth2", value: OAuth2Auth.fromJSON(object.oauth2) }
+        : undefined,
       type: isSet(object.type) ? globalThis.String(object.type) : "",
       headerName: isSet(object.headerName)
         ? globalThis.String(object.headerName)
@@ -1505,6 +1952,13 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
 
   toJSON(message: EndpointAuth): unknown {
     const obj: any = {};
+    if (message.auth?.$case === "apiKey") {
+      obj.apiKey = ApiKeyAuth.toJSON(message.auth.value);
+    } else if (message.auth?.$case === "basic") {
+      obj.basic = BasicAuth.toJSON(message.auth.value);
+    } else if (message.auth?.$case === "oauth2") {
+      obj.oauth2 = OAuth2Auth.toJSON(message.auth.value);
+    }
     if (message.type !== "") {
       obj.type = message.type;
     }
@@ -1546,6 +2000,26 @@ export const EndpointAuth: MessageFns<EndpointAuth> = {
   },
   fromPartial<I extends Exact<DeepPartial<EndpointAuth>, I>>(object: I): EndpointAuth {
     const message = createBaseEndpointAuth();
+    switch (object.auth?.$case) {
+      case "apiKey": {
+        if (object.auth?.value !== undefined && object.auth?.value !== null) {
+          message.auth = { $case: "apiKey", value: ApiKeyAuth.fromPartial(object.auth.value) };
+        }
+        break;
+      }
+      case "basic": {
+        if (object.auth?.value !== undefined && object.auth?.value !== null) {
+          message.auth = { $case: "basic", value: BasicAuth.fromPartial(object.auth.value) };
+        }
+        break;
+      }
+      case "oauth2": {
+        if (object.auth?.value !== undefined && object.auth?.value !== null) {
+          message.auth = { $case: "oauth2", value: OAuth2Auth.fromPartial(object.auth.value) };
+        }
+        break;
+      }
+    }
     message.type = object.type ?? "";
     message.headerName = object.headerName ?? "";
     message.headerValue = object.headerValue ?? "";
@@ -4954,6 +5428,7 @@ export const RetrySchedule: MessageFns<RetrySchedule> = {
 
 function createBaseEndpointAuthInput(): EndpointAuthInput {
   return {
+    auth: undefined,
     type: "",
     headerName: "",
     headerValue: "",
@@ -4970,6 +5445,17 @@ function createBaseEndpointAuthInput(): EndpointAuthInput {
 
 export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
   encode(message: EndpointAuthInput, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.auth?.$case) {
+      case "apiKey":
+        ApiKeyAuth.encode(message.auth.value, writer.uint32(98).fork()).join();
+        break;
+      case "basic":
+        BasicAuth.encode(message.auth.value, writer.uint32(106).fork()).join();
+        break;
+      case "oauth2":
+        OAuth2Auth.encode(message.auth.value, writer.uint32(114).fork()).join();
+        break;
+    }
     if (message.type !== "") {
       writer.uint32(10).string(message.type);
     }
@@ -5019,6 +5505,30 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.auth = { $case: "apiKey", value: ApiKeyAuth.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.auth = { $case: "basic", value: BasicAuth.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.auth = { $case: "oauth2", value: OAuth2Auth.decode(reader, reader.uint32()) };
+            continue;
+          }
           case 1: {
             if (tag !== 10) {
               break;
@@ -5121,6 +5631,15 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
 
   fromJSON(object: any): EndpointAuthInput {
     return {
+      auth: isSet(object.apiKey)
+        ? { $case: "apiKey", value: ApiKeyAuth.fromJSON(object.apiKey) }
+        : isSet(object.api_key)
+        ? { $case: "apiKey", value: ApiKeyAuth.fromJSON(object.api_key) }
+        : isSet(object.basic)
+        ? { $case: "basic", value: BasicAuth.fromJSON(object.basic) }
+        : isSet(object.oauth2)
+        ? { $case: "oauth2", value: OAuth2Auth.fromJSON(object.oauth2) }
+        : undefined,
       type: isSet(object.type) ? globalThis.String(object.type) : "",
       headerName: isSet(object.headerName)
         ? globalThis.String(object.headerName)
@@ -5161,6 +5680,13 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
 
   toJSON(message: EndpointAuthInput): unknown {
     const obj: any = {};
+    if (message.auth?.$case === "apiKey") {
+      obj.apiKey = ApiKeyAuth.toJSON(message.auth.value);
+    } else if (message.auth?.$case === "basic") {
+      obj.basic = BasicAuth.toJSON(message.auth.value);
+    } else if (message.auth?.$case === "oauth2") {
+      obj.oauth2 = OAuth2Auth.toJSON(message.auth.value);
+    }
     if (message.type !== "") {
       obj.type = message.type;
     }
@@ -5202,6 +5728,26 @@ export const EndpointAuthInput: MessageFns<EndpointAuthInput> = {
   },
   fromPartial<I extends Exact<DeepPartial<EndpointAuthInput>, I>>(object: I): EndpointAuthInput {
     const message = createBaseEndpointAuthInput();
+    switch (object.auth?.$case) {
+      case "apiKey": {
+        if (object.auth?.value !== undefined && object.auth?.value !== null) {
+          message.auth = { $case: "apiKey", value: ApiKeyAuth.fromPartial(object.auth.value) };
+        }
+        break;
+      }
+      case "basic": {
+        if (object.auth?.value !== undefined && object.auth?.value !== null) {
+          message.auth = { $case: "basic", value: BasicAuth.fromPartial(object.auth.value) };
+        }
+        break;
+      }
+      case "oauth2": {
+        if (object.auth?.value !== undefined && object.auth?.value !== null) {
+          message.auth = { $case: "oauth2", value: OAuth2Auth.fromPartial(object.auth.value) };
+        }
+        break;
+      }
+    }
     message.type = object.type ?? "";
     message.headerName = object.headerName ?? "";
     message.headerValue = object.headerValue ?? "";
