@@ -3,7 +3,7 @@ import { applyRevoke } from '../api-keys/revoke-api-key';
 import type { RegistryDeps } from '../common/deps';
 import type { RequestMeta } from '../common/scope';
 import type { UnitOfWork } from '../db/unit-of-work';
-import type { ApprovalChange, WebhookChange } from '../model/approval';
+import type { ApprovalChange, WebhookChangeRequest } from '../model/approval';
 import type { WebhookRow } from '../model/webhook';
 import { writeSettings } from '../settings/settings';
 import { activateCreated, applyDelete, applyUpdate } from '../webhooks/apply-change';
@@ -21,7 +21,7 @@ export async function applyApprovedChange(deps: RegistryDeps, tx: UnitOfWork, me
   return { webhook: await applyWebhookChange(deps, tx, meta, found.webhook!, change, now) };
 }
 
-function applyWebhookChange(deps: RegistryDeps, tx: UnitOfWork, meta: RequestMeta, webhook: WebhookRow, change: WebhookChange, now: Date) {
+function applyWebhookChange(deps: RegistryDeps, tx: UnitOfWork, meta: RequestMeta, webhook: WebhookRow, change: WebhookChangeRequest, now: Date) {
   switch (change.action) {
     case 'create':
       return activateCreated(tx, meta, webhook, now);

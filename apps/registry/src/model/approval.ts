@@ -16,8 +16,9 @@ export interface ApprovalFlags {
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'stale';
 
 /** The exact change an approval is bound to (stored sealed: it may hold credentials). */
-export type ApprovalChange = WebhookChange | ApiKeyChange | SettingsChange;
-export type WebhookChange = { action: 'create'; spec: WebhookSpec } | { action: 'update'; patch: WebhookPatch } | { action: 'delete' };
+export type ApprovalChange = WebhookChangeRequest | ApiKeyChange | SettingsChange;
+/** A change to a webhook waiting for its approval (the change feed's message is the proto `WebhookChange`). */
+export type WebhookChangeRequest = { action: 'create'; spec: WebhookSpec } | { action: 'update'; patch: WebhookPatch } | { action: 'delete' };
 /** Activating a key created inactive, or revoking one (the key's id is the approval's resource id). */
 /** `principal`: whom the key acts for — who holds it — so an approver sees exactly what is granted and to whom. */
 export type ApiKeyChange = { target: 'api_key'; action: 'create' | 'revoke'; role: string; owner: string; principal: string };
