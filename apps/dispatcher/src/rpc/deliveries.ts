@@ -1,5 +1,6 @@
 import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
+import type { CallContext } from '@hookline/grpc';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { AttemptView, DeliveryView } from '../db/delivery-reads';
 import type { DeliveriesApiDeps } from '../deliveries-api/deliveries-api';
@@ -52,9 +53,9 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
       return { jobId, status: 'queued' };
     },
 
-    async sendTestEvent(request: dispatcherV1.SendTestEventRequest): Promise<dispatcherV1.SendTestEventResponse> {
+    async sendTestEvent(request: dispatcherV1.SendTestEventRequest, context: CallContext): Promise<dispatcherV1.SendTestEventResponse> {
       const orgId = requireOrg(request.orgId);
-      const delivery = await sendTestEvent(deps, { orgId, webhookId: request.webhookId, eventType: request.eventType, dataJson: request.dataJson });
+      const delivery = await sendTestEvent(deps, { orgId, webhookId: request.webhookId, eventType: request.eventType, dataJson: request.dataJson }, context.signal);
       return { delivery: deliveryToProto(delivery) };
     },
   };
