@@ -1,4 +1,4 @@
-import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hookline/contract';
+import { parseTimestamp, requirePageLimit } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import type { CallContext } from '@hookline/grpc';
 import type { dispatcherV1 } from '@hookline/proto';
@@ -16,8 +16,7 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
   return {
     async listDeliveries(request: dispatcherV1.ListDeliveriesRequest): Promise<dispatcherV1.ListDeliveriesResponse> {
       // The request's shape: page size, org and times; the filter's meaning is the use case's.
-      const limit = parsePageLimit(request.page?.limit ?? 0);
-      if (limit === undefined) throw new InputError(`limit must be between 1 and ${PAGE_LIMIT.max}`, { code: LIMIT_INVALID, param: 'limit' });
+      const limit = requirePageLimit(request.page?.limit ?? 0);
       const page = await listDeliveries(
         pool,
         {
