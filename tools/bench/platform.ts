@@ -1,18 +1,14 @@
-// Starts the platform for a benchmark run (or connects to a running one) and sets up an
-// organization with N webhooks pointing at the local receiver.
+// Starts the platform for a benchmark run (libs/testing's platform harness, on a database of its
+// own and the local broker) or connects to a running one.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createGrpcClient, type GrpcClient } from '@hookline/grpc';
 import { ingestionV1 } from '@hookline/proto';
-import { freePort } from '@hookline/testing';
+import { SERVICE_NAMES, startPlatform as startHarnessPlatform, type Platform as HarnessPlatform } from '@hookline/testing';
 // @ts-expect-error plain ESM helpers shared with `npm start`
-import { resolveKafka, resolvePostgres, root } from '../stack/infrastructure.mjs';
-// @ts-expect-error plain ESM helpers shared with `npm start`
-import { provisionKafkaAccess } from '../stack/kafka-access.mjs';
-// @ts-expect-error plain ESM helpers shared with `npm start`
-import { launchServices, SERVICES, waitReady } from '../stack/launch.mjs';
+import { resolveKafka, resolvePostgres } from '../stack/infrastructure.mjs';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { ensureCertificates, publisherIdentity } from '../certs/certificates.mjs';
 import type { BenchOptions } from './options';
@@ -64,48 +60,15 @@ function serviceLogs(dir: string | undefined): { write(service: string, line: st
   };
 }
 
-export interface PlatformEnv {
-  env: Record<string, string | undefined>;
-  /** HOOKLINE_<NAME> → port, e.g. GATEWAY_PORT, DISPATCHER_OPS_PORT. */
-  ports: Record<string, number>;
-  operatorKey: string;
-}
-
-/**
- * The environment of a whole platform on free ports (so a run never collides with `npm start`):
- * one place for what every service needs, shared by the benchmark and the chaos suite.
- */
-export async function platformEnv(opts: { databaseUrl: string; kafkaBrokers: string; kafkaCredentials?: string; topicPrefix: string; maxWebhooksPerOrg: number; logLevel?: string }): Promise<PlatformEnv> {
-  const operatorKey = `hkop_${randomBytes(24).toString('base64url')}`;
-  const ports: Record<string, number> = {};
-  for (const name of ['GATEWAY_PORT', 'GATEWAY_OPS_PORT', 'REGISTRY_PORT', 'REGISTRY_OPS_PORT', 'INGESTION_PORT', 'INGESTION_OPS_PORT', 'DISPATCHER_PORT', 'DISPATCHER_OPS_PORT', 'AUDIT_PORT', 'AUDIT_OPS_PORT']) {
-    ports[name] = await freePort();
-  }
-  const env = {
-    ...process.env,
+/** What every benchmark and chaos platform runs with besides the harness's own settings. */
+export function platformSettings(opts: { maxWebhooksPerOrg: number; logLevel?: string }): Record<string, string> {
+  return {
     LOG_LEVEL: opts.logLevel ?? 'warn',
-    DATABASE_URL: opts.databaseUrl,
-    KAFKA_BROKERS: opts.kafkaBrokers,
-    // The broker's users (launch.mjs gives each service its own); none for a plaintext broker.
-    HOOKLINE_KAFKA_CREDENTIALS: opts.kafkaCredentials,
-    HOOKLINE_TOPIC_PREFIX: opts.topicPrefix,
-    HOOKLINE_OPERATOR_KEY: operatorKey,
-    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
-    HOOKLINE_ALLOW_INSECURE_URLS: 'true',
-    HOOKLINE_EGRESS_ALLOW_CIDRS: '127.0.0.0/8',
     // The registry's limit (10 by default) raised for shapes with more webhooks per organization.
     HOOKLINE_MAX_WEBHOOKS_PER_ORG: String(Math.max(10, opts.maxWebhooksPerOrg)),
-    HOOKLINE_API_RATE_LIMIT_RPS: '10000',
-    HOOKLINE_EVENT_CATALOG: join(root, 'deploy/catalog/example-catalog.yaml'),
     // Mutual TLS between the services: the same local CA and certificates as `npm start`.
     HOOKLINE_TLS_DIR: ensureCertificates(),
-    ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`HOOKLINE_${name}`, String(port)])),
-    HOOKLINE_REGISTRY_ADDR: `127.0.0.1:${ports.REGISTRY_PORT}`,
-    HOOKLINE_INGESTION_ADDR: `127.0.0.1:${ports.INGESTION_PORT}`,
-    HOOKLINE_DISPATCHER_ADDR: `127.0.0.1:${ports.DISPATCHER_PORT}`,
-    HOOKLINE_AUDIT_ADDR: `127.0.0.1:${ports.AUDIT_PORT}`,
   };
-  return { env, ports, operatorKey };
 }
 
 export async function startPlatform(options: BenchOptions): Promise<Platform> {
@@ -115,7 +78,7 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const infrastructure = () => ({ kafka: findPids('kafka.Kafka'), postgres: findPids('postgres') });
   if (options.gateway) {
     if (!options.ingestion || !options.operatorKey) throw new Error('--gateway needs --ingestion and --operator-key');
-    const services = Object.fromEntries(SERVICES.map((name: string) => [name, findPids(`apps/${name}/src/main.ts`)]));
+    const services = Object.fromEntries(SERVICE_NAMES.map((name: string) => [name, findPids(`apps/${name}/src/main.ts`)]));
     return {
       gateway: options.gateway,
       ingestion: createGrpcClient(ingestionV1.IngestionServiceService, options.ingestion, { tls, peerName: 'ingestion', deadlineMs: 30_000 }),
@@ -128,39 +91,38 @@ export async function startPlatform(options: BenchOptions): Promise<Platform> {
   const postgres = await resolvePostgres(say, 'hookline_bench');
   await recreateDatabase(postgres.url);
   const kafka = resolveKafka(say);
-  const topicPrefix = `bench${Date.now().toString(36)}.`;
-  provisionKafkaAccess(kafka, topicPrefix);
-  const { env, ports, operatorKey } = await platformEnv({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, kafkaCredentials: kafka.credentialsFile, topicPrefix, maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)), logLevel: options.logLevel });
   const logs = serviceLogs(options.logsDir);
-  let failed: string | undefined;
-  const services = launchServices({
-    env,
-    nodeArgs: options.nodeArgs,
-    log: (service: string, line: string) => {
-      logs.write(service, line);
-      if (/"level":"(error|fatal)"/.test(line) || !line.startsWith('{')) say(`${service}: ${line}`);
-    },
-    onExit: (service: string, how: string) => {
-      failed = `${service} exited (${how})`;
-    },
-  });
-  const gateway = `http://127.0.0.1:${ports.GATEWAY_PORT}`;
-  if (!(await waitReady(`${gateway}/readyz?all=true`, 120_000, () => failed !== undefined))) {
-    await services.stop();
+  let platform: HarnessPlatform;
+  try {
+    platform = await startHarnessPlatform({
+      databaseUrl: postgres.url,
+      kafkaBrokers: kafka.brokers,
+      kafkaCredentials: kafka.credentialsFile,
+      topicPrefix: `bench${Date.now().toString(36)}.`,
+      operatorKey: `hkop_${randomBytes(24).toString('base64url')}`,
+      env: platformSettings({ maxWebhooksPerOrg: Math.max(...options.profiles.map((p) => p.webhooksPerOrg)), logLevel: options.logLevel }),
+      nodeArgs: options.nodeArgs,
+      startTimeoutMs: 120_000,
+      onLine: (service, line) => {
+        logs.write(service, line);
+        if (/"level":"(error|fatal)"/.test(line) || !line.startsWith('{')) say(`${service}: ${line}`);
+      },
+    });
+  } catch (error) {
     await logs.close();
-    throw new Error(`platform did not become ready: ${failed ?? 'timeout'}`);
+    await postgres.stop();
+    throw new Error(`platform did not become ready: ${String(error)}`);
   }
   say('platform ready');
-  const children = services.children as Map<string, { pid?: number }>;
   return {
-    gateway,
-    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, `127.0.0.1:${ports.INGESTION_PORT}`, { tls, peerName: 'ingestion', deadlineMs: 30_000 }),
-    operatorKey,
+    gateway: platform.gatewayUrl,
+    ingestion: createGrpcClient(ingestionV1.IngestionServiceService, platform.service('ingestion').grpcAddress, { tls, peerName: 'ingestion', deadlineMs: 30_000 }),
+    operatorKey: platform.operatorKey,
     databaseUrl: postgres.url,
-    dispatcherMetricsUrl: `http://127.0.0.1:${ports.DISPATCHER_OPS_PORT}/metrics`,
-    processGroups: () => ({ ...infrastructure(), ...Object.fromEntries([...children].map(([name, child]) => [name, child.pid ? [child.pid] : []])) }),
+    dispatcherMetricsUrl: `${platform.service('dispatcher').opsUrl}/metrics`,
+    processGroups: () => ({ ...infrastructure(), ...Object.fromEntries(platform.services.map((p) => [p.instance, p.child.pid ? [p.child.pid] : []])) }),
     stop: async () => {
-      await services.stop();
+      await platform.stop();
       await logs.close();
       await postgres.stop();
     },

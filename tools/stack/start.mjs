@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { ensureCertificates } from '../certs/certificates.mjs';
 import { ensureDashboard } from '../dashboard/build.mjs';
 import { resolveKafka, resolvePostgres, root, stopKafka } from './infrastructure.mjs';
+// Run under tsx (package.json): the one function that spawns a service is TypeScript.
+import { SERVICE_NAMES, spawnService } from '../../libs/testing/src/service-process.ts';
 import { provisionKafkaAccess } from './kafka-access.mjs';
-import { launchServices, waitReady } from './launch.mjs';
 import { ensureMasterKey, LOCAL_MASTER_KEY_FILE } from './master-key.mjs';
 import { onReady } from './on-ready.mjs';
 import { showKeys } from './show-keys.mjs';
@@ -66,13 +67,9 @@ async function main() {
     LOG_FORMAT: process.env.LOG_FORMAT || (tty ? 'pretty' : 'json'),
     ...(tty && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
   };
-  services = launchServices({
-    env,
-    log,
-    onExit: (service, how) => {
-      say(`${service} exited (${how}); stopping the stack`);
-      stopAll(1);
-    },
+  services = launchServices(env, (service, how) => {
+    say(`${service} exited (${how}); stopping the stack`);
+    stopAll(1);
   });
 
   const base = `http://127.0.0.1:${gatewayPort}`;
@@ -89,6 +86,41 @@ async function main() {
   const keysFile = process.env.HOOKLINE_STACK_KEYS_FILE || join(root, '.data/stack-keys.txt');
   for (const line of showKeys([`operator key: ${operatorKey}`, ...demo.keys], { file: keysFile })) say(line);
   say('press Ctrl-C to stop');
+}
+
+/**
+ * Every service at once, through the one function that spawns a service (libs/testing's
+ * spawnService); `onExit` hears of one that exits on its own. `stop()` stops them all.
+ */
+function launchServices(env, onExit) {
+  let stopping = false;
+  const started = SERVICE_NAMES.map((service) => {
+    const proc = spawnService(service, env, { onLine: (line) => log(service, line) });
+    proc.exited.then((how) => {
+      if (!stopping) onExit(service, how);
+    });
+    return proc;
+  });
+  return {
+    stop: () => {
+      stopping = true;
+      return Promise.all(started.map((proc) => proc.stop(15_000)));
+    },
+  };
+}
+
+/** Polls `url` until it answers 200 or `timeoutMs` passes. */
+async function waitReady(url, timeoutMs, isStopping) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !isStopping()) {
+    try {
+      if ((await fetch(url)).status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
 }
 
 main().catch((error) => {

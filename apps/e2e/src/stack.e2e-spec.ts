@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startProcess, startTsProcess, testDatabaseUrl, testKafkaBrokers, waitFor } from '@hookline/testing';
+import { freePort, spawnService, startProcess, testDatabaseUrl, testKafkaBrokers, waitFor, type ServiceName } from '@hookline/testing';
 
 async function stackEnv(): Promise<Record<string, string>> {
   const [gateway, registry, ingestion, dispatcher, audit, ...ops] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
@@ -69,7 +69,7 @@ describe('npm start', () => {
 
   it('the gateway stays ready when a backing service is down, names it, and answers 503 for what needs it', async () => {
     const env = await stackEnv();
-    const gateway = startTsProcess('apps/gateway/src/main.ts', { ...env, HOOKLINE_OPERATOR_KEY: 'x'.repeat(32), HOOKLINE_MASTER_KEY: 'ab'.repeat(32) });
+    const gateway = spawnService('gateway', { ...env, HOOKLINE_OPERATOR_KEY: 'x'.repeat(32), HOOKLINE_MASTER_KEY: 'ab'.repeat(32) });
     try {
       const res = await waitFor(async () => {
         const r = await fetch(`http://127.0.0.1:${env.HOOKLINE_GATEWAY_PORT}/readyz`);
@@ -90,9 +90,9 @@ describe('npm start', () => {
 });
 
 describe('configuration', () => {
-  it.each(['registry', 'ingestion', 'dispatcher', 'audit'])('%s started with an invalid port exits non-zero naming the variable', async (service) => {
+  it.each<ServiceName>(['registry', 'ingestion', 'dispatcher', 'audit'])('%s started with an invalid port exits non-zero naming the variable', async (service) => {
     const variable = `HOOKLINE_${service.toUpperCase()}_PORT`;
-    const proc = startTsProcess(`apps/${service}/src/main.ts`, { [variable]: 'eighty' });
+    const proc = spawnService(service, { [variable]: 'eighty' });
     const code = await proc.exited;
     expect(code).not.toBe(0);
     expect(proc.output()).toContain(variable);
@@ -100,7 +100,7 @@ describe('configuration', () => {
   });
 
   it('the gateway started with an out-of-range port exits non-zero naming the variable', async () => {
-    const proc = startTsProcess('apps/gateway/src/main.ts', { HOOKLINE_GATEWAY_PORT: '70000', HOOKLINE_OPERATOR_KEY: 'x'.repeat(32) });
+    const proc = spawnService('gateway', { HOOKLINE_GATEWAY_PORT: '70000', HOOKLINE_OPERATOR_KEY: 'x'.repeat(32) });
     expect(await proc.exited).not.toBe(0);
     expect(proc.output()).toContain('HOOKLINE_GATEWAY_PORT');
   });

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { startTsProcess, testTls, testTlsDir } from '@hookline/testing';
+import { spawnService, testTls, testTlsDir, type ServiceName } from '@hookline/testing';
 
 describe('service identity at start', () => {
-  it.each(['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'])(
+  it.each<ServiceName>(['registry', 'ingestion', 'dispatcher', 'audit', 'gateway'])(
     '%s started with another service’s certificate exits non-zero naming the variable',
     async (service) => {
       testTls('gateway'); // the certificates exist
       const other = service === 'audit' ? 'registry' : 'audit';
-      const proc = startTsProcess(`apps/${service}/src/main.ts`, {
+      const proc = spawnService(service, {
         HOOKLINE_TLS_CERT: join(testTlsDir, `${other}.crt`),
         HOOKLINE_TLS_KEY: join(testTlsDir, `${other}.key`),
         HOOKLINE_OPERATOR_KEY: 'x'.repeat(32),

@@ -154,3 +154,99 @@ describe('deadlines', () => {
     client.close();
   });
 });
+
+describe('cancellation reaches the work a call started', () => {
+  // front → downstream: the front's handler calls the downstream service with its own signal.
+  let front: RunningGrpcServer;
+  let downstream: RunningGrpcServer;
+  let downstreamClient: ReturnType<typeof createGrpcClient<typeof PingService>>;
+  const seen: { front?: AbortSignal; downstream?: AbortSignal } = {};
+  let downstreamStarted!: () => void;
+  let downstreamAborted!: () => void;
+  let frontAborted!: () => void;
+
+  beforeAll(async () => {
+    downstream = await startGrpcServer(
+      {
+        name: 'downstream',
+        logger,
+        tls: testTls('registry'),
+        services: [
+          bindService(PingService, {
+            ping: (_request, context) =>
+              new Promise((_resolve, reject) => {
+                seen.downstream = context.signal;
+                context.signal.addEventListener('abort', () => {
+                  downstreamAborted();
+                  reject(new Error('downstream abandoned'));
+                });
+                downstreamStarted();
+              }),
+          }),
+        ],
+      },
+      0,
+    );
+    downstreamClient = createGrpcClient(PingService, `127.0.0.1:${downstream.port}`, { tls: testTls('ingestion'), peerName: 'registry' });
+    front = await startGrpcServer(
+      {
+        name: 'front',
+        logger,
+        tls: testTls('ingestion'),
+        services: [
+          bindService(PingService, {
+            ping: async (request, context) => {
+              seen.front = context.signal;
+              context.signal.addEventListener('abort', () => frontAborted());
+              return downstreamClient.ping(request, { signal: context.signal, deadline: context.deadline, deadlineMs: 120_000 });
+            },
+          }),
+        ],
+      },
+      0,
+    );
+  });
+  afterAll(async () => {
+    downstreamClient.close();
+    await front.shutdown(100);
+    await downstream.shutdown(100);
+  });
+
+  const arm = () => {
+    seen.front = seen.downstream = undefined;
+    return {
+      downstreamStarted: new Promise<void>((resolve) => (downstreamStarted = resolve)),
+      downstreamAborted: new Promise<void>((resolve) => (downstreamAborted = resolve)),
+      frontAborted: new Promise<void>((resolve) => (frontAborted = resolve)),
+    };
+  };
+
+  it('when the caller cancels, the handler sees its signal aborted and its downstream call is cancelled', async () => {
+    const events = arm();
+    const client = createGrpcClient(PingService, `127.0.0.1:${front.port}`, { tls: testTls('gateway'), peerName: 'ingestion' });
+    const controller = new AbortController();
+    const call = client.ping({ message: 'abandoned' }, { deadlineMs: 120_000, signal: controller.signal }).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    await events.downstreamStarted;
+    controller.abort();
+    await Promise.all([events.frontAborted, events.downstreamAborted]);
+    expect(seen.front?.aborted).toBe(true);
+    expect(seen.downstream?.aborted).toBe(true);
+    expect(await call).toMatch(/cancel/i);
+    client.close();
+  });
+
+  it("when the caller's deadline passes, the handler's signal aborts and the downstream call ends with it", async () => {
+    const events = arm();
+    const client = createGrpcClient(PingService, `127.0.0.1:${front.port}`, { tls: testTls('gateway'), peerName: 'ingestion' });
+    const call = client.ping({ message: 'too slow' }, { deadlineMs: 1_000 }).catch((error: unknown) => error);
+    await events.downstreamStarted;
+    await Promise.all([events.frontAborted, events.downstreamAborted]);
+    expect(seen.front?.aborted).toBe(true);
+    expect(seen.downstream?.aborted).toBe(true);
+    expect(await call).toBeInstanceOf(DeadlineError);
+    client.close();
+  });
+});

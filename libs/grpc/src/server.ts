@@ -14,8 +14,13 @@ import { addReflectionService } from './reflection';
 /** What a handler sees of the call besides its request. */
 export interface CallContext {
   metadata: Metadata;
-  /** Aborted when the client cancels or the deadline passes. */
+  /**
+   * Aborted when the client cancels or the call's deadline passes: pass it to every outgoing
+   * call and awaited piece of work, so an abandoned call stops costing anything.
+   */
   signal: AbortSignal;
+  /** When the caller stops waiting (epoch ms), if it set a deadline: outgoing calls need not outlive it. */
+  deadline?: number;
   /** W3C trace context of the caller, if it sent one. */
   traceparent?: string;
   /** Peer address, e.g. `ipv4:127.0.0.1:53422`. */
@@ -73,12 +78,17 @@ function adapt(name: string, method: string, logger: Logger, handler: GrpcServic
     call.on('cancelled', () => {
       if (!answered) controller.abort();
     });
+    // The deadline passing is not always reported as a cancellation: abort at the deadline too.
+    const deadline = deadlineOf(call);
+    const deadlineTimer = deadline === undefined ? undefined : setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
+    deadlineTimer?.unref();
     const traceparent = call.metadata.get('traceparent')[0];
     const context: CallContext = {
       metadata: call.metadata,
       signal: controller.signal,
       traceparent: typeof traceparent === 'string' ? traceparent : undefined,
       peer: call.getPeer(),
+      deadline,
     };
     let answering: Promise<unknown>;
     try {
@@ -96,9 +106,12 @@ function adapt(name: string, method: string, logger: Logger, handler: GrpcServic
     /** Whatever happened, the caller gets one answer and nothing escapes to the process. */
     function answer(outcome: { response: unknown } | { error: unknown }): void {
       answered = true;
+      clearTimeout(deadlineTimer);
       const error = 'error' in outcome ? outcome.error : undefined;
       try {
         if ('response' in outcome) return callback(null, outcome.response);
+        // The caller went away or its deadline passed: nobody reads this answer, nothing failed.
+        if (controller.signal.aborted) return callback({ code: status.CANCELLED, details: 'call cancelled', metadata: new Metadata() } as any, null);
         const mapped = toGrpcStatus(error);
         if (mapped.code === status.INTERNAL) logger.error({ err: error, method: `${name}.${method}` }, 'rpc failed');
         callback(mapped as any, null);
@@ -114,6 +127,13 @@ function adapt(name: string, method: string, logger: Logger, handler: GrpcServic
       }
     }
   };
+}
+
+/** The call's deadline in epoch ms, or undefined when the caller set none. */
+function deadlineOf(call: ServerUnaryCall<any, any>): number | undefined {
+  const deadline = call.getDeadline();
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** Field names as the .proto spells them (`event_types[0]`), which is what callers know. */

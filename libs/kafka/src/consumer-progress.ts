@@ -60,6 +60,8 @@ export class ConsumerProgress {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.waiters.splice(0).forEach((resolve) => resolve());
+    // A check under way may be connecting its admin client: let it finish, then close that too.
+    while (this.checking) await this.checking.catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
     this.admin = null;
   }

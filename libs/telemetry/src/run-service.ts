@@ -1,6 +1,7 @@
 import { loadConfigOrExit, type z } from '@hookline/config';
 import { createLogger, guardProcess, type Logger, type LogFormat } from '@hookline/logging';
 import { stopOnSignals } from './lifecycle';
+import { stopTracing } from './tracing';
 
 /**
  * A service process's life: read and validate its configuration (a bad value stops the process
@@ -18,7 +19,16 @@ export function runService<T extends z.ZodRawShape>(
   // A stray rejection is logged, never the end of the service: it exits only on purpose.
   guardProcess(logger);
   start(config, logger).then(
-    (service) => stopOnSignals(logger, () => service.stop()),
+    // Spans still buffered at the signal are exported before the process exits, whatever the
+    // service's own stop did.
+    (service) =>
+      stopOnSignals(logger, async () => {
+        try {
+          await service.stop();
+        } finally {
+          await stopTracing();
+        }
+      }),
     (error) => {
       process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
       process.exit(1);

@@ -11,3 +11,4 @@ export * from './own-kafka';
 export * from './own-postgres';
 export * from './smtp-receiver';
 export * from './kafka-access';
+export * from './platform';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 export const repoRoot = join(__dirname, '../../..');
 
@@ -15,22 +16,40 @@ export interface StartedProcess {
   signalGroup(signal: NodeJS.Signals): void;
 }
 
-/** Starts a TypeScript entry point (e.g. `apps/registry/src/main.ts`) in its own Node process. */
-export function startTsProcess(entry: string, env: Record<string, string>, args: string[] = []): StartedProcess {
-  // Tracing starts before the entry loads, as under `npm start` (libs/telemetry/src/preload.ts).
-  return startProcess(process.execPath, ['--import', 'tsx', '--import', join(repoRoot, 'libs/telemetry/src/preload.ts'), join(repoRoot, entry), ...args], env);
+/** What a long-running process keeps of its output for `output()`: its last megabyte. */
+const KEPT_OUTPUT = 1_000_000;
+
+export interface ProcessOptions {
+  /** Its own process group, so `signalGroup` reaches its children too (as Ctrl-C does). */
+  ownGroup?: boolean;
+  /** Node flags before the entry (e.g. `--cpu-prof`), for a TypeScript entry. */
+  nodeArgs?: string[];
+  /** Each line it prints (stdout and stderr), as it comes. */
+  onLine?: (line: string) => void;
 }
 
-export function startProcess(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  { ownGroup = false }: { ownGroup?: boolean } = {},
-): StartedProcess {
+/**
+ * Starts a TypeScript entry point (e.g. the SDK's CLI) in its own Node process. A service is
+ * started with `spawnService` (service-process.ts), which adds what every service runs with.
+ */
+export function startTsProcess(entry: string, env: Record<string, string | undefined>, args: string[] = [], options: ProcessOptions = {}): StartedProcess {
+  // Tracing starts before the entry loads, as in the images (libs/telemetry/src/preload.ts).
+  const fromSource = ['--import', 'tsx', '--import', join(repoRoot, 'libs/telemetry/src/preload.ts')];
+  return startProcess(process.execPath, [...(options.nodeArgs ?? []), ...fromSource, join(repoRoot, entry), ...args], env, options);
+}
+
+export function startProcess(command: string, args: string[], env: Record<string, string | undefined>, { ownGroup = false, onLine }: ProcessOptions = {}): StartedProcess {
   const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: ownGroup });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  const keep = (chunk: Buffer) => {
+    output += chunk;
+    if (output.length > 2 * KEPT_OUTPUT) output = output.slice(-KEPT_OUTPUT);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  if (onLine) {
+    for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', onLine);
+  }
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   return {
     child,

@@ -1,4 +1,4 @@
-import { LIMIT_INVALID, parsePageLimit, parseTimestamp } from '@hookline/contract';
+import { parseTimestamp, requirePageLimit } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import { decodeCursor as decodePageCursor, encodeCursor as encodePageCursor, type CursorDirection } from '@hookline/ids';
 
@@ -64,7 +64,6 @@ export function decodeCursor(raw: string): Cursor | undefined {
 
 export function pageLimit(limit: number, max: number, fallback: number): number {
   if (!limit) return fallback;
-  const checked = parsePageLimit(limit, max);
-  if (checked === undefined) throw new InputError(`limit must be between 1 and ${max}`, { code: LIMIT_INVALID, param: 'limit' });
+  const checked = requirePageLimit(limit, max);
   return checked;
 }

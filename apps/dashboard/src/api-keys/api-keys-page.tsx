@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, idempotent } from '../api/client';
-import { ApiError, fieldErrors } from '../api/errors';
+import { fieldErrors } from '../api/errors';
 import { StatusBadge } from '../ui/badge';
 import { CopyButton } from '../ui/copy-button';
 import { Dialog } from '../ui/dialog';
@@ -16,8 +16,7 @@ export function ApiKeysPage() {
   const [shown, setShown] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: async () => {
-      const { data, error, response } = await api.POST('/v1/api-keys', { body: { role: form.role, owner: form.owner, ...(form.name ? { name: form.name } : {}) }, ...idempotent() });
-      if (!response.ok) throw new ApiError(response.status, (error as { error: never }).error);
+      const data = await call(api.POST('/v1/api-keys', { body: { role: form.role, owner: form.owner, ...(form.name ? { name: form.name } : {}) }, ...idempotent() }));
       return data as { key?: string; approval?: unknown };
     },
     onSuccess: (data) => {

@@ -15,11 +15,21 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(auth);
 
-/** Unwraps an openapi-fetch answer: the data, or an ApiError thrown with the API's error body. */
-export async function call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+type Pending<T> = Promise<{ data?: T; error?: unknown; response: Response }>;
+
+/**
+ * Unwraps an openapi-fetch answer: its data and status (202 when a change went for approval), or
+ * an ApiError thrown with the API's error body. The one place an answer is unwrapped.
+ */
+export async function callWithStatus<T>(pending: Pending<T>): Promise<{ data: T; status: number }> {
   const { data, error, response } = await pending;
   if (!response.ok) throw toApiError(response.status, error);
-  return data as T;
+  return { data: data as T, status: response.status };
+}
+
+/** Unwraps an openapi-fetch answer: the data, or an ApiError thrown with the API's error body. */
+export async function call<T>(pending: Pending<T>): Promise<T> {
+  return (await callWithStatus(pending)).data;
 }
 
 /** Every POST/PATCH/DELETE carries an Idempotency-Key, so a double click or a retry applies once. */

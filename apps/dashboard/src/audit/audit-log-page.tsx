@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import { storedKey } from '../api/session';
 import { formatTime } from '../ui/format';
 import { Pager } from '../ui/pager';
+import { useUrlFilters } from '../ui/use-url-filters';
 import { describeError, Empty, ErrorState, Loading } from '../ui/states';
 
 const FILTERS = [
@@ -14,23 +14,15 @@ const FILTERS = [
 ] as const;
 
 export function AuditLogPage() {
-  const [params, setParams] = useSearchParams();
   const [cursor, setCursor] = useState<string | undefined>();
+  // A changed filter starts again from the first page.
+  const filter = useUrlFilters(() => setCursor(undefined));
   const [exportError, setExportError] = useState<string | null>(null);
-  const query: Record<string, string | number> = { limit: 25 };
-  for (const [name] of FILTERS) if (params.get(name)) query[name] = params.get(name)!;
-  if (params.get('created_after')) query.created_after = new Date(params.get('created_after')!).toISOString();
-  if (params.get('created_before')) query.created_before = new Date(params.get('created_before')!).toISOString();
+  const query: Record<string, string | number> = { limit: 25, ...filter.query([...FILTERS.map(([name]) => name), 'created_after', 'created_before']) };
   if (cursor) query.cursor = cursor;
   const records = useQuery({ queryKey: ['audit', query], queryFn: () => call(api.GET('/v1/audit-logs', { params: { query: query as never } })) });
   const verify = useMutation({ mutationFn: () => call(api.GET('/v1/audit-logs/verify')) });
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setCursor(undefined);
-    setParams(next, { replace: true });
-  };
+  const set = filter.set;
 
   /** NDJSON export: fetched with the key (never put in a URL), saved through a blob link. */
   async function exportRecords() {
@@ -78,16 +70,16 @@ export function AuditLogPage() {
         {FILTERS.map(([name, label]) => (
           <div className="field" key={name}>
             <label htmlFor={`a-${name}`}>{label}</label>
-            <input id={`a-${name}`} defaultValue={params.get(name) ?? ''} onBlur={(e) => set(name, e.target.value.trim())} onKeyDown={(e) => e.key === 'Enter' && set(name, (e.target as HTMLInputElement).value.trim())} />
+            <input id={`a-${name}`} defaultValue={filter.value(name)} onBlur={(e) => set(name, e.target.value.trim())} onKeyDown={(e) => e.key === 'Enter' && set(name, (e.target as HTMLInputElement).value.trim())} />
           </div>
         ))}
         <div className="field">
           <label htmlFor="a-after">From</label>
-          <input id="a-after" type="datetime-local" value={params.get('created_after') ?? ''} onChange={(e) => set('created_after', e.target.value)} />
+          <input id="a-after" type="datetime-local" value={filter.value('created_after')} onChange={(e) => set('created_after', e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="a-before">Until</label>
-          <input id="a-before" type="datetime-local" value={params.get('created_before') ?? ''} onChange={(e) => set('created_before', e.target.value)} />
+          <input id="a-before" type="datetime-local" value={filter.value('created_before')} onChange={(e) => set('created_before', e.target.value)} />
         </div>
       </form>
       {records.isPending ? <Loading what="audit records" /> : null}

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { toApiError } from '../api/errors';
+import { api, call } from '../api/client';
 import { describeError } from '../ui/states';
 import { forgetKey, storedKey, storeKey } from '../api/session';
 
@@ -31,12 +30,8 @@ export function PortalSignIn() {
       forgetKey();
       storeKey(session);
       queryClient.clear();
-      api
-        .GET('/v1/session')
-        .then(({ response, error: body }) => {
-          if (!response.ok) throw toApiError(response.status, body);
-          navigate('/', { replace: true });
-        })
+      call(api.GET('/v1/session'))
+        .then(() => navigate('/', { replace: true }))
         .catch((e) => {
           forgetKey();
           setError(describeError(e));

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { toApiError } from '../api/errors';
+import { api, call } from '../api/client';
 import { describeError } from '../ui/states';
 import { forgetKey, storeKey } from '../api/session';
 
@@ -19,8 +18,7 @@ export function SignIn() {
     setError(null);
     storeKey(key.trim());
     try {
-      const { response, error: body } = await api.GET('/v1/session');
-      if (!response.ok) throw toApiError(response.status, body);
+      await call(api.GET('/v1/session'));
       queryClient.clear();
       navigate('/webhooks', { replace: true });
     } catch (e) {

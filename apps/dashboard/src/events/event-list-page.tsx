@@ -1,38 +1,32 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import { formatTime, relativeTime } from '../ui/format';
 import { Pager } from '../ui/pager';
+import { useUrlFilters } from '../ui/use-url-filters';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useCatalog } from '../api/use-catalog';
 
 export function EventListPage() {
-  const [params, setParams] = useSearchParams();
   const [cursor, setCursor] = useState<string | undefined>();
+  // A changed filter starts again from the first page.
+  const filter = useUrlFilters(() => setCursor(undefined));
   const catalog = useCatalog();
   const query = {
     limit: 25,
     cursor,
-    ...(params.get('type') ? { type: params.get('type')! } : {}),
-    ...(params.get('created_after') ? { created_after: new Date(params.get('created_after')!).toISOString() } : {}),
-    ...(params.get('created_before') ? { created_before: new Date(params.get('created_before')!).toISOString() } : {}),
+    ...filter.query(['type', 'created_after', 'created_before'] as const),
   };
   const events = useQuery({ queryKey: ['events', query], queryFn: () => call(api.GET('/v1/events', { params: { query } })) });
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setCursor(undefined);
-    setParams(next, { replace: true });
-  };
+  const set = filter.set;
   return (
     <section aria-labelledby="events-title">
       <h1 id="events-title">Events</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <div className="field">
           <label htmlFor="e-type">Type</label>
-          <select id="e-type" value={params.get('type') ?? ''} onChange={(e) => set('type', e.target.value)}>
+          <select id="e-type" value={filter.value('type')} onChange={(e) => set('type', e.target.value)}>
             <option value="">Any</option>
             {catalog.data?.data.map((t) => (
               <option key={t.type} value={t.type}>
@@ -43,11 +37,11 @@ export function EventListPage() {
         </div>
         <div className="field">
           <label htmlFor="e-after">From</label>
-          <input id="e-after" type="datetime-local" value={params.get('created_after') ?? ''} onChange={(e) => set('created_after', e.target.value)} />
+          <input id="e-after" type="datetime-local" value={filter.value('created_after')} onChange={(e) => set('created_after', e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="e-before">Until</label>
-          <input id="e-before" type="datetime-local" value={params.get('created_before') ?? ''} onChange={(e) => set('created_before', e.target.value)} />
+          <input id="e-before" type="datetime-local" value={filter.value('created_before')} onChange={(e) => set('created_before', e.target.value)} />
         </div>
       </form>
       {events.isPending ? <Loading what="events" /> : null}

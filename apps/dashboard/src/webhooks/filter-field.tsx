@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { ApiError } from '../api/errors';
+import { api, call } from '../api/client';
 import { describedBy, Field } from '../ui/field';
 import { describeError } from '../ui/states';
 import { filterValue } from './webhook-form';
@@ -23,9 +22,7 @@ export function FilterField({ value, onChange, error }: { value: string; onChang
       } catch (e) {
         throw new Error(`The sample event is not valid JSON: ${(e as Error).message}`);
       }
-      const { data, error: failure, response } = await api.POST('/v1/webhooks/filter-test', { body: { filter: filterValue(value), event: event as never } });
-      if (!response.ok) throw new ApiError(response.status, (failure as { error: never }).error);
-      return data!.matches;
+      return (await call(api.POST('/v1/webhooks/filter-test', { body: { filter: filterValue(value), event: event as never } }))).matches;
     },
   });
   return (

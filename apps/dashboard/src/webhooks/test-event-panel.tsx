@@ -1,8 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, idempotent } from '../api/client';
-import { ApiError } from '../api/errors';
+import { api, call, idempotent } from '../api/client';
 import type { Delivery, Webhook } from '../api/types';
 import { ErrorState, Loading } from '../ui/states';
 import { sampleFromSchema } from './sample-data';
@@ -27,8 +26,7 @@ export function TestEventPanel({ webhook }: { webhook: Webhook }) {
 
   const send = useMutation({
     mutationFn: async () => {
-      const { data: body, error, response } = await api.POST('/v1/webhooks/{id}/test', { params: { path: { id: webhook.id } }, body: { event_type: type, data: JSON.parse(data) }, ...idempotent() });
-      if (!response.ok) throw new ApiError(response.status, (error as { error: never }).error);
+      const body = await call(api.POST('/v1/webhooks/{id}/test', { params: { path: { id: webhook.id } }, body: { event_type: type, data: JSON.parse(data) }, ...idempotent() }));
       return body as Delivery;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['deliveries'] }),

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, idempotent } from '../api/client';
-import { ApiError } from '../api/errors';
+import { api, call, callWithStatus, idempotent } from '../api/client';
 import { useSession } from '../auth/use-session';
 import type { Webhook } from '../api/types';
 import { DeliveryTable } from '../deliveries/delivery-table';
@@ -35,9 +34,7 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
 
   const setStatus = useMutation({
     mutationFn: async (status: 'active' | 'paused') => {
-      const { response, error } = await api.PATCH('/v1/webhooks/{id}', { params: { path: { id: w.id } }, body: { status }, ...idempotent() });
-      if (!response.ok) throw new ApiError(response.status, (error as { error: never }).error);
-      return response.status;
+      return (await callWithStatus(api.PATCH('/v1/webhooks/{id}', { params: { path: { id: w.id } }, body: { status }, ...idempotent() }))).status;
     },
     onSuccess: (status) => {
       setNotice(status === 202 ? 'The change was submitted for approval.' : null);
@@ -53,9 +50,7 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
   });
   const remove = useMutation({
     mutationFn: async () => {
-      const { response, error } = await api.DELETE('/v1/webhooks/{id}', { params: { path: { id: w.id } }, ...idempotent() });
-      if (!response.ok) throw new ApiError(response.status, (error as { error: never }).error);
-      return response.status;
+      return (await callWithStatus(api.DELETE('/v1/webhooks/{id}', { params: { path: { id: w.id } }, ...idempotent() }))).status;
     },
     onSuccess: async (status) => {
       await queryClient.invalidateQueries({ queryKey: ['webhooks'] });

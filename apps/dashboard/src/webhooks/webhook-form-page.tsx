@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, idempotent } from '../api/client';
+import { api, call, callWithStatus, idempotent } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { Approval, CreatedWebhook, Webhook } from '../api/types';
 import { describedBy, Field } from '../ui/field';
@@ -39,13 +39,11 @@ function WebhookFormPage({ webhook }: { webhook?: Webhook }) {
   const save = useMutation({
     mutationFn: async (): Promise<Outcome | Webhook> => {
       if (webhook) {
-        const { data, error, response } = await api.PATCH('/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: updateBody(initial, form), ...idempotent() });
-        if (!response.ok) throw new ApiError(response.status, (error as { error: never }).error);
-        return response.status === 202 ? { kind: 'approval', approval: data as Approval } : (data as Webhook);
+        const { data, status } = await callWithStatus(api.PATCH('/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: updateBody(initial, form), ...idempotent() }));
+        return status === 202 ? { kind: 'approval', approval: data as unknown as Approval } : (data as Webhook);
       }
-      const { data, error, response } = await api.POST('/v1/webhooks', { body: createBody(form), ...idempotent() });
-      if (!response.ok) throw new ApiError(response.status, (error as { error: never }).error);
-      return response.status === 202 ? { kind: 'approval', approval: data as unknown as Approval } : { kind: 'created', webhook: data as CreatedWebhook };
+      const { data, status } = await callWithStatus(api.POST('/v1/webhooks', { body: createBody(form), ...idempotent() }));
+      return status === 202 ? { kind: 'approval', approval: data as unknown as Approval } : { kind: 'created', webhook: data as CreatedWebhook };
     },
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: ['webhooks'] });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, idempotent } from '../api/client';
+import { api, call, callWithStatus, idempotent } from '../api/client';
 import { useSession } from '../auth/use-session';
 import type { Webhook } from '../api/types';
 import { StatusBadge } from '../ui/badge';
@@ -18,9 +18,8 @@ export function WebhookListPage() {
   const webhooks = useQuery({ queryKey: ['webhooks'], queryFn: () => call(api.GET('/v1/webhooks', { params: { query: { limit: 100 } } })) });
   const remove = useMutation({
     mutationFn: async (webhook: Webhook) => {
-      const { response, error } = await api.DELETE('/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, ...idempotent() });
-      if (!response.ok) throw new Error((error as { error: { message: string } }).error.message);
-      return { webhook, approval: response.status === 202 };
+      const { status } = await callWithStatus(api.DELETE('/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, ...idempotent() }));
+      return { webhook, approval: status === 202 };
     },
     onSuccess: ({ webhook, approval }) => {
       setNotice(approval ? `Deleting ${webhook.name} was submitted for approval.` : `${webhook.name} was deleted.`);

@@ -17,6 +17,7 @@ const DEFAULT_TEST_EVENT_TYPE = 'hookline.test';
 export async function sendTestEvent(
   deps: DeliveriesApiDeps,
   input: { orgId: string; webhookId: string; eventType?: string; dataJson?: string },
+  signal?: AbortSignal,
 ): Promise<DeliveryView> {
   const config = await webhookOfOrg(deps.configs, input.orgId, input.webhookId);
   // Only an active webhook receives deliveries; a test event to any other would stay pending.
@@ -29,7 +30,7 @@ export async function sendTestEvent(
   const dataJson = input.dataJson || JSON.stringify({ message: 'This is a test event from Hookline.' });
   const { event } = await deps.ingestion.publish(
     { orgId: input.orgId, type, dataJson, idempotencyKey: '', isTest: true, targetWebhookId: input.webhookId },
-    { deadlineMs: 5_000 },
+    { deadlineMs: 5_000, signal },
   );
   if (!event) throw new Error('ingestion answered without an event');
   const [row] = await upsertDeliveries(deps.pool, [

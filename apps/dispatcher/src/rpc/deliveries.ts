@@ -1,6 +1,6 @@
-import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hookline/contract';
+import { parseTimestamp, requirePageLimit } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
-import { endUserScope } from '@hookline/grpc';
+import { endUserScope, type CallContext } from '@hookline/grpc';
 import type { dispatcherV1 } from '@hookline/proto';
 import type { AttemptView, DeliveryView } from '../db/delivery-reads';
 import type { DeliveriesApiDeps } from '../api/deliveries-api';
@@ -16,8 +16,7 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
   return {
     async listDeliveries(request: dispatcherV1.ListDeliveriesRequest): Promise<dispatcherV1.ListDeliveriesResponse> {
       // The request's shape: page size, org and times; the filter's meaning is the use case's.
-      const limit = parsePageLimit(request.page?.limit ?? 0);
-      if (limit === undefined) throw new InputError(`limit must be between 1 and ${PAGE_LIMIT.max}`, { code: LIMIT_INVALID, param: 'limit' });
+      const limit = requirePageLimit(request.page?.limit ?? 0);
       const page = await listDeliveries(
         pool,
         {
@@ -53,9 +52,9 @@ export function deliveryHandlers(deps: DeliveriesApiDeps) {
       return { jobId, status: 'queued' };
     },
 
-    async sendTestEvent(request: dispatcherV1.SendTestEventRequest): Promise<dispatcherV1.SendTestEventResponse> {
+    async sendTestEvent(request: dispatcherV1.SendTestEventRequest, context: CallContext): Promise<dispatcherV1.SendTestEventResponse> {
       const orgId = endUserScope(request).orgId;
-      const delivery = await sendTestEvent(deps, { orgId, webhookId: request.webhookId, eventType: request.eventType, dataJson: request.dataJson });
+      const delivery = await sendTestEvent(deps, { orgId, webhookId: request.webhookId, eventType: request.eventType, dataJson: request.dataJson }, context.signal);
       return { delivery: deliveryToProto(delivery) };
     },
   };

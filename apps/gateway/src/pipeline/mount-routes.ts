@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { z } from '@hookline/config';
+import { LIMIT_INVALID } from '@hookline/contract';
 import type { CursorSeal } from '@hookline/ids';
 import { requestContext, type Actor } from '../auth/actor';
 import { authenticateRequest, type Authentication } from '../auth/authenticate';
@@ -32,7 +33,7 @@ export interface RouteServices {
 const WRITES = new Set(['post', 'patch', 'put', 'delete']);
 const NO_FIELDS = z.strictObject({});
 /** The registry's codes for the list query fields every list route shares. */
-const QUERY_CODES = { limit: 'limit_invalid', cursor: 'cursor_invalid' };
+const QUERY_CODES = { limit: LIMIT_INVALID, cursor: 'cursor_invalid' };
 
 /**
  * One express route per declaration, in this order: label → authenticate → rate limit →

@@ -1,21 +1,8 @@
 // Test support for the gateway's integration suites (imported by *.int-spec.ts only): the
-// registry and the gateway as real processes, on fresh schemas and a unique topic prefix.
+// registry and the gateway as real processes, on fresh schemas and a unique topic prefix
+// (libs/testing's platform with only these two).
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import {
-  callApi,
-  createOrganization as createOrganizationVia,
-  repoRoot,
-  startServiceProcess,
-  testDatabaseUrl,
-  testKafkaBrokers,
-  uniqueSuffix,
-  uniqueTopicPrefix,
-  type ApiAnswer,
-  type Organization,
-  type RequestOptions,
-  type ServiceProcess,
-} from '@hookline/testing';
+import { callApi, startPlatform, uniqueTopicPrefix, type ApiAnswer, type Organization, type RequestOptions, type ServiceProcess } from '@hookline/testing';
 
 export const OPERATOR_KEY = `op_${randomBytes(16).toString('hex')}`;
 
@@ -35,55 +22,24 @@ export interface GatewayStack {
 }
 
 export async function startGatewayStack(): Promise<GatewayStack> {
-  const suffix = uniqueSuffix();
-  const common = {
-    DATABASE_URL: testDatabaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers,
-    HOOKLINE_TOPIC_PREFIX: uniqueTopicPrefix('tgw'),
-    // One deployment master key: the registry seals secrets with it, the gateway its replay records.
-    HOOKLINE_MASTER_KEY: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-  };
-  const registrySchema = `t_registry_${suffix}`;
-  const registry = await startServiceProcess('registry', {
-    ...common,
-    HOOKLINE_REGISTRY_DB_SCHEMA: registrySchema,
-    HOOKLINE_EVENT_CATALOG: join(repoRoot, 'deploy/catalog/example-catalog.yaml'),
+  const platform = await startPlatform({
+    services: ['registry', 'gateway'],
+    topicPrefix: uniqueTopicPrefix('tgw'),
+    freshSchemas: true,
+    operatorKey: OPERATOR_KEY,
+    // The gateway's own defaults: these suites check its limits and its refusal of plain-HTTP URLs.
+    env: { HOOKLINE_ALLOW_INSECURE_URLS: undefined, HOOKLINE_EGRESS_ALLOW_CIDRS: undefined, HOOKLINE_API_RATE_LIMIT_RPS: undefined },
+    startTimeoutMs: 60_000,
   });
-  const gatewaySchema = `t_gateway_${suffix}`;
-  const started: ServiceProcess[] = [registry];
-  const startGateway = async (env: Record<string, string>) => {
-    const gateway = await startServiceProcess('gateway', {
-      ...common,
-      HOOKLINE_GATEWAY_DB_SCHEMA: gatewaySchema,
-      HOOKLINE_REGISTRY_ADDR: registry.grpcAddress,
-      HOOKLINE_OPERATOR_KEY: OPERATOR_KEY,
-      ...env,
-    });
-    started.push(gateway);
-    return gateway;
-  };
-  let gateway: ServiceProcess;
-  try {
-    gateway = await startGateway({});
-  } catch (error) {
-    await registry.stop(5_000);
-    throw error;
-  }
-
-  const api = (method: string, path: string, options: RequestOptions = {}, baseUrl = gateway.httpUrl) => callApi(baseUrl, method, path, options);
-  const createOrganization = (name?: string) => createOrganizationVia(gateway.httpUrl, OPERATOR_KEY, name);
-
+  let more = 0;
   return {
-    registry,
-    registrySchema,
-    gateway,
-    gatewaySchema,
-    startGateway,
-    api,
-    createOrganization,
-    stop: async () => {
-      await Promise.all(started.reverse().map((p) => p.stop(5_000)));
-    },
+    registry: platform.service('registry'),
+    registrySchema: platform.schemaOf('registry')!,
+    gateway: platform.service('gateway'),
+    gatewaySchema: platform.schemaOf('gateway')!,
+    startGateway: (env) => platform.startInstance(`gateway-${++more}`, 'gateway', env),
+    api: (method, path, options = {}, baseUrl = platform.gatewayUrl) => callApi(baseUrl, method, path, options),
+    createOrganization: (name) => platform.createOrganization(name),
+    stop: () => platform.stop(),
   };
 }

@@ -56,8 +56,11 @@ export class Publisher {
     this.now = options.now ?? Date.now;
   }
 
-  /** One outcome per command, in order. Throws UnavailableError when Kafka did not acknowledge. */
-  async publish(commands: PublishCommand[], traceparent?: string): Promise<PublishOutcome[]> {
+  /**
+   * One outcome per command, in order. Throws UnavailableError when Kafka did not acknowledge.
+   * Once `signal` aborts (the caller went away) nothing more is reserved or produced.
+   */
+  async publish(commands: PublishCommand[], traceparent?: string, signal?: AbortSignal): Promise<PublishOutcome[]> {
     const slots: Slot[] = commands.map((command) => ({ command }));
     const refuse = (slot: Slot, error: unknown) => {
       // A dependency that is down fails the whole call: the caller should retry it as a whole.
@@ -76,6 +79,7 @@ export class Publisher {
     await this.checkTypes(slots.filter((s) => !s.outcome));
     this.checkSchemas(slots.filter((s) => !s.outcome));
 
+    signal?.throwIfAborted();
     const accepted = slots.filter((s) => !s.outcome);
     for (const slot of accepted) slot.event = this.assign(slot.command);
     const fresh = await this.applyIdempotency(accepted);

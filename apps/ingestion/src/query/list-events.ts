@@ -1,4 +1,4 @@
-import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit, parseTimestamp } from '@hookline/contract';
+import { PAGE_LIMIT, parseTimestamp, requirePageLimit } from '@hookline/contract';
 import { InputError } from '@hookline/errors';
 import { decodeCursor, encodeCursor, isTimeIdKey } from '@hookline/ids';
 import type { EventArchive } from '../db/event-archive';
@@ -36,8 +36,7 @@ function timeBound(value: string | undefined, param: string): string | undefined
  * arriving while a client pages never cause duplicates or gaps.
  */
 export async function listEvents(archive: EventArchive, query: ListEventsQuery): Promise<EventPage> {
-  const limit = parsePageLimit(query.limit ?? 0);
-  if (limit === undefined) throw new InputError(`limit must be 1-${MAX_PAGE_SIZE}`, { param: 'limit', code: LIMIT_INVALID });
+  const limit = requirePageLimit(query.limit ?? 0);
   const cursor = query.cursor ? decodeCursor(query.cursor, isTimeIdKey) : undefined;
   const rows = await archive.query({
     orgId: query.orgId,

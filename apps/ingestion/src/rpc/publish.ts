@@ -35,7 +35,7 @@ function toResult(outcome: PublishOutcome): ingestionV1.PublishResult {
 export function publishRpc(publisher: Publisher) {
   return {
     async publish(request: ingestionV1.PublishRequest, ctx: CallContext): Promise<ingestionV1.PublishResponse> {
-      const [outcome] = await publisher.publish([toCommand(request)], ctx.traceparent);
+      const [outcome] = await publisher.publish([toCommand(request)], ctx.traceparent, ctx.signal);
       if ('error' in outcome) throw outcome.error;
       return { event: toEventObject(outcome.event), duplicate: outcome.duplicate };
     },
@@ -44,7 +44,7 @@ export function publishRpc(publisher: Publisher) {
       if (request.events.length > MAX_BATCH_EVENTS) {
         throw new InputError(`a batch holds at most ${MAX_BATCH_EVENTS} events`, { param: 'events', code: 'batch_too_large' });
       }
-      const outcomes = await publisher.publish(request.events.map(toCommand), ctx.traceparent);
+      const outcomes = await publisher.publish(request.events.map(toCommand), ctx.traceparent, ctx.signal);
       return { results: outcomes.map(toResult) };
     },
   };

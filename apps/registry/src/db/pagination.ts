@@ -1,5 +1,4 @@
-import { LIMIT_INVALID, PAGE_LIMIT, parsePageLimit } from '@hookline/contract';
-import { InputError } from '@hookline/errors';
+import { PAGE_LIMIT, requirePageLimit } from '@hookline/contract';
 import { decodeCursor, encodeCursor, isTimeIdKey, type CursorDirection } from '@hookline/ids';
 import type { EntityManager, EntitySchema, FilterQuery } from '@hookline/db';
 import type { commonV1 } from '@hookline/proto';
@@ -14,8 +13,7 @@ export interface Page<T> {
 }
 
 export function pageLimit(page: commonV1.PageRequest | undefined): number {
-  const limit = parsePageLimit(page?.limit ?? 0);
-  if (limit === undefined) throw new InputError(`limit must be between 1 and ${MAX_LIMIT}`, { code: LIMIT_INVALID, param: 'limit' });
+  const limit = requirePageLimit(page?.limit ?? 0);
   return limit;
 }
 

@@ -1,4 +1,4 @@
-import { INTERVAL_RANGE_SECONDS, PAGE_LIMIT, parseInterval, parsePageLimit, parseTimestamp } from './parameters';
+import { INTERVAL_RANGE_SECONDS, LIMIT_INVALID, PAGE_LIMIT, parseInterval, parsePageLimit, parseTimestamp, requirePageLimit } from './parameters';
 
 describe('parseTimestamp', () => {
   it.each(['2026-01-01T14:30:02Z', '2026-01-01T14:30:02.123456Z', '2026-02-28T23:59:59+02:00', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z'])(
@@ -40,4 +40,19 @@ describe('parsePageLimit', () => {
   });
 
   it.each([-1, 101, 1.5, Number.NaN, 2 ** 31])('refuses %p', (limit) => expect(parsePageLimit(limit)).toBeUndefined());
+});
+
+describe('requirePageLimit', () => {
+  it('passes a page size in range through, the default for 0', () => {
+    expect(requirePageLimit(0)).toBe(PAGE_LIMIT.default);
+    expect(requirePageLimit(50, 50)).toBe(50);
+  });
+
+  it.each([-1, 101, 1.5, Number.NaN])('refuses %p as limit_invalid on param limit', (limit) => {
+    expect(() => requirePageLimit(limit)).toThrow(expect.objectContaining({ kind: 'input', code: LIMIT_INVALID, param: 'limit' }));
+  });
+
+  it('refuses a page size over a list’s own lower maximum', () => {
+    expect(() => requirePageLimit(51, 50)).toThrow(expect.objectContaining({ code: LIMIT_INVALID }));
+  });
 });

@@ -1,3 +1,5 @@
+import { InputError } from '@hookline/errors';
+
 // One strict parser per parameter kind, shared by the gateway (REST) and the services (gRPC), so a
 // value either has an explicit, documented range or is refused as the caller's mistake. Each
 // returns undefined for a value it refuses; the caller turns that into its 400 / INVALID_ARGUMENT.
@@ -48,3 +50,10 @@ export function parsePageLimit(limit: number, max: number = PAGE_LIMIT.max): num
 
 /** The one error code for a page size out of range, on every list of every service. */
 export const LIMIT_INVALID = 'limit_invalid';
+
+/** parsePageLimit, or the InputError every service answers a page size out of range with. */
+export function requirePageLimit(limit: number, max: number = PAGE_LIMIT.max): number {
+  const checked = parsePageLimit(limit, max);
+  if (checked === undefined) throw new InputError(`limit must be a whole number from ${PAGE_LIMIT.min} to ${max}`, { code: LIMIT_INVALID, param: 'limit' });
+  return checked;
+}
