@@ -2,7 +2,7 @@
 // `idempotency_key`), and every answer that is not a success — 503, 409 in progress, a timeout, no
 // answer at all — is retried with the same key and body, no sooner than its Retry-After.
 import { isDomainError } from '@hookline/errors';
-import { sleep } from './run-scenario';
+import { sleep } from './scenario';
 import type { LoadTarget } from './load';
 
 export interface KeyedPublish {

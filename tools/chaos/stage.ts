@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { ChaosPlatform } from './platform';
 import { say } from './say';
-import type { Scenario } from './run-scenario';
+import type { Scenario } from './scenario';
 
 export interface Stage {
   infra: Infrastructure;

@@ -1,5 +1,5 @@
 import { KeyedLoad } from '../keyed-load';
-import type { Scenario, ScenarioContext } from '../run-scenario';
+import type { Scenario, ScenarioContext } from '../scenario';
 import { readTopicEvents } from '../topic-events';
 
 /** Each run's keyed publisher, from its script to its check. */

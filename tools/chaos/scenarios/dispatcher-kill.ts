@@ -1,4 +1,4 @@
-import { sleep, type Scenario } from '../run-scenario';
+import { sleep, type Scenario } from '../scenario';
 
 export const MAX_DUPLICATE_RATE = 0.01;
 

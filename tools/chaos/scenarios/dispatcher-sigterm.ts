@@ -1,4 +1,4 @@
-import { sleep, type Scenario } from '../run-scenario';
+import { sleep, type Scenario } from '../scenario';
 
 interface StopSummary {
   inFlight: number;

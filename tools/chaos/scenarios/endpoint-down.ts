@@ -1,7 +1,7 @@
 import { call } from '../../bench/platform';
 import { FlakyEndpoint } from '../flaky-endpoint';
 import { waitFor } from '@hookline/testing';
-import type { Scenario, ScenarioContext } from '../run-scenario';
+import type { Scenario, ScenarioContext } from '../scenario';
 import { createWebhook } from './webhooks';
 
 /** The compressed retry schedule of the endpoint that is down: every delivery fails within ~5 s. */

@@ -1,6 +1,6 @@
 // The chaos scenarios (issue table of DESIGN §7 `npm run chaos`): each injects its faults while
 // the steady load runs; the runner then counts every acknowledged event at the receiver.
-import type { Scenario } from '../run-scenario';
+import type { Scenario } from '../scenario';
 import { brokerStallKeyed } from './broker-stall-keyed';
 import { dispatcherKill } from './dispatcher-kill';
 import { dispatcherSigterm } from './dispatcher-sigterm';

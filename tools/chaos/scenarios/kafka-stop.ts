@@ -1,5 +1,5 @@
 import { topicEndOffsets } from '../accounting';
-import { sleep, type Scenario } from '../run-scenario';
+import { sleep, type Scenario } from '../scenario';
 import { receiverWebhook } from './webhooks';
 
 export const kafkaStop: Scenario = {

@@ -1,4 +1,4 @@
-import type { Scenario } from '../run-scenario';
+import type { Scenario } from '../scenario';
 
 export const postgresKill: Scenario = {
   name: 'PostgreSQL kill (immediate)/start',

@@ -1,6 +1,6 @@
 import { call } from '../../bench/platform';
 import type { ApiErrors } from '../load';
-import { sleep, type Scenario, type ScenarioContext } from '../run-scenario';
+import { sleep, type Scenario, type ScenarioContext } from '../scenario';
 
 const failedPublishes = (errors: ApiErrors) => errors.rest5xx + errors.restNoAnswer + errors.grpc + errors.unexpected;
 

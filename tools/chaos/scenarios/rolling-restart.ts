@@ -1,6 +1,6 @@
 import type { ApiErrors } from '../load';
 import type { ServiceName } from '../platform';
-import type { Scenario } from '../run-scenario';
+import type { Scenario } from '../scenario';
 
 /** Services in the order an orchestrator rolls them (dependencies first). */
 const ORDER: ServiceName[] = ['registry', 'audit', 'ingestion', 'dispatcher', 'gateway'];

@@ -1,6 +1,6 @@
 import { call } from '../../bench/platform';
 import type { ServiceName } from '../platform';
-import { sleep, type Scenario } from '../run-scenario';
+import { sleep, type Scenario } from '../scenario';
 import { receiverWebhook } from './webhooks';
 
 export const killRegistryAuditGateway: Scenario = {

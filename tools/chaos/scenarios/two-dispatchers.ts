@@ -1,4 +1,4 @@
-import { sleep, type Scenario } from '../run-scenario';
+import { sleep, type Scenario } from '../scenario';
 import { rateLimitBreaches } from './rate-windows';
 
 /** A webhook's rate limit is at most 100/s: the load stays under two thirds of it. */

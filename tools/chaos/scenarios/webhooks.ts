@@ -1,6 +1,6 @@
 // Webhooks the scenarios create while the load runs.
 import { call } from '../../bench/platform';
-import { sleep, type ScenarioContext } from '../run-scenario';
+import { sleep, type ScenarioContext } from '../scenario';
 
 export interface WebhookSpec {
   name: string;
