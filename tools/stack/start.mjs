@@ -16,9 +16,18 @@ import { showKeys } from './show-keys.mjs';
 
 const colors = { registry: 35, ingestion: 36, dispatcher: 33, audit: 32, gateway: 34, stack: 37 };
 const tty = process.stdout.isTTY;
-const log = (service, line) =>
+let lastOutputAt = Date.now();
+const log = (service, line) => {
+  lastOutputAt = Date.now();
   process.stdout.write(`${tty ? `\x1b[${colors[service]}m` : ''}[${service.padEnd(10)}]${tty ? '\x1b[0m' : ''} ${line}\n`);
+};
 const say = (line) => log('stack', line);
+
+/** Until the services have been quiet for a moment (their last log lines printed), at most `maxMs`. */
+async function quiet(ms = 300, maxMs = 3_000) {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() - lastOutputAt < ms && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 let stopping = false;
 let services;
@@ -78,6 +87,8 @@ async function main() {
     return stopAll(1);
   }
   const demo = await onReady({ base, operatorKey }).catch((e) => ({ notes: [`(demo organization not created: ${e.message})`], keys: [] }));
+  // The banner ends what `npm start` prints on its own: let the services' last lines out first.
+  await quiet();
   say('all services healthy');
   say(`gateway:      ${base}`);
   say(`dashboard:    ${base}/ (sign in with the demo API key)`);

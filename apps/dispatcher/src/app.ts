@@ -86,7 +86,9 @@ export async function startDispatcher(config: DispatcherConfig, logger: Logger, 
   const { registry, ingestion } = connectPeers({ registry: config.HOOKLINE_REGISTRY_ADDR, ingestion: config.HOOKLINE_INGESTION_ADDR }, tls, metricsRegistry);
   // Every retry reads its event's body from ingestion: connect now (TLS handshake included), not
   // on the first due retry. Not awaited; an ingestion still starting only delays retries a little.
-  void ingestion.ping({ message: 'dispatcher' }, { deadlineMs: 5_000 }).catch((error) => logger.warn({ err: error }, 'ingestion not reachable yet; retries wait for it'));
+  void ingestion
+    .ping({ message: 'dispatcher' }, { deadlineMs: 5_000 })
+    .catch((error: unknown) => logger.info({ reason: error instanceof Error ? error.message : String(error) }, 'waiting for ingestion… (retries wait for it)'));
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `dispatcher-${instanceId}`, logger, security: kafkaSecurity(config) });
   await ensureTopics(kafka, [
     { topic: topics.deliveries, numPartitions: config.HOOKLINE_DELIVERY_PARTITIONS },
