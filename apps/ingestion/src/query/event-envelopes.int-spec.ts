@@ -70,6 +70,20 @@ describe('GetEventEnvelopes: the dispatcher reads event bodies from the archive'
     await expect(dispatcher.getEventEnvelopes({ eventIds: [] })).rejects.toMatchObject({ constructor: InputError, param: 'event_ids' });
     await expect(dispatcher.getEventEnvelopes({ eventIds: Array.from({ length: 501 }, (_, i) => `evt_${i}`) })).rejects.toMatchObject({ constructor: InputError, param: 'event_ids' });
   });
+
+  it('leaves out an id no event can have (huge, empty, non-ASCII) and still answers the others; NUL is refused at the boundary', async () => {
+    const event = (await gateway.publish(publishRequest({ orgId: 'org_one', type: 'a.happened', dataJson: '{"n":1}' }))).event!;
+    await expect(dispatcher.getEventEnvelopes({ eventIds: ['evt_\u0000', event.id] })).rejects.toBeInstanceOf(InputError);
+    const hostile = [`evt_${'x'.repeat(10_000)}`, 'ÉVT_ünïcödé', ''];
+    const answer = await waitFor(
+      async () => {
+        const found = await dispatcher.getEventEnvelopes({ eventIds: [...hostile, event.id] });
+        return found.events.length > 0 ? found : undefined;
+      },
+      { message: 'the event archived' },
+    );
+    expect(answer.events.map((e) => e.id)).toEqual([event.id]);
+  });
 });
 
 describe('archive retention and the retry horizon', () => {

@@ -7,6 +7,8 @@ import { toEventObject } from './event-object';
 /** The most ids one GetEventEnvelopes may ask for (the dispatcher asks a claim batch at a time). */
 export const MAX_ENVELOPE_IDS = 500;
 const DAY_MS = 86_400_000;
+/** Longer than any id ingestion issues (`evt_` + 26 characters). */
+const MAX_EVENT_ID_LENGTH = 100;
 
 export function eventsRpc(archive: EventArchive, retention: { retentionDays: number; now?: () => number }) {
   const now = retention.now ?? Date.now;
@@ -41,11 +43,13 @@ export function eventsRpc(archive: EventArchive, retention: { retentionDays: num
       if (ids.length === 0 || ids.length > MAX_ENVELOPE_IDS) {
         throw new InputError(`event_ids must hold 1 to ${MAX_ENVELOPE_IDS} ids`, { param: 'event_ids' });
       }
-      if (ids.some((id) => id.length === 0 || id.length > 100)) throw new InputError('event_ids holds an invalid id', { param: 'event_ids' });
       // Computed before the read: an event absent from the answer and published after this was
       // not yet deleted by retention when the read ran.
       const retainedSince = new Date(now() - retention.retentionDays * DAY_MS).toISOString();
-      const events = await archive.findMany(ids);
+      // An id no event can have (empty or too long) is left out like any id not archived, rather
+      // than refusing the batch: one poison row must not hold back the others. (NUL and lone
+      // surrogates never get here: the gRPC boundary refuses them for every method.)
+      const events = await archive.findMany(ids.filter((id) => id.length > 0 && id.length <= MAX_EVENT_ID_LENGTH));
       return { events: events.map(toEventObject), retainedSince };
     },
   };
