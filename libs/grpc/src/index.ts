@@ -11,3 +11,4 @@ export { actorOf, endUserScope, FORBIDDEN, ORG_ID_REQUIRED, ORGANIZATION_NOT_FOU
 export { admit, checkRequest } from './trust/authorize';
 export { channelCredentials } from './trust/credentials';
 export { HEALTH_SERVICE_NAME, serviceName } from './health';
+export { fromAuthOneof, toAuthOneof, type EndpointAuthOneof } from './endpoint-auth/auth-oneof';

@@ -6,11 +6,11 @@ import {
   WIRE_PROFILE_NAMES,
   type ClientAuthMethod,
   type EndpointAuth,
-  type SubmittedEndpointAuth,
   type WireProfile,
   type WireProfileName,
 } from '@hookline/contract';
 import { isSignatureScheme, type SignatureScheme } from '@hookline/signing';
+import { fromAuthOneof } from '@hookline/grpc';
 import type { registryV1 } from '@hookline/proto';
 
 
@@ -78,31 +78,7 @@ function wireProfileFromProto(message: registryV1.WireProfile | undefined): Wire
 export function authFromProto(message: registryV1.EndpointAuth | undefined): EndpointAuth {
   if (!message) return { type: 'none' };
   const auth = message.auth;
-  let submitted: SubmittedEndpointAuth | undefined;
-  switch (auth?.$case) {
-    case undefined:
-      submitted = fromFlatEndpointAuth(message);
-      break;
-    case 'apiKey':
-      submitted = { type: 'api_key', headerName: auth.value.headerName ?? '', value: auth.value.value ?? '' };
-      break;
-    case 'basic':
-      submitted = { type: 'basic', username: auth.value.username ?? '', password: auth.value.password ?? '' };
-      break;
-    case 'oauth2': {
-      const o = auth.value;
-      submitted = {
-        type: 'oauth2',
-        tokenUrl: o.tokenUrl ?? '',
-        clientId: o.clientId ?? '',
-        clientSecret: o.clientSecret ?? '',
-        scope: o.scope ?? '',
-        audience: o.audience ?? '',
-        clientAuthMethod: o.clientAuthMethod ?? '',
-      };
-      break;
-    }
-  }
+  const submitted = auth ? fromAuthOneof(auth) : fromFlatEndpointAuth(message);
   if (!submitted) throw new Error(`webhook endpoint auth of an unknown kind (${String(auth?.$case ?? message.type).slice(0, 50)})`);
   // The registry checked the values; an empty or unknown method is the default.
   return submitted.type === 'oauth2' ? { ...submitted, clientAuthMethod: clientAuthMethod(submitted.clientAuthMethod) } : submitted;

@@ -1,4 +1,5 @@
 import { flatEndpointAuth, type CreateWebhookBody, type EndpointAuthBody, type SubmittedEndpointAuth, type UpdateWebhookBody } from '@hookline/contract';
+import { toAuthOneof } from '@hookline/grpc';
 import type { registryV1 } from '@hookline/proto';
 
 // Request bodies and rules: @hookline/contract. Here: body → registry request.
@@ -28,22 +29,7 @@ export function submittedEndpointAuth(auth: EndpointAuthBody): SubmittedEndpoint
 /** The gateway's one endpoint-auth converter: REST body → the registry's oneof (and its flat form for older registries). */
 export function endpointAuthInput(body: EndpointAuthBody): registryV1.EndpointAuthInput {
   const auth = submittedEndpointAuth(body);
-  return { ...flatEndpointAuth(auth), auth: endpointAuthCase(auth) };
-}
-
-function endpointAuthCase(auth: SubmittedEndpointAuth): registryV1.EndpointAuthInput['auth'] {
-  switch (auth.type) {
-    case 'none':
-      return undefined;
-    case 'api_key':
-      return { $case: 'apiKey', value: { headerName: auth.headerName, value: auth.value } };
-    case 'basic':
-      return { $case: 'basic', value: { username: auth.username, password: auth.password } };
-    case 'oauth2': {
-      const { tokenUrl, clientId, clientSecret, scope, audience, clientAuthMethod } = auth;
-      return { $case: 'oauth2', value: { tokenUrl, clientId, clientSecret, scope, audience, clientAuthMethod } };
-    }
-  }
+  return { ...flatEndpointAuth(auth), auth: toAuthOneof(auth) };
 }
 
 export function createWebhookRequest(body: CreateWebhookBody, context: registryV1.CreateWebhookRequest['context']): registryV1.CreateWebhookRequest {
